@@ -1,0 +1,15 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+  },
+  collectCoverage: true,
+  collectCoverageFrom: ["src/flow/**/*.ts", "!src/flow/ports.ts"],
+  coverageReporters: ["text-summary"],
+  coverageThreshold: {
+    "./src/flow/": { lines: 95, branches: 90 },
+  },
+};
