@@ -1,0 +1,61 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+
+const INSTALL_HINT =
+  "Jython 2.7.3 and a JDK are required for these tests: run `apt-get install -y jython` (Debian/Ubuntu; needs JDK 17).";
+
+/** The path of the jython launcher; throws (failing the test loudly) when it is missing. */
+export function jythonExecutable(): string {
+  const candidates = [process.env.JYTHON, "/usr/bin/jython", "/usr/local/bin/jython"];
+  for (const candidate of candidates) {
+    if (candidate !== undefined && candidate !== "" && fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(`jython was not found. ${INSTALL_HINT}`);
+}
+
+/** The path of javac; throws when it is missing. */
+export function javacExecutable(): string {
+  const probe = spawnSync("javac", ["-version"], { encoding: "utf8" });
+  if (probe.error !== undefined || probe.status !== 0) {
+    throw new Error(`javac was not found. ${INSTALL_HINT}`);
+  }
+  return "javac";
+}
+
+export interface JythonRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one Python file in a fresh Jython process. Start-up costs about a second, so callers batch many cases into one file.
+ * `pythonPath` entries (jars or folders) are passed with -Dpython.path because the Debian launcher ignores CLASSPATH.
+ */
+export function runJythonFile(
+  scriptPath: string,
+  options: { pythonPath?: string[]; input?: string; timeoutMs?: number } = {},
+): JythonRun {
+  const args: string[] = [];
+  if (options.pythonPath !== undefined && options.pythonPath.length > 0) {
+    args.push(`-Dpython.path=${options.pythonPath.join(":")}`);
+  }
+  args.push(scriptPath);
+  const result = spawnSync(jythonExecutable(), args, {
+    encoding: "utf8",
+    input: options.input,
+    timeout: options.timeoutMs ?? 120_000,
+    maxBuffer: 256 * 1024 * 1024,
+    env: jythonEnvironment(),
+  });
+  if (result.error !== undefined) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The caller's environment without JVM option variables, which make the JVM print a notice on stderr. */
+function jythonEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.JAVA_TOOL_OPTIONS;
+  delete env._JAVA_OPTIONS;
+  return env;
+}
