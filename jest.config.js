@@ -6,7 +6,6 @@ module.exports = {
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
-  collectCoverage: true,
   collectCoverageFrom: ["src/flow/**/*.ts", "!src/flow/ports.ts"],
   coverageReporters: ["text-summary"],
   coverageThreshold: {

@@ -53,7 +53,7 @@ export function runJythonFile(
 }
 
 /** The caller's environment without JVM option variables, which make the JVM print a notice on stderr. */
-function jythonEnvironment(): NodeJS.ProcessEnv {
+export function jythonEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.JAVA_TOOL_OPTIONS;
   delete env._JAVA_OPTIONS;

@@ -1,0 +1,56 @@
+// Sending a code through Twilio (Programmable Messaging or Verify) and checking a Verify code.
+
+import type { Config } from "./config";
+import type { OtpChannel } from "./ports";
+
+export interface Delivery {
+  delivered: boolean;
+  /** For the log: the provider's error code or "exception"; never the provider's message (it may quote the number). */
+  detail: string | null;
+}
+
+export function renderSms(config: Config, code: string): string {
+  const minutes = String(Math.ceil(config.otpTtlSeconds / 60));
+  return config.smsTemplate
+    .split("{code}")
+    .join(code)
+    .split("{minutes}")
+    .join(minutes)
+    .split("{app}")
+    .join(config.appName);
+}
+
+function sendOnce(config: Config, otp: OtpChannel, phone: string, code: string): Delivery {
+  if (config.sender === "verify") {
+    const started = otp.startVerification(config.twilioVerifyServiceSid ?? "", {
+      to: phone,
+      channel: config.twilioVerifyChannel,
+    });
+    return { delivered: started.delivered, detail: providerDetail(started.errorCode) };
+  }
+  const body = renderSms(config, code);
+  const sent =
+    config.sender === "messaging_service"
+      ? otp.sendSms({ to: phone, messagingServiceSid: config.twilioMessagingServiceSid ?? "", body: body })
+      : otp.sendSms({ to: phone, from: config.twilioFromNumber ?? "", body: body });
+  return { delivered: sent.delivered, detail: providerDetail(sent.errorCode) };
+}
+
+function providerDetail(errorCode: number | null): string | null {
+  return errorCode === null ? null : "provider error " + String(errorCode);
+}
+
+/** Sends `code` (ignored with Verify, which makes its own) to `phone`. A provider exception counts as not delivered. */
+export function deliverCode(config: Config, otp: OtpChannel, phone: string, code: string): Delivery {
+  try {
+    return sendOnce(config, otp, phone, code);
+  } catch (e) {
+    return { delivered: false, detail: "provider exception" };
+  }
+}
+
+/** Whether Twilio Verify approves `code` for `phone`. Provider exceptions propagate: the caller fails closed. */
+export function verifyApproves(config: Config, otp: OtpChannel, phone: string, code: string): boolean {
+  const result = otp.checkVerification(config.twilioVerifyServiceSid ?? "", { to: phone, code: code });
+  return result.approved;
+}

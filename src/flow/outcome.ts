@@ -1,0 +1,100 @@
+// Builds every outcome of the flow and writes its event as one log line.
+
+import { errorHeader, formatHeader } from "./header";
+import type { HeaderPair } from "./header";
+import { errorName } from "./error-codes";
+import type { EventFacts, FlowContext, FlowEvent, FlowOutcome } from "./flow-types";
+import { logSafe } from "./log-text";
+import { sessionRef } from "./otp";
+import type { Log } from "./ports";
+
+const MAX_LOGGED_LENGTH = 64;
+
+export function facts(event: string, login: string | null): EventFacts {
+  return { event: event, userId: null, sessionId: null, maskedPhone: null, login: login, detail: null };
+}
+
+function field(name: string, value: string | null): string {
+  return name + "=" + (value === null ? "-" : logSafe(value, MAX_LOGGED_LENGTH));
+}
+
+export function formatEventLine(event: FlowEvent): string {
+  return [
+    "gamatech-ropc",
+    field("event", event.event),
+    field("outcome", event.outcome),
+    field("error_code", event.errorCode === null ? null : String(event.errorCode)),
+    field("user", event.userId),
+    field("client", event.clientId),
+    field("ip", event.ipAddress),
+    field("session", event.sessionRef),
+    field("phone", event.maskedPhone),
+    field("login", event.login),
+    field("detail", event.detail),
+  ].join(" ");
+}
+
+/** Logging must never change an outcome: a failing log is ignored. */
+export function writeEvent(log: Log, event: FlowEvent): void {
+  try {
+    if (event.errorCode === null) {
+      log.info(formatEventLine(event));
+    } else {
+      log.warn(formatEventLine(event));
+    }
+  } catch (e) {
+    return;
+  }
+}
+
+function buildEvent(
+  context: FlowContext,
+  what: EventFacts,
+  outcome: string,
+  errorCode: number | null,
+): FlowEvent {
+  return {
+    event: what.event,
+    outcome: outcome,
+    errorCode: errorCode,
+    userId: what.userId,
+    clientId: context.request.clientId,
+    ipAddress: context.request.ipAddress,
+    sessionRef:
+      what.sessionId === null ? null : sessionRef(context.ports.hash, context.hashKey, what.sessionId),
+    maskedPhone: what.maskedPhone,
+    login: what.login,
+    detail: what.detail,
+  };
+}
+
+function finish(
+  context: FlowContext,
+  event: FlowEvent,
+  value: string | null,
+  userId: string | null,
+): FlowOutcome {
+  writeEvent(context.ports.log, event);
+  return {
+    grantedUserId: userId,
+    header: value === null ? null : { name: context.config.responseHeaderName, value: value },
+    events: [event],
+  };
+}
+
+export function proceed(context: FlowContext, what: EventFacts, pairs: HeaderPair[]): FlowOutcome {
+  return finish(context, buildEvent(context, what, "proceed", null), formatHeader("proceed", pairs), null);
+}
+
+export function failure(
+  context: FlowContext,
+  what: EventFacts,
+  code: number,
+  extras: HeaderPair[],
+): FlowOutcome {
+  return finish(context, buildEvent(context, what, errorName(code), code), errorHeader(code, extras), null);
+}
+
+export function granted(context: FlowContext, what: EventFacts, userId: string): FlowOutcome {
+  return finish(context, buildEvent(context, what, "granted", null), null, userId);
+}

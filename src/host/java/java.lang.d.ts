@@ -1,0 +1,33 @@
+// Java classes from java.lang used by the host. See README.md in this folder for the conventions.
+
+declare module "java:java.lang" {
+  /**
+   * A Java byte[] (array.array('b') in Jython). Opaque: obtained from String.getBytes, Mac.doFinal or ByteBuffer.array and
+   * only passed back to Java. Type-only: no Java class has this name, so import it with `import type`.
+   */
+  export interface ByteArray {
+    readonly __javaByteArray: true;
+  }
+
+  export class System {
+    private constructor();
+    /** Epoch milliseconds. The script's only clock: the Jython test harness replaces `System` to control it. */
+    static currentTimeMillis(): number;
+  }
+
+  /** An explicitly constructed Java string, only to encode text; results stay Java objects, not guest strings. */
+  export class String {
+    constructor(value: string);
+    getBytes(charsetName: string): ByteArray;
+  }
+
+  /** The root of Java exceptions. In Jython they are not Python Exceptions: a guest `catch` must still catch them. */
+  export class Throwable {
+    protected constructor();
+    getMessage(): string | null;
+  }
+
+  export class Exception extends Throwable {}
+
+  export class RuntimeException extends Exception {}
+}

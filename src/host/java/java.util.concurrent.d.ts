@@ -1,0 +1,54 @@
+// java.util.concurrent, for bounding how long a Twilio call may hold a token request (every twilio-java version alike).
+
+declare module "java:java.util.concurrent" {
+  export interface Callable<V> {
+    call(): V;
+  }
+
+  export interface Executor {
+    execute(command: FutureTask<unknown>): void;
+  }
+
+  export class SynchronousQueue<E> {
+    constructor();
+    /** Never read by the guest; present so the element type is used. */
+    peek(): E | null;
+  }
+
+  export class TimeUnit {
+    private constructor();
+    static readonly SECONDS: TimeUnit;
+  }
+
+  export class ThreadPoolExecutor implements Executor {
+    constructor(
+      corePoolSize: number,
+      maximumPoolSize: number,
+      keepAliveTime: number,
+      unit: TimeUnit,
+      workQueue: SynchronousQueue<FutureTask<unknown>>,
+    );
+    execute(command: FutureTask<unknown>): void;
+    shutdownNow(): unknown;
+  }
+
+  export class FutureTask<V> {
+    /** Jython turns a Python function into the Callable. */
+    constructor(callable: () => V);
+    get(timeout: number, unit: TimeUnit): V;
+    cancel(mayInterruptIfRunning: boolean): boolean;
+  }
+
+  export class ExecutionException {
+    private constructor();
+    getCause(): unknown;
+  }
+
+  export class TimeoutException {
+    private constructor();
+  }
+
+  export class RejectedExecutionException {
+    private constructor();
+  }
+}

@@ -1,0 +1,49 @@
+// Java collections and utilities from java.util used by the host.
+
+declare module "java:java.util" {
+  import type { ByteArray } from "java:java.lang";
+
+  /** Janssen hands custom properties over as a java.util.Map (a HashMap in practice). */
+  export interface Map<K, V> {
+    containsKey(key: K): boolean;
+    get(key: K): V | null;
+    keySet(): Set<K>;
+    size(): number;
+  }
+
+  export interface Set<E> {
+    contains(element: E): boolean;
+    size(): number;
+    /** A Java Object[]: Jython iterates and indexes it like a list. */
+    toArray(): E[];
+  }
+
+  export interface List<E> {
+    size(): number;
+    /** Throws IndexOutOfBoundsException outside 0 <= index < size(). */
+    get(index: number): E;
+  }
+
+  export class HashMap<K, V> implements Map<K, V> {
+    constructor();
+    containsKey(key: K): boolean;
+    get(key: K): V | null;
+    keySet(): Set<K>;
+    size(): number;
+    put(key: K, value: V): V | null;
+  }
+
+  export class Date {
+    constructor();
+    constructor(epochMillis: number);
+    getTime(): number;
+  }
+
+  /** Java 17+ (Janssen runs 17). */
+  export class HexFormat {
+    private constructor();
+    static of(): HexFormat;
+    /** Lower-case hex, two digits per byte. */
+    formatHex(bytes: ByteArray): string;
+  }
+}

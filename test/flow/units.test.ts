@@ -1,0 +1,203 @@
+// The small building blocks, at their edges.
+
+import fc from "fast-check";
+import { renderSms } from "../../src/flow/delivery";
+import { errorName } from "../../src/flow/error-codes";
+import { errorHeader, formatHeader, headerSafe, pair } from "../../src/flow/header";
+import { logSafe } from "../../src/flow/log-text";
+import { generateCode, isWellFormedCode } from "../../src/flow/otp";
+import { choosePhone, decoyPhoneHint, isE164, maskPhone } from "../../src/flow/phone";
+import { countEvent, readWindow, retryAfterSeconds } from "../../src/flow/rate-limits";
+import { parseState, serializeState, SessionState } from "../../src/flow/session-state";
+import { editDistance, isDigits, isLowerHex, isSimpleName, isTwilioSid } from "../../src/flow/text-checks";
+import { ManualClock, MemoryCounterStore, TestRandom } from "./doubles/ports";
+import { makeConfig } from "./doubles/scenario";
+
+describe("E.164", () => {
+  test.each([
+    ["+1", true],
+    ["+491511234567", true],
+    ["+123456789012345", true],
+    ["+1234567890123456", false],
+    ["+", false],
+    ["", false],
+    ["+0123", false],
+    ["491511234567", false],
+    ["00491511234567", false],
+    ["+49 151", false],
+    ["+49-151", false],
+    ["+４９", false],
+  ])("%s → %s", (text, valid) => {
+    expect(isE164(text)).toBe(valid);
+  });
+
+  test("no phone qualifies: null", () => {
+    expect(choosePhone(["123", "+0"], [])).toBeNull();
+    expect(choosePhone(["+4915100000000"], ["1", "44"])).toBeNull();
+  });
+
+  test("masking is fixed width and shows the last two digits only", () => {
+    expect(maskPhone("+12")).toBe("********12");
+    expect(maskPhone("+123456789012345")).toBe("********45");
+  });
+
+  test("a decoy hint is none when hints are off", () => {
+    expect(decoyPhoneHint("none", "ab".repeat(32), [])).toBeNull();
+  });
+});
+
+describe("header", () => {
+  test("values cannot break the grammar", () => {
+    expect(headerSafe("a;b=c d\u0000\u00e9+*-._Z9")).toBe("a_b_c_d__+*-._Z9");
+    expect(formatHeader("proceed", [pair("k", "v;x")])).toBe("status=proceed;k=v_x");
+  });
+
+  test("property: any value gives a parseable header", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        const value = formatHeader("error", [pair("a", a), pair("b", b)]);
+        expect(value.split(";").map((part) => part.split("=").length)).toEqual([2, 2, 2]);
+        expect(/[\s\u0000-\u001f]/.test(value)).toBe(false);
+      }),
+    );
+  });
+
+  test("every error code has its name", () => {
+    const names = [10001, 10002, 10003, 10004, 10005, 10006, 10007, 10008, 10009, 10010, 10011, 10012].map(
+      errorName,
+    );
+    expect(names).toEqual([
+      "server_error",
+      "user_not_found",
+      "phone_not_found",
+      "otp_not_sent",
+      "invalid_otp",
+      "session_expired",
+      "invalid_session",
+      "invalid_credentials",
+      "too_many_attempts",
+      "rate_limited",
+      "invalid_request",
+      "otp_expired",
+    ]);
+    expect(errorHeader(10005, [pair("attempts_left", "2")])).toBe(
+      "status=error;error_code=10005;error=invalid_otp;attempts_left=2",
+    );
+  });
+});
+
+describe("log text", () => {
+  test("escapes everything outside printable ASCII and the separators", () => {
+    expect(logSafe('a b=c"d\\e\u007f\u00ff\u{1F600}', 100)).toBe(
+      "a\\u0020b\\u003dc\\u0022d\\u005ce\\u007f\\u00ff\\ud83d\\ude00",
+    );
+  });
+
+  test("caps the length before escaping and marks the cut", () => {
+    expect(logSafe("abcdef", 3)).toBe("abc...");
+    expect(logSafe("abc", 3)).toBe("abc");
+  });
+
+  test("property: the result is printable ASCII without spaces", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (text) => {
+        expect(/^[\x21-\x7e]*$/.test(logSafe(text, 64))).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("codes", () => {
+  test("digit by digit from the secure source, leading zeros kept", () => {
+    const random = new TestRandom();
+    random.intScript.push(0, 0, 0, 0, 0, 0, 9, 9);
+    expect(generateCode(random, 8)).toBe("00000099");
+    expect(random.bounds).toEqual([10, 10, 10, 10, 10, 10, 10, 10]);
+  });
+
+  test("property: generated codes are always well formed", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 6, max: 10 }), (length) => {
+        expect(isWellFormedCode(generateCode(new TestRandom(), length), length)).toBe(true);
+      }),
+    );
+  });
+
+  test("every digit appears at every position (uniform source, no bias to a subset)", () => {
+    const random = new TestRandom();
+    const seen = [0, 1, 2, 3, 4, 5].map(() => new Set<string>());
+    for (let i = 0; i < 400; i++) {
+      const code = generateCode(random, 6);
+      [...code].forEach((digit, position) => seen[position]!.add(digit));
+    }
+    expect(seen.map((digits) => digits.size)).toEqual([10, 10, 10, 10, 10, 10]);
+  });
+});
+
+describe("session state", () => {
+  const state: SessionState = {
+    version: 1,
+    clientId: "c",
+    login: "l\u00e9",
+    userId: null,
+    step: 2,
+    codeHash: "",
+    verifyTo: "",
+    maskedPhone: "",
+    createdAt: 1,
+    expiresAt: 2,
+    codeIssuedAt: 1,
+    sends: 1,
+    lastSendAt: 1,
+    otpFailures: 0,
+    passwordFailures: 0,
+  };
+
+  test("round trip", () => {
+    expect(parseState(serializeState(state))).toEqual(state);
+  });
+
+  test("fields in another order are refused", () => {
+    const { version, ...rest } = state;
+    expect(parseState(JSON.stringify({ ...rest, version }))).toBeNull();
+  });
+
+  test("a non-integer number is refused", () => {
+    expect(parseState(serializeState({ ...state, sends: 1.5 }))).toBeNull();
+  });
+});
+
+describe("counters", () => {
+  test("an expired window that the store still returns starts afresh", () => {
+    const clock = new ManualClock();
+    const counters = new MemoryCounterStore(clock);
+    counters.poke("k", JSON.stringify({ count: 50, resetAt: clock.now }), 100);
+    expect(readWindow(counters, "k", clock.now)).toEqual({ count: 0, resetAt: clock.now + 3600000 });
+    expect(retryAfterSeconds(counters, "k", 1, clock.now)).toBe(0);
+    countEvent(counters, "k", clock.now);
+    expect(retryAfterSeconds(counters, "k", 1, clock.now)).toBe(3600);
+  });
+});
+
+describe("text checks", () => {
+  test("edges", () => {
+    expect(isDigits("")).toBe(false);
+    expect(isLowerHex("")).toBe(false);
+    expect(isLowerHex("0af")).toBe(true);
+    expect(isSimpleName("")).toBe(false);
+    expect(isTwilioSid("AC" + "0".repeat(31), "AC")).toBe(false);
+  });
+
+  test("edit distance", () => {
+    expect(editDistance("", "abc")).toBe(3);
+    expect(editDistance("kitten", "sitting")).toBe(3);
+    expect(editDistance("otp_lenght", "otp_length")).toBe(2);
+    expect(editDistance("same", "same")).toBe(0);
+  });
+});
+
+test("the SMS text rounds minutes up", () => {
+  expect(
+    renderSms(makeConfig({ otp_ttl_seconds: "61", sms_template: "{code}/{minutes}/{app}" }), "123456"),
+  ).toBe("123456/2/login");
+});

@@ -1,0 +1,7 @@
+package com.twilio.exception;
+
+public class AuthenticationException extends TwilioException {
+    public AuthenticationException(String message) {
+        super(message);
+    }
+}

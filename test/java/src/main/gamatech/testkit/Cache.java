@@ -1,0 +1,77 @@
+package gamatech.testkit;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The shared cache behind CacheService, expiring entries on the test clock. */
+public final class Cache {
+    private static final class Entry {
+        final Object value;
+        final long expiresAtMillis;
+
+        Entry(Object value, long expiresAtMillis) {
+            this.value = value;
+            this.expiresAtMillis = expiresAtMillis;
+        }
+    }
+
+    private static final Map<String, Entry> entries = new HashMap<>();
+
+    private Cache() {}
+
+    public static void clear() {
+        entries.clear();
+    }
+
+    public static Object get(String key) {
+        Fault fault = Faults.take("cache.get");
+        if (fault != null) {
+            if (fault.effect.equals("null")) {
+                return null;
+            }
+            throw new IllegalStateException("injected fault at cache.get");
+        }
+        Entry entry = live(key);
+        return entry == null ? null : entry.value;
+    }
+
+    public static void put(int expirationInSeconds, String key, Object value) {
+        Faults.failIfInjected("cache.put");
+        // Providers disagree on a zero ttl (memcached keeps the entry forever), so a script must never rely on it.
+        if (expirationInSeconds <= 0) {
+            throw new IllegalArgumentException("cache ttl must be positive, got " + expirationInSeconds);
+        }
+        // The default provider serialises values into the database; only strings survive that unchanged across nodes.
+        if (!(value instanceof String)) {
+            throw new IllegalArgumentException("cache values must be strings, got " + (value == null ? "null" : value.getClass().getName()));
+        }
+        entries.put(key, new Entry(value, Clock.now() + expirationInSeconds * 1000L));
+    }
+
+    public static void remove(String key) {
+        Faults.failIfInjected("cache.remove");
+        entries.remove(key);
+    }
+
+    /** Live entries with their remaining ttl in milliseconds, for tests to inspect. */
+    public static Map<String, Object[]> snapshot() {
+        Map<String, Object[]> result = new TreeMap<>();
+        for (String key : entries.keySet().toArray(new String[0])) {
+            Entry entry = live(key);
+            if (entry != null) {
+                result.put(key, new Object[] {entry.value, entry.expiresAtMillis - Clock.now()});
+            }
+        }
+        return result;
+    }
+
+    private static Entry live(String key) {
+        Entry entry = entries.get(key);
+        if (entry != null && Clock.now() >= entry.expiresAtMillis) {
+            entries.remove(key);
+            return null;
+        }
+        return entry;
+    }
+}

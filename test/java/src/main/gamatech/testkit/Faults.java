@@ -1,0 +1,81 @@
+package gamatech.testkit;
+
+import com.twilio.exception.ApiException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Failures the tests arm at named points of the doubles, each for a number of calls or until the world is reset. */
+public final class Faults {
+    /** Matches every Twilio call that has no fault of its own armed. */
+    private static final String TWILIO_ANY = "twilio";
+
+    private static final Map<String, List<String>> EFFECTS = Map.of(
+            "cache.get", List.of("null", "throw"),
+            "cache.put", List.of("throw"),
+            "cache.remove", List.of("throw"),
+            "users.getUserByAttribute", List.of("throw"),
+            "auth.authenticate", List.of("throw"),
+            "twilio.message", List.of("apiError", "timeout"),
+            "twilio.verification", List.of("apiError", "timeout"),
+            "twilio.verificationCheck", List.of("apiError", "timeout"),
+            TWILIO_ANY, List.of("apiError", "timeout"));
+
+    private static final Map<String, Fault> armed = new HashMap<>();
+    private static final Map<String, Integer> remaining = new HashMap<>();
+
+    private Faults() {}
+
+    /** times <= 0 keeps the fault until the next reset. */
+    public static void inject(String target, String effect, Integer code, Integer status, int times) {
+        List<String> allowed = EFFECTS.get(target);
+        if (allowed == null) {
+            throw new IllegalArgumentException("unknown fault target " + target + "; known: " + EFFECTS.keySet());
+        }
+        if (!allowed.contains(effect)) {
+            throw new IllegalArgumentException("fault " + target + " accepts " + allowed + ", not " + effect);
+        }
+        armed.put(target, new Fault(effect, code, status));
+        remaining.put(target, times);
+    }
+
+    public static void clear() {
+        armed.clear();
+        remaining.clear();
+    }
+
+    /** The fault armed at this point, consuming one use; null when none. */
+    public static Fault take(String target) {
+        Fault fault = armed.get(target);
+        if (fault == null) {
+            return null;
+        }
+        int left = remaining.get(target);
+        if (left == 1) {
+            armed.remove(target);
+            remaining.remove(target);
+        } else if (left > 1) {
+            remaining.put(target, left - 1);
+        }
+        return fault;
+    }
+
+    /** For points whose only effect is an exception, as a database or LDAP failure would raise. */
+    public static void failIfInjected(String target) {
+        if (take(target) != null) {
+            throw new IllegalStateException("injected fault at " + target);
+        }
+    }
+
+    public static void failTwilioIfInjected(String target) {
+        Fault fault = armed.containsKey(target) ? take(target) : take(TWILIO_ANY);
+        if (fault == null) {
+            return;
+        }
+        if (fault.effect.equals("timeout")) {
+            // twilio-java wraps the socket timeout in an ApiException with neither a Twilio code nor an HTTP status.
+            throw new ApiException("Read timed out", new java.net.SocketTimeoutException("Read timed out"));
+        }
+        throw new ApiException("injected Twilio error", fault.code, null, fault.status, null);
+    }
+}

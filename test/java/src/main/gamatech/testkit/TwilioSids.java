@@ -1,0 +1,17 @@
+package gamatech.testkit;
+
+/** Resource SIDs in Twilio's shape (two letters, 32 hex digits), counted so runs are reproducible. */
+public final class TwilioSids {
+    private static int counter;
+
+    private TwilioSids() {}
+
+    static void reset() {
+        counter = 0;
+    }
+
+    public static String next(String prefix) {
+        counter++;
+        return prefix + String.format("%032x", counter);
+    }
+}

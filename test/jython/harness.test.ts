@@ -1,0 +1,304 @@
+import * as fs from "fs";
+import * as path from "path";
+import { buildJavaDoubles } from "./javaDoubles";
+import { JythonScriptHost } from "./JythonScriptHost";
+import { AuthenticateRequest } from "./protocol";
+
+const MINIMAL = path.resolve(__dirname, "..", "..", "bench", "floor", "MinimalRopc.py");
+const PROBE = path.join(__dirname, "fixtures", "ProbeRopc.py");
+const TWILIO = { account_sid: "AC0123456789abcdef0123456789abcdef", auth_token: "token-secret-123" };
+const ALICE = {
+  uid: "alice",
+  password: "correct horse",
+  attributes: { mail: "alice@example.com", mobile: ["+15550001111", "+15550002222"] },
+};
+
+jest.setTimeout(60_000);
+
+let host: JythonScriptHost;
+
+beforeAll(() => {
+  host = JythonScriptHost.start();
+});
+
+afterAll(async () => {
+  await host.close();
+});
+
+function passwordRequest(username: string, password: string): AuthenticateRequest {
+  return { parameters: { username, password }, clientId: "client-1", ip: "10.0.0.1" };
+}
+
+function probe(name: string, ...args: string[]): AuthenticateRequest {
+  return { parameters: { probe: name, arg: args }, clientId: "client-1", ip: "10.0.0.1" };
+}
+
+async function probeInstance(): Promise<string> {
+  const instance = await host.create(await host.load(PROBE));
+  await host.init(instance, TWILIO);
+  return instance;
+}
+
+describe("Java doubles", () => {
+  it("compile into a shared jar and one jar per Twilio shape, reused while the sources are unchanged", () => {
+    const jars = buildJavaDoubles();
+    for (const jar of [jars.shared, jars.twilio7, jars.twilio12]) expect(fs.existsSync(jar)).toBe(true);
+    expect(buildJavaDoubles()).toEqual(jars);
+  });
+});
+
+describe("MinimalRopc.py through the driver", () => {
+  let instance: string;
+
+  beforeAll(async () => {
+    await host.reset({ users: [ALICE, { uid: "bob", password: "pw", status: "inactive" }] });
+    instance = await host.create(await host.load(MINIMAL));
+  });
+
+  it("follows Janssen's loading sequence", async () => {
+    expect(await host.getApiVersion(instance)).toMatchObject({ outcome: "returned", value: 11 });
+    expect(await host.init(instance, {})).toEqual({
+      outcome: "returned",
+      value: true,
+      logs: ["MinimalRopc. init"],
+    });
+  });
+
+  it("issues a token for the right password", async () => {
+    const reply = await host.authenticate(instance, passwordRequest("alice", "correct horse"));
+    expect(reply).toMatchObject({ outcome: "returned", value: true, headers: {}, sms: [], verify: [] });
+    expect(reply.user).toEqual({ userId: "alice", dn: "inum=alice,ou=people,o=jans" });
+  });
+
+  it("refuses a wrong password, an unknown user and an inactive account", async () => {
+    for (const [username, password] of [
+      ["alice", "wrong"],
+      ["nobody", "pw"],
+      ["bob", "pw"],
+    ] as const) {
+      const reply = await host.authenticate(instance, passwordRequest(username, password));
+      expect(reply).toMatchObject({
+        outcome: "returned",
+        value: false,
+        user: null,
+        logs: ["MinimalRopc. authenticate: rejected"],
+      });
+    }
+  });
+
+  it("turns an injected service failure into a refusal, not an escaped exception", async () => {
+    await host.fault({ target: "auth.authenticate", effect: "throw", times: 1 });
+    const failed = await host.authenticate(instance, passwordRequest("alice", "correct horse"));
+    expect(failed).toMatchObject({
+      outcome: "returned",
+      value: false,
+      logs: ["MinimalRopc. authenticate: IllegalStateException"],
+    });
+    const recovered = await host.authenticate(instance, passwordRequest("alice", "correct horse"));
+    expect(recovered).toMatchObject({ outcome: "returned", value: true });
+  });
+});
+
+describe("driver mechanics", () => {
+  beforeEach(async () => {
+    await host.reset({ clockMs: 1_000_000 });
+  });
+
+  it("shares the cache between two instances (two cluster nodes) and expires it on the test clock", async () => {
+    const script = await host.load(PROBE);
+    const [nodeA, nodeB] = [await host.create(script), await host.create(script)];
+    await host.authenticate(nodeA, probe("cachePut", "login:1", "state", "60"));
+    expect((await host.authenticate(nodeB, probe("cacheGet", "login:1"))).headers).toEqual({
+      "X-Probe": "state",
+    });
+    expect(await host.cache()).toEqual({ "login:1": { value: "state", ttlMs: 60_000 } });
+
+    await host.advanceClock(59_999);
+    expect((await host.authenticate(nodeB, probe("cacheGet", "login:1"))).headers["X-Probe"]).toBe("state");
+    await host.advanceClock(1);
+    expect((await host.authenticate(nodeA, probe("cacheGet", "login:1"))).headers["X-Probe"]).toBe("None");
+  });
+
+  it("gives scripts the test clock through System.currentTimeMillis", async () => {
+    const instance = await probeInstance();
+    expect((await host.authenticate(instance, probe("now"))).headers["X-Probe"]).toBe("1000000");
+    expect(await host.advanceClock(2500)).toBe(1_002_500);
+    expect((await host.authenticate(instance, probe("now"))).headers["X-Probe"]).toBe("1002500");
+  });
+
+  it("injects cache faults for a number of calls", async () => {
+    const instance = await probeInstance();
+    await host.authenticate(instance, probe("cachePut", "k", "v", "30"));
+    await host.fault({ target: "cache.get", effect: "null", times: 1 });
+    expect((await host.authenticate(instance, probe("cacheGet", "k"))).headers["X-Probe"]).toBe("None");
+    expect((await host.authenticate(instance, probe("cacheGet", "k"))).headers["X-Probe"]).toBe("v");
+
+    await host.fault({ target: "cache.put", effect: "throw" });
+    const failedPut = await host.authenticate(instance, probe("cachePut", "k", "w", "30"));
+    expect(failedPut).toMatchObject({
+      outcome: "raised",
+      exception: { type: "java.lang.IllegalStateException" },
+    });
+    expect((await host.authenticate(instance, probe("cachePut", "k", "w", "30"))).outcome).toBe("raised");
+  });
+
+  it("arms faults given with the reset", async () => {
+    await host.reset({ faults: [{ target: "cache.get", effect: "throw" }] });
+    const instance = await probeInstance();
+    expect((await host.authenticate(instance, probe("cacheGet", "k"))).outcome).toBe("raised");
+    expect((await host.authenticate(instance, probe("cacheGet", "k"))).outcome).toBe("raised");
+  });
+
+  it("reports an exception escaping authenticate as its own outcome, with the lines printed before it", async () => {
+    const instance = await probeInstance();
+    const printed = await host.authenticate(instance, probe("print", "step one"));
+    expect(printed).toMatchObject({ outcome: "returned", value: false, logs: ["step one"] });
+    const raised = await host.authenticate(instance, probe("raise", "boom"));
+    expect(raised).toMatchObject({ outcome: "raised", exception: { type: "ValueError", message: "boom" } });
+  });
+
+  it("fails a print of non-ASCII text, as Janssen's ASCII stdout does", async () => {
+    const instance = await probeInstance();
+    const reply = await host.authenticate(instance, probe("print", "Grüße"));
+    expect(reply).toMatchObject({ outcome: "raised", exception: { type: "UnicodeEncodeError" } });
+  });
+
+  it("records SMS with the sender, the private client's account and its timeouts", async () => {
+    const instance = await probeInstance();
+    const reply = await host.authenticate(
+      instance,
+      probe("sms", "+15550001111", "+15559990000", "code 123456"),
+    );
+    expect(reply.headers["X-Probe"]).toMatch(/^SM[0-9a-f]{32} queued$/);
+    expect(reply.sms).toEqual([
+      expect.objectContaining({
+        accountSid: TWILIO.account_sid,
+        to: "+15550001111",
+        from: "+15559990000",
+        messagingServiceSid: null,
+        body: "code 123456",
+        connectTimeoutMs: 2000,
+        socketTimeoutMs: 3000,
+      }),
+    ]);
+    const viaService = await host.authenticate(instance, probe("sms", "+15550001111", "MG0123", "hi"));
+    expect(viaService.headers["X-Probe"]).toMatch(/ accepted$/);
+    expect(viaService.sms[0]).toMatchObject({ from: null, messagingServiceSid: "MG0123" });
+  });
+
+  it("injects Twilio API errors and timeouts", async () => {
+    const instance = await probeInstance();
+    await host.fault({ target: "twilio.message", effect: "apiError", code: 21610, status: 400, times: 1 });
+    const refused = await host.authenticate(instance, probe("sms", "+15550001111", "+15559990000", "x"));
+    expect(refused).toMatchObject({
+      outcome: "raised",
+      exception: { type: "com.twilio.exception.ApiException" },
+    });
+    expect(refused.sms).toEqual([expect.objectContaining({ errorCode: 21610 })]);
+
+    await host.fault({ target: "twilio.verificationCheck", effect: "timeout", times: 1 });
+    const timedOut = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", "000000"));
+    expect(timedOut.headers["X-Probe"]).toBe("7 error None");
+
+    await host.fault({ target: "twilio", effect: "apiError", code: 20003, status: 401 });
+    expect((await host.authenticate(instance, probe("verifyStart", "VA1", "+15550001111"))).verify).toEqual([
+      expect.objectContaining({ errorCode: 20003 }),
+    ]);
+    await host.clearFaults();
+    expect((await host.authenticate(instance, probe("verifyStart", "VA1", "+15550001111"))).outcome).toBe(
+      "returned",
+    );
+  });
+
+  it.each(["7", "12"] as const)(
+    "runs Verify with the twilio-java %s.x VerificationCheck shape",
+    async (shape) => {
+      await host.reset({ twilioShape: shape });
+      const instance = await probeInstance();
+      const started = await host.authenticate(instance, probe("verifyStart", "VA1", "+15550001111"));
+      expect(started.headers["X-Probe"]).toBe("pending");
+      const code = started.verify[0]?.code ?? "";
+      expect(code).toMatch(/^\d{6}$/);
+
+      const wrong = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", "not-it"));
+      expect(wrong.headers["X-Probe"]).toBe(`${shape} pending`);
+      const right = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", code));
+      expect(right.headers["X-Probe"]).toBe(`${shape} approved`);
+      const again = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", code));
+      expect(again.headers["X-Probe"]).toBe(`${shape} error 20404`);
+    },
+  );
+
+  it("swaps VerificationCheck in an already loaded script when a reset changes the shape", async () => {
+    const instance = await probeInstance();
+    await host.reset({ twilioShape: "12" });
+    const reply = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", "123456"));
+    expect(reply.headers["X-Probe"]).toBe("12 error 20404");
+  });
+
+  it("has no Apache HttpClient 4 under the 12.x shape, so the timeouts need another way there", async () => {
+    await host.reset({ twilioShape: "12" });
+    const instance = await probeInstance();
+    const reply = await host.authenticate(instance, probe("sms", "+15550001111", "+15559990000", "hi"));
+    expect(reply.sms[0]).not.toHaveProperty("connectTimeoutMs");
+  });
+
+  it("throws from CdiUtil.bean when no bean of the class exists", async () => {
+    const instance = await probeInstance();
+    const reply = await host.authenticate(instance, probe("bean", "java.lang.Runnable"));
+    expect(reply).toMatchObject({
+      outcome: "raised",
+      exception: { message: "no bean of type java.lang.Runnable" },
+    });
+  });
+
+  it("expires a verification after ten minutes and caps sends at five per number per ten minutes", async () => {
+    const instance = await probeInstance();
+    const start = () => host.authenticate(instance, probe("verifyStart", "VA1", "+15550001111"));
+    const codes: (string | null | undefined)[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await start()).verify[0]?.code);
+    expect(new Set(codes).size).toBe(1);
+    expect((await start()).verify[0]).toMatchObject({ errorCode: 60203 });
+
+    await host.advanceClock(10 * 60 * 1000);
+    const check = await host.authenticate(
+      instance,
+      probe("verifyCheck", "VA1", "+15550001111", codes[0] ?? ""),
+    );
+    expect(check.headers["X-Probe"]).toBe("7 error 20404");
+    expect((await start()).verify[0]?.code).not.toBe(codes[0]);
+  });
+
+  it("matches user names ignoring case unless the world mimics PostgreSQL", async () => {
+    const instance = await host.create(await host.load(MINIMAL));
+    await host.reset({ users: [ALICE] });
+    expect(await host.authenticate(instance, passwordRequest("ALICE", "correct horse"))).toMatchObject({
+      value: true,
+    });
+    await host.reset({ users: [ALICE], valuesIgnoreCase: false });
+    expect(await host.authenticate(instance, passwordRequest("ALICE", "correct horse"))).toMatchObject({
+      value: false,
+    });
+  });
+
+  it("ends a verification after five checks", async () => {
+    const instance = await probeInstance();
+    await host.authenticate(instance, probe("verifyStart", "VA1", "+15550001111"));
+    const answers: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      answers.push(
+        (await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", "x"))).headers[
+          "X-Probe"
+        ] ?? "",
+      );
+    }
+    expect(answers).toEqual([...Array(5).fill("7 pending"), "7 error 60202", "7 error 20404"]);
+  });
+
+  it("rejects malformed commands without stopping", async () => {
+    await expect(host.fault({ target: "cache.put", effect: "null" })).rejects.toThrow(/accepts \[throw\]/);
+    await expect(host.advanceClock(-1)).rejects.toThrow(/only moves forward/);
+    expect(await host.advanceClock(1)).toBe(1_000_001);
+    expect(host.strayOutput).toEqual([]);
+  });
+});
