@@ -1,10 +1,14 @@
-import { execFileSync } from "child_process";
+// npm run build: compiles src/host + src/flow into dist/GamatechRopc.py.
+import * as path from "path";
+import { buildScript } from "../src/cli/build-script";
 
-// Until the compiler lands, the build type-checks the guest code with its own tsconfig.
-execFileSync(
-  process.execPath,
-  [require.resolve("typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.guest.json"],
-  {
-    stdio: "inherit",
-  },
-);
+const result = buildScript();
+for (const diagnostic of result.diagnostics) {
+  process.stderr.write(`${diagnostic}\n`);
+}
+if (result.ok) {
+  process.stdout.write(`wrote ${path.relative(process.cwd(), result.outFile)}\n`);
+} else {
+  process.stderr.write(`${result.diagnostics.length} error(s): ${result.outFile} was not written.\n`);
+  process.exitCode = 1;
+}

@@ -1,4 +1,11 @@
 import * as fs from "fs";
+import { SecretWatch } from "./observation";
+
+export const DEFAULT_CLIENT = "conformance-client";
+export const DEFAULT_IP = "198.51.100.20";
+export const DEFAULT_NODE = "a";
+/** Both sides start their clocks here: 2026-01-01T00:00:00Z. */
+export const START_CLOCK_MS = Date.UTC(2026, 0, 1);
 
 /**
  * A conformance scenario: one JSON file, run unchanged against the TypeScript flow (Node) and the built script (Jython).
@@ -10,7 +17,7 @@ export interface Scenario {
   config: Record<string, string>;
   users: ScenarioUser[];
   /** The twilio-java release the Jython side loads: "7" (Janssen's bundled 7.17) or "12". Default "7". */
-  twilioSdk?: "7" | "12";
+  twilioShape?: "7" | "12";
   steps: ScenarioStep[];
 }
 
@@ -69,4 +76,21 @@ export function loadScenario(file: string): Scenario {
     throw new Error(`${file}: a scenario needs "name" and "steps"`);
   }
   return parsed;
+}
+
+/** The secrets of a scenario: config secrets, passwords and, unless the admin chose to show them, phone numbers. */
+export function watchSecrets(scenario: Scenario): SecretWatch {
+  const watch = new SecretWatch();
+  for (const name of ["twilio_auth_token", "twilio_api_key_secret", "otp_hash_key"]) {
+    watch.add(name, scenario.config[name]);
+  }
+  for (const user of scenario.users) {
+    watch.add("password", user.password);
+    if (scenario.config.phone_hint !== "full") {
+      for (const values of Object.values(user.attributes ?? {})) {
+        for (const value of values) if (value.startsWith("+")) watch.add("phone", value);
+      }
+    }
+  }
+  return watch;
 }

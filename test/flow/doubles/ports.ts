@@ -37,6 +37,8 @@ export class TtlStore {
   readonly entries = new Map<string, { value: string; expiresAt: number }>();
   /** Method names that throw PortFailure when called. */
   readonly failing = new Set<string>();
+  /** When set, every read answers null, as a cache that lost its entries would. */
+  forgetful = false;
   readonly calls: string[] = [];
 
   constructor(private readonly clock: ManualClock) {}
@@ -49,6 +51,9 @@ export class TtlStore {
   }
 
   protected read(key: string): string | null {
+    if (this.forgetful) {
+      return null;
+    }
     const entry = this.entries.get(key);
     if (entry === undefined || entry.expiresAt <= this.clock.now) {
       this.entries.delete(key);
@@ -162,8 +167,9 @@ export class MemoryPasswords implements PasswordVerifier {
 }
 
 /** How the fake provider answers the next calls. */
+/** A refusal without an error code is how a timeout reaches the flow (the host maps it so). */
 export type ProviderMode =
-  { kind: "ok" } | { kind: "refuse"; errorCode: number } | { kind: "throw"; message: string };
+  { kind: "ok" } | { kind: "refuse"; errorCode: number | null } | { kind: "throw"; message: string };
 
 /** Records every message and verification; in Verify mode it makes and checks codes like Twilio Verify. */
 export class RecordingOtpChannel implements OtpChannel {

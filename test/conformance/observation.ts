@@ -1,0 +1,75 @@
+// What one step of a scenario showed, in a form both sides produce and that can be compared field by field.
+
+export interface StepObservation {
+  /** proceed / error from the header, or none when the script set no header. */
+  status: string;
+  errorCode: number | null;
+  nextStep: number | null;
+  attemptsLeft: number | null;
+  retryAfter: number | null;
+  /** The header's keys in order: the shape an app (or an attacker) sees. */
+  headerKeys: string[];
+  /** SMS and Verify sends this step made. */
+  smsSent: number;
+  /** The user a token is issued for, or null. */
+  tokenUser: string | null;
+  /** Names of the secrets found in a log line or the header (a code, a password, the auth token, a full phone). */
+  leaks: string[];
+  /** An exception that escaped the script (Jython) or the flow (Node): never expected. */
+  escaped: string | null;
+}
+
+export function parseHeaderValue(value: string | null): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  if (value === null) return pairs;
+  for (const part of value.split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0) pairs[part.slice(0, at)] = part.slice(at + 1);
+  }
+  return pairs;
+}
+
+function numberOrNull(text: string | undefined): number | null {
+  return text === undefined ? null : Number(text);
+}
+
+export function observe(
+  header: string | null,
+  smsSent: number,
+  tokenUser: string | null,
+  leaks: string[],
+  escaped: string | null,
+): StepObservation {
+  const pairs = parseHeaderValue(header);
+  return {
+    status: header === null ? "none" : (pairs.status ?? "malformed"),
+    errorCode: numberOrNull(pairs.error_code),
+    nextStep: numberOrNull(pairs.step),
+    attemptsLeft: numberOrNull(pairs.attempts_left),
+    retryAfter: numberOrNull(pairs.retry_after),
+    headerKeys: Object.keys(pairs),
+    smsSent,
+    tokenUser,
+    leaks,
+    escaped,
+  };
+}
+
+/** The secrets a scenario knows about: none may appear in what the script writes or answers. */
+export class SecretWatch {
+  private readonly secrets = new Map<string, string>();
+
+  add(name: string, value: string | undefined): void {
+    if (value !== undefined && value.length >= 4) this.secrets.set(value, name);
+  }
+
+  found(texts: readonly string[]): string[] {
+    const names = new Set<string>();
+    for (const text of texts) {
+      for (const [value, name] of this.secrets) {
+        if (text.includes(value)) names.add(name);
+      }
+    }
+    return [...names].sort();
+  }
+}
