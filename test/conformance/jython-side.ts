@@ -4,7 +4,14 @@ import * as path from "path";
 import { JythonScriptHost } from "../jython/JythonScriptHost";
 import type { FaultSpec, WorldUser } from "../jython/protocol";
 import { observe, StepObservation } from "./observation";
-import { codeInText, LearnedValues, resolveParams } from "./placeholders";
+import {
+  codeInText,
+  emptyLearnedValues,
+  LearnedValues,
+  learnCode,
+  learnSession,
+  resolveParams,
+} from "./placeholders";
 import {
   DEFAULT_CLIENT,
   DEFAULT_IP,
@@ -30,6 +37,8 @@ function faultSpec(fault: ScenarioFault): FaultSpec {
       return { target: "twilio", effect: "apiError", code: fault.code, status: 400 };
     case "twilio-timeout":
       return { target: "twilio", effect: "timeout" };
+    case "twilio-hang":
+      return { target: "twilio", effect: "hang" };
     case "cache-get-null":
       return { target: "cache.get", effect: "null" };
     case "cache-get-throws":
@@ -66,7 +75,7 @@ export class JythonConformance {
     const otpLength = Number(scenario.config.otp_length ?? "6");
     const instances = new Map<string, string>();
     const watch = watchSecrets(scenario);
-    const learned: LearnedValues = { session: null, code: null };
+    const learned: LearnedValues = emptyLearnedValues();
     const observations: (StepObservation | null)[] = [];
     for (const step of scenario.steps) {
       if (step.advanceSeconds !== undefined) await host.advanceClock(step.advanceSeconds * 1000);
@@ -94,16 +103,13 @@ export class JythonConformance {
         clientId: request.clientId ?? DEFAULT_CLIENT,
         ip: request.ip ?? DEFAULT_IP,
       });
-      for (const message of reply.sms) {
-        if (message.errorCode === undefined || message.errorCode === null) {
-          learned.code = codeInText(message.body ?? "", otpLength) ?? learned.code;
-        }
-      }
+      // A message Twilio accepted has a sid; a refused or timed-out one has none.
+      const accepted = reply.sms.filter((message) => message.sid !== undefined);
+      for (const message of accepted) learnCode(learned, codeInText(message.body ?? "", otpLength) ?? null);
       const verifications = reply.verify.filter(
-        (record) => record.kind === "verification" && (record.errorCode ?? null) === null,
+        (record) => record.kind === "verification" && record.sid !== undefined,
       );
-      for (const record of verifications) learned.code = record.code ?? learned.code;
-      const delivered = reply.sms.filter((message) => (message.errorCode ?? null) === null).length;
+      for (const record of verifications) learnCode(learned, record.code ?? null);
       const header = reply.headers[headerName] ?? null;
       const granted = reply.outcome === "returned" && reply.value === true && reply.user !== null;
       const escaped =
@@ -111,15 +117,12 @@ export class JythonConformance {
       if (learned.code !== null) watch.add("code", learned.code);
       const observation = observe(
         header,
-        delivered + verifications.length,
+        accepted.length + verifications.length,
         granted && reply.user !== null ? reply.user.userId : null,
         watch.found([...reply.logs, ...Object.values(reply.headers)]),
         escaped,
       );
-      if (header !== null) {
-        const match = /(?:^|;)session_id=([^;]*)/.exec(header);
-        learned.session = match === null ? learned.session : (match[1] ?? learned.session);
-      }
+      learnSession(learned, header);
       observations.push(observation);
     }
     return observations;

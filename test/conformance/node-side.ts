@@ -6,7 +6,14 @@ import type { Config } from "../../src/flow/config";
 import type { Ports } from "../../src/flow/ports";
 import { MemoryLog, TestRandom, TestUser, TestWorld } from "../flow/doubles/ports";
 import { observe, SecretWatch, StepObservation } from "./observation";
-import { codeInText, LearnedValues, resolveParams } from "./placeholders";
+import {
+  codeInText,
+  emptyLearnedValues,
+  LearnedValues,
+  learnCode,
+  learnSession,
+  resolveParams,
+} from "./placeholders";
 import {
   DEFAULT_CLIENT,
   DEFAULT_IP,
@@ -37,6 +44,7 @@ function armFault(world: TestWorld, fault: ScenarioFault): void {
       world.otp.checkMode = { kind: "refuse", errorCode: fault.code };
       return;
     case "twilio-timeout":
+    case "twilio-hang":
       world.otp.mode = { kind: "refuse", errorCode: null };
       world.otp.checkMode = { kind: "refuse", errorCode: null };
       return;
@@ -78,7 +86,7 @@ export function runOnNode(scenario: Scenario): (StepObservation | null)[] {
   world.clock.now = START_CLOCK_MS;
   const nodes = new Map<string, { ports: Ports; log: MemoryLog }>();
   const watch: SecretWatch = watchSecrets(scenario);
-  const learned: LearnedValues = { session: null, code: null };
+  const learned: LearnedValues = emptyLearnedValues();
   const observations: (StepObservation | null)[] = [];
   for (const step of scenario.steps) {
     if (step.advanceSeconds !== undefined) world.clock.advanceSeconds(step.advanceSeconds);
@@ -116,23 +124,18 @@ export function runOnNode(scenario: Scenario): (StepObservation | null)[] {
       escaped = String(error);
     }
     for (const message of world.otp.sms.slice(smsBefore)) {
-      learned.code = codeInText(message.body ?? "", config.otpLength) ?? learned.code;
+      learnCode(learned, codeInText(message.body ?? "", config.otpLength) ?? null);
     }
     for (const verification of world.otp.verifications.slice(verificationsBefore)) {
-      learned.code = world.otp.verifyCodes.get(verification.options.to) ?? learned.code;
+      learnCode(learned, world.otp.verifyCodes.get(verification.options.to) ?? null);
     }
     const smsSent = world.otp.sms.length - smsBefore + world.otp.verifications.length - verificationsBefore;
     const observation = observe(header, smsSent, tokenUser, [], escaped);
     if (learned.code !== null) watch.add("code", learned.code);
     const logs = node.log.lines.slice(logBefore).map((entry) => entry.line);
     observation.leaks = watch.found([...logs, header ?? ""]);
-    if (header !== null) learned.session = parseSession(header) ?? learned.session;
+    learnSession(learned, header);
     observations.push(observation);
   }
   return observations;
-}
-
-function parseSession(header: string): string | null {
-  const match = /(?:^|;)session_id=([^;]*)/.exec(header);
-  return match === null ? null : (match[1] ?? null);
 }

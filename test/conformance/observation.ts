@@ -9,6 +9,8 @@ export interface StepObservation {
   retryAfter: number | null;
   /** The header's keys in order: the shape an app (or an attacker) sees. */
   headerKeys: string[];
+  /** The phone_number value, when the phone hint is on. */
+  phoneHint: string | null;
   /** SMS and Verify sends this step made. */
   smsSent: number;
   /** The user a token is issued for, or null. */
@@ -48,6 +50,7 @@ export function observe(
     attemptsLeft: numberOrNull(pairs.attempts_left),
     retryAfter: numberOrNull(pairs.retry_after),
     headerKeys: Object.keys(pairs),
+    phoneHint: pairs.phone_number ?? null,
     smsSent,
     tokenUser,
     leaks,

@@ -3,6 +3,26 @@
 export interface LearnedValues {
   session: string | null;
   code: string | null;
+  /** The code sent before the current one (a resend replaces it). */
+  previousCode: string | null;
+}
+
+export function emptyLearnedValues(): LearnedValues {
+  return { session: null, code: null, previousCode: null };
+}
+
+/** Records a code the app just received. */
+export function learnCode(learned: LearnedValues, code: string | null): void {
+  if (code !== null && code !== learned.code) {
+    learned.previousCode = learned.code;
+    learned.code = code;
+  }
+}
+
+/** Records the session id of an answer, if it has one. */
+export function learnSession(learned: LearnedValues, header: string | null): void {
+  const match = header === null ? null : /(?:^|;)session_id=([^;]*)/.exec(header);
+  if (match !== null && match[1] !== undefined) learned.session = match[1];
 }
 
 /** A code of the same length that differs from the right one in its last digit. */
@@ -12,8 +32,9 @@ export function wrongCode(code: string): string {
 }
 
 function substitute(value: string, learned: LearnedValues): string {
-  return value.replace(/\{(session|code|wrong_code)\}/g, (_match, name: string) => {
-    const known = name === "session" ? learned.session : learned.code;
+  return value.replace(/\{(session|code|wrong_code|previous_code)\}/g, (_match, name: string) => {
+    const known =
+      name === "session" ? learned.session : name === "previous_code" ? learned.previousCode : learned.code;
     if (known === null) throw new Error(`the scenario uses {${name}} before any was issued`);
     return name === "wrong_code" ? wrongCode(known) : known;
   });

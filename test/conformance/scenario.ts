@@ -55,6 +55,8 @@ export interface ScenarioRequest {
 export type ScenarioFault =
   | { kind: "twilio-error"; code: number }
   | { kind: "twilio-timeout" }
+  /** Twilio stops answering; the script must give up after twilio_timeout_seconds. */
+  | { kind: "twilio-hang" }
   | { kind: "cache-get-null" }
   | { kind: "cache-get-throws" }
   | { kind: "cache-put-throws" };

@@ -1,42 +1,11 @@
-// The documentation shows the configuration table and the error codes exactly as implemented.
+// docs/protocol.md shows the error codes exactly as implemented. (The property tables are generated and checked by
+// test/cli/docs.test.ts.)
 
 import { readFileSync } from "fs";
 import { join } from "path";
-import { CONFIG_PROPERTIES } from "../../src/flow/config";
 import { errorName } from "../../src/flow/error-codes";
 
-/** The rows docs/configuration.md must hold, one per property, as cells (Prettier may pad the Markdown table). */
-function expectedRows(): string[][] {
-  return CONFIG_PROPERTIES.map((item) => [
-    "`" + item.name + "`",
-    item.requirement,
-    item.defaultValue === "" ? "" : "`" + item.defaultValue + "`",
-    item.accepted,
-    item.meaning + (item.secret ? " **Secret.**" : ""),
-  ]);
-}
-
-function tableRows(markdown: string): string[][] {
-  return markdown
-    .split("\n")
-    .filter((line) => line.startsWith("| `"))
-    .map((line) =>
-      line
-        .slice(1, -1)
-        .split(" | ")
-        .map((cell) => cell.trim()),
-    );
-}
-
 const docs = join(__dirname, "..", "..", "docs");
-
-test("docs/configuration.md holds the table of src/flow/config-table.ts", () => {
-  const rows = tableRows(readFileSync(join(docs, "configuration.md"), "utf8"));
-  expect(rows).toEqual(expectedRows());
-  expect(CONFIG_PROPERTIES.every((item) => !item.accepted.includes("|") && !item.meaning.includes("|"))).toBe(
-    true,
-  );
-});
 
 test("docs/protocol.md lists every error code with its name", () => {
   const rows = readFileSync(join(docs, "protocol.md"), "utf8")

@@ -44,7 +44,7 @@ export type FaultTarget =
 export interface FaultSpec {
   target: FaultTarget;
   /** cache.get: "null" | "throw"; other Janssen targets: "throw"; Twilio targets: "apiError" | "timeout". */
-  effect: "null" | "throw" | "apiError" | "timeout";
+  effect: "null" | "throw" | "apiError" | "timeout" | "hang";
   /** Twilio error code and HTTP status of an "apiError". */
   code?: number;
   status?: number;

@@ -16,10 +16,13 @@ public final class Faults {
             "cache.remove", List.of("throw"),
             "users.getUserByAttribute", List.of("throw"),
             "auth.authenticate", List.of("throw"),
-            "twilio.message", List.of("apiError", "timeout"),
-            "twilio.verification", List.of("apiError", "timeout"),
-            "twilio.verificationCheck", List.of("apiError", "timeout"),
-            TWILIO_ANY, List.of("apiError", "timeout"));
+            "twilio.message", List.of("apiError", "timeout", "hang"),
+            "twilio.verification", List.of("apiError", "timeout", "hang"),
+            "twilio.verificationCheck", List.of("apiError", "timeout", "hang"),
+            TWILIO_ANY, List.of("apiError", "timeout", "hang"));
+
+    /** How long a hanging Twilio call blocks, in real time: longer than any timeout a hang test configures. */
+    private static final long HANG_MILLIS = 5_000;
 
     private static final Map<String, Fault> armed = new HashMap<>();
     private static final Map<String, Integer> remaining = new HashMap<>();
@@ -71,6 +74,18 @@ public final class Faults {
         Fault fault = armed.containsKey(target) ? take(target) : take(TWILIO_ANY);
         if (fault == null) {
             return;
+        }
+        if (fault.effect.equals("hang")) {
+            // A provider that answers only after HANG_MILLIS. A script that waits that long gets a normal answer, so a
+            // test sees the difference; a script that gives up first cancels its worker, whose interrupt ends the wait
+            // the way twilio-java's socket timeout would.
+            try {
+                Thread.sleep(HANG_MILLIS);
+                return;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new ApiException("Read timed out", new java.net.SocketTimeoutException("Read timed out"));
+            }
         }
         if (fault.effect.equals("timeout")) {
             // twilio-java wraps the socket timeout in an ApiException with neither a Twilio code nor an HTTP status.
