@@ -1,0 +1,34 @@
+// dist/GamatechRopc.py is committed for admins; it must be exactly what the sources build today.
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { buildScript } from "../../src/cli/build-script";
+import { BUILT_SCRIPT } from "../conformance/jython-side";
+
+jest.setTimeout(120_000);
+
+test("the committed dist/GamatechRopc.py equals a fresh build (run `npm run build` and commit dist/)", () => {
+  const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-build-")), "GamatechRopc.py");
+  const result = buildScript({ outFile });
+  expect(result.diagnostics).toEqual([]);
+  expect(fs.readFileSync(BUILT_SCRIPT, "utf8")).toBe(fs.readFileSync(outFile, "utf8"));
+});
+
+test("the build is deterministic: two builds are byte for byte the same", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-build-"));
+  const first = buildScript({ outFile: path.join(folder, "first.py") });
+  const second = buildScript({ outFile: path.join(folder, "second.py") });
+  expect(first.ok && second.ok).toBe(true);
+  expect(second.python).toBe(first.python);
+});
+
+test("the header names every custom property with its default, and no timestamp", () => {
+  const text = fs.readFileSync(BUILT_SCRIPT, "utf8");
+  const header = text.slice(0, text.indexOf("from __future__"));
+  for (const name of ["twilio_account_sid", "otp_length", "phone_hint", "otp_hash_key"]) {
+    expect(header).toContain(`#   ${name}:`);
+  }
+  expect(header).toContain("otp_length: optional; default 6;");
+  expect(header).not.toMatch(/20\d\d-\d\d-\d\d|\d\d:\d\d:\d\d/);
+});
