@@ -237,7 +237,7 @@ def _js_is_integer(value):
 
 
 def _js_item(sequence, index):
-    """sequence[index] where JavaScript gives undefined outside the bounds (Python would raise or count from the end)."""
+    """sequence[index], or None outside the bounds (Python would raise, or count back from the end)."""
     if 0 <= index < len(sequence) and index == int(index):
         return sequence[int(index)]
     return None
@@ -266,7 +266,7 @@ def _js_char_code_at(text, index):
 
 
 def _js_json_stringify(value):
-    """JSON.stringify: no spaces, keys in insertion order, non-ASCII text kept, integral numbers without ".0"."""
+    """JSON.stringify: no spaces, keys in insertion order, non-ASCII kept, integral numbers without ".0"."""
     if value is None:
         return "null"
     if value is True:
@@ -278,9 +278,13 @@ def _js_json_stringify(value):
     if isinstance(value, basestring):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, dict):
-        members = [json.dumps(key, ensure_ascii=False) + ":" + _js_json_stringify(item) for key, item in value.items()]
+        members = [_js_json_member(key, item) for key, item in value.items()]
         return "{" + ",".join(members) + "}"
     return "[" + ",".join(_js_json_stringify(item) for item in value) + "]"
+
+
+def _js_json_member(key, value):
+    return json.dumps(key, ensure_ascii=False) + ":" + _js_json_stringify(value)
 
 
 class JsError(Exception):
@@ -613,21 +617,21 @@ def editDistance(a, b):
         current = [i]
         j = 1
         while j <= len(b):
-            _tmp = _js_item(previous, j - 1)
+            _previous_item = _js_item(previous, j - 1)
             substitution = (
-                (_tmp if _tmp is not None else 0)
+                (_previous_item if _previous_item is not None else 0)
                 + (0 if _js_char_at(a, i - 1) == _js_char_at(b, j - 1) else 1)
             )
-            _tmp_2 = _js_item(previous, j)
-            deletion = (_tmp_2 if _tmp_2 is not None else 0) + 1
-            _tmp_3 = _js_item(current, j - 1)
-            insertion = (_tmp_3 if _tmp_3 is not None else 0) + 1
+            _previous_item_2 = _js_item(previous, j)
+            deletion = (_previous_item_2 if _previous_item_2 is not None else 0) + 1
+            _current_item = _js_item(current, j - 1)
+            insertion = (_current_item if _current_item is not None else 0) + 1
             current.append(_js_min(substitution, deletion, insertion))
             j += 1
         previous = current
         i += 1
-    _tmp_4 = _js_item(previous, len(b))
-    return _tmp_4 if _tmp_4 is not None else 0
+    _previous_item_3 = _js_item(previous, len(b))
+    return _previous_item_3 if _previous_item_3 is not None else 0
 
 
 # src/flow/phone.ts
@@ -670,8 +674,8 @@ def digitsFromHash(hashHex, count, offset):
 
 
 def decoyFullNumber(loginHashHex, countryCodes):
-    _tmp = _js_item(countryCodes, 0)
-    country = _tmp if _tmp is not None else "1"
+    _countryCodes_item = _js_item(countryCodes, 0)
+    country = _countryCodes_item if _countryCodes_item is not None else "1"
     leading = _js_str(2 + _js_mod(_js_max(HEX_DIGITS_2.find(_js_char_at(loginHashHex, 2)), 0), 8))
     national = 10 if country == "1" else 11
     return "+" + country + leading + digitsFromHash(loginHashHex, national - 1, 3)
@@ -714,8 +718,8 @@ class PropertyReader(object):
         self.raw = raw
 
     def value(self, name):
-        _tmp = self.raw.get(name)
-        value = (_tmp if _tmp is not None else "").strip()
+        _name = self.raw.get(name)
+        value = (_name if _name is not None else "").strip()
         return None if value == "" else value
 
     def reject(self, name, problem):
@@ -730,10 +734,10 @@ class PropertyReader(object):
         text = self.value(name)
         if text is None:
             return fallback
-        _tmp = item["min"]
-        min_ = _tmp if _tmp is not None else 0
-        _tmp_2 = item["max"]
-        max_ = _tmp_2 if _tmp_2 is not None else 0
+        _min = item["min"]
+        min_ = _min if _min is not None else 0
+        _max = item["max"]
+        max_ = _max if _max is not None else 0
         parsed = _js_parse_int(text) if isDigits(text) and len(text) <= 9 else -1
         if parsed < min_ or parsed > max_:
             self.reject(name, "out of range or not an integer")
@@ -1154,8 +1158,8 @@ READ_PARAMETERS = ["__step", "username", "password", "__session_id", "__otp_code
 
 
 def single(params, name):
-    _tmp = params.get(name)
-    values = _tmp if _tmp is not None else []
+    _name = params.get(name)
+    values = _name if _name is not None else []
     return _js_item(values, 0)
 
 
@@ -1165,10 +1169,10 @@ def optional(params, name):
 
 
 def repeatedParameter(params):
-    def _fn(name):
-        _tmp = params.get(name)
-        return len(_tmp if _tmp is not None else []) > 1
-    repeated = next((_item for _item in READ_PARAMETERS if _fn(_item)), None)
+    def _matches(name):
+        _name = params.get(name)
+        return len(_name if _name is not None else []) > 1
+    repeated = next((_item for _item in READ_PARAMETERS if _matches(_item)), None)
     return repeated
 
 
@@ -1212,9 +1216,9 @@ def renderSms(config, code):
 
 def sendOnce(config, otp, phone, code):
     if config["sender"] == "verify":
-        _tmp = config["twilioVerifyServiceSid"]
+        _twilioVerifyServiceSid = config["twilioVerifyServiceSid"]
         started = otp.startVerification(
-            _tmp if _tmp is not None else "",
+            _twilioVerifyServiceSid if _twilioVerifyServiceSid is not None else "",
             OrderedDict([("to", phone), ("channel", config["twilioVerifyChannel"])]),
         )
         return OrderedDict([
@@ -1223,20 +1227,26 @@ def sendOnce(config, otp, phone, code):
         ])
     body = renderSms(config, code)
     if config["sender"] == "messaging_service":
-        _tmp_2 = config["twilioMessagingServiceSid"]
-        _tmp_4 = otp.sendSms(
+        _twilioMessagingServiceSid = config["twilioMessagingServiceSid"]
+        sent = otp.sendSms(
             OrderedDict([
                 ("to", phone),
-                ("messagingServiceSid", _tmp_2 if _tmp_2 is not None else ""),
+                (
+                    "messagingServiceSid",
+                    _twilioMessagingServiceSid if _twilioMessagingServiceSid is not None else "",
+                ),
                 ("body", body),
             ]),
         )
     else:
-        _tmp_3 = config["twilioFromNumber"]
-        _tmp_4 = otp.sendSms(
-            OrderedDict([("to", phone), ("from", _tmp_3 if _tmp_3 is not None else ""), ("body", body)]),
+        _twilioFromNumber = config["twilioFromNumber"]
+        sent = otp.sendSms(
+            OrderedDict([
+                ("to", phone),
+                ("from", _twilioFromNumber if _twilioFromNumber is not None else ""),
+                ("body", body),
+            ]),
         )
-    sent = _tmp_4
     return OrderedDict([("delivered", sent["delivered"]), ("detail", providerDetail(sent["errorCode"]))])
 
 
@@ -1252,9 +1262,9 @@ def deliverCode(config, otp, phone, code):
 
 
 def verifyApproves(config, otp, phone, code):
-    _tmp = config["twilioVerifyServiceSid"]
+    _twilioVerifyServiceSid = config["twilioVerifyServiceSid"]
     result = otp.checkVerification(
-        _tmp if _tmp is not None else "",
+        _twilioVerifyServiceSid if _twilioVerifyServiceSid is not None else "",
         OrderedDict([("to", phone), ("code", code)]),
     )
     return result["approved"]
@@ -1642,11 +1652,11 @@ def startLogin(context, login):
     if not issued["sent"]:
         return failure(context, what, OTP_NOT_SENT, [])
     if config["sender"] == "verify":
-        _tmp = recipient["phone"]
-        _tmp_2 = _tmp if _tmp is not None else ""
+        _phone = recipient["phone"]
+        _tmp = _phone if _phone is not None else ""
     else:
-        _tmp_2 = ""
-    _tmp_3 = what["maskedPhone"]
+        _tmp = ""
+    _maskedPhone = what["maskedPhone"]
     state = OrderedDict([
         ("version", STATE_VERSION),
         ("clientId", context["request"]["clientId"]),
@@ -1654,8 +1664,8 @@ def startLogin(context, login):
         ("userId", recipient["userId"]),
         ("step", 2),
         ("codeHash", issued["codeHash"]),
-        ("verifyTo", _tmp_2),
-        ("maskedPhone", _tmp_3 if _tmp_3 is not None else ""),
+        ("verifyTo", _tmp),
+        ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
         ("createdAt", context["now"]),
         ("expiresAt", context["now"] + config["sessionTtlSeconds"] * 1000),
         ("codeIssuedAt", context["now"]),
@@ -1730,13 +1740,13 @@ def resendCode(context, login, sessionId):
     state["lastSendAt"] = context["now"]
     state["userId"] = recipient["userId"]
     if config["sender"] == "verify":
-        _tmp = recipient["phone"]
-        _tmp_2 = _tmp if _tmp is not None else ""
+        _phone = recipient["phone"]
+        _tmp = _phone if _phone is not None else ""
     else:
-        _tmp_2 = ""
-    state["verifyTo"] = _tmp_2
-    _tmp_3 = what["maskedPhone"]
-    state["maskedPhone"] = _tmp_3 if _tmp_3 is not None else ""
+        _tmp = ""
+    state["verifyTo"] = _tmp
+    _maskedPhone = what["maskedPhone"]
+    state["maskedPhone"] = _maskedPhone if _maskedPhone is not None else ""
     saveSession(context, sessionId, state)
     expiresIn = _js_min(config["otpTtlSeconds"], secondsLeft(context, state))
     return proceed(context, what, proceedPairs(context, sessionId, expiresIn, login, recipient))
@@ -1772,8 +1782,8 @@ def route(context):
     problem = loginProblem(read["username"])
     if problem != "":
         return invalid(context, event, problem)
-    _tmp = read["username"]
-    login = loginValue(_tmp if _tmp is not None else "")
+    _username = read["username"]
+    login = loginValue(_username if _username is not None else "")
     sessionId = read["sessionId"]
     if sessionId is not None and not isSessionIdFormat(sessionId):
         return invalid(context, event, "malformed __session_id")
@@ -1784,15 +1794,15 @@ def route(context):
     if event == "resend":
         return resendCode(context, login, sessionId)
     if event == "code":
-        _tmp_2 = read["otpCode"]
-        code = _tmp_2 if _tmp_2 is not None else read["password"]
+        _otpCode = read["otpCode"]
+        code = _otpCode if _otpCode is not None else read["password"]
         return (
             invalid(context, event, "missing code")
             if code is None
             else checkCode(context, login, sessionId, code)
         )
-    _tmp_3 = read["password"]
-    password = _tmp_3 if _tmp_3 is not None else ""
+    _password = read["password"]
+    password = _password if _password is not None else ""
     return (
         invalid(context, event, "missing password")
         if password == ""
@@ -2012,8 +2022,8 @@ class TwilioOtpChannel(object):
     def sendSms(self, options):
         client = self.gateway.restClient()
         to = PhoneNumber(options["to"])
-        _tmp = options.get("body")
-        body = _tmp if _tmp is not None else ""
+        _body = options.get("body")
+        body = _body if _body is not None else ""
         serviceSid = options.get("messagingServiceSid")
         from_ = options.get("from")
         def _fn():
@@ -2032,10 +2042,10 @@ class TwilioOtpChannel(object):
 
     def checkVerification(self, serviceSid, options):
         client = self.gateway.restClient()
-        _tmp = options.get("to")
-        to = _tmp if _tmp is not None else ""
-        _tmp_2 = options.get("code")
-        code = _tmp_2 if _tmp_2 is not None else ""
+        _to = options.get("to")
+        to = _to if _to is not None else ""
+        _code = options.get("code")
+        code = _code if _code is not None else ""
         answer = self.gateway.call(lambda: checkCreator(serviceSid, to, code).create(client).getStatus())
         return OrderedDict([("approved", answer["value"] == "approved"), ("errorCode", answer["errorCode"])])
 
@@ -2056,6 +2066,15 @@ def attempt(call):
         if isinstance(error, ApiException):
             return failure_2(error.getCode())
         return failure_2(None)
+
+
+def buildClient(config):
+    apiKeySid = config["twilioApiKeySid"]
+    apiKeySecret = config["twilioApiKeySecret"]
+    if apiKeySid is not None and apiKeySecret is not None:
+        return TwilioRestClient.Builder(apiKeySid, apiKeySecret).accountSid(config["twilioAccountSid"]).build()
+    _twilioAuthToken = config["twilioAuthToken"]
+    return TwilioRestClient.Builder(config["twilioAccountSid"], _twilioAuthToken if _twilioAuthToken is not None else "").build()
 
 
 class TwilioGateway(object):
@@ -2084,15 +2103,6 @@ class TwilioGateway(object):
 
     def shutdown(self):
         self.executor.shutdownNow()
-
-
-def buildClient(config):
-    apiKeySid = config["twilioApiKeySid"]
-    apiKeySecret = config["twilioApiKeySecret"]
-    if apiKeySid is not None and apiKeySecret is not None:
-        return TwilioRestClient.Builder(apiKeySid, apiKeySecret).accountSid(config["twilioAccountSid"]).build()
-    _tmp = config["twilioAuthToken"]
-    return TwilioRestClient.Builder(config["twilioAccountSid"], _tmp if _tmp is not None else "").build()
 
 
 # src/host/ropc-script.ts

@@ -1,0 +1,176 @@
+import * as ts from "typescript";
+import { Code } from "./diagnostics";
+import { type Context, isDeclared } from "./context";
+import { hoistFunctions } from "./hoisting";
+import * as py from "./python/ast";
+
+export interface JavaImport {
+  packageName: string;
+  className: string;
+  pythonName: string;
+}
+
+/** The guest modules reachable from the entries, dependencies first (Janssen loads one script, so all are bundled). */
+export function orderModules(entries: readonly ts.SourceFile[], checker: ts.TypeChecker): ts.SourceFile[] {
+  const ordered: ts.SourceFile[] = [];
+  const seen = new Set<ts.SourceFile>();
+  const visit = (file: ts.SourceFile): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const dependency of dependencies(file, checker)) visit(dependency);
+    ordered.push(file);
+  };
+  entries.forEach(visit);
+  return ordered;
+}
+
+function dependencies(file: ts.SourceFile, checker: ts.TypeChecker): ts.SourceFile[] {
+  const found: ts.SourceFile[] = [];
+  for (const statement of file.statements) {
+    if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) continue;
+    const specifier = statement.moduleSpecifier;
+    if (specifier === undefined || !ts.isStringLiteral(specifier) || !specifier.text.startsWith("."))
+      continue;
+    if (ts.isImportDeclaration(statement) && statement.importClause?.isTypeOnly === true) continue;
+    if (ts.isExportDeclaration(statement) && statement.isTypeOnly) continue;
+    const target = checker.getSymbolAtLocation(specifier)?.valueDeclaration;
+    if (target !== undefined && ts.isSourceFile(target) && !target.isDeclarationFile) found.push(target);
+  }
+  return found;
+}
+
+/**
+ * Claims the module-level Python names: Java imports first, then every module's top-level declarations in bundle
+ * order. A later module's name that is already taken (or reserved by Python) is numbered: `validate_2`.
+ */
+export function nameModuleLevel(modules: readonly ts.SourceFile[], context: Context): JavaImport[] {
+  const javaImports: JavaImport[] = [];
+  const byKey = new Map<string, JavaImport>();
+  for (const file of modules) {
+    for (const statement of file.statements) {
+      if (ts.isImportDeclaration(statement)) collectImport(statement, context, byKey, javaImports);
+    }
+  }
+  for (const file of modules) {
+    for (const statement of file.statements) {
+      checkTopLevel(statement, context);
+      for (const nameNode of declaredNames(statement)) {
+        const symbol = context.checker.getSymbolAtLocation(nameNode);
+        const claimed = context.moduleNames.claim(nameNode.text);
+        if (symbol !== undefined) context.setName(symbol, claimed);
+      }
+    }
+  }
+  return javaImports;
+}
+
+function collectImport(
+  statement: ts.ImportDeclaration,
+  context: Context,
+  byKey: Map<string, JavaImport>,
+  javaImports: JavaImport[],
+): void {
+  const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
+  const clause = statement.importClause;
+  if (clause === undefined || clause.isTypeOnly) return;
+  if (specifier.startsWith(".") || specifier.startsWith("java:")) {
+    if (
+      clause.name !== undefined ||
+      (clause.namedBindings !== undefined && ts.isNamespaceImport(clause.namedBindings))
+    ) {
+      context.report(
+        statement,
+        Code.UnsupportedImport,
+        'Only named imports are supported: `import { a, b } from "./m"`.',
+      );
+      return;
+    }
+  }
+  const elements =
+    clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings)
+      ? clause.namedBindings.elements
+      : [];
+  const valueElements = elements.filter((e) => !e.isTypeOnly);
+  const importsValues =
+    valueElements.length > 0 ||
+    clause.name !== undefined ||
+    clause.namedBindings?.kind === ts.SyntaxKind.NamespaceImport;
+  if (specifier.startsWith(".") || !importsValues) return;
+  if (!specifier.startsWith("java:")) {
+    context.report(
+      statement,
+      Code.UnsupportedImport,
+      `Only guest modules and "java:<package>" modules can be imported; import types from '${specifier}' with \`import type\`.`,
+    );
+    return;
+  }
+  const packageName = specifier.slice("java:".length);
+  for (const element of valueElements) {
+    const className = (element.propertyName ?? element.name).text;
+    const key = `${packageName}.${className}`;
+    let javaImport = byKey.get(key);
+    if (javaImport === undefined) {
+      javaImport = { packageName, className, pythonName: context.moduleNames.claim(className) };
+      byKey.set(key, javaImport);
+      javaImports.push(javaImport);
+    }
+    const local = context.checker.getSymbolAtLocation(element.name);
+    if (local !== undefined) context.setName(context.checker.getAliasedSymbol(local), javaImport.pythonName);
+  }
+}
+
+function declaredNames(statement: ts.Statement): ts.Identifier[] {
+  if (ts.isFunctionDeclaration(statement) && statement.name !== undefined && statement.body !== undefined) {
+    return [statement.name];
+  }
+  if (ts.isClassDeclaration(statement) && statement.name !== undefined) return [statement.name];
+  if (ts.isVariableStatement(statement) && !isDeclared(statement)) {
+    return statement.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name] : []));
+  }
+  return [];
+}
+
+// Module top level: declarations and constants only. Anything else would run at import time inside Janssen.
+function checkTopLevel(statement: ts.Statement, context: Context): void {
+  const allowed =
+    ts.isImportDeclaration(statement) ||
+    ts.isExportDeclaration(statement) ||
+    ts.isFunctionDeclaration(statement) ||
+    ts.isClassDeclaration(statement) ||
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    ts.isEmptyStatement(statement) ||
+    isAmbientModule(statement) ||
+    (ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0);
+  if (!allowed) {
+    context.report(
+      statement,
+      Code.TopLevelStatement,
+      "Only imports, exports, functions, classes, types and `const` declarations are allowed at module level.",
+    );
+  }
+}
+
+/** The Python statements of one module, with PEP 8 spacing: two blank lines around functions and classes. */
+export function compileModule(file: ts.SourceFile, context: Context): py.Stmt[] {
+  const compiled: py.Stmt[][] = [];
+  for (const statement of hoistFunctions(file.statements, context.checker)) {
+    if (isAmbientModule(statement)) continue; // `declare module "..."` blocks are types only
+    const statements = context.visitStatement(statement);
+    if (statements.length > 0) compiled.push(statements);
+  }
+  const out: py.Stmt[] = [];
+  compiled.forEach((group, index) => {
+    const previous = compiled[index - 1];
+    const isDefinition = (s: py.Stmt | undefined): boolean => s?.kind === "def" || s?.kind === "class";
+    if (previous !== undefined && (isDefinition(group[0]) || isDefinition(previous[previous.length - 1]))) {
+      out.push({ kind: "blank" }, { kind: "blank" });
+    }
+    out.push(...group);
+  });
+  return out;
+}
+
+function isAmbientModule(statement: ts.Statement): boolean {
+  return ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name);
+}

@@ -1,0 +1,256 @@
+import * as ts from "typescript";
+import { type CompilerDiagnostic, Code, diagnosticAt } from "./diagnostics";
+import type { StandardImport } from "./helpers";
+import { NameScope, pythonName } from "./names";
+import * as py from "./python/ast";
+
+export type ExpressionVisitor<T extends ts.Node = ts.Node> = (node: T, context: Context) => py.Expr;
+export type StatementVisitor<T extends ts.Node = ts.Node> = (node: T, context: Context) => py.Stmt[];
+
+export type Visitor =
+  | { kind: "expression"; visit: ExpressionVisitor }
+  | { kind: "statement"; visit: StatementVisitor }
+  | { kind: "rejected"; code: string; message: string };
+
+export type Registry = Partial<Record<ts.SyntaxKind, Visitor>>;
+
+interface FunctionScope {
+  node: ts.Node | undefined;
+  names: NameScope;
+  /** Module-level Python names the function (nested functions included) refers to, computed on first need. */
+  moduleReferences?: Set<string>;
+}
+
+/** Everything a visitor needs: the checker, diagnostics, names, helpers and the statements an expression must precede. */
+export class Context {
+  readonly diagnostics: CompilerDiagnostic[] = [];
+  readonly helpers = new Set<string>();
+  readonly imports = new Set<StandardImport>();
+  readonly moduleNames = new NameScope();
+  private readonly symbolNames = new Map<ts.Symbol, string>();
+  private readonly moduleSymbols = new Map<ts.Symbol, string>();
+  private readonly functions: FunctionScope[] = [{ node: undefined, names: this.moduleNames }];
+  private readonly preceding: py.Stmt[][] = [];
+  /** Python names of the classes being compiled, innermost last (for `super`). */
+  readonly classes: string[] = [];
+  /** Nodes of an optional chain being compiled, and the temp holding the value tested for null. */
+  readonly chainSubstitutes = new Map<ts.Node, py.Expr>();
+  readonly chainMembers = new Set<ts.Node>();
+
+  constructor(
+    readonly checker: ts.TypeChecker,
+    readonly root: string,
+    private readonly registry: Registry,
+  ) {}
+
+  report(node: ts.Node, code: string, message: string): void {
+    this.diagnostics.push(diagnosticAt(node, code, message, this.root));
+  }
+
+  useHelper(helperName: string): py.Expr {
+    this.helpers.add(helperName);
+    return py.name(helperName);
+  }
+
+  useImport(standardImport: StandardImport): py.Expr {
+    this.imports.add(standardImport);
+    return py.name(standardImport);
+  }
+
+  helperCall(helperName: string, ...args: py.Expr[]): py.Expr {
+    return py.call(this.useHelper(helperName), ...args);
+  }
+
+  // ---- visiting ------------------------------------------------------------------------------------------------
+
+  visitExpression(node: ts.Expression): py.Expr {
+    const substitute = this.chainSubstitutes.get(node);
+    if (substitute !== undefined) return substitute;
+    const visitor = this.registry[node.kind];
+    if (visitor?.kind === "expression") return visitor.visit(node, this);
+    this.reject(node, visitor);
+    return py.none;
+  }
+
+  visitStatement(node: ts.Statement): py.Stmt[] {
+    const visitor = this.registry[node.kind];
+    if (visitor?.kind === "statement") {
+      const result = this.withPreceding(() => visitor.visit(node, this));
+      const loc = this.location(node);
+      return [...result.preceding, ...result.value].map((s) => (s.loc === undefined ? { ...s, loc } : s));
+    }
+    this.reject(node, visitor);
+    return [];
+  }
+
+  visitStatements(nodes: readonly ts.Statement[]): py.Stmt[] {
+    return nodes.flatMap((n) => this.visitStatement(n));
+  }
+
+  private reject(node: ts.Node, visitor: Visitor | undefined): void {
+    if (visitor?.kind === "rejected") this.report(node, visitor.code, visitor.message);
+    else
+      this.report(
+        node,
+        Code.UnsupportedSyntax,
+        `Unsupported syntax: ${ts.SyntaxKind[node.kind]}. Use the constructs listed in docs/guest-subset.md.`,
+      );
+  }
+
+  location(node: ts.Node): py.SourceLocation {
+    const file = node.getSourceFile();
+    return { file: file.fileName, line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1 };
+  }
+
+  // ---- statements an expression needs before it ------------------------------------------------------------
+
+  /** Runs `build`, collecting the statements its expressions must execute first. */
+  withPreceding<T>(build: () => T): { preceding: py.Stmt[]; value: T } {
+    this.preceding.push([]);
+    try {
+      const value = build();
+      return { preceding: this.preceding[this.preceding.length - 1] ?? [], value };
+    } finally {
+      this.preceding.pop();
+    }
+  }
+
+  addPreceding(...statements: py.Stmt[]): void {
+    const top = this.preceding[this.preceding.length - 1];
+    if (top === undefined) throw new Error("no statement is being compiled");
+    top.push(...statements);
+  }
+
+  /** A fresh temp name in the current Python function, deterministic: `_tmp`, `_tmp2`... unless the purpose names it. */
+  temp(purpose = "tmp"): string {
+    const scope = this.functions[this.functions.length - 1] as FunctionScope;
+    return scope.names.claim(`_${purpose}`);
+  }
+
+  /** Binds `value` to a temp (unless it is already a plain name) so that it is evaluated once. */
+  once(value: py.Expr, purpose?: string): py.Expr {
+    if (value.kind === "name" || value.kind === "num" || value.kind === "str" || value.kind === "const")
+      return value;
+    const tempName = this.temp(purpose ?? nameHint(value));
+    this.addPreceding(py.assign(py.name(tempName), value));
+    return py.name(tempName);
+  }
+
+  // ---- names ---------------------------------------------------------------------------------------------------
+
+  enterFunction(node: ts.Node): void {
+    const parent = (this.functions[this.functions.length - 1] as FunctionScope).names;
+    this.functions.push({ node, names: new NameScope(parent) });
+  }
+
+  exitFunction(): void {
+    this.functions.pop();
+  }
+
+  /** Gives a declared symbol its Python name in the current function (or module) scope. */
+  declare(nameNode: ts.Identifier, avoidOuter = false): string {
+    const symbol = this.checker.getSymbolAtLocation(nameNode);
+    const scope = this.functions[this.functions.length - 1] as FunctionScope;
+    if (symbol === undefined) return scope.names.claim(nameNode.text);
+    const existing = this.symbolNames.get(symbol);
+    if (existing !== undefined) return existing;
+    // Python makes a name local in the whole function once it is assigned anywhere in it. So a local must not take
+    // the name of a module-level declaration the function also uses, and inside a nested function a name also used
+    // outside it is numbered.
+    const nested = avoidOuter || this.functions.length > 2;
+    const moduleReferences = this.functions.length > 1 ? this.moduleReferencesOf(scope) : new Set<string>();
+    const claimed = scope.names.claim(
+      nameNode.text,
+      (candidate) => moduleReferences.has(candidate) || (nested && scope.names.hasOutside(candidate)),
+    );
+    this.symbolNames.set(symbol, claimed);
+    return claimed;
+  }
+
+  private moduleReferencesOf(scope: FunctionScope): Set<string> {
+    if (scope.moduleReferences !== undefined) return scope.moduleReferences;
+    const found = new Set<string>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node)) {
+        const symbol = this.resolvedSymbol(node);
+        const moduleName = symbol === undefined ? undefined : this.moduleSymbols.get(symbol);
+        if (moduleName !== undefined) found.add(moduleName);
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (scope.node !== undefined) visit(scope.node);
+    scope.moduleReferences = found;
+    return found;
+  }
+
+  /** Registers a module-level name chosen by the bundler. */
+  setName(symbol: ts.Symbol, pythonIdentifier: string): void {
+    this.moduleSymbols.set(symbol, pythonIdentifier);
+    this.moduleSymbols.set(this.checker.getExportSymbolOfSymbol(symbol), pythonIdentifier);
+    this.symbolNames.set(symbol, pythonIdentifier);
+    this.symbolNames.set(this.checker.getExportSymbolOfSymbol(symbol), pythonIdentifier);
+  }
+
+  /** The Python name of an identifier that refers to a declaration (imports resolve to what they import). */
+  nameOf(identifier: ts.Identifier): string {
+    let symbol = this.checker.getSymbolAtLocation(identifier);
+    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0)
+      symbol = this.checker.getAliasedSymbol(symbol);
+    if (symbol === undefined) return pythonName(identifier.text);
+    if (isPythonBuiltin(symbol)) return identifier.text;
+    const known =
+      this.symbolNames.get(symbol) ?? this.symbolNames.get(this.checker.getExportSymbolOfSymbol(symbol));
+    return known ?? pythonName(identifier.text);
+  }
+
+  resolvedSymbol(node: ts.Node): ts.Symbol | undefined {
+    const symbol = this.checker.getSymbolAtLocation(node);
+    if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0)
+      return this.checker.getAliasedSymbol(symbol);
+    return symbol;
+  }
+}
+
+/**
+ * A function or variable declared with `declare` at the top of a guest file (such as `declare function print(...)` in
+ * src/host/python.d.ts) is a Python built-in or global the guest uses directly: its name is kept as it is.
+ */
+function isPythonBuiltin(symbol: ts.Symbol): boolean {
+  const declaration = symbol.valueDeclaration;
+  if (declaration === undefined) return false;
+  const statement = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+  if (!ts.isFunctionDeclaration(statement) && !ts.isVariableStatement(statement)) return false;
+  const ambient = isDeclared(statement) || declaration.getSourceFile().isDeclarationFile;
+  const file = declaration.getSourceFile();
+  return ambient && !file.hasNoDefaultLib && ts.isSourceFile(statement.parent);
+}
+
+/** Whether a statement carries `declare`: it only describes something that exists at run time. */
+export function isDeclared(statement: ts.Statement): boolean {
+  return (
+    ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)
+  );
+}
+
+/** A temp name that says what it holds: `config["fromNumber"]` is kept in `_fromNumber`, `_js_item(codes, 0)` in `_codes_item`. */
+function nameHint(value: py.Expr): string {
+  if (value.kind === "subscript" && value.index.kind === "str" && /^[A-Za-z_]\w*$/.test(value.index.value)) {
+    return value.index.value;
+  }
+  if (value.kind === "attr") return value.name;
+  if (value.kind === "call" && value.func.kind === "attr" && value.func.name === "get") {
+    const key = value.args[0];
+    if (key?.kind === "str" && /^[A-Za-z_]\w*$/.test(key.value)) return key.value;
+    if (key?.kind === "name") return key.id;
+  }
+  if (
+    value.kind === "call" &&
+    value.func.kind === "name" &&
+    value.func.id === "_js_item" &&
+    value.args[0]?.kind === "name"
+  ) {
+    return `${value.args[0].id}_item`;
+  }
+  return "tmp";
+}

@@ -1,0 +1,41 @@
+// JSON and errors.
+import type { Helper } from "./index";
+
+export const OBJECT_HELPERS: Helper[] = [
+  {
+    name: "_js_json_stringify",
+    uses: ["_js_str", "_INF"],
+    imports: ["json"],
+    code: `def _js_json_stringify(value):
+    """JSON.stringify: no spaces, keys in insertion order, non-ASCII kept, integral numbers without ".0"."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, (int, long, float)):
+        return _js_str(value) if value == value and value not in (_INF, -_INF) else "null"
+    if isinstance(value, basestring):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        members = [_js_json_member(key, item) for key, item in value.items()]
+        return "{" + ",".join(members) + "}"
+    return "[" + ",".join(_js_json_stringify(item) for item in value) + "]"
+
+
+def _js_json_member(key, value):
+    return json.dumps(key, ensure_ascii=False) + ":" + _js_json_stringify(value)`,
+  },
+  {
+    name: "JsError",
+    uses: [],
+    imports: [],
+    code: `class JsError(Exception):
+    """JavaScript's Error: guest error classes derive from it and carry a message."""
+
+    def __init__(self, message=""):
+        Exception.__init__(self, message)
+        self.message = message`,
+  },
+];

@@ -1,0 +1,116 @@
+// String and array helpers where Python's methods clamp, raise or count differently from JavaScript's.
+import type { Helper } from "./index";
+
+export const TEXT_HELPERS: Helper[] = [
+  {
+    name: "_js_item",
+    uses: [],
+    imports: [],
+    code: `def _js_item(sequence, index):
+    """sequence[index], or None outside the bounds (Python would raise, or count back from the end)."""
+    if 0 <= index < len(sequence) and index == int(index):
+        return sequence[int(index)]
+    return None`,
+  },
+  {
+    name: "_js_index_of",
+    uses: [],
+    imports: [],
+    code: `def _js_index_of(items, value):
+    """Array.prototype.indexOf with ===: objects and arrays match only themselves."""
+    for index, item in enumerate(items):
+        if item is value or (not isinstance(item, (dict, list)) and item == value):
+            return index
+    return -1`,
+  },
+  {
+    name: "_js_join",
+    uses: ["_js_str"],
+    imports: [],
+    code: `def _js_join(items, separator):
+    return separator.join("" if item is None else _js_str(item) for item in items)`,
+  },
+  {
+    name: "_js_substring",
+    uses: [],
+    imports: [],
+    code: `def _js_substring(text, start, end=None):
+    """String.prototype.substring: bounds are clamped to the text and swapped when reversed."""
+    length = len(text)
+    start = 0 if start != start else int(min(max(start, 0), length))
+    end = length if end is None else 0 if end != end else int(min(max(end, 0), length))
+    if start > end:
+        start, end = end, start
+    return text[start:end]`,
+  },
+  {
+    name: "_js_split",
+    uses: [],
+    imports: [],
+    code: `def _js_split(text, separator):
+    if separator == "":
+        return list(text)
+    return text.split(separator)`,
+  },
+  {
+    name: "_js_replace_first",
+    uses: [],
+    imports: [],
+    code: `def _js_replace_first(text, pattern, replacement):
+    # Python 2 finds no empty pattern in an empty text; JavaScript finds it at the start of any text.
+    if pattern == "":
+        return replacement + text
+    return text.replace(pattern, replacement, 1)`,
+  },
+  {
+    name: "_js_replace_all",
+    uses: [],
+    imports: [],
+    code: `def _js_replace_all(text, pattern, replacement):
+    if pattern == "":
+        return replacement + replacement.join(text) + (replacement if text != "" else "")
+    return text.replace(pattern, replacement)`,
+  },
+  {
+    name: "_js_pad_start",
+    uses: [],
+    imports: [],
+    code: `def _js_pad_start(text, length, filler=" "):
+    missing = int(length) - len(text)
+    if missing <= 0 or filler == "":
+        return text
+    return (filler * (missing // len(filler) + 1))[:missing] + text`,
+  },
+  {
+    name: "_js_pad_end",
+    uses: [],
+    imports: [],
+    code: `def _js_pad_end(text, length, filler=" "):
+    missing = int(length) - len(text)
+    if missing <= 0 or filler == "":
+        return text
+    return text + (filler * (missing // len(filler) + 1))[:missing]`,
+  },
+  {
+    name: "_js_char_at",
+    uses: [],
+    imports: [],
+    code: `def _js_char_at(text, index):
+    if index != index:
+        index = 0
+    if 0 <= index < len(text):
+        return text[int(index)]
+    return ""`,
+  },
+  {
+    name: "_js_char_code_at",
+    uses: ["_INF"],
+    imports: [],
+    code: `def _js_char_code_at(text, index):
+    if index != index:
+        index = 0
+    if 0 <= index < len(text):
+        return ord(text[int(index)])
+    return _NAN`,
+  },
+];

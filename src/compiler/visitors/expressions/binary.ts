@@ -1,0 +1,205 @@
+import * as ts from "typescript";
+import { Code } from "../../diagnostics";
+import type { Context } from "../../context";
+import * as py from "../../python/ast";
+import {
+  isArrayLike,
+  isNumberType,
+  isNullish,
+  isReferenceType,
+  isStringType,
+  objectFamily,
+  typeOf,
+} from "../../types";
+import { visitAssignment, isAssignmentOperator } from "./assignment";
+import { visitCondition } from "./conditions";
+import { toStringValue } from "./literals";
+
+const BITWISE = new Set([
+  ts.SyntaxKind.AmpersandToken,
+  ts.SyntaxKind.BarToken,
+  ts.SyntaxKind.CaretToken,
+  ts.SyntaxKind.LessThanLessThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+]);
+
+const ORDERING: Partial<Record<ts.SyntaxKind, py.CompareOperator>> = {
+  [ts.SyntaxKind.LessThanToken]: "<",
+  [ts.SyntaxKind.LessThanEqualsToken]: "<=",
+  [ts.SyntaxKind.GreaterThanToken]: ">",
+  [ts.SyntaxKind.GreaterThanEqualsToken]: ">=",
+};
+
+export function visitBinary(node: ts.BinaryExpression, context: Context): py.Expr {
+  const operator = node.operatorToken.kind;
+  if (BITWISE.has(operator)) {
+    context.report(
+      node.operatorToken,
+      Code.Bitwise,
+      "Bitwise operators are not supported: use arithmetic or Math methods.",
+    );
+    return py.none;
+  }
+  if (isAssignmentOperator(operator)) return visitAssignment(node, context);
+  switch (operator) {
+    case ts.SyntaxKind.EqualsEqualsToken:
+    case ts.SyntaxKind.ExclamationEqualsToken:
+      context.report(
+        node.operatorToken,
+        Code.LooseEquality,
+        "`==` and `!=` are not supported: use `===` or `!==`.",
+      );
+      return py.none;
+    case ts.SyntaxKind.EqualsEqualsEqualsToken:
+      return strictEquality(node, context, false);
+    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+      return strictEquality(node, context, true);
+    case ts.SyntaxKind.PlusToken:
+      return plus(node, context);
+    case ts.SyntaxKind.MinusToken:
+      return arithmetic(node, context, (l, r) => py.binop("-", l, r));
+    case ts.SyntaxKind.AsteriskToken:
+      return arithmetic(node, context, (l, r) => py.binop("*", l, r));
+    case ts.SyntaxKind.SlashToken:
+      return arithmetic(node, context, (l, r) => context.helperCall("_js_div", l, r));
+    case ts.SyntaxKind.PercentToken:
+      return arithmetic(node, context, (l, r) => context.helperCall("_js_mod", l, r));
+    case ts.SyntaxKind.AmpersandAmpersandToken:
+    case ts.SyntaxKind.BarBarToken:
+      return logical(node, context);
+    case ts.SyntaxKind.QuestionQuestionToken:
+      return coalesce(node, context);
+    case ts.SyntaxKind.InKeyword:
+      return membership(node, context);
+    case ts.SyntaxKind.InstanceOfKeyword:
+      return instanceOf(node, context);
+  }
+  const ordering = ORDERING[operator];
+  if (ordering !== undefined) {
+    return py.compare(ordering, context.visitExpression(node.left), context.visitExpression(node.right));
+  }
+  context.report(
+    node.operatorToken,
+    Code.UnsupportedOperator,
+    `The operator '${node.operatorToken.getText()}' is not supported. See docs/guest-subset.md for the operators you can use.`,
+  );
+  return py.none;
+}
+
+function strictEquality(node: ts.BinaryExpression, context: Context, negated: boolean): py.Expr {
+  const leftType = typeOf(context.checker, node.left);
+  const rightType = typeOf(context.checker, node.right);
+  const left = context.visitExpression(node.left);
+  const right = context.visitExpression(node.right);
+  // null and undefined are both None; objects are equal only to themselves (Python's == would compare contents).
+  const identity =
+    isNullish(leftType) || isNullish(rightType) || isReferenceType(leftType) || isReferenceType(rightType);
+  if (identity) return py.compare(negated ? "is not" : "is", left, right);
+  return py.compare(negated ? "!=" : "==", left, right);
+}
+
+function plus(node: ts.BinaryExpression, context: Context): py.Expr {
+  const leftType = typeOf(context.checker, node.left);
+  const rightType = typeOf(context.checker, node.right);
+  if (isStringType(leftType) || isStringType(rightType)) {
+    return py.binop("+", toStringValue(node.left, context), toStringValue(node.right, context));
+  }
+  return arithmetic(node, context, (l, r) => py.binop("+", l, r));
+}
+
+function arithmetic(
+  node: ts.BinaryExpression,
+  context: Context,
+  build: (l: py.Expr, r: py.Expr) => py.Expr,
+): py.Expr {
+  for (const operand of [node.left, node.right]) {
+    if (!isNumberType(typeOf(context.checker, operand))) {
+      context.report(
+        operand,
+        Code.UnsupportedOperator,
+        `Arithmetic needs number operands (or a string for +), not '${context.checker.typeToString(typeOf(context.checker, operand))}'. Convert with Number(x) or String(x) first.`,
+      );
+    }
+  }
+  return build(context.visitExpression(node.left), context.visitExpression(node.right));
+}
+
+/** `&&` and `||` on booleans. A right operand that needs statements of its own runs them only when it is evaluated. */
+function logical(node: ts.BinaryExpression, context: Context): py.Expr {
+  const isAnd = node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
+  const where = `operand of '${isAnd ? "&&" : "||"}'`;
+  const left = visitCondition(node.left, context, where);
+  const right = context.withPreceding(() => visitCondition(node.right, context, where));
+  // `x !== null && x !== undefined` tests the same None twice in Python.
+  if (
+    right.preceding.length === 0 &&
+    JSON.stringify(left) === JSON.stringify(right.value) &&
+    left.kind === "compare"
+  )
+    return left;
+  if (right.preceding.length === 0)
+    return { kind: "boolop", op: isAnd ? "and" : "or", left, right: right.value };
+  const result = py.name(context.temp());
+  context.addPreceding(py.assign(result, left), {
+    kind: "if",
+    test: isAnd ? result : py.not(result),
+    body: [...right.preceding, py.assign(result, right.value)],
+    orelse: [],
+  });
+  return result;
+}
+
+function coalesce(node: ts.BinaryExpression, context: Context): py.Expr {
+  // `x ?? null` only turns undefined into null, and both are None.
+  if (isNullish(typeOf(context.checker, node.right))) return context.visitExpression(node.left);
+  const left = context.once(context.visitExpression(node.left));
+  const right = context.withPreceding(() => context.visitExpression(node.right));
+  if (right.preceding.length === 0) return py.ifexp(py.compare("is not", left, py.none), left, right.value);
+  const result = py.name(context.temp());
+  context.addPreceding(py.assign(result, left), {
+    kind: "if",
+    test: py.compare("is", result, py.none),
+    body: [...right.preceding, py.assign(result, right.value)],
+    orelse: [],
+  });
+  return result;
+}
+
+function instanceOf(node: ts.BinaryExpression, context: Context): py.Expr {
+  const value = context.visitExpression(node.left);
+  const symbol = context.resolvedSymbol(node.right);
+  const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  if (
+    ts.isIdentifier(node.right) &&
+    node.right.text === "Error" &&
+    declaration?.getSourceFile().hasNoDefaultLib === true
+  ) {
+    // Whatever a catch clause receives is an error: a guest error, a Python exception or a Java Throwable.
+    return py.call("isinstance", value, {
+      kind: "tuple",
+      items: [py.name("Exception"), context.useImport("Throwable")],
+    });
+  }
+  if (declaration?.getSourceFile().hasNoDefaultLib === true) {
+    context.report(
+      node.right,
+      Code.UnsupportedBuiltin,
+      `instanceof ${node.right.getText()} is not supported: only guest classes, Java classes and Error.`,
+    );
+  }
+  return py.call("isinstance", value, context.visitExpression(node.right));
+}
+
+/** `key in object` on data objects (dicts). On an array JavaScript tests indices, which Python's `in` does not. */
+function membership(node: ts.BinaryExpression, context: Context): py.Expr {
+  const objectType = typeOf(context.checker, node.right);
+  if (isArrayLike(context.checker, objectType) || objectFamily(context.checker, objectType) !== "data") {
+    context.report(
+      node,
+      Code.UnsupportedOperator,
+      "`in` is supported on data objects and records only: use includes() on arrays.",
+    );
+  }
+  return py.compare("in", context.visitExpression(node.left), context.visitExpression(node.right));
+}
