@@ -6,14 +6,18 @@ import { checkConfigCommand } from "./check-config";
 import { EXIT_OK, EXIT_USAGE } from "./command";
 import type { Command, Output } from "./command";
 import { configApiPayloadCommand } from "./config-api-payload";
+import { loginCommand } from "./login";
 import { packageVersion } from "./project-files";
 import { propertiesCommand } from "./properties-command";
+import { serveCommand } from "./serve";
 
 export const COMMANDS: readonly Command[] = [
   buildCommand,
   checkConfigCommand,
   propertiesCommand,
   configApiPayloadCommand,
+  serveCommand,
+  loginCommand,
 ];
 
 const PROGRAM = "gamatech-ropc";

@@ -1,0 +1,112 @@
+// Wires the local mode together: the script runner, the HTTP server on 127.0.0.1, the console, and a clean stop on a signal.
+
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import type { AuthenticateReply } from "../../../test/jython/protocol";
+import { EXIT_OK, EXIT_PROBLEMS } from "../command";
+import type { Output } from "../command";
+import { bannerText } from "./banner";
+import { listenForClockCommands } from "./clock-console";
+import { ScriptInitError, ScriptRunner } from "./script-runner";
+import { SmsOutbox } from "./sms-outbox";
+import { TOKEN_PATH, tokenEndpoint } from "./token-endpoint";
+import type { WorldFiles } from "./world-files";
+
+export interface ServerSettings {
+  port: number;
+  scriptPath: string;
+  world: WorldFiles;
+  outboxFile: string;
+  clockControl: boolean;
+}
+
+function showScriptReply(reply: AuthenticateReply, outbox: SmsOutbox, print: (line: string) => void): void {
+  // The script's log lines never hold a code or a password: they are what Janssen's script log would show.
+  reply.logs.forEach((line) => print(`[script log] ${line}`));
+  if (reply.outcome === "raised")
+    print(`[script] raised ${reply.exception.type}: ${reply.exception.message}`);
+  outbox.deliver(reply.sms, reply.verify);
+}
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** Runs until SIGINT or SIGTERM, or until Jython fails; resolves with the exit code. */
+export async function runLocalServer(settings: ServerSettings, output: Output): Promise<number> {
+  const print = (line: string) => output.out(line + "\n");
+  const { world } = settings;
+  if (!fs.existsSync(settings.scriptPath)) {
+    output.err(`serve: ${settings.scriptPath} does not exist; build it first: npm run build\n`);
+    return EXIT_PROBLEMS;
+  }
+  print("Starting Jython with the built script (the first run also compiles the Java doubles)...");
+  let runner: ScriptRunner;
+  try {
+    const started = await ScriptRunner.start({
+      scriptPath: settings.scriptPath,
+      users: world.users,
+      clientIds: world.clients.map((client) => client.client_id),
+      properties: world.properties,
+    });
+    runner = started.runner;
+    started.initLogs.forEach((line) => print(`[script log] ${line}`));
+  } catch (error) {
+    if (!(error instanceof ScriptInitError)) throw error;
+    output.err(`serve: the script refused the custom properties in ${world.sources.config}:\n`);
+    error.logs.forEach((line) => output.err(`  ${line}\n`));
+    output.err("Check them with: npx gamatech-ropc check-config FILE\n");
+    return EXIT_PROBLEMS;
+  }
+
+  const outbox = new SmsOutbox(settings.outboxFile, print);
+  // Resolves with the exit code: 0 on a signal, 1 when Jython fails, after which no request could be answered.
+  let stop: (code: number) => void = () => undefined;
+  const stopped = new Promise<number>((resolve) => (stop = resolve));
+  process.once("SIGINT", () => stop(EXIT_OK));
+  process.once("SIGTERM", () => stop(EXIT_OK));
+  const server = http.createServer(
+    tokenEndpoint({
+      clients: world.clients,
+      exposedHeader: world.properties.response_header_name?.trim() || "X-ROPC-TWO-FA",
+      authenticate: (call) => runner.authenticate(call),
+      onScriptReply: (reply) => showScriptReply(reply, outbox, print),
+      onRunnerError: (error) => {
+        output.err(`serve: the Jython process failed, stopping: ${error.message}\n`);
+        stop(EXIT_PROBLEMS);
+      },
+    }),
+  );
+  let port: number;
+  try {
+    port = await listen(server, settings.port);
+  } catch (error) {
+    output.err(`serve: cannot listen on 127.0.0.1:${settings.port}: ${(error as Error).message}\n`);
+    await runner.close();
+    return EXIT_PROBLEMS;
+  }
+  const clock = settings.clockControl ? listenForClockCommands(runner, print) : null;
+  print(
+    bannerText({
+      endpoint: `http://127.0.0.1:${port}${TOKEN_PATH}`,
+      users: world.users,
+      clients: world.clients,
+      properties: world.properties,
+      sources: world.sources,
+      outboxFile: settings.outboxFile,
+      clockControl: settings.clockControl,
+    }),
+  );
+
+  const code = await stopped;
+  print("Stopping...");
+  clock?.close();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await runner.close();
+  return code;
+}

@@ -1,0 +1,99 @@
+// The built script in one long-lived Jython process, against the Java doubles of Janssen and Twilio, on a clock that follows
+// real time. The harness is the one the conformance tests use, so local mode runs exactly what they check.
+
+import { JythonScriptHost } from "../../../test/jython/JythonScriptHost";
+import type { AuthenticateReply, WorldUser } from "../../../test/jython/protocol";
+
+export interface ScriptCall {
+  parameters: Record<string, string | string[]>;
+  clientId: string;
+  ip: string;
+  headers: Record<string, string>;
+}
+
+export interface LocalWorld {
+  scriptPath: string;
+  users: WorldUser[];
+  clientIds: string[];
+  properties: Record<string, string | null>;
+}
+
+/** init returned False or raised: Janssen would disable the script; locally there is nothing worth serving. */
+export class ScriptInitError extends Error {
+  constructor(readonly logs: string[]) {
+    super("the script's init failed");
+  }
+}
+
+export class ScriptRunner {
+  /** Seconds added to real time by the `advance` console command, so expiry can be shown without waiting. */
+  private offsetMs = 0;
+  private scriptNowMs: number;
+  /** Each request's clock move and call must not interleave with another's: the clock and the outbox are shared. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly host: JythonScriptHost,
+    private readonly instance: string,
+    startMs: number,
+  ) {
+    this.scriptNowMs = startMs;
+  }
+
+  static async start(world: LocalWorld): Promise<{ runner: ScriptRunner; initLogs: string[] }> {
+    const host = JythonScriptHost.start({ timeoutMs: 120_000 });
+    try {
+      const startMs = Date.now();
+      await host.reset({ clockMs: startMs, users: world.users, clients: world.clientIds });
+      const script = await host.load(world.scriptPath);
+      const instance = await host.create(script);
+      const init = await host.init(instance, world.properties);
+      if (init.outcome !== "returned" || init.value !== true) {
+        const raised =
+          init.outcome === "raised" ? [`init raised ${init.exception.type}: ${init.exception.message}`] : [];
+        throw new ScriptInitError([...init.logs, ...raised]);
+      }
+      return { runner: new ScriptRunner(host, instance, startMs), initLogs: init.logs };
+    } catch (error) {
+      await host.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  authenticate(call: ScriptCall): Promise<AuthenticateReply> {
+    return this.serialised(async () => {
+      await this.catchUpWithRealTime();
+      return this.host.authenticate(this.instance, call);
+    });
+  }
+
+  /** Moves the script's clock ahead of real time for good; returns the new total offset in seconds. */
+  advance(seconds: number): Promise<number> {
+    return this.serialised(async () => {
+      this.offsetMs += seconds * 1000;
+      await this.catchUpWithRealTime();
+      return this.offsetMs / 1000;
+    });
+  }
+
+  /** destroy first, as Janssen does when it unloads a script: it stops the script's Twilio threads, which keep a JVM alive. */
+  close(): Promise<void> {
+    return this.serialised(async () => {
+      // Ctrl-C in a terminal reaches Jython too (same process group): when it is already gone, there is nothing to stop.
+      await this.host.destroy(this.instance).catch(() => undefined);
+      await this.host.close().catch(() => undefined);
+    });
+  }
+
+  private async catchUpWithRealTime(): Promise<void> {
+    const delta = Date.now() + this.offsetMs - this.scriptNowMs;
+    // The doubles' clock only moves forward; a system clock stepping back just pauses it.
+    if (delta > 0) this.scriptNowMs = await this.host.advanceClock(delta);
+  }
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}

@@ -1,0 +1,85 @@
+// serve: a local stand-in for Janssen's token endpoint that runs the built script, so the login can be tried on a laptop.
+
+import * as os from "os";
+import * as path from "path";
+import { UsageError } from "./args";
+import type { ParsedArguments } from "./args";
+import { EXIT_OK, EXIT_PROBLEMS } from "./command";
+import type { Command, Output } from "./command";
+import { runLocalServer } from "./local-server/run-server";
+import { readWorldFiles } from "./local-server/world-files";
+import { BUILT_SCRIPT } from "./project-files";
+
+const DEFAULT_PORT = 8080;
+export const DEFAULT_OUTBOX = path.join(os.tmpdir(), "gamatech-ropc-outbox.txt");
+
+function portOption(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  if (!/^[0-9]{1,5}$/.test(value) || Number(value) > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535 (got ${JSON.stringify(value)})`);
+  }
+  return Number(value);
+}
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary:
+    "try the built script locally: a token endpoint on 127.0.0.1 with fake users and SMS printed to the console",
+  synopsis: "[--port N] [--users FILE] [--clients FILE] [--config FILE] [--outbox FILE] [--clock-control]",
+  optionHelp: [
+    `--port N         port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one, printed at start)`,
+    "--users FILE     JSON array of users: uid, password, status, attributes (mail, mobile, telephoneNumber...)",
+    "--clients FILE   JSON array of clients: client_id, client_secret, scopes",
+    "--config FILE    the script's custom properties (JSON or .properties, as for check-config)",
+    `--outbox FILE    file each SMS is appended to (default ${DEFAULT_OUTBOX})`,
+    "--clock-control  read `advance SECONDS` lines on stdin to move the script's clock ahead (try expiry fast)",
+    "Files not given come from examples/local. Runs dist/GamatechRopc.py in Jython (needs jython and a JDK).",
+    "Local test mode only: codes are printed, tokens are random strings, nothing is sent.",
+  ],
+  spec: {
+    options: {
+      port: { takesValue: true },
+      users: { takesValue: true },
+      clients: { takesValue: true },
+      config: { takesValue: true },
+      outbox: { takesValue: true },
+      "clock-control": { takesValue: false },
+    },
+    positionals: [],
+  },
+  run(args: ParsedArguments, output: Output, cwd: string): number {
+    const port = portOption(args.options.get("port"));
+    const world = readWorldFiles(
+      {
+        users: args.options.get("users"),
+        clients: args.options.get("clients"),
+        config: args.options.get("config"),
+      },
+      cwd,
+    );
+    const outbox = args.options.get("outbox");
+    // Command.run is synchronous; the server keeps the process alive and sets the exit code itself when it stops, which
+    // is after main() has stored this return value.
+    runLocalServer(
+      {
+        port,
+        scriptPath: BUILT_SCRIPT,
+        world,
+        outboxFile: outbox === undefined ? DEFAULT_OUTBOX : path.resolve(cwd, outbox),
+        clockControl: args.options.has("clock-control"),
+      },
+      output,
+    ).then(
+      (code) => {
+        process.exitCode = code;
+        // The stdin reader of --clock-control would otherwise keep the process alive.
+        process.exit();
+      },
+      (error: Error) => {
+        output.err(`serve: ${error.message}\n`);
+        process.exit(EXIT_PROBLEMS);
+      },
+    );
+    return EXIT_OK;
+  },
+};
