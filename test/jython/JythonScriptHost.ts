@@ -13,8 +13,8 @@ import {
   WorldSpec,
 } from "./protocol";
 
-const DRIVER = path.join(__dirname, "driver.py");
-const REPLY_PREFIX = "@@gamatech-driver@@ ";
+export const DRIVER = path.join(__dirname, "driver.py");
+export const REPLY_PREFIX = "@@gamatech-driver@@ ";
 
 type RawReply = Record<string, unknown> & { id: number; ok: boolean; error?: string; traceback?: string };
 type Reply = Omit<RawReply, "id" | "ok">;
@@ -49,14 +49,10 @@ export class JythonScriptHost {
 
   /** Builds the doubles if needed and starts the driver; the Twilio shape jars are handed over for per-reset switching. */
   static start(options: { timeoutMs?: number } = {}): JythonScriptHost {
-    const jars = buildJavaDoubles();
-    // The 7.x shape also sits on the path, as twilio-java 7.17 does on a Janssen server; the driver still loads both
-    // shapes itself and gives scripts the one chosen at reset.
-    const child = spawn(
-      jythonExecutable(),
-      [`-Dpython.path=${jars.shared}:${jars.twilio7}`, DRIVER, `7=${jars.twilio7}`, `12=${jars.twilio12}`],
-      { stdio: ["pipe", "pipe", "pipe"], env: jythonEnvironment() },
-    );
+    const child = spawn(jythonExecutable(), driverArguments(), {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: jythonEnvironment(),
+    });
     return new JythonScriptHost(child, options.timeoutMs ?? 60_000);
   }
 
@@ -168,7 +164,15 @@ function handleOrThrow(reply: Reply, field: "script" | "instance", what: string)
 }
 
 /** JSON with every non-ASCII character escaped, so the bytes on the pipe do not depend on Jython's stdin encoding. */
-function asciiJson(value: unknown): string {
+/** The jython arguments that start driver.py with the doubles built and on its path. */
+export function driverArguments(): string[] {
+  const jars = buildJavaDoubles();
+  // The 7.x shape also sits on the path, as twilio-java 7.17 does on a Janssen server; the driver still loads both
+  // shapes itself and gives scripts the one chosen at reset.
+  return [`-Dpython.path=${jars.shared}:${jars.twilio7}`, DRIVER, `7=${jars.twilio7}`, `12=${jars.twilio12}`];
+}
+
+export function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(
     /[\u007f-\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,

@@ -323,6 +323,9 @@ def main():
     shape_jars = dict(argument.split("=", 1) for argument in sys.argv[1:])
     protocol_out = sys.stdout
     Driver(shape_jars).serve(sys.stdin, protocol_out)
+    protocol_out.flush()
+    # A script's worker threads (its Twilio call pool) would keep the JVM alive after the last command.
+    JavaSystem.exit(0)
 
 
 if __name__ == "__main__":
