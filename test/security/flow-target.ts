@@ -1,0 +1,185 @@
+// The Target of the attack suites for the TypeScript flow: the in-memory doubles of test/flow, several nodes on one world.
+
+import { handleRequest, parseConfig } from "../../src/flow";
+import type { Config } from "../../src/flow";
+import type { CounterStore, Ports, SessionStore } from "../../src/flow/ports";
+import { TestRandom, TestWorld, TtlStore } from "../flow/doubles/ports";
+import type {
+  AttackAnswer,
+  AttackRequest,
+  Fault,
+  SentMessage,
+  Target,
+  TargetFactory,
+  TargetSetup,
+} from "./target";
+
+/**
+ * A node's view of a shared store: while frozen, reads come from a copy taken at freeze time and writes reach the shared store,
+ * so two nodes can be interleaved as if one read before the other wrote.
+ */
+class NodeView implements SessionStore, CounterStore {
+  private snapshot: Map<string, string | null> | null = null;
+
+  constructor(private readonly shared: SessionStore & CounterStore & TtlStore) {}
+
+  freeze(): void {
+    this.snapshot = new Map(this.shared.liveKeys().map((key) => [key, this.shared.peek(key)]));
+  }
+  thaw(): void {
+    this.snapshot = null;
+  }
+
+  get(key: string): string | null {
+    const live = this.shared.get(key);
+    return this.snapshot === null ? live : (this.snapshot.get(key) ?? null);
+  }
+  create(key: string, value: string, ttlSeconds: number): void {
+    this.shared.create(key, value, ttlSeconds);
+  }
+  update(key: string, value: string, ttlSeconds: number): void {
+    this.shared.update(key, value, ttlSeconds);
+  }
+  put(key: string, value: string, ttlSeconds: number): void {
+    this.shared.put(key, value, ttlSeconds);
+  }
+  remove(key: string): void {
+    this.shared.remove(key);
+  }
+}
+
+/** Both store doubles, given the union of their methods so one view class serves either. */
+type AnyStore = SessionStore & CounterStore & TtlStore;
+
+class FlowTarget implements Target {
+  readonly world: TestWorld;
+  private readonly config: Config;
+  private readonly views: { sessions: NodeView; counters: NodeView }[] = [];
+  private readonly nodes: Ports[] = [];
+  private forgetting = new Set<string>();
+
+  constructor(setup: TargetSetup) {
+    const parsed = parseConfig(setup.properties);
+    if (parsed.config === null) {
+      throw new Error("target configuration rejected: " + parsed.errors.join(" | "));
+    }
+    this.config = parsed.config;
+    this.world = new TestWorld(setup.users);
+    this.forgetOnRead(this.world.sessions, "sessions");
+    this.forgetOnRead(this.world.counters, "counters");
+  }
+
+  /** Makes `store` answer null while "store-forgets" is injected for it. */
+  private forgetOnRead(store: TtlStore & { get(key: string): string | null }, name: string): void {
+    const read = store.get.bind(store);
+    store.get = (key: string) => {
+      const value = read(key);
+      return this.forgetting.has(name) ? null : value;
+    };
+  }
+
+  private node(index: number): Ports {
+    while (this.nodes.length <= index) {
+      const first = this.nodes.length === 0;
+      const views = {
+        sessions: new NodeView(this.world.sessions as unknown as AnyStore),
+        counters: new NodeView(this.world.counters as unknown as AnyStore),
+      };
+      this.views.push(views);
+      const base = first ? this.world.nodePorts() : this.world.nodePorts(this.world.log, new TestRandom());
+      this.nodes.push({ ...base, sessions: views.sessions, counters: views.counters });
+    }
+    return this.nodes[index]!;
+  }
+
+  request(request: AttackRequest): AttackAnswer {
+    const index = request.node ?? 0;
+    const ports = this.node(index);
+    try {
+      const outcome = handleRequest(
+        { params: request.params, clientId: request.clientId, ipAddress: request.ipAddress },
+        this.config,
+        ports,
+      );
+      return {
+        header: outcome.header?.value ?? null,
+        headerName: outcome.header?.name ?? null,
+        grantedUserId: outcome.grantedUserId,
+        escaped: null,
+      };
+    } catch (e) {
+      return { header: null, headerName: null, grantedUserId: null, escaped: String(e) };
+    } finally {
+      this.views[index]!.sessions.thaw();
+      this.views[index]!.counters.thaw();
+    }
+  }
+
+  messages(): SentMessage[] {
+    const sms = this.world.otp.sms.map((item) => ({ to: item.to, body: item.body ?? "" }));
+    const verify = this.world.otp.verifications.map((item) => ({ to: item.options.to, body: "" }));
+    return [...sms, ...verify];
+  }
+
+  advanceSeconds(seconds: number): void {
+    this.world.clock.advanceSeconds(seconds);
+  }
+
+  logLines(): string[] {
+    return this.world.log.lines.map((entry) => entry.line);
+  }
+
+  inject(fault: Fault): void {
+    switch (fault.kind) {
+      case "provider-refuses":
+        this.world.otp.mode = { kind: "refuse", errorCode: fault.errorCode };
+        this.world.otp.checkMode = this.world.otp.mode;
+        return;
+      case "provider-throws":
+        this.world.otp.mode = { kind: "throw", message: fault.message };
+        this.world.otp.checkMode = this.world.otp.mode;
+        return;
+      case "store-throws":
+        this.world[fault.store].failing.add(fault.method);
+        return;
+      case "store-forgets":
+        this.forgetting.add(fault.store);
+        return;
+      case "directory-throws":
+        this.world.directory.fail = true;
+        return;
+      case "passwords-throw":
+        this.world.passwords.fail = true;
+        return;
+      case "log-throws":
+        this.world.log.fail = true;
+        return;
+      case "stale-reads":
+        this.node(fault.node);
+        this.views[fault.node]!.sessions.freeze();
+        this.views[fault.node]!.counters.freeze();
+        return;
+    }
+  }
+
+  clearFaults(): void {
+    this.world.otp.mode = { kind: "ok" };
+    this.world.otp.checkMode = { kind: "ok" };
+    this.world.sessions.failing.clear();
+    this.world.counters.failing.clear();
+    this.forgetting.clear();
+    this.world.directory.fail = false;
+    this.world.passwords.fail = false;
+    this.world.log.fail = false;
+    for (const views of this.views) {
+      views.sessions.thaw();
+      views.counters.thaw();
+    }
+  }
+
+  liveSessions(): number {
+    return this.world.sessions.liveKeys().length;
+  }
+}
+
+export const flowTarget: TargetFactory = (setup) => new FlowTarget(setup);

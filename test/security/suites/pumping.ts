@@ -1,0 +1,185 @@
+// S8: resend abuse and SMS pumping. An attacker asks for codes as fast as it can; the provider's record shows what got out.
+
+import { App, IP, properties, standardUsers, user } from "../app";
+import type { Target, TargetFactory, TestUser } from "../target";
+
+export interface PumpingPlan {
+  /** Login values to ask codes for; unknown ones get decoys. */
+  logins: string[];
+  /** Source addresses the attacker rotates through. */
+  ips: string[];
+  /** Seconds between rounds; each round resends in every session opened so far and, every startEvery rounds, starts a login
+   * for every (login, ip) pair. */
+  tick: number;
+  startEvery: number;
+  seconds: number;
+}
+
+export interface PumpingResult {
+  /** Messages per destination number. */
+  perPhone: Map<string, number>;
+  /** Messages per source address (read from the message count before and after each request). */
+  perIp: Map<string, number>;
+  /** Messages per session id, the first send included. */
+  perSession: Map<string, number>;
+  /** The shortest time between two messages of one session, in seconds (Infinity with fewer than two). */
+  shortestResendGap: number;
+  total: number;
+}
+
+/** One user per login value "u<n>", each with a distinct phone. */
+export function crowd(count: number): TestUser[] {
+  const users: TestUser[] = [];
+  for (let n = 0; n < count; n++) {
+    users.push(user(`u${n}`, {}, { mobile: [`+4915200${String(n).padStart(6, "0")}`] }));
+  }
+  return users;
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+export function pump(target: Target, plan: PumpingPlan): PumpingResult {
+  const perIp = new Map<string, number>();
+  const perSession = new Map<string, number>();
+  const lastSend = new Map<string, number>();
+  const sessions: { login: string; ip: string; id: string }[] = [];
+  let shortestResendGap = Infinity;
+  let now = 0;
+  const counted = (ip: string, send: () => string | undefined): string | undefined => {
+    const before = target.messages().length;
+    const sessionId = send();
+    const sent = target.messages().length - before;
+    bump(perIp, ip, sent);
+    if (sessionId !== undefined && sent > 0) {
+      bump(perSession, sessionId, sent);
+      const previous = lastSend.get(sessionId);
+      shortestResendGap =
+        previous === undefined ? shortestResendGap : Math.min(shortestResendGap, now - previous);
+      lastSend.set(sessionId, now);
+    }
+    return sessionId;
+  };
+  for (now = 0; now < plan.seconds; now += plan.tick) {
+    for (const session of sessions) {
+      const app = new App(target, undefined, session.ip);
+      counted(session.ip, () => {
+        app.resend(session.login, session.id);
+        return session.id;
+      });
+    }
+    const round = Math.round(now / plan.tick);
+    for (const ip of round % plan.startEvery === 0 ? plan.ips : []) {
+      const app = new App(target, undefined, ip);
+      for (const login of plan.logins) {
+        const started = counted(ip, () => app.start(login).fields["session_id"]);
+        if (started !== undefined) {
+          sessions.push({ login, ip, id: started });
+        }
+      }
+    }
+    target.advanceSeconds(plan.tick);
+  }
+  const perPhone = new Map<string, number>();
+  for (const message of target.messages()) {
+    bump(perPhone, message.to, 1);
+  }
+  return { perPhone, perIp, perSession, shortestResendGap, total: target.messages().length };
+}
+
+function max(map: Map<string, number>): number {
+  return Math.max(0, ...map.values());
+}
+
+/** The limits as configured for the pumping runs: small enough that every cap binds somewhere. */
+export const PUMPING_LIMITS = {
+  max_sends_per_session: "3",
+  resend_cooldown_seconds: "60",
+  max_sends_per_user_per_hour: "5",
+  max_sends_per_ip_per_hour: "20",
+};
+
+export const PUMPING_PLANS: Record<string, (users: number) => PumpingPlan> = {
+  "one IP, one user": () => ({ logins: ["u0"], ips: [IP], tick: 7, startEvery: 30, seconds: 3599 }),
+  "one IP, many users": (users) => ({
+    logins: names(users),
+    ips: [IP],
+    tick: 61,
+    startEvery: 1,
+    seconds: 3599,
+  }),
+  "many IPs, one user": () => ({
+    logins: ["u0"],
+    ips: addresses(40),
+    tick: 13,
+    startEvery: 10,
+    seconds: 3599,
+  }),
+  "many IPs, many users": (users) => ({
+    logins: names(users),
+    ips: addresses(8),
+    tick: 30,
+    startEvery: 8,
+    seconds: 3599,
+  }),
+};
+
+function names(count: number): string[] {
+  return [...Array(count).keys()].map((n) => `u${n}`);
+}
+
+function addresses(count: number): string[] {
+  return [...Array(count).keys()].map((n) => `192.0.2.${n + 1}`);
+}
+
+export function runPumping(factory: TargetFactory, plan: string, users = 30): PumpingResult {
+  const target = factory({
+    users: [...standardUsers(), ...crowd(users)],
+    properties: properties(PUMPING_LIMITS),
+  });
+  return pump(target, PUMPING_PLANS[plan]!(users));
+}
+
+export function pumpingSuite(factory: TargetFactory): void {
+  describe("S8: resend abuse and SMS pumping within one hour", () => {
+    test.each(Object.keys(PUMPING_PLANS))("%s: every cap and the cooldown hold", (plan) => {
+      const result = runPumping(factory, plan);
+      expect(result.total).toBeGreaterThan(0);
+      expect(max(result.perPhone)).toBeLessThanOrEqual(5);
+      expect(max(result.perIp)).toBeLessThanOrEqual(20);
+      expect(max(result.perSession)).toBeLessThanOrEqual(3);
+      expect(result.shortestResendGap).toBeGreaterThanOrEqual(60);
+    });
+
+    test("one IP, one user: resends go out at the cooldown until the per-user cap", () => {
+      const result = runPumping(factory, "one IP, one user");
+      expect(result.total).toBe(5);
+      expect(max(result.perSession)).toBe(3);
+      expect(result.shortestResendGap).toBeLessThan(70);
+    });
+
+    test("one IP, many users: exactly the per-IP cap gets out", () => {
+      expect(runPumping(factory, "one IP, many users").total).toBe(20);
+    });
+
+    test("many IPs, one user: exactly the per-user cap gets out", () => {
+      expect(runPumping(factory, "many IPs, one user").total).toBe(5);
+    });
+
+    test("a session sends exactly max_sends_per_session codes however often it asks", () => {
+      const target = factory({
+        users: standardUsers(),
+        properties: properties({ resend_cooldown_seconds: "0", max_sends_per_user_per_hour: "100" }),
+      });
+      const app = new App(target);
+      const sessionId = app.start("alice").fields["session_id"] ?? "";
+      const answers = [...Array(10).keys()].map(
+        () => app.resend("alice", sessionId).fields["error"] ?? "proceed",
+      );
+      expect(target.messages()).toHaveLength(3);
+      expect(answers.slice(0, 2)).toEqual(["proceed", "proceed"]);
+      expect(new Set(answers.slice(2))).toEqual(new Set(["rate_limited"]));
+    });
+  });
+}
