@@ -163,7 +163,11 @@ function handleOrThrow(reply: Reply, field: "script" | "instance", what: string)
   return reply[field] as string;
 }
 
-/** JSON with every non-ASCII character escaped, so the bytes on the pipe do not depend on Jython's stdin encoding. */
+/**
+ * JSON with every non-ASCII character escaped, so the bytes on the pipe do not depend on Jython's stdin encoding. A lone
+ * UTF-16 surrogate becomes U+FFFD: Jython's unicode cannot hold one, and no HTTP request can carry one either (it has no
+ * UTF-8 encoding, so the servlet container decodes it to U+FFFD before a script sees it).
+ */
 /** The jython arguments that start driver.py with the doubles built and on its path. */
 export function driverArguments(): string[] {
   const jars = buildJavaDoubles();
@@ -172,8 +176,12 @@ export function driverArguments(): string[] {
   return [`-Dpython.path=${jars.shared}:${jars.twilio7}`, DRIVER, `7=${jars.twilio7}`, `12=${jars.twilio12}`];
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 export function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(
+  const wellFormed = (_key: string, item: unknown) =>
+    typeof item === "string" ? item.replace(LONE_SURROGATE, "\ufffd") : item;
+  return JSON.stringify(value, wellFormed).replace(
     /[\u007f-\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );

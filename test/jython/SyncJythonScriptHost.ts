@@ -76,6 +76,10 @@ export class SyncJythonScriptHost {
     this.send({ cmd: "fault", ...spec });
   }
 
+  snapshotForStaleReads(): void {
+    this.send({ cmd: "snapshotForStaleReads" });
+  }
+
   clearFaults(): void {
     this.send({ cmd: "clearFaults" });
   }

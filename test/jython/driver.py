@@ -173,7 +173,13 @@ class Driver(object):
         request = FakeRequest(parameters_map(command.get("parameters", {})), string_map(command.get("headers", {})))
         context = ExternalResourceOwnerPasswordCredentialsContext(execution, request, response, command.get("ip"))
         World.beginRequest()
-        outcome = call_script(lambda: ScriptCalls.authenticate(instance, context))
+        if command.get("staleReads"):
+            Cache.beginStaleReads()
+        try:
+            outcome = call_script(lambda: ScriptCalls.authenticate(instance, context))
+        finally:
+            if command.get("staleReads"):
+                Cache.endStaleReads()
         user = context.getUser()
         outcome["headers"] = java_to_json(response.getHeaders())
         outcome["user"] = None if user is None else {"userId": user.getUserId(), "dn": user.getDn()}
@@ -187,6 +193,10 @@ class Driver(object):
 
     def cmd_fault(self, command):
         Faults.inject(command["target"], command["effect"], command.get("code"), command.get("status"), command.get("times", 0))
+        return {}
+
+    def cmd_snapshotForStaleReads(self, command):
+        Cache.snapshotForStaleReads()
         return {}
 
     def cmd_clearFaults(self, command):

@@ -43,8 +43,8 @@ export type FaultTarget =
 
 export interface FaultSpec {
   target: FaultTarget;
-  /** cache.get: "null" | "throw"; other Janssen targets: "throw"; Twilio targets: "apiError" | "timeout". */
-  effect: "null" | "throw" | "apiError" | "timeout" | "hang";
+  /** cache.get: "null" | "throw"; other Janssen targets: "throw"; Twilio: "apiError" | "timeout" | "hang" | "crash". */
+  effect: "null" | "throw" | "apiError" | "timeout" | "hang" | "crash";
   /** Twilio error code and HTTP status of an "apiError". */
   code?: number;
   status?: number;
@@ -58,6 +58,8 @@ export interface AuthenticateRequest {
   clientId: string;
   ip?: string;
   headers?: Record<string, string>;
+  /** Read the cache as it was at the last snapshotForStaleReads (a lost update between two nodes). */
+  staleReads?: boolean;
 }
 
 export type Command =
@@ -71,6 +73,7 @@ export type Command =
   | { cmd: "advanceClock"; ms: number }
   | ({ cmd: "fault" } & FaultSpec)
   | { cmd: "clearFaults" }
+  | { cmd: "snapshotForStaleReads" }
   | { cmd: "cache" }
   | { cmd: "quit" };
 

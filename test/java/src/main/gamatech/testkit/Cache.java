@@ -17,11 +17,33 @@ public final class Cache {
     }
 
     private static final Map<String, Entry> entries = new HashMap<>();
+    /** A copy of the entries taken earlier, read instead of the live ones during one request (see staleReads). */
+    private static Map<String, Entry> staleSnapshot = null;
+    private static boolean readingStale = false;
 
     private Cache() {}
 
     public static void clear() {
         entries.clear();
+        staleSnapshot = null;
+        readingStale = false;
+    }
+
+    /**
+     * Two cluster nodes racing: the next request marked stale reads the cache as it is now, whatever is written meanwhile,
+     * while its own writes land in the live cache, as when two nodes both read before either wrote.
+     */
+    public static void snapshotForStaleReads() {
+        staleSnapshot = new HashMap<>(entries);
+    }
+
+    public static void beginStaleReads() {
+        readingStale = staleSnapshot != null;
+    }
+
+    public static void endStaleReads() {
+        readingStale = false;
+        staleSnapshot = null;
     }
 
     public static Object get(String key) {
@@ -32,7 +54,10 @@ public final class Cache {
             }
             throw new IllegalStateException("injected fault at cache.get");
         }
-        Entry entry = live(key);
+        Entry entry = readingStale ? staleSnapshot.get(key) : live(key);
+        if (entry != null && Clock.now() >= entry.expiresAtMillis) {
+            return null;
+        }
         return entry == null ? null : entry.value;
     }
 

@@ -16,10 +16,10 @@ public final class Faults {
             "cache.remove", List.of("throw"),
             "users.getUserByAttribute", List.of("throw"),
             "auth.authenticate", List.of("throw"),
-            "twilio.message", List.of("apiError", "timeout", "hang"),
-            "twilio.verification", List.of("apiError", "timeout", "hang"),
-            "twilio.verificationCheck", List.of("apiError", "timeout", "hang"),
-            TWILIO_ANY, List.of("apiError", "timeout", "hang"));
+            "twilio.message", List.of("apiError", "timeout", "hang", "crash"),
+            "twilio.verification", List.of("apiError", "timeout", "hang", "crash"),
+            "twilio.verificationCheck", List.of("apiError", "timeout", "hang", "crash"),
+            TWILIO_ANY, List.of("apiError", "timeout", "hang", "crash"));
 
     /** How long a hanging Twilio call blocks, in real time: longer than any timeout a hang test configures. */
     private static final long HANG_MILLIS = 5_000;
@@ -86,6 +86,10 @@ public final class Faults {
                 Thread.currentThread().interrupt();
                 throw new ApiException("Read timed out", new java.net.SocketTimeoutException("Read timed out"));
             }
+        }
+        if (fault.effect.equals("crash")) {
+            // Not an ApiException: a bug or an unexpected runtime failure inside the SDK.
+            throw new IllegalStateException("injected unexpected failure in the Twilio SDK");
         }
         if (fault.effect.equals("timeout")) {
             // twilio-java wraps the socket timeout in an ApiException with neither a Twilio code nor an HTTP status.
