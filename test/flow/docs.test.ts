@@ -1,14 +1,14 @@
-// docs/protocol.md shows the error codes exactly as implemented. (The property tables are generated and checked by
+// docs/protocol.md and the README show the error codes exactly as implemented. (The property tables are generated and checked by
 // test/cli/docs.test.ts.)
 
 import { readFileSync } from "fs";
 import { join } from "path";
 import { errorName } from "../../src/flow/error-codes";
 
-const docs = join(__dirname, "..", "..", "docs");
+const root = join(__dirname, "..", "..");
 
-test("docs/protocol.md lists every error code with its name", () => {
-  const rows = readFileSync(join(docs, "protocol.md"), "utf8")
+test.each(["docs/protocol.md", "README.md"])("%s lists every error code with its name", (file) => {
+  const rows = readFileSync(join(root, file), "utf8")
     .split("\n")
     .filter((line) => /^\| 100\d\d /.test(line))
     .map((line) =>
