@@ -16,7 +16,7 @@ async function main(files: string[]): Promise<number> {
   try {
     for (const file of files) {
       const scenario = loadScenario(path.resolve(file));
-      const verdicts = judge(scenario, runOnNode(scenario), await jython.run(scenario));
+      const verdicts = judge(scenario, await runOnNode(scenario), await jython.run(scenario));
       const failed = verdicts.some((verdict) => verdict.problems.length > 0);
       if (failed) failures += 1;
       process.stdout.write(`${table(scenario, verdicts)}\n${failed ? "FAILED" : "passed"}: ${file}\n\n`);

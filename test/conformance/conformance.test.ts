@@ -31,7 +31,7 @@ test("there are scenarios to run", () => {
 
 test.each(files)("%s passes on both sides, and the sides agree", async (file) => {
   const scenario = loadScenario(path.join(SCENARIO_DIR, file));
-  const verdicts = judge(scenario, runOnNode(scenario), await jython.run(scenario));
+  const verdicts = judge(scenario, await runOnNode(scenario), await jython.run(scenario));
   const failed = verdicts.filter((verdict) => verdict.problems.length > 0);
   if (failed.length > 0) throw new Error(table(scenario, verdicts));
   expect(failed).toEqual([]);

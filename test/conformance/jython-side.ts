@@ -3,24 +3,9 @@
 import * as path from "path";
 import { JythonScriptHost } from "../jython/JythonScriptHost";
 import type { FaultSpec, WorldUser } from "../jython/protocol";
-import { observe, StepObservation } from "./observation";
-import {
-  codeInText,
-  emptyLearnedValues,
-  LearnedValues,
-  learnCode,
-  learnSession,
-  resolveParams,
-} from "./placeholders";
-import {
-  DEFAULT_CLIENT,
-  DEFAULT_IP,
-  DEFAULT_NODE,
-  Scenario,
-  ScenarioFault,
-  START_CLOCK_MS,
-  watchSecrets,
-} from "./scenario";
+import type { StepObservation } from "./observation";
+import { runScenario, ScenarioSide, SideReply, SideRequest } from "./run-scenario";
+import { Scenario, ScenarioFault, START_CLOCK_MS } from "./scenario";
 
 export const BUILT_SCRIPT = path.resolve(__dirname, "..", "..", "dist", "GamatechRopc.py");
 const DEFAULT_HEADER = "X-ROPC-TWO-FA";
@@ -48,6 +33,66 @@ function faultSpec(fault: ScenarioFault): FaultSpec {
   }
 }
 
+/** One scenario's world in the shared Jython process; each node is its own script instance. */
+class JythonSide implements ScenarioSide {
+  private readonly instances = new Map<string, string>();
+  private readonly headerName: string;
+
+  constructor(
+    private readonly host: JythonScriptHost,
+    private readonly script: string,
+    private readonly scenario: Scenario,
+  ) {
+    this.headerName = scenario.config.response_header_name ?? DEFAULT_HEADER;
+  }
+
+  async advanceSeconds(seconds: number): Promise<void> {
+    await this.host.advanceClock(seconds * 1000);
+  }
+
+  async fault(fault: ScenarioFault): Promise<void> {
+    await this.host.fault(faultSpec(fault));
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.host.clearFaults();
+  }
+
+  private async instance(node: string): Promise<string> {
+    const known = this.instances.get(node);
+    if (known !== undefined) return known;
+    const instance = await this.host.create(this.script);
+    const init = await this.host.init(instance, this.scenario.config);
+    if (init.outcome !== "returned" || init.value !== true) {
+      throw new Error(`${this.scenario.name}: init failed on node ${node}: ${JSON.stringify(init)}`);
+    }
+    this.instances.set(node, instance);
+    return instance;
+  }
+
+  async request(request: SideRequest): Promise<SideReply> {
+    const reply = await this.host.authenticate(await this.instance(request.node), {
+      parameters: request.params,
+      clientId: request.clientId,
+      ip: request.ip,
+    });
+    const granted = reply.outcome === "returned" && reply.value === true && reply.user !== null;
+    return {
+      header: reply.headers[this.headerName] ?? null,
+      tokenUser: granted && reply.user !== null ? reply.user.userId : null,
+      // A message or verification Twilio accepted has a sid; a refused or timed-out one has none.
+      smsBodies: reply.sms
+        .filter((message) => message.sid !== undefined)
+        .map((message) => message.body ?? ""),
+      verifyCodes: reply.verify
+        .filter((record) => record.kind === "verification" && record.sid !== undefined)
+        .map((record) => record.code ?? ""),
+      output: [...reply.logs, ...Object.values(reply.headers)],
+      escaped: reply.outcome === "raised" ? `${reply.exception.type}: ${reply.exception.message}` : null,
+    };
+  }
+}
+
 /** Runs scenarios one after another in one Jython process (the JVM start dominates). */
 export class JythonConformance {
   private script: string | null = null;
@@ -63,68 +108,12 @@ export class JythonConformance {
   }
 
   async run(scenario: Scenario): Promise<(StepObservation | null)[]> {
-    const host = this.host;
-    await host.reset({
+    await this.host.reset({
       clockMs: START_CLOCK_MS,
       users: scenario.users.map(worldUser),
       twilioShape: scenario.twilioShape ?? "7",
     });
-    this.script ??= await host.load(BUILT_SCRIPT);
-    const script = this.script;
-    const headerName = scenario.config.response_header_name ?? DEFAULT_HEADER;
-    const otpLength = Number(scenario.config.otp_length ?? "6");
-    const instances = new Map<string, string>();
-    const watch = watchSecrets(scenario);
-    const learned: LearnedValues = emptyLearnedValues();
-    const observations: (StepObservation | null)[] = [];
-    for (const step of scenario.steps) {
-      if (step.advanceSeconds !== undefined) await host.advanceClock(step.advanceSeconds * 1000);
-      if (step.fault !== undefined) await host.fault(faultSpec(step.fault));
-      if (step.clearFaults === true) await host.clearFaults();
-      const request = step.request;
-      if (request === undefined) {
-        observations.push(null);
-        continue;
-      }
-      const nodeName = request.node ?? DEFAULT_NODE;
-      let instance = instances.get(nodeName);
-      if (instance === undefined) {
-        instance = await host.create(script);
-        const init = await host.init(instance, scenario.config);
-        if (init.outcome !== "returned" || init.value !== true) {
-          throw new Error(`${scenario.name}: init failed on node ${nodeName}: ${JSON.stringify(init)}`);
-        }
-        instances.set(nodeName, instance);
-      }
-      const params = resolveParams(request.params, learned);
-      for (const value of params.password ?? []) watch.add("password", value);
-      const reply = await host.authenticate(instance, {
-        parameters: params,
-        clientId: request.clientId ?? DEFAULT_CLIENT,
-        ip: request.ip ?? DEFAULT_IP,
-      });
-      // A message Twilio accepted has a sid; a refused or timed-out one has none.
-      const accepted = reply.sms.filter((message) => message.sid !== undefined);
-      for (const message of accepted) learnCode(learned, codeInText(message.body ?? "", otpLength) ?? null);
-      const verifications = reply.verify.filter(
-        (record) => record.kind === "verification" && record.sid !== undefined,
-      );
-      for (const record of verifications) learnCode(learned, record.code ?? null);
-      const header = reply.headers[headerName] ?? null;
-      const granted = reply.outcome === "returned" && reply.value === true && reply.user !== null;
-      const escaped =
-        reply.outcome === "raised" ? `${reply.exception.type}: ${reply.exception.message}` : null;
-      if (learned.code !== null) watch.add("code", learned.code);
-      const observation = observe(
-        header,
-        accepted.length + verifications.length,
-        granted && reply.user !== null ? reply.user.userId : null,
-        watch.found([...reply.logs, ...Object.values(reply.headers)]),
-        escaped,
-      );
-      learnSession(learned, header);
-      observations.push(observation);
-    }
-    return observations;
+    this.script ??= await this.host.load(BUILT_SCRIPT);
+    return runScenario(scenario, new JythonSide(this.host, this.script, scenario));
   }
 }

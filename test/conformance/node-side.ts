@@ -5,24 +5,9 @@ import { parseConfig } from "../../src/flow/config";
 import type { Config } from "../../src/flow/config";
 import type { Ports } from "../../src/flow/ports";
 import { MemoryLog, TestRandom, TestUser, TestWorld } from "../flow/doubles/ports";
-import { observe, SecretWatch, StepObservation } from "./observation";
-import {
-  codeInText,
-  emptyLearnedValues,
-  LearnedValues,
-  learnCode,
-  learnSession,
-  resolveParams,
-} from "./placeholders";
-import {
-  DEFAULT_CLIENT,
-  DEFAULT_IP,
-  DEFAULT_NODE,
-  Scenario,
-  ScenarioFault,
-  START_CLOCK_MS,
-  watchSecrets,
-} from "./scenario";
+import type { StepObservation } from "./observation";
+import { runScenario, ScenarioSide, SideReply, SideRequest } from "./run-scenario";
+import { Scenario, ScenarioFault, START_CLOCK_MS } from "./scenario";
 
 function testUser(user: Scenario["users"][number]): TestUser {
   return {
@@ -79,43 +64,48 @@ function configOf(scenario: Scenario): Config {
   return result.config;
 }
 
-/** Every step's observation, in order; steps without a request observe nothing. */
-export function runOnNode(scenario: Scenario): (StepObservation | null)[] {
-  const config = configOf(scenario);
-  const world = new TestWorld(scenario.users.map(testUser));
-  world.clock.now = START_CLOCK_MS;
-  const nodes = new Map<string, { ports: Ports; log: MemoryLog }>();
-  const watch: SecretWatch = watchSecrets(scenario);
-  const learned: LearnedValues = emptyLearnedValues();
-  const observations: (StepObservation | null)[] = [];
-  for (const step of scenario.steps) {
-    if (step.advanceSeconds !== undefined) world.clock.advanceSeconds(step.advanceSeconds);
-    if (step.fault !== undefined) armFault(world, step.fault);
-    if (step.clearFaults === true) clearFaults(world);
-    const request = step.request;
-    if (request === undefined) {
-      observations.push(null);
-      continue;
-    }
-    const nodeName = request.node ?? DEFAULT_NODE;
-    let node = nodes.get(nodeName);
+/** The TypeScript flow with the in-memory ports; every node shares the world's stores and provider. */
+class NodeSide implements ScenarioSide {
+  private readonly config: Config;
+  private readonly world: TestWorld;
+  private readonly nodes = new Map<string, { ports: Ports; log: MemoryLog }>();
+
+  constructor(scenario: Scenario) {
+    this.config = configOf(scenario);
+    this.world = new TestWorld(scenario.users.map(testUser));
+    this.world.clock.now = START_CLOCK_MS;
+  }
+
+  async advanceSeconds(seconds: number): Promise<void> {
+    this.world.clock.advanceSeconds(seconds);
+  }
+
+  async fault(fault: ScenarioFault): Promise<void> {
+    armFault(this.world, fault);
+  }
+
+  async clearFaults(): Promise<void> {
+    clearFaults(this.world);
+  }
+
+  async request(request: SideRequest): Promise<SideReply> {
+    const world = this.world;
+    let node = this.nodes.get(request.node);
     if (node === undefined) {
       const log = new MemoryLog();
       node = { ports: world.nodePorts(log, new TestRandom()), log };
-      nodes.set(nodeName, node);
+      this.nodes.set(request.node, node);
     }
     const smsBefore = world.otp.sms.length;
     const verificationsBefore = world.otp.verifications.length;
     const logBefore = node.log.lines.length;
-    const params = resolveParams(request.params, learned);
-    for (const value of params.password ?? []) watch.add("password", value);
     let header: string | null = null;
     let tokenUser: string | null = null;
     let escaped: string | null = null;
     try {
       const outcome = handleRequest(
-        { params, clientId: request.clientId ?? DEFAULT_CLIENT, ipAddress: request.ip ?? DEFAULT_IP },
-        config,
+        { params: request.params, clientId: request.clientId, ipAddress: request.ip },
+        this.config,
         node.ports,
       );
       header = outcome.header === null ? null : outcome.header.value;
@@ -123,19 +113,20 @@ export function runOnNode(scenario: Scenario): (StepObservation | null)[] {
     } catch (error) {
       escaped = String(error);
     }
-    for (const message of world.otp.sms.slice(smsBefore)) {
-      learnCode(learned, codeInText(message.body ?? "", config.otpLength) ?? null);
-    }
-    for (const verification of world.otp.verifications.slice(verificationsBefore)) {
-      learnCode(learned, world.otp.verifyCodes.get(verification.options.to) ?? null);
-    }
-    const smsSent = world.otp.sms.length - smsBefore + world.otp.verifications.length - verificationsBefore;
-    const observation = observe(header, smsSent, tokenUser, [], escaped);
-    if (learned.code !== null) watch.add("code", learned.code);
     const logs = node.log.lines.slice(logBefore).map((entry) => entry.line);
-    observation.leaks = watch.found([...logs, header ?? ""]);
-    learnSession(learned, header);
-    observations.push(observation);
+    return {
+      header,
+      tokenUser,
+      smsBodies: world.otp.sms.slice(smsBefore).map((message) => message.body ?? ""),
+      verifyCodes: world.otp.verifications
+        .slice(verificationsBefore)
+        .map((verification) => world.otp.verifyCodes.get(verification.options.to) ?? ""),
+      output: header === null ? logs : [...logs, header],
+      escaped,
+    };
   }
-  return observations;
+}
+
+export function runOnNode(scenario: Scenario): Promise<(StepObservation | null)[]> {
+  return runScenario(scenario, new NodeSide(scenario));
 }

@@ -1,0 +1,69 @@
+// The one loop that plays a scenario against either side: the sides only say how to move the world and answer a request.
+
+import { observe, StepObservation } from "./observation";
+import { codeInText, emptyLearnedValues, learnCode, learnSession, resolveParams } from "./placeholders";
+import { DEFAULT_CLIENT, DEFAULT_IP, DEFAULT_NODE, Scenario, ScenarioFault, watchSecrets } from "./scenario";
+
+/** What one token request showed on one side. */
+export interface SideReply {
+  header: string | null;
+  tokenUser: string | null;
+  /** Bodies of the SMS the provider accepted during the request. */
+  smsBodies: string[];
+  /** Codes of the Verify verifications the provider started during the request. */
+  verifyCodes: string[];
+  /** Everything the script wrote or answered that must hold no secret: log lines and header values. */
+  output: string[];
+  /** An exception that escaped the script or the flow. */
+  escaped: string | null;
+}
+
+export interface SideRequest {
+  params: Record<string, string[]>;
+  clientId: string;
+  ip: string;
+  node: string;
+}
+
+export interface ScenarioSide {
+  advanceSeconds(seconds: number): Promise<void>;
+  fault(fault: ScenarioFault): Promise<void>;
+  clearFaults(): Promise<void>;
+  request(request: SideRequest): Promise<SideReply>;
+}
+
+/** Every step's observation, in order; steps without a request observe nothing. */
+export async function runScenario(
+  scenario: Scenario,
+  side: ScenarioSide,
+): Promise<(StepObservation | null)[]> {
+  const otpLength = Number(scenario.config.otp_length ?? "6");
+  const watch = watchSecrets(scenario);
+  const learned = emptyLearnedValues();
+  const observations: (StepObservation | null)[] = [];
+  for (const step of scenario.steps) {
+    if (step.advanceSeconds !== undefined) await side.advanceSeconds(step.advanceSeconds);
+    if (step.fault !== undefined) await side.fault(step.fault);
+    if (step.clearFaults === true) await side.clearFaults();
+    const request = step.request;
+    if (request === undefined) {
+      observations.push(null);
+      continue;
+    }
+    const params = resolveParams(request.params, learned);
+    for (const value of params.password ?? []) watch.add("password", value);
+    const reply = await side.request({
+      params,
+      clientId: request.clientId ?? DEFAULT_CLIENT,
+      ip: request.ip ?? DEFAULT_IP,
+      node: request.node ?? DEFAULT_NODE,
+    });
+    for (const body of reply.smsBodies) learnCode(learned, codeInText(body, otpLength));
+    for (const code of reply.verifyCodes) learnCode(learned, code);
+    if (learned.code !== null) watch.add("code", learned.code);
+    const sent = reply.smsBodies.length + reply.verifyCodes.length;
+    observations.push(observe(reply.header, sent, reply.tokenUser, watch.found(reply.output), reply.escaped));
+    learnSession(learned, reply.header);
+  }
+  return observations;
+}
