@@ -20,7 +20,7 @@ export default {
   reporters: ["clear-text", "progress-append-only"],
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
   tempDirName: ".stryker-tmp",
-  ignorePatterns: ["dist", "bench", "test/jython", "test/java", "test/compiler"],
+  ignorePatterns: ["dist", "bench", "src/world", "test/compiler"],
   jest: {
     projectType: "custom",
     config: {

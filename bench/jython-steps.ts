@@ -1,8 +1,8 @@
 // Section 3: the per-request cost of the built script in warm Jython, against the hand-written floor, each subject in a
 // Jython process of its own so that each peak memory figure is that subject's alone.
 import * as path from "path";
-import { buildJavaDoubles } from "../test/jython/javaDoubles";
-import { jythonEnvironment, jythonExecutable } from "../test/support/jython";
+import { buildJavaDoubles } from "../src/world/javaDoubles";
+import { jythonEnvironment, jythonExecutable } from "../src/world/jython";
 import { runChild } from "./child";
 import type { JythonSteps, JythonSubject, StepFigures } from "./results";
 import { median, percentile } from "./stats";

@@ -3,7 +3,7 @@ import { spawnSync } from "child_process";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
-import { jythonEnvironment, jythonExecutable } from "../test/support/jython";
+import { jythonEnvironment, jythonExecutable } from "../src/world/jython";
 import type { Machine } from "./results";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..");

@@ -2,7 +2,7 @@
 #   jython -Dpython.path=main.jar:twilio7.jar step_bench.py SUBJECT SCRIPT WARMUP ITERATIONS 7=twilio7.jar 12=twilio12.jar
 # SUBJECT is "login" (the three steps of the SMS login) or "password" (one password check, for the hand-written floor).
 # Prints one line, RESULT_PREFIX + JSON: nanoseconds per call for each step, and the process's memory.
-# World set-up, script loading and the request objects come from test/jython/driver.py, so the script meets exactly what
+# World set-up, script loading and the request objects come from src/world/driver.py, so the script meets exactly what
 # the test harness gives it; only the ScriptCalls.authenticate call itself is inside the timed region.
 import json
 import os

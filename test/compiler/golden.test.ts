@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { compile, formatDiagnostic } from "../../src/compiler";
-import { runJythonFile } from "../support/jython";
+import { runJythonFile } from "../../src/world/jython";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const GOLDEN = path.join(__dirname, "golden", "flow.py");

@@ -1,8 +1,8 @@
 // Runs a scenario against dist/GamatechRopc.py in Jython, with the Java doubles of Janssen and Twilio.
 
 import * as path from "path";
-import { JythonScriptHost } from "../jython/JythonScriptHost";
-import type { FaultSpec, WorldUser } from "../jython/protocol";
+import { JythonScriptHost } from "../../src/world/JythonScriptHost";
+import type { FaultSpec, WorldUser } from "../../src/world/protocol";
 import type { StepObservation } from "./observation";
 import { runScenario, ScenarioSide, SideReply, SideRequest } from "./run-scenario";
 import { Scenario, ScenarioFault, START_CLOCK_MS } from "./scenario";

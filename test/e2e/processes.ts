@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as readline from "readline";
-import { jythonExecutable } from "../support/jython";
+import { jythonExecutable } from "../../src/world/jython";
 
 const BIN = path.resolve(__dirname, "..", "..", "bin", "gamatech-ropc");
 /** Jython and the JVM start slowly on a loaded machine; the first run also compiles the Java doubles. */

@@ -1,8 +1,8 @@
 // The built script as Janssen meets it: loading, init with good and bad properties, destroy, and what it does when
 // Janssen's own services fail. Runs dist/GamatechRopc.py in Jython against the Java doubles.
 
-import { JythonScriptHost } from "../jython/JythonScriptHost";
-import type { AuthenticateRequest } from "../jython/protocol";
+import { JythonScriptHost } from "../../src/world/JythonScriptHost";
+import type { AuthenticateRequest } from "../../src/world/protocol";
 import { BUILT_SCRIPT } from "../conformance/jython-side";
 
 jest.setTimeout(120_000);

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { buildJavaDoubles } from "./javaDoubles";
-import { JythonScriptHost } from "./JythonScriptHost";
-import { AuthenticateRequest } from "./protocol";
+import { buildJavaDoubles } from "../../src/world/javaDoubles";
+import { JythonScriptHost } from "../../src/world/JythonScriptHost";
+import { AuthenticateRequest } from "../../src/world/protocol";
 
 const MINIMAL = path.resolve(__dirname, "..", "..", "bench", "floor", "MinimalRopc.py");
 const PROBE = path.join(__dirname, "fixtures", "ProbeRopc.py");

@@ -2,8 +2,8 @@
 // and Twilio. One Jython process serves every target of a test file; each target starts from a fresh world.
 
 import { BUILT_SCRIPT } from "../conformance/jython-side";
-import type { FaultSpec, WorldUser } from "../jython/protocol";
-import { SyncJythonScriptHost } from "../jython/SyncJythonScriptHost";
+import type { FaultSpec, WorldUser } from "../../src/world/protocol";
+import { SyncJythonScriptHost } from "../../src/world/SyncJythonScriptHost";
 import type {
   AttackAnswer,
   AttackRequest,

@@ -1,7 +1,7 @@
 // The start-up text of `serve`: everything needed to try a login, including the fake users' passwords and the client secret,
 // which exist only in the example files.
 
-import type { WorldUser } from "../../../test/jython/protocol";
+import type { WorldUser } from "../../world/protocol";
 import type { RawProperties } from "../properties-file";
 import { LOCAL_MODE_MARK } from "./sms-outbox";
 import type { LocalClient } from "./world-files";

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
-import type { AuthenticateReply } from "../../../test/jython/protocol";
+import type { AuthenticateReply } from "../../world/protocol";
 import { EXIT_OK, EXIT_PROBLEMS } from "../command";
 import type { Output } from "../command";
 import { bannerText } from "./banner";

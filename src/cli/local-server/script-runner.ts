@@ -1,8 +1,8 @@
 // The built script in one long-lived Jython process, against the Java doubles of Janssen and Twilio, on a clock that follows
 // real time. The harness is the one the conformance tests use, so local mode runs exactly what they check.
 
-import { JythonScriptHost } from "../../../test/jython/JythonScriptHost";
-import type { AuthenticateReply, WorldUser } from "../../../test/jython/protocol";
+import { JythonScriptHost } from "../../world/JythonScriptHost";
+import type { AuthenticateReply, WorldUser } from "../../world/protocol";
 
 export interface ScriptCall {
   parameters: Record<string, string | string[]>;

@@ -2,7 +2,7 @@
 // printed, so every line says loudly that it exists in local test mode only.
 
 import * as fs from "fs";
-import type { SmsRecord, VerifyRecord } from "../../../test/jython/protocol";
+import type { SmsRecord, VerifyRecord } from "../../world/protocol";
 
 export const LOCAL_MODE_MARK = "[LOCAL TEST MODE - never in production]";
 

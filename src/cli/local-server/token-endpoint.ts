@@ -3,7 +3,7 @@
 
 import { randomBytes } from "crypto";
 import type { IncomingMessage, ServerResponse } from "http";
-import type { AuthenticateReply } from "../../../test/jython/protocol";
+import type { AuthenticateReply } from "../../world/protocol";
 import { authenticateClient } from "./client-auth";
 import type { ScriptCall } from "./script-runner";
 import type { LocalClient } from "./world-files";

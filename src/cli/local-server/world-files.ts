@@ -2,7 +2,7 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import type { WorldUser } from "../../../test/jython/protocol";
+import type { WorldUser } from "../../world/protocol";
 import { UsageError } from "../args";
 import { PROJECT_ROOT } from "../project-files";
 import { readPropertiesFile } from "../properties-file";

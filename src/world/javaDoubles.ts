@@ -3,7 +3,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { javacExecutable } from "../support/jython";
+import { javacExecutable } from "./jython";
 
 /** The jars of the Java doubles: the shared one (Janssen, Twilio, test kit) and one per Twilio SDK shape. */
 export interface JavaDoubles {
@@ -15,12 +15,12 @@ export interface JavaDoubles {
   twilio12: string;
 }
 
-const JAVA_ROOT = path.resolve(__dirname, "..", "java");
+const JAVA_ROOT = path.resolve(__dirname, "java");
 const SOURCE_SETS = ["main", "twilio7", "twilio12"] as const;
 
 /**
  * Compiles the doubles with `javac --release 11` (Janssen runs Java 17; 11 keeps them loadable on older servers too) into
- * test/java/out/<hash of the sources>/, reusing that folder while the sources are unchanged. Parallel Jest workers may
+ * src/world/java/out/<hash of the sources>/, reusing that folder while the sources are unchanged. Parallel Jest workers may
  * race to build it: each builds in its own temporary folder and the first rename wins.
  */
 export function buildJavaDoubles(): JavaDoubles {

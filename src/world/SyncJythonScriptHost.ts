@@ -2,7 +2,7 @@ import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { jythonEnvironment, jythonExecutable } from "../support/jython";
+import { jythonEnvironment, jythonExecutable } from "./jython";
 import { asciiJson, driverArguments, REPLY_PREFIX } from "./JythonScriptHost";
 import type {
   AuthenticateReply,

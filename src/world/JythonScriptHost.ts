@@ -1,7 +1,7 @@
 import { ChildProcessWithoutNullStreams, spawn } from "child_process";
 import * as path from "path";
 import * as readline from "readline";
-import { jythonEnvironment, jythonExecutable } from "../support/jython";
+import { jythonEnvironment, jythonExecutable } from "./jython";
 import { buildJavaDoubles } from "./javaDoubles";
 import {
   AuthenticateReply,
