@@ -30,14 +30,34 @@ export interface SessionStore {
   remove(id: string): void;
 }
 
-/** Rate-limit counters: one opaque string per key with a ttl. No atomic increment exists on the host's cache. */
-export interface CounterStore {
+/**
+ * Claims: entries created only if absent, the one primitive every limit is built from (a limit of N is N numbered claims, of
+ * which at most N can be held at once). On the host, `claim` is atomic across nodes where the cache's backend offers an
+ * insert-if-absent (Redis SET NX EX, memcached add, the database's unique key) and atomic per node otherwise.
+ * Any method may throw when the store fails; a claim that cannot be confirmed is never reported as held.
+ */
+export interface ClaimStore {
+  /** Creates `key` holding `value` for `ttlSeconds` when no live entry has that key: true only for the caller that created it. */
+  claim(key: string, value: string, ttlSeconds: number): boolean;
+  /** The value of a live claim, or null. */
   get(key: string): string | null;
-  put(key: string, value: string, ttlSeconds: number): void;
+  /** Gives a claim back (a send that was never attempted, a right code that must not count as a failure). */
+  release(key: string): void;
+}
+
+/**
+ * Per-node mutual exclusion. Janssen runs one script instance on many request threads at once, with no lock of its own, so
+ * every read-check-write of a session runs inside `exclusive` with the session's key. The host stripes real locks by key; it
+ * holds them only around store operations, never around a provider call. Work must not call `exclusive` again.
+ */
+export interface Serializer {
+  exclusive<T>(key: string, work: () => T): T;
 }
 
 export interface DeliveryResult {
   delivered: boolean;
+  /** False when the host never started the call (no worker free, the SDK lacks the API): the send is not counted. */
+  attempted: boolean;
   /** Twilio's error code when the provider refused, else null. */
   errorCode: number | null;
 }
@@ -82,7 +102,8 @@ export interface Ports {
   directory: UserDirectory;
   passwords: PasswordVerifier;
   sessions: SessionStore;
-  counters: CounterStore;
+  claims: ClaimStore;
+  serializer: Serializer;
   otp: OtpChannel;
   clock: Clock;
   random: SecureRandom;
