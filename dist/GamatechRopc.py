@@ -6,6 +6,7 @@
 #   src/flow/phone.ts
 #   src/flow/config.ts
 #   src/flow/error-codes.ts
+#   src/flow/client-address.ts
 #   src/flow/otp.ts
 #   src/flow/header.ts
 #   src/flow/outcome.ts
@@ -20,6 +21,7 @@
 #   src/flow/step-start.ts
 #   src/flow/handle-request.ts
 #   src/host/cache-stores.ts
+#   src/host/claim-stores.ts
 #   src/host/janssen-directory.ts
 #   src/host/janssen-passwords.ts
 #   src/host/java-crypto.ts
@@ -72,11 +74,13 @@
 #   max_sends_per_session: optional; default 3; an integer from 1 to 10.
 #       codes sent in one login session (the first send included).
 #   max_sends_per_user_per_hour: optional; default 5; an integer from 1 to 100.
-#       codes sent per login value per hour.
+#       codes sent per login value in any rolling hour.
 #   max_sends_per_ip_per_hour: optional; default 20; an integer from 0 to 100000.
-#       codes sent per source IP per hour; 0 turns this limit off (e.g. behind a proxy that hides client addresses).
+#       codes sent per client address (see trusted_proxy_count) in any rolling hour; 0 turns this limit off (e.g. behind a proxy that hides client addresses).
 #   max_failures_per_user_per_hour: optional; default 10; an integer from 1 to 100.
-#       wrong codes and passwords per login value per hour; then the login value is refused until the hour ends.
+#       wrong codes and passwords per login value in any rolling hour; then the login value is refused until the oldest failure is an hour old.
+#   trusted_proxy_count: optional; default 0; an integer from 0 to 10.
+#       reverse proxies in front of Janssen that append to X-Forwarded-For: 0 counts the servlet's address per IP; N counts the N-th X-Forwarded-For entry from the right.
 #   login_attributes: optional; default uid,mail; comma-separated attribute names (letters, digits, -), at most 10.
 #       user attributes the username is looked up in, in order.
 #   phone_attributes: optional; default mobile,telephoneNumber; comma-separated attribute names (letters, digits, -), at most 10.
@@ -102,26 +106,83 @@ import math
 import re
 from collections import OrderedDict
 
+from com.twilio import Twilio
 from com.twilio.exception import ApiException
-from com.twilio.http import TwilioRestClient
+from com.twilio.http import NetworkHttpClient, TwilioRestClient
 from com.twilio.rest.api.v2010.account import Message
-from com.twilio.rest.verify.v2.service import Verification, VerificationCheck
 from com.twilio.type import PhoneNumber
 from io.jans.as.server.service import AuthenticationService, UserService
 from io.jans.model.custom.script.type.owner import ResourceOwnerPasswordCredentialsType
 from io.jans.service import CacheService
+from io.jans.service.cache import CacheProvider, NativePersistenceCacheEntity
 from io.jans.service.cdi.util import CdiUtil
-from java.lang import String, System, Throwable
+from java.lang import String as JavaString, System, Throwable
+from java.math import BigInteger
 from java.nio import ByteBuffer
-from java.security import MessageDigest, SecureRandom
-from java.util import HexFormat
+from java.security import MessageDigest, SecureRandom as JavaSecureRandom
+from java.util import Date as JavaDate
 from java.util.concurrent import FutureTask, SynchronousQueue, ThreadPoolExecutor, TimeUnit
+from java.util.concurrent.locks import ReentrantLock
 from javax.crypto import Mac
 from javax.crypto.spec import SecretKeySpec
+
+# Optional: Apache HttpClient 4, next to twilio-java 7.x to 10.x.
+# Where the server's jars lack them, these names are None; the script checks them before use.
+try:
+    from org.apache.http.client.config import RequestConfig
+    from org.apache.http.config import SocketConfig as SocketConfig4
+    from org.apache.http.impl.client import HttpClientBuilder as HttpClient4Builder
+    from org.apache.http.impl.conn import PoolingHttpClientConnectionManager as ConnectionPool4
+except ImportError:
+    ConnectionPool4 = None
+    HttpClient4Builder = None
+    RequestConfig = None
+    SocketConfig4 = None
+
+# Optional: Apache HttpClient 5, next to twilio-java 11 and later.
+# Where the server's jars lack them, these names are None; the script checks them before use.
+try:
+    from org.apache.hc.client5.http.config import ConnectionConfig
+    from org.apache.hc.client5.http.impl.classic import HttpClientBuilder as HttpClient5Builder
+    from org.apache.hc.client5.http.impl.io import PoolingHttpClientConnectionManagerBuilder
+    from org.apache.hc.core5.http.io import SocketConfig as SocketConfig5
+    from org.apache.hc.core5.util import Timeout
+except ImportError:
+    ConnectionConfig = None
+    HttpClient5Builder = None
+    PoolingHttpClientConnectionManagerBuilder = None
+    SocketConfig5 = None
+    Timeout = None
+
+# Optional: twilio-java 7.37.0 and later (7.17.0, which Janssen installs, has no Verify).
+# Where the server's jars lack it, these names are None; the script checks them before use.
+try:
+    from com.twilio.rest.verify.v2.service import Verification, VerificationCheck
+except ImportError:
+    Verification = None
+    VerificationCheck = None
 
 
 _INF = float("inf")
 _NAN = float("nan")
+
+
+_JS_SPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def _js_double(number):
+    """An exact integer result beyond 2**53 becomes the double JavaScript would hold."""
+    if isinstance(number, (int, long)) and not -2 ** 53 <= number <= 2 ** 53:
+        return float(number)
+    return number
+
+
+def _js_mul(left, right):
+    """JavaScript's *: a zero product of ints with a negative factor is -0, a product beyond 2**53 a double."""
+    product = left * right
+    if product == 0 and isinstance(product, (int, long)) and (left < 0 or right < 0):
+        return -0.0
+    return _js_double(product)
 
 
 def _js_number_str(number):
@@ -163,7 +224,7 @@ def _js_number_str(number):
 
 
 def _js_str(value):
-    """String(value) for the values guest code can hold."""
+    """String(value): arrays join their items with commas, errors read "Name: message", other objects use toString()."""
     if value is None:
         return "null"
     if value is True:
@@ -172,12 +233,24 @@ def _js_str(value):
         return "false"
     if isinstance(value, (int, long, float)):
         return _js_number_str(value)
-    return unicode(value)
+    if isinstance(value, basestring):
+        return value
+    if isinstance(value, list):
+        return ",".join("" if item is None else _js_str(item) for item in value)
+    if isinstance(value, BaseException):
+        name = getattr(value, "name", type(value).__name__)
+        message = _js_str(getattr(value, "message", ""))
+        return message if name == "" else name if message == "" else name + ": " + message
+    if callable(getattr(value, "toString", None)):
+        return _js_str(value.toString())
+    return "[object Object]"
 
 
 def _js_normalize(number):
     """An integral float becomes an int, so that it can index a list or count a range like in JavaScript."""
-    if isinstance(number, float) and number == number and abs(number) < 2 ** 53 and number == int(number):
+    if isinstance(number, float) and number == number and abs(number) <= 2 ** 53 and number == int(number):
+        if number == 0 and math.copysign(1, number) < 0:
+            return number  # -0 exists only as a float
         return int(number)
     return number
 
@@ -189,6 +262,8 @@ def _js_div(dividend, divisor):
             return _NAN
         return math.copysign(_INF, dividend) * math.copysign(1, divisor)
     if isinstance(dividend, (int, long)) and isinstance(divisor, (int, long)) and dividend % divisor == 0:
+        if dividend == 0 and divisor < 0:
+            return -0.0
         return dividend // divisor
     return dividend / divisor
 
@@ -201,7 +276,9 @@ def _js_mod(dividend, divisor):
         return dividend
     if isinstance(dividend, (int, long)) and isinstance(divisor, (int, long)):
         remainder = abs(dividend) % abs(divisor)
-        return -remainder if dividend < 0 else remainder
+        if dividend < 0:
+            return -remainder if remainder != 0 else -0.0
+        return remainder
     return math.fmod(dividend, divisor)
 
 
@@ -219,13 +296,45 @@ def _js_max(*numbers):
     return max(numbers) if numbers else -_INF
 
 
-_JS_LEADING_INTEGER = re.compile(r"^\s*([+-]?\d+)")
+_JS_DECIMAL = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$")
+_JS_RADIX = {"x": (16, re.compile(r"^[0-9a-fA-F]+$")), "o": (8, re.compile(r"^[0-7]+$")), "b": (2, re.compile(r"^[01]+$"))}
+
+
+def _js_number(value):
+    """Number(value): the whole text without JavaScript's blanks must be a number, "" is 0, anything else is NaN."""
+    if value is None or value is False:
+        return 0
+    if value is True:
+        return 1
+    if isinstance(value, (int, long, float)):
+        return value
+    text = value.strip(_JS_SPACE)
+    if text == "":
+        return 0
+    if _JS_DECIMAL.match(text):
+        return _js_normalize(float(text))
+    radix = _JS_RADIX.get(text[1:2].lower()) if text[:1] == "0" else None
+    if radix is not None and radix[1].match(text[2:]):
+        return _js_double(int(text[2:], radix[0]))
+    if text in ("Infinity", "+Infinity"):
+        return _INF
+    if text == "-Infinity":
+        return -_INF
+    return _NAN
+
+
+_JS_LEADING_INTEGER = re.compile("^[" + _JS_SPACE + "]*([+-]?)([0-9]+)")
 
 
 def _js_parse_int(text):
     """parseInt(text, 10): the leading decimal digits after optional blanks and sign, else NaN."""
     match = _JS_LEADING_INTEGER.match(text)
-    return int(match.group(1)) if match else _NAN
+    if not match:
+        return _NAN
+    number = int(match.group(2))
+    if match.group(1) == "-":
+        return _js_double(-number) if number != 0 else -0.0
+    return _js_double(number)
 
 
 def _js_is_integer(value):
@@ -243,10 +352,25 @@ def _js_item(sequence, index):
     return None
 
 
+def _js_index_of(items, value):
+    """Array.prototype.indexOf with ===: objects and arrays match only themselves, NaN matches nothing."""
+    for index, item in enumerate(items):
+        if _js_strict_eq(item, value):
+            return index
+    return -1
+
+
 def _js_split(text, separator):
     if separator == "":
         return list(text)
     return text.split(separator)
+
+
+def _js_pad_start(text, length, filler=" "):
+    missing = int(length) - len(text)
+    if missing <= 0 or filler == "":
+        return text
+    return (filler * (missing // len(filler) + 1))[:missing] + text
 
 
 def _js_char_at(text, index):
@@ -265,8 +389,86 @@ def _js_char_code_at(text, index):
     return _NAN
 
 
+def _js_strict_eq(left, right):
+    """===: strings and numbers by value (True is not 1), everything else by identity."""
+    if isinstance(left, basestring) and isinstance(right, basestring):
+        return left == right
+    numbers = (int, long, float)
+    if isinstance(left, numbers) and isinstance(right, numbers):
+        return not isinstance(left, bool) and not isinstance(right, bool) and left == right
+    return left is right
+
+
+def _js_each(items):
+    """The items an iteration method visits: those present when it starts, each read when its turn comes."""
+    for index in range(len(items)):
+        if index < len(items):
+            yield items[index]
+
+
+_JS_ARRAY_INDEX = re.compile(r"^(0|[1-9][0-9]*)$")
+
+
+def _js_keys(value):
+    """Object.keys: integer-like keys first, in ascending order, then the others in insertion order."""
+    keys = list(value.keys())
+    indices = [key for key in keys if _JS_ARRAY_INDEX.match(key) and int(key) < 2 ** 32 - 1]
+    if not indices:
+        return keys
+    return sorted(indices, key=int) + [key for key in keys if key not in indices]
+
+
+def _js_json_parse(text):
+    """JSON.parse: objects keep their key order, NaN and Infinity are syntax errors, big integers become doubles."""
+    return json.loads(
+        text,
+        object_pairs_hook=OrderedDict,
+        parse_int=_js_json_int,
+        parse_float=lambda digits: _js_normalize(float(digits)),
+        parse_constant=_js_json_constant,
+    )
+
+
+def _js_json_int(digits):
+    return -0.0 if digits == "-0" else _js_double(int(digits))
+
+
+def _js_json_constant(name):
+    raise ValueError("JSON.parse: unexpected token " + name)
+
+
+class _JsFrozenObject(OrderedDict):
+    """An object after Object.freeze: writing to it throws a TypeError, as in JavaScript's strict mode."""
+
+    def _frozen(self, *args, **kwargs):
+        raise TypeError("Cannot assign to a property of a frozen object")
+
+    __setitem__ = __delitem__ = update = setdefault = pop = popitem = clear = _frozen
+
+
+def _js_freeze(value):
+    if isinstance(value, OrderedDict):
+        value.__class__ = _JsFrozenObject
+    return value
+
+
+def _js_slice(sequence, start, end=None):
+    """slice() with JavaScript's bounds: fractions are truncated, NaN is 0, infinities clamp."""
+    length = len(sequence)
+    return sequence[_js_slice_bound(start, length):length if end is None else _js_slice_bound(end, length)]
+
+
+def _js_slice_bound(bound, length):
+    if bound != bound:
+        return 0
+    if bound in (_INF, -_INF):
+        return length if bound > 0 else 0
+    bound = int(bound)
+    return max(bound + length, 0) if bound < 0 else min(bound, length)
+
+
 def _js_json_stringify(value):
-    """JSON.stringify: no spaces, keys in insertion order, non-ASCII kept, integral numbers without ".0"."""
+    """JSON.stringify: no spaces, keys in JavaScript's order, non-ASCII kept, integral numbers without ".0"."""
     if value is None:
         return "null"
     if value is True:
@@ -278,7 +480,7 @@ def _js_json_stringify(value):
     if isinstance(value, basestring):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, dict):
-        members = [_js_json_member(key, item) for key, item in value.items()]
+        members = [_js_json_member(key, value[key]) for key in _js_keys(value)]
         return "{" + ",".join(members) + "}"
     return "[" + ",".join(_js_json_stringify(item) for item in value) + "]"
 
@@ -289,6 +491,8 @@ def _js_json_member(key, value):
 
 class JsError(Exception):
     """JavaScript's Error: guest error classes derive from it and carry a message."""
+
+    name = "Error"
 
     def __init__(self, message=""):
         Exception.__init__(self, message)
@@ -323,7 +527,7 @@ def integer(name, defaultValue, min_, max_, meaning):
 
 
 DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."
-CONFIG_PROPERTIES = [
+CONFIG_PROPERTIES = _js_freeze([
     property(
         "twilio_account_sid",
         "required",
@@ -414,20 +618,27 @@ CONFIG_PROPERTIES = [
     ),
     integer("resend_cooldown_seconds", 60, 0, 300, "wait between two sends in one login session"),
     integer("max_sends_per_session", 3, 1, 10, "codes sent in one login session (the first send included)"),
-    integer("max_sends_per_user_per_hour", 5, 1, 100, "codes sent per login value per hour"),
+    integer("max_sends_per_user_per_hour", 5, 1, 100, "codes sent per login value in any rolling hour"),
     integer(
         "max_sends_per_ip_per_hour",
         20,
         0,
         100000,
-        "codes sent per source IP per hour; 0 turns this limit off (e.g. behind a proxy that hides client addresses)",
+        "codes sent per client address (see trusted_proxy_count) in any rolling hour; 0 turns this limit off (e.g. behind a proxy that hides client addresses)",
     ),
     integer(
         "max_failures_per_user_per_hour",
         10,
         1,
         100,
-        "wrong codes and passwords per login value per hour; then the login value is refused until the hour ends",
+        "wrong codes and passwords per login value in any rolling hour; then the login value is refused until the oldest failure is an hour old",
+    ),
+    integer(
+        "trusted_proxy_count",
+        0,
+        0,
+        10,
+        "reverse proxies in front of Janssen that append to X-Forwarded-For: 0 counts the servlet's address per IP; N counts the N-th X-Forwarded-For entry from the right",
     ),
     property(
         "login_attributes",
@@ -501,7 +712,7 @@ CONFIG_PROPERTIES = [
         "key of the HMAC that protects stored codes and counter keys",
         True,
     ),
-]
+])
 
 
 # src/flow/log-text.ts
@@ -523,13 +734,13 @@ def needsEscape(code):
 
 def logSafe(text, maxLength):
     cut = len(text) > maxLength
-    kept = text[0:maxLength] if cut else text
+    kept = _js_slice(text, 0, maxLength) if cut else text
     out = ""
     i = 0
     while i < len(kept):
         code = _js_char_code_at(kept, i)
-        out += "\\u" + hex4(code) if needsEscape(code) else _js_char_at(kept, i)
-        i += 1
+        out = out + ("\\u" + hex4(code) if needsEscape(code) else _js_char_at(kept, i))
+        i = _js_double(i + 1)
     return out + "..." if cut else out
 
 
@@ -545,7 +756,7 @@ def isDigits(text):
     while i < len(text):
         if not isDigitCode(_js_char_code_at(text, i)):
             return False
-        i += 1
+        i = _js_double(i + 1)
     return True
 
 
@@ -557,7 +768,7 @@ def isLowerHex(text):
         code = _js_char_code_at(text, i)
         if not isDigitCode(code) and not (code >= 97 and code <= 102):
             return False
-        i += 1
+        i = _js_double(i + 1)
     return True
 
 
@@ -576,7 +787,7 @@ def hasControlCharacter(text):
     while i < len(text):
         if isControlCode(_js_char_code_at(text, i)):
             return True
-        i += 1
+        i = _js_double(i + 1)
     return False
 
 
@@ -585,7 +796,7 @@ def containsAnyOf(text, characters):
     while i < len(characters):
         if _js_char_at(characters, i) in text:
             return True
-        i += 1
+        i = _js_double(i + 1)
     return False
 
 
@@ -598,12 +809,12 @@ def isSimpleName(text):
         letter = (code >= 65 and code <= 90) or (code >= 97 and code <= 122)
         if not letter and not (i > 0 and (isDigitCode(code) or code == 45)):
             return False
-        i += 1
+        i = _js_double(i + 1)
     return True
 
 
 def splitList(text):
-    return [item for item in [item.strip() for item in text.split(",")] if item != ""]
+    return [item for item in [item.strip(_JS_SPACE) for item in text.split(",")] if item != ""]
 
 
 def editDistance(a, b):
@@ -611,25 +822,27 @@ def editDistance(a, b):
     j = 0
     while j <= len(b):
         previous.append(j)
-        j += 1
+        j = _js_double(j + 1)
     i = 1
     while i <= len(a):
         current = [i]
         j = 1
         while j <= len(b):
-            _previous_item = _js_item(previous, j - 1)
-            substitution = (
-                (_previous_item if _previous_item is not None else 0)
-                + (0 if _js_char_at(a, i - 1) == _js_char_at(b, j - 1) else 1)
+            _previous_item = _js_item(previous, _js_double(j - 1))
+            substitution = _js_double(
+                (
+                    (_previous_item if _previous_item is not None else 0)
+                    + (0 if _js_char_at(a, _js_double(i - 1)) == _js_char_at(b, _js_double(j - 1)) else 1)
+                ),
             )
             _previous_item_2 = _js_item(previous, j)
-            deletion = (_previous_item_2 if _previous_item_2 is not None else 0) + 1
-            _current_item = _js_item(current, j - 1)
-            insertion = (_current_item if _current_item is not None else 0) + 1
+            deletion = _js_double((_previous_item_2 if _previous_item_2 is not None else 0) + 1)
+            _current_item = _js_item(current, _js_double(j - 1))
+            insertion = _js_double((_current_item if _current_item is not None else 0) + 1)
             current.append(_js_min(substitution, deletion, insertion))
-            j += 1
+            j = _js_double(j + 1)
         previous = current
-        i += 1
+        i = _js_double(i + 1)
     _previous_item_3 = _js_item(previous, len(b))
     return _previous_item_3 if _previous_item_3 is not None else 0
 
@@ -667,18 +880,18 @@ def digitsFromHash(hashHex, count, offset):
     out = ""
     i = 0
     while i < count:
-        value = HEX_DIGITS_2.find(_js_char_at(hashHex, _js_mod(offset + i, len(hashHex))))
-        out += _js_str(_js_mod(_js_max(value, 0), 10))
-        i += 1
+        value = HEX_DIGITS_2.find(_js_char_at(hashHex, _js_mod(_js_double(offset + i), len(hashHex))))
+        out = out + _js_str(_js_mod(_js_max(value, 0), 10))
+        i = _js_double(i + 1)
     return out
 
 
 def decoyFullNumber(loginHashHex, countryCodes):
     _countryCodes_item = _js_item(countryCodes, 0)
     country = _countryCodes_item if _countryCodes_item is not None else "1"
-    leading = _js_str(2 + _js_mod(_js_max(HEX_DIGITS_2.find(_js_char_at(loginHashHex, 2)), 0), 8))
+    leading = _js_str(_js_double(2 + _js_mod(_js_max(HEX_DIGITS_2.find(_js_char_at(loginHashHex, 2)), 0), 8)))
     national = 10 if country == "1" else 11
-    return "+" + country + leading + digitsFromHash(loginHashHex, national - 1, 3)
+    return "+" + country + leading + digitsFromHash(loginHashHex, _js_double(national - 1), 3)
 
 
 def phoneHint(mode, phone):
@@ -711,22 +924,148 @@ def definition(name):
     return found
 
 
+SHOWN_PREFIX_LENGTH = 2
+SHOWN_POSITIONS = 5
+SID_LENGTH = 34
+TOKEN_LENGTH = 32
+SID_KINDS = [
+    OrderedDict([("prefix", "AC"), ("kind", "an Account SID")]),
+    OrderedDict([("prefix", "SK"), ("kind", "an API key SID")]),
+    OrderedDict([("prefix", "MG"), ("kind", "a Messaging Service SID")]),
+    OrderedDict([("prefix", "VA"), ("kind", "a Verify service SID")]),
+]
+
+
+def isDigitCode_2(code):
+    return code >= 48 and code <= 57
+
+
+def isHexCode(code):
+    return isDigitCode_2(code) or (code >= 97 and code <= 102) or (code >= 65 and code <= 70)
+
+
+def isNameCode(code):
+    return isDigitCode_2(code) or (code >= 65 and code <= 90) or (code >= 97 and code <= 122) or code == 45
+
+
+def isListCode(code):
+    return isNameCode(code) or code == 44 or code == 32
+
+
+def isPrintableCode(code):
+    return not isControlCode(code)
+
+
+def characters(count):
+    return "1 character" if count == 1 else _js_str(count) + " characters"
+
+
+def valueShape(value):
+    if len(value) <= SHOWN_PREFIX_LENGTH:
+        return characters(len(value))
+    start = logSafe(value[0:SHOWN_PREFIX_LENGTH], SHOWN_PREFIX_LENGTH)
+    return characters(len(value)) + " starting \"" + start + "\""
+
+
+def wrongCharacters(value, from_, label, allowed):
+    positions = []
+    count = 0
+    i = from_
+    while i < len(value):
+        if not allowed(_js_char_code_at(value, i)):
+            count = _js_double(count + 1)
+            if len(positions) < SHOWN_POSITIONS:
+                positions.append(_js_str(_js_double(i + 1)))
+        i = _js_double(i + 1)
+    if count == 0:
+        return ""
+    more = ", ..." if count > len(positions) else ""
+    return characters(count) + " " + label + " (at " + ", ".join(positions) + more + ")"
+
+
+def described(problem, value, facts):
+    shown = [valueShape(value)]
+    for fact in facts:
+        if fact != "":
+            shown.append(fact)
+    return problem + ": " + ", ".join(shown)
+
+
+def sidProblem(text, prefix):
+    for other in SID_KINDS:
+        if other["prefix"] != prefix and isTwilioSid(text, other["prefix"]):
+            return (
+                "malformed: "
+                + other["kind"]
+                + " ("
+                + other["prefix"]
+                + " followed by 32 hexadecimal characters), not "
+                + prefix
+                + "..."
+            )
+    prefixed = text.startswith(prefix)
+    return described(
+        "malformed",
+        text,
+        [
+            "" if prefixed else "not starting with " + prefix,
+            "" if len(text) == SID_LENGTH else "expected " + _js_str(SID_LENGTH),
+            wrongCharacters(text, len(prefix) if prefixed else 0, "outside 0-9a-fA-F", isHexCode),
+        ],
+    )
+
+
+def integerProblem(text, min_, max_):
+    if isDigits(text):
+        return (
+            "out of range: above " + _js_str(max_)
+            if len(text) > 9 or _js_parse_int(text) > max_
+            else "out of range: below " + _js_str(min_)
+        )
+    return described("not an integer", text, [wrongCharacters(text, 0, "outside 0-9", isDigitCode_2)])
+
+
+def e164Problem(text):
+    plus = text.startswith("+")
+    digits = text[1:] if plus else text
+    return described(
+        "not an E.164 number",
+        text,
+        [
+            "" if plus else "not starting with +",
+            wrongCharacters(text, 1 if plus else 0, "outside 0-9", isDigitCode_2),
+            "more than 15 digits" if len(digits) > 15 else "",
+            "the first digit is 0" if digits.startswith("0") else "",
+        ],
+    )
+
+
+def looksLikeToken(text):
+    return len(text) == TOKEN_LENGTH and isLowerHex(text.lower())
+
+
 class PropertyReader(object):
+    raw = None
+
     def __init__(self, raw):
         self.errors = []
         self.warnings = []
+        self.failed = []
         self.raw = raw
 
     def value(self, name):
         _name = self.raw.get(name)
-        value = (_name if _name is not None else "").strip()
+        value = (_name if _name is not None else "").strip(_JS_SPACE)
         return None if value == "" else value
 
     def reject(self, name, problem):
         item = definition(name)
-        value = self.value(name)
-        shown = "" if item["secret"] or value is None else " (got \"" + logSafe(value, 40) + "\")"
-        self.errors.append(name + ": " + problem + shown + "; accepted values: " + item["accepted"])
+        if name not in self.failed:
+            self.failed.append(name)
+        self.errors.append(name + ": " + problem + "; accepted values: " + item["accepted"])
+
+    def hasFailed(self, name):
+        return name in self.failed
 
     def integer(self, name):
         item = definition(name)
@@ -740,7 +1079,7 @@ class PropertyReader(object):
         max_ = _max if _max is not None else 0
         parsed = _js_parse_int(text) if isDigits(text) and len(text) <= 9 else -1
         if parsed < min_ or parsed > max_:
-            self.reject(name, "out of range or not an integer")
+            self.reject(name, integerProblem(text, min_, max_))
             return fallback
         return parsed
 
@@ -748,21 +1087,48 @@ class PropertyReader(object):
         _tmp = self.value(name)
         text = (_tmp if _tmp is not None else definition(name)["defaultValue"]).lower()
         if text not in options:
-            self.reject(name, "not one of the accepted values")
+            _tmp_2 = self.value(name)
+            self.reject(
+                name,
+                described("not one of the accepted values", _tmp_2 if _tmp_2 is not None else "", []),
+            )
             return definition(name)["defaultValue"]
         return text
 
     def sid(self, name, prefix):
         text = self.value(name)
         if text is not None and not isTwilioSid(text, prefix):
-            self.reject(name, "malformed")
+            self.reject(name, sidProblem(text, prefix))
         return text
 
     def attributeList(self, name):
         _tmp = self.value(name)
         items = splitList(_tmp if _tmp is not None else definition(name)["defaultValue"])
-        if len(items) == 0 or len(items) > MAX_ATTRIBUTES or not all(isSimpleName(item) for item in items):
-            self.reject(name, "malformed list")
+        if (
+            len(items) == 0
+            or len(items) > MAX_ATTRIBUTES
+            or (not all(isSimpleName(item) for item in _js_each(items)))
+        ):
+            _tmp_2 = self.value(name)
+            text = _tmp_2 if _tmp_2 is not None else ""
+            wrong = wrongCharacters(text, 0, "outside letters, digits, - and ,", isListCode)
+            self.reject(
+                name,
+                described(
+                    "malformed list",
+                    text,
+                    [
+                        "no names" if len(items) == 0 else "",
+                        _js_str(len(items)) + " names" if len(items) > MAX_ATTRIBUTES else "",
+                        wrong,
+                        (
+                            "a name starts with a digit or -, or holds a space"
+                            if wrong == "" and len(items) > 0 and len(items) <= MAX_ATTRIBUTES
+                            else ""
+                        ),
+                    ],
+                ),
+            )
             return splitList(definition(name)["defaultValue"])
         return items
 
@@ -770,7 +1136,17 @@ class PropertyReader(object):
         _tmp = self.value(name)
         text = _tmp if _tmp is not None else definition(name)["defaultValue"]
         if len(text) > maxLength or hasControlCharacter(text):
-            self.reject(name, "too long or contains control characters")
+            self.reject(
+                name,
+                described(
+                    "too long or contains control characters",
+                    text,
+                    [
+                        "at most " + _js_str(maxLength) if len(text) > maxLength else "",
+                        wrongCharacters(text, 0, "not printable", isPrintableCode),
+                    ],
+                ),
+            )
         return text
 
 
@@ -786,7 +1162,7 @@ def closestName(name):
 
 
 def warnUnknownNames(raw, reader):
-    for name in list(raw.keys()):
+    for name in _js_keys(raw):
         if any(item["name"] == name for item in CONFIG_PROPERTIES):
             continue
         suggestion = closestName(name)
@@ -794,13 +1170,48 @@ def warnUnknownNames(raw, reader):
         reader.warnings.append(logSafe(name, 64) + ": unknown property, ignored" + hint)
 
 
+def warnSwappedFields(reader):
+    for item in CONFIG_PROPERTIES:
+        value = reader.value(item["name"])
+        if value is None:
+            continue
+        if not item["secret"] and looksLikeToken(value):
+            reader.warnings.append(
+                (
+                    item["name"]
+                    + ": looks like a Twilio auth token (32 hexadecimal characters); if a secret was typed here, "
+                    + "move it to its own field (twilio_auth_token is hidden, this one is not) and consider rotating it"
+                ),
+            )
+        if item["secret"]:
+            for kind in SID_KINDS:
+                if isTwilioSid(value, kind["prefix"]):
+                    reader.warnings.append(
+                        (
+                            item["name"]
+                            + ": looks like "
+                            + kind["kind"]
+                            + " ("
+                            + kind["prefix"]
+                            + " followed by 32 hexadecimal characters), "
+                            + "not a secret: are two fields swapped?"
+                        ),
+                    )
+
+
 def readCountryCodes(reader):
     codes = []
     _tmp = reader.value("allowed_country_codes")
-    for item in splitList(_tmp if _tmp is not None else ""):
+    items = splitList(_tmp if _tmp is not None else "")
+    for item in items:
         code = item[1:] if item.startswith("+") else item
         if not isDigits(code) or len(code) > 3 or _js_char_at(code, 0) == "0":
-            reader.reject("allowed_country_codes", "malformed country code")
+            position = "item " + _js_str(_js_index_of(items, item) + 1) + " of " + _js_str(len(items))
+            wrong = wrongCharacters(item, 1 if item.startswith("+") else 0, "outside 0-9", isDigitCode_2)
+            reader.reject(
+                "allowed_country_codes",
+                described("malformed country code", item, [position, wrong]),
+            )
             return []
         codes.append(code)
     return codes
@@ -821,14 +1232,11 @@ def readTemplate(reader):
 def readSender(reader):
     from_ = reader.value("twilio_from_number")
     if from_ is not None and not isE164(from_):
-        reader.reject("twilio_from_number", "not an E.164 number")
+        reader.reject("twilio_from_number", e164Problem(from_))
     messaging = reader.sid("twilio_messaging_service_sid", "MG")
     verify = reader.sid("twilio_verify_service_sid", "VA")
-    present = [
-        name
-        for name in ["twilio_from_number", "twilio_messaging_service_sid", "twilio_verify_service_sid"]
-        if reader.value(name) is not None
-    ]
+    _items = ["twilio_from_number", "twilio_messaging_service_sid", "twilio_verify_service_sid"]
+    present = [name for name in _js_each(_items) if reader.value(name) is not None]
     if len(present) != 1:
         found = "none is set" if len(present) == 0 else " and ".join(present) + " are set"
         reader.errors.append(
@@ -862,7 +1270,17 @@ def checkHeaderName(reader):
     _tmp = reader.value("response_header_name")
     name = _tmp if _tmp is not None else definition("response_header_name")["defaultValue"]
     if not isSimpleName(name) or len(name) > 64:
-        reader.reject("response_header_name", "not a header name")
+        reader.reject(
+            "response_header_name",
+            described(
+                "not a header name",
+                name,
+                [
+                    "at most 64" if len(name) > 64 else "",
+                    wrongCharacters(name, 0, "outside letters, digits and -", isNameCode),
+                ],
+            ),
+        )
     return name
 
 
@@ -876,6 +1294,7 @@ def readHashKey(reader):
 def parseConfig(raw):
     reader = PropertyReader(raw)
     warnUnknownNames(raw, reader)
+    warnSwappedFields(reader)
     accountSid = reader.value("twilio_account_sid")
     if accountSid is None:
         reader.reject("twilio_account_sid", "required")
@@ -893,8 +1312,12 @@ def parseConfig(raw):
         )
     otpTtl = reader.integer("otp_ttl_seconds")
     sessionTtl = reader.integer("session_ttl_seconds")
-    if otpTtl > sessionTtl:
-        reader.reject("otp_ttl_seconds", "longer than session_ttl_seconds (" + _js_str(sessionTtl) + ")")
+    ttlsValid = not reader.hasFailed("otp_ttl_seconds") and not reader.hasFailed("session_ttl_seconds")
+    if ttlsValid and otpTtl > sessionTtl:
+        reader.reject(
+            "otp_ttl_seconds",
+            _js_str(otpTtl) + " is longer than session_ttl_seconds (" + _js_str(sessionTtl) + ")",
+        )
     appName = reader.text("app_name", 60)
     if "{" in appName or "}" in appName:
         reader.reject("app_name", "contains a brace")
@@ -920,18 +1343,19 @@ def parseConfig(raw):
         ("maxSendsPerUserPerHour", reader.integer("max_sends_per_user_per_hour")),
         ("maxSendsPerIpPerHour", reader.integer("max_sends_per_ip_per_hour")),
         ("maxFailuresPerUserPerHour", reader.integer("max_failures_per_user_per_hour")),
-        ("loginAttributes", reader.attributeList("login_attributes")),
-        ("phoneAttributes", reader.attributeList("phone_attributes")),
+        ("trustedProxyCount", reader.integer("trusted_proxy_count")),
+        ("loginAttributes", _js_freeze(reader.attributeList("login_attributes"))),
+        ("phoneAttributes", _js_freeze(reader.attributeList("phone_attributes"))),
         ("smsTemplate", readTemplate(reader)),
         ("appName", appName),
         ("enumerationProtection", reader.choice("enumeration_protection", ["true", "false"]) == "true"),
         ("phoneHint", "masked" if hint == "masked" else "full" if hint == "full" else "none"),
-        ("allowedCountryCodes", readCountryCodes(reader)),
+        ("allowedCountryCodes", _js_freeze(readCountryCodes(reader))),
         ("responseHeaderName", checkHeaderName(reader)),
         ("otpHashKey", readHashKey(reader)),
     ])
     return OrderedDict([
-        ("config", config if len(reader.errors) == 0 else None),
+        ("config", _js_freeze(config) if len(reader.errors) == 0 else None),
         ("errors", reader.errors),
         ("warnings", reader.warnings),
     ])
@@ -979,6 +1403,97 @@ def errorName(code):
         return "server_error"
 
 
+# src/flow/client-address.ts
+UNTRUSTED_FORWARDED_FOR = "untrusted-forwarded-for"
+MAX_ADDRESS_LENGTH = 45
+
+
+def isDigitCode_3(code):
+    return code >= 48 and code <= 57
+
+
+def isHexCode_2(code):
+    return isDigitCode_3(code) or (code >= 97 and code <= 102)
+
+
+def allCharacters(text, hex):
+    i = 0
+    while i < len(text):
+        code = _js_char_code_at(text, i)
+        if not (isHexCode_2(code) if hex else isDigitCode_3(code)):
+            return False
+        i = _js_double(i + 1)
+    return True
+
+
+def isIpv4Literal(text):
+    parts = text.split(".")
+    if len(parts) != 4:
+        return False
+    return all(
+        (
+            len(part) >= 1
+            and len(part) <= 3
+            and allCharacters(part, False)
+            and (len(part) == 1 or _js_char_at(part, 0) != "0")
+            and _js_parse_int(part) <= 255
+        )
+        for part in _js_each(parts)
+    )
+
+
+def isIpv6Literal(text):
+    if len(text) < 2 or len(text) > MAX_ADDRESS_LENGTH or ":" not in text:
+        return False
+    halves = text.split("::")
+    if len(halves) > 2:
+        return False
+    compressed = len(halves) == 2
+    groups = []
+    for half in halves:
+        if half == "":
+            continue
+        for group in half.split(":"):
+            groups.append(group)
+    units = 0
+    index = 0
+    for group_2 in groups:
+        index = _js_double(index + 1)
+        if index == len(groups) and "." in group_2:
+            if not isIpv4Literal(group_2):
+                return False
+            units = _js_double(units + 2)
+        elif len(group_2) >= 1 and len(group_2) <= 4 and allCharacters(group_2, True):
+            units = _js_double(units + 1)
+        else:
+            return False
+    return units <= 7 if compressed else units == 8
+
+
+def plausibleAddress(text):
+    lower = text.strip(_JS_SPACE).lower()
+    return lower if isIpv4Literal(lower) or isIpv6Literal(lower) else None
+
+
+def forwardedEntries(values):
+    entries = []
+    for value in values:
+        for item in value.split(","):
+            entries.append(item.strip(_JS_SPACE))
+    return entries
+
+
+def clientAddress(request, trustedProxyCount):
+    if trustedProxyCount == 0 or len(request["forwardedFor"]) == 0:
+        return request["ipAddress"]
+    entries = forwardedEntries(request["forwardedFor"])
+    if len(entries) < trustedProxyCount:
+        return UNTRUSTED_FORWARDED_FOR
+    _entries_item = _js_item(entries, _js_double(len(entries) - trustedProxyCount))
+    chosen = plausibleAddress(_entries_item if _entries_item is not None else "")
+    return chosen if chosen is not None else UNTRUSTED_FORWARDED_FOR
+
+
 # src/flow/otp.ts
 DERIVATION_LABEL = "gamatech-ropc/otp-hash-key/v1"
 
@@ -997,7 +1512,7 @@ def hashKeyFor(config, hash_):
 def generateCode(random, length):
     code = ""
     while len(code) < length:
-        code += _js_str(random.randomInt(10))
+        code = code + _js_str(random.randomInt(10))
     return code
 
 
@@ -1021,6 +1536,10 @@ def ipHash(hash_, key, ipAddress):
     return hash_.hmacSha256Hex(key, "ip:" + ipAddress)
 
 
+def sessionClaimHash(hash_, key, sessionId):
+    return hash_.hmacSha256Hex(key, "session-claims:" + sessionId)
+
+
 # src/flow/header.ts
 def isSafeValueCode(code):
     letter = (code >= 65 and code <= 90) or (code >= 97 and code <= 122)
@@ -1032,8 +1551,8 @@ def headerSafe(value):
     out = ""
     i = 0
     while i < len(value):
-        out += _js_char_at(value, i) if isSafeValueCode(_js_char_code_at(value, i)) else "_"
-        i += 1
+        out = out + (_js_char_at(value, i) if isSafeValueCode(_js_char_code_at(value, i)) else "_")
+        i = _js_double(i + 1)
     return out
 
 
@@ -1107,7 +1626,7 @@ def buildEvent(context, what, outcome, errorCode):
         ("errorCode", errorCode),
         ("userId", what["userId"]),
         ("clientId", context["request"]["clientId"]),
-        ("ipAddress", context["request"]["ipAddress"]),
+        ("ipAddress", context["clientIp"]),
         (
             "sessionRef",
             (
@@ -1150,6 +1669,11 @@ def granted(context, what, userId):
     return finish(context, buildEvent(context, what, "granted", None), None, userId)
 
 
+def lostWriteAnswer(context, what):
+    what["detail"] = "session write lost"
+    return failure(context, what, SERVER_ERROR, [])
+
+
 # src/flow/params.ts
 MAX_LOGIN_LENGTH = 256
 SESSION_ID_BYTES = 32
@@ -1187,9 +1711,9 @@ def readParams(params):
 
 
 def loginProblem(username):
-    if username is None or username.strip() == "":
+    if username is None or username.strip(_JS_SPACE) == "":
         return "missing username"
-    typed = username.strip()
+    typed = username.strip(_JS_SPACE)
     if len(typed) > MAX_LOGIN_LENGTH:
         return "username too long"
     if hasControlCharacter(typed) or containsAnyOf(typed, FILTER_CHARACTERS):
@@ -1198,7 +1722,7 @@ def loginProblem(username):
 
 
 def loginValue(username):
-    typed = username.strip()
+    typed = username.strip(_JS_SPACE)
     return OrderedDict([("typed", typed), ("normalised", typed.lower())])
 
 
@@ -1223,7 +1747,8 @@ def sendOnce(config, otp, phone, code):
         )
         return OrderedDict([
             ("delivered", started["delivered"]),
-            ("detail", providerDetail(started["errorCode"])),
+            ("attempted", started["attempted"] or started["delivered"]),
+            ("detail", providerDetail(started["errorCode"], started["attempted"] or started["delivered"])),
         ])
     body = renderSms(config, code)
     if config["sender"] == "messaging_service":
@@ -1247,10 +1772,16 @@ def sendOnce(config, otp, phone, code):
                 ("body", body),
             ]),
         )
-    return OrderedDict([("delivered", sent["delivered"]), ("detail", providerDetail(sent["errorCode"]))])
+    return OrderedDict([
+        ("delivered", sent["delivered"]),
+        ("attempted", sent["attempted"] or sent["delivered"]),
+        ("detail", providerDetail(sent["errorCode"], sent["attempted"] or sent["delivered"])),
+    ])
 
 
-def providerDetail(errorCode):
+def providerDetail(errorCode, attempted):
+    if not attempted:
+        return "provider not called"
     return None if errorCode is None else "provider error " + _js_str(errorCode)
 
 
@@ -1258,7 +1789,7 @@ def deliverCode(config, otp, phone, code):
     try:
         return sendOnce(config, otp, phone, code)
     except (Exception, Throwable):
-        return OrderedDict([("delivered", False), ("detail", "provider exception")])
+        return OrderedDict([("delivered", False), ("attempted", True), ("detail", "provider exception")])
 
 
 def verifyApproves(config, otp, phone, code):
@@ -1271,46 +1802,76 @@ def verifyApproves(config, otp, phone, code):
 
 
 # src/flow/rate-limits.ts
-HOUR_MILLIS = 3600000
-
-
-def serializeWindow(window):
-    data = OrderedDict([("count", window["count"]), ("resetAt", window["resetAt"])])
-    return _js_json_stringify(data)
-
-
-def readWindow(counters, key, now):
-    text = counters.get(key)
-    if text is None:
-        return OrderedDict([("count", 0), ("resetAt", now + HOUR_MILLIS)])
-    parsed = json.loads(text, object_pairs_hook=OrderedDict)
-    window = OrderedDict([("count", parsed["count"]), ("resetAt", parsed["resetAt"])])
-    if (
-        serializeWindow(window) != text
-        or (not _js_is_integer(window["count"]))
-        or (not _js_is_integer(window["resetAt"]))
-    ):
-        raise JsError("corrupt rate-limit counter")
-    if window["resetAt"] <= now:
-        return OrderedDict([("count", 0), ("resetAt", now + HOUR_MILLIS)])
-    return window
+HOUR_SECONDS = 3600
+UNCERTAIN_RETRY_SECONDS = 1
 
 
 def secondsUntil(deadline, now):
-    return _js_max(1, _js_normalize(math.ceil(_js_div(deadline - now, 1000))))
+    return _js_max(1, _js_normalize(math.ceil(_js_div(_js_double(deadline - now), 1000))))
 
 
-def countEvent(counters, key, now):
-    window = readWindow(counters, key, now)
-    next_ = OrderedDict([("count", window["count"] + 1), ("resetAt", window["resetAt"])])
-    counters.put(key, serializeWindow(next_), secondsUntil(next_["resetAt"], now))
+def slotKey(prefix, slot):
+    return prefix + ":" + _js_str(slot)
 
 
-def retryAfterSeconds(counters, key, limit, now):
-    if limit == 0:
-        return 0
-    window = readWindow(counters, key, now)
-    return secondsUntil(window["resetAt"], now) if window["count"] >= limit else 0
+def slotExpiry(text):
+    expiry = _js_number(text)
+    if not _js_is_integer(expiry) or _js_str(expiry) != text:
+        raise JsError("corrupt limit slot")
+    return expiry
+
+
+def heldFor(text, now):
+    if text is None:
+        return UNCERTAIN_RETRY_SECONDS
+    expiry = slotExpiry(text)
+    return UNCERTAIN_RETRY_SECONDS if expiry <= now else secondsUntil(expiry, now)
+
+
+def claimSlot(claims, prefix, limit, ttlSeconds, now):
+    wait = 0
+    slot = 1
+    while slot <= limit:
+        key = slotKey(prefix, slot)
+        text = claims.get(key)
+        live = text is not None and slotExpiry(text) > now
+        if not live and claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds):
+            return OrderedDict([("slot", slot), ("key", key), ("retryAfter", 0)])
+        held = heldFor(text, now) if live else heldFor(claims.get(key), now)
+        wait = held if wait == 0 else _js_min(wait, held)
+        slot = _js_double(slot + 1)
+    return OrderedDict([("slot", 0), ("key", ""), ("retryAfter", _js_max(wait, UNCERTAIN_RETRY_SECONDS))])
+
+
+def fullFor(claims, prefix, limit, now):
+    wait = 0
+    slot = 1
+    while slot <= limit:
+        text = claims.get(slotKey(prefix, slot))
+        if text is None:
+            return 0
+        held = heldFor(text, now)
+        wait = held if wait == 0 else _js_min(wait, held)
+        slot = _js_double(slot + 1)
+    return wait
+
+
+def claimOnce(claims, key, ttlSeconds, now):
+    return claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds)
+
+
+def heldSeconds(claims, key, now):
+    return heldFor(claims.get(key), now)
+
+
+def releaseAll(claims, keys):
+    for key in keys:
+        if key == "":
+            continue
+        try:
+            claims.release(key)
+        except (Exception, Throwable):
+            continue
 
 
 # src/flow/session-state.ts
@@ -1343,7 +1904,7 @@ def serializeState(state):
 
 def parseState(text):
     try:
-        parsed = json.loads(text, object_pairs_hook=OrderedDict)
+        parsed = _js_json_parse(text)
         state = canonical(parsed)
         if serializeState(state) != text or state["version"] != STATE_VERSION:
             return None
@@ -1366,6 +1927,10 @@ def parseState(text):
 # src/flow/session-access.ts
 def refused(errorCode, detail):
     return OrderedDict([("state", None), ("errorCode", errorCode), ("detail", detail)])
+
+
+def sessionLockKey(sessionId):
+    return "session:" + sessionId
 
 
 def loadSession(context, sessionId, login, expectedStep):
@@ -1391,58 +1956,153 @@ def secondsLeft(context, state):
     return secondsUntil(state["expiresAt"], context["now"])
 
 
+def readsBack(context, sessionId, text):
+    return context["ports"]["sessions"].get(sessionId) == text
+
+
+def createSession(context, sessionId, state):
+    text = serializeState(state)
+    context["ports"]["sessions"].create(sessionId, text, context["config"]["sessionTtlSeconds"])
+    return readsBack(context, sessionId, text)
+
+
 def saveSession(context, sessionId, state):
-    context["ports"]["sessions"].update(sessionId, serializeState(state), secondsLeft(context, state))
+    text = serializeState(state)
+    context["ports"]["sessions"].update(sessionId, text, secondsLeft(context, state))
+    return readsBack(context, sessionId, text)
 
 
-def sendsByLoginKey(context, login):
+def removeQuietly(context, sessionId):
+    try:
+        context["ports"]["sessions"].remove(sessionId)
+    except (Exception, Throwable):
+        return
+
+
+def sendsByLoginPrefix(context, login):
     return (
         "gamatech-ropc:sends:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sendsByIpKey(context):
+def sendsByIpPrefix(context):
     return (
         "gamatech-ropc:sends:ip:"
-        + ipHash(context["ports"]["hash"], context["hashKey"], context["request"]["ipAddress"])
+        + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
     )
 
 
-def failuresKey(context, login):
+def failuresPrefix(context, login):
     return (
         "gamatech-ropc:failures:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
+def sessionClaimPrefix(context, sessionId):
+    return (
+        "gamatech-ropc:session:"
+        + sessionClaimHash(context["ports"]["hash"], context["hashKey"], sessionId)
+    )
+
+
 def lockoutSeconds(context, login):
-    return retryAfterSeconds(
-        context["ports"]["counters"],
-        failuresKey(context, login),
+    return fullFor(
+        context["ports"]["claims"],
+        failuresPrefix(context, login),
         context["config"]["maxFailuresPerUserPerHour"],
         context["now"],
     )
 
 
-def sendLimitSeconds(context, login):
+def claimFailure(context, login):
+    return claimSlot(
+        context["ports"]["claims"],
+        failuresPrefix(context, login),
+        context["config"]["maxFailuresPerUserPerHour"],
+        HOUR_SECONDS,
+        context["now"],
+    )
+
+
+def claimSends(context, login):
     lockout = lockoutSeconds(context, login)
-    byLogin = retryAfterSeconds(
-        context["ports"]["counters"],
-        sendsByLoginKey(context, login),
+    if lockout > 0:
+        return OrderedDict([("keys", []), ("retryAfter", lockout)])
+    claims = context["ports"]["claims"]
+    byLogin = claimSlot(
+        claims,
+        sendsByLoginPrefix(context, login),
         context["config"]["maxSendsPerUserPerHour"],
+        HOUR_SECONDS,
         context["now"],
     )
-    byIp = retryAfterSeconds(
-        context["ports"]["counters"],
-        sendsByIpKey(context),
+    if byLogin["slot"] == 0:
+        return OrderedDict([("keys", []), ("retryAfter", byLogin["retryAfter"])])
+    if context["config"]["maxSendsPerIpPerHour"] == 0:
+        return OrderedDict([("keys", [byLogin["key"]]), ("retryAfter", 0)])
+    byIp = claimSlot(
+        claims,
+        sendsByIpPrefix(context),
         context["config"]["maxSendsPerIpPerHour"],
+        HOUR_SECONDS,
         context["now"],
     )
-    return _js_max(lockout, byLogin, byIp)
+    if byIp["slot"] == 0:
+        releaseAll(claims, [byLogin["key"]])
+        return OrderedDict([("keys", []), ("retryAfter", byIp["retryAfter"])])
+    return OrderedDict([("keys", [byLogin["key"], byIp["key"]]), ("retryAfter", 0)])
 
 
 # src/flow/step-code.ts
+class CodeAttempt(object):
+    state = None
+    slot = None
+    failureKey = None
+
+    def __init__(self, state, slot, failureKey):
+        self.state = state
+        self.slot = slot
+        self.failureKey = failureKey
+
+
+def reserveAttempt(context, what, login, sessionId):
+    config = context["config"]
+    loaded = loadSession(context, sessionId, login, 2)
+    state = loaded["state"]
+    if state is None:
+        what["sessionId"] = None
+        what["detail"] = loaded["detail"]
+        return failure(context, what, loaded["errorCode"], [])
+    what["userId"] = state["userId"]
+    what["maskedPhone"] = None if state["maskedPhone"] == "" else state["maskedPhone"]
+    lockout = claimFailure(context, login)
+    if lockout["slot"] == 0:
+        return failure(
+            context,
+            what,
+            RATE_LIMITED,
+            [pair("session_id", sessionId), pair("retry_after", _js_str(lockout["retryAfter"]))],
+        )
+    if context["now"] >= _js_double(state["codeIssuedAt"] + _js_mul(config["otpTtlSeconds"], 1000)):
+        releaseAll(context["ports"]["claims"], [lockout["key"]])
+        return failure(context, what, OTP_EXPIRED, [pair("session_id", sessionId)])
+    attempt = claimSlot(
+        context["ports"]["claims"],
+        sessionClaimPrefix(context, sessionId) + ":code",
+        config["maxOtpAttempts"],
+        secondsLeft(context, state),
+        context["now"],
+    )
+    if attempt["slot"] == 0:
+        releaseAll(context["ports"]["claims"], [lockout["key"]])
+        context["ports"]["sessions"].remove(sessionId)
+        what["sessionId"] = None
+        return failure(context, what, TOO_MANY_ATTEMPTS, [])
+    return CodeAttempt(state, attempt["slot"], lockout["key"])
+
+
 def codeMatches(context, sessionId, state, code):
     config = context["config"]
     if state["userId"] is None or not isWellFormedCode(code, config["otpLength"]):
@@ -1453,61 +2113,80 @@ def codeMatches(context, sessionId, state, code):
     return hash_.constantTimeEquals(codeHash(hash_, context["hashKey"], sessionId, code), state["codeHash"])
 
 
-def checkCode(context, login, sessionId, code):
+def commitAttempt(context, what, login, sessionId, attempt, matched):
     config = context["config"]
-    what = facts("code", login["normalised"])
-    what["sessionId"] = sessionId
+    claims = context["ports"]["claims"]
+    seen = attempt.state
     loaded = loadSession(context, sessionId, login, 2)
     state = loaded["state"]
     if state is None:
+        if matched:
+            releaseAll(claims, [attempt.failureKey])
         what["sessionId"] = None
         what["detail"] = loaded["detail"]
         return failure(context, what, loaded["errorCode"], [])
-    what["userId"] = state["userId"]
-    what["maskedPhone"] = None if state["maskedPhone"] == "" else state["maskedPhone"]
-    lockout = lockoutSeconds(context, login)
-    if lockout > 0:
-        return failure(
+    current = (
+        matched
+        and state["codeIssuedAt"] == seen["codeIssuedAt"]
+        and state["codeHash"] == seen["codeHash"]
+    )
+    if current:
+        releaseAll(claims, [attempt.failureKey])
+        if not claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":step3", secondsLeft(context, state), context["now"]):
+            what["detail"] = "code already accepted"
+            return failure(context, what, INVALID_SESSION, [])
+        state["step"] = 3
+        state["codeHash"] = ""
+        if not saveSession(context, sessionId, state):
+            return lostWriteAnswer(context, what)
+        return proceed(
             context,
             what,
-            RATE_LIMITED,
-            [pair("session_id", sessionId), pair("retry_after", _js_str(lockout))],
+            [
+                pair("session_id", sessionId),
+                pair("step", "3"),
+                pair("expires_in", _js_str(secondsLeft(context, state))),
+            ],
         )
-    if context["now"] >= state["codeIssuedAt"] + config["otpTtlSeconds"] * 1000:
-        return failure(context, what, OTP_EXPIRED, [pair("session_id", sessionId)])
-    if not codeMatches(context, sessionId, state, code):
-        state["otpFailures"] = state["otpFailures"] + 1
-        countEvent(context["ports"]["counters"], failuresKey(context, login), context["now"])
-        if state["otpFailures"] >= config["maxOtpAttempts"]:
-            context["ports"]["sessions"].remove(sessionId)
-            return failure(context, what, TOO_MANY_ATTEMPTS, [])
-        saveSession(context, sessionId, state)
-        left = _js_str(config["maxOtpAttempts"] - state["otpFailures"])
-        return failure(
-            context,
-            what,
-            INVALID_OTP,
-            [pair("session_id", sessionId), pair("attempts_left", left)],
-        )
-    state["step"] = 3
-    state["codeHash"] = ""
-    saveSession(context, sessionId, state)
-    return proceed(
-        context,
-        what,
-        [
-            pair("session_id", sessionId),
-            pair("step", "3"),
-            pair("expires_in", _js_str(secondsLeft(context, state))),
-        ],
+    state["otpFailures"] = _js_double(state["otpFailures"] + 1)
+    if attempt.slot >= config["maxOtpAttempts"]:
+        context["ports"]["sessions"].remove(sessionId)
+        what["sessionId"] = None
+        return failure(context, what, TOO_MANY_ATTEMPTS, [])
+    if not saveSession(context, sessionId, state):
+        return lostWriteAnswer(context, what)
+    left = _js_str(_js_double(config["maxOtpAttempts"] - attempt.slot))
+    return failure(context, what, INVALID_OTP, [pair("session_id", sessionId), pair("attempts_left", left)])
+
+
+def checkCode(context, login, sessionId, code):
+    what = facts("code", login["normalised"])
+    what["sessionId"] = sessionId
+    lock = sessionLockKey(sessionId)
+    serializer = context["ports"]["serializer"]
+    attempt = serializer.exclusive(lock, lambda: reserveAttempt(context, what, login, sessionId))
+    if not isinstance(attempt, CodeAttempt):
+        return attempt
+    matched = codeMatches(context, sessionId, attempt.state, code)
+    return serializer.exclusive(
+        lock,
+        lambda: commitAttempt(context, what, login, sessionId, attempt, matched),
     )
 
 
 # src/flow/step-password.ts
-def checkPassword(context, login, sessionId, password):
-    config = context["config"]
-    what = facts("password", login["normalised"])
-    what["sessionId"] = sessionId
+class PasswordAttempt(object):
+    userId = None
+    slot = None
+    failureKey = None
+
+    def __init__(self, userId, slot, failureKey):
+        self.userId = userId
+        self.slot = slot
+        self.failureKey = failureKey
+
+
+def reserveAttempt_2(context, what, login, sessionId):
     loaded = loadSession(context, sessionId, login, 3)
     state = loaded["state"]
     if state is None:
@@ -1520,30 +2199,77 @@ def checkPassword(context, login, sessionId, password):
         what["detail"] = "decoy session at step 3"
         return failure(context, what, SERVER_ERROR, [])
     what["userId"] = userId
-    lockout = lockoutSeconds(context, login)
-    if lockout > 0:
+    lockout = claimFailure(context, login)
+    if lockout["slot"] == 0:
         return failure(
             context,
             what,
             RATE_LIMITED,
-            [pair("session_id", sessionId), pair("retry_after", _js_str(lockout))],
+            [pair("session_id", sessionId), pair("retry_after", _js_str(lockout["retryAfter"]))],
         )
-    if not context["ports"]["passwords"].verifyPassword(userId, password):
-        state["passwordFailures"] = state["passwordFailures"] + 1
-        countEvent(context["ports"]["counters"], failuresKey(context, login), context["now"])
-        if state["passwordFailures"] >= config["maxPasswordAttempts"]:
-            context["ports"]["sessions"].remove(sessionId)
-            return failure(context, what, TOO_MANY_ATTEMPTS, [])
-        saveSession(context, sessionId, state)
-        left = _js_str(config["maxPasswordAttempts"] - state["passwordFailures"])
-        return failure(
-            context,
-            what,
-            INVALID_CREDENTIALS,
-            [pair("session_id", sessionId), pair("attempts_left", left)],
-        )
-    context["ports"]["sessions"].remove(sessionId)
-    return granted(context, what, userId)
+    attempt = claimSlot(
+        context["ports"]["claims"],
+        sessionClaimPrefix(context, sessionId) + ":password",
+        context["config"]["maxPasswordAttempts"],
+        secondsLeft(context, state),
+        context["now"],
+    )
+    if attempt["slot"] == 0:
+        releaseAll(context["ports"]["claims"], [lockout["key"]])
+        context["ports"]["sessions"].remove(sessionId)
+        what["sessionId"] = None
+        return failure(context, what, TOO_MANY_ATTEMPTS, [])
+    return PasswordAttempt(userId, attempt["slot"], lockout["key"])
+
+
+def commitAttempt_2(context, what, login, sessionId, attempt, verified):
+    config = context["config"]
+    claims = context["ports"]["claims"]
+    loaded = loadSession(context, sessionId, login, 3)
+    state = loaded["state"]
+    if state is None:
+        if verified:
+            releaseAll(claims, [attempt.failureKey])
+        what["sessionId"] = None
+        what["detail"] = loaded["detail"]
+        return failure(context, what, loaded["errorCode"], [])
+    if verified:
+        releaseAll(claims, [attempt.failureKey])
+        if not claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":grant", secondsLeft(context, state), context["now"]):
+            what["sessionId"] = None
+            what["detail"] = "session already granted"
+            return failure(context, what, SESSION_EXPIRED, [])
+        context["ports"]["sessions"].remove(sessionId)
+        return granted(context, what, attempt.userId)
+    state["passwordFailures"] = _js_double(state["passwordFailures"] + 1)
+    if attempt.slot >= config["maxPasswordAttempts"]:
+        context["ports"]["sessions"].remove(sessionId)
+        what["sessionId"] = None
+        return failure(context, what, TOO_MANY_ATTEMPTS, [])
+    if not saveSession(context, sessionId, state):
+        return lostWriteAnswer(context, what)
+    left = _js_str(_js_double(config["maxPasswordAttempts"] - attempt.slot))
+    return failure(
+        context,
+        what,
+        INVALID_CREDENTIALS,
+        [pair("session_id", sessionId), pair("attempts_left", left)],
+    )
+
+
+def checkPassword(context, login, sessionId, password):
+    what = facts("password", login["normalised"])
+    what["sessionId"] = sessionId
+    lock = sessionLockKey(sessionId)
+    serializer = context["ports"]["serializer"]
+    attempt = serializer.exclusive(lock, lambda: reserveAttempt_2(context, what, login, sessionId))
+    if not isinstance(attempt, PasswordAttempt):
+        return attempt
+    verified = context["ports"]["passwords"].verifyPassword(attempt.userId, password)
+    return serializer.exclusive(
+        lock,
+        lambda: commitAttempt_2(context, what, login, sessionId, attempt, verified),
+    )
 
 
 # src/flow/recipient.ts
@@ -1574,32 +2300,41 @@ def findRecipient(context, login):
 
 
 # src/flow/step-start.ts
-def issueCode(context, sessionId, recipient):
+def newCode(context, sessionId, recipient):
     config = context["config"]
-    if recipient["phone"] is None:
-        return OrderedDict([
-            ("codeHash", ""),
-            ("sent", True),
-            ("detail", "decoy: " + recipient["decoyReason"]),
-        ])
-    code = (
-        ""
-        if config["sender"] == "verify"
-        else generateCode(context["ports"]["random"], config["otpLength"])
-    )
-    delivery = deliverCode(config, context["ports"]["otp"], recipient["phone"], code)
-    hashed = "" if code == "" else codeHash(context["ports"]["hash"], context["hashKey"], sessionId, code)
+    if recipient["phone"] is None or config["sender"] == "verify":
+        return OrderedDict([("code", ""), ("codeHash", "")])
+    code = generateCode(context["ports"]["random"], config["otpLength"])
     return OrderedDict([
-        ("codeHash", hashed),
-        ("sent", delivery["delivered"]),
-        ("detail", delivery["detail"]),
+        ("code", code),
+        ("codeHash", codeHash(context["ports"]["hash"], context["hashKey"], sessionId, code)),
     ])
 
 
-def countSend(context, login):
-    countEvent(context["ports"]["counters"], sendsByLoginKey(context, login), context["now"])
-    if context["config"]["maxSendsPerIpPerHour"] > 0:
-        countEvent(context["ports"]["counters"], sendsByIpKey(context), context["now"])
+def send(context, recipient, code):
+    if recipient["phone"] is None:
+        return OrderedDict([
+            ("delivered", True),
+            ("attempted", True),
+            ("detail", "decoy: " + recipient["decoyReason"]),
+        ])
+    return deliverCode(context["config"], context["ports"]["otp"], recipient["phone"], code["code"])
+
+
+def cooldownKey(context, sessionId):
+    return sessionClaimPrefix(context, sessionId) + ":cooldown"
+
+
+def claimCooldown(context, sessionId, ttlSeconds):
+    seconds = context["config"]["resendCooldownSeconds"]
+    if seconds == 0:
+        return ""
+    key = cooldownKey(context, sessionId)
+    return (
+        key
+        if claimOnce(context["ports"]["claims"], key, _js_min(seconds, ttlSeconds), context["now"])
+        else "-"
+    )
 
 
 def hintPairs(context, login, recipient):
@@ -1628,29 +2363,56 @@ def proceedPairs(context, sessionId, expiresIn, login, recipient):
     return pairs
 
 
-def describe(what, recipient, issued):
+def describe(what, recipient, detail):
     what["userId"] = recipient["userId"]
     what["maskedPhone"] = None if recipient["phone"] is None else maskPhone(recipient["phone"])
-    what["detail"] = None if issued is None else issued["detail"]
+    what["detail"] = detail
+
+
+def lostWrite(context, what, claimed):
+    releaseAll(context["ports"]["claims"], claimed)
+    what["sessionId"] = None
+    return lostWriteAnswer(context, what)
+
+
+def notSent(context, what, sessionId, delivery, claimed):
+    def _fn():
+        context["ports"]["sessions"].remove(sessionId)
+        return True
+    context["ports"]["serializer"].exclusive(sessionLockKey(sessionId), _fn)
+    if not delivery["attempted"]:
+        releaseAll(context["ports"]["claims"], claimed)
+    what["sessionId"] = None
+    return failure(context, what, OTP_NOT_SENT, [])
+
+
+def openSession(context, sessionId, state):
+    ttl = context["config"]["sessionTtlSeconds"]
+    claims = context["ports"]["claims"]
+    if not createSession(context, sessionId, state):
+        removeQuietly(context, sessionId)
+        return False
+    first = claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":send:1", ttl, context["now"])
+    if not first or claimCooldown(context, sessionId, ttl) == "-":
+        removeQuietly(context, sessionId)
+        return False
+    return True
 
 
 def startLogin(context, login):
     config = context["config"]
     what = facts("start", login["normalised"])
-    retryAfter = sendLimitSeconds(context, login)
-    if retryAfter > 0:
-        return failure(context, what, RATE_LIMITED, [pair("retry_after", _js_str(retryAfter))])
+    sends = claimSends(context, login)
+    if sends["retryAfter"] > 0:
+        return failure(context, what, RATE_LIMITED, [pair("retry_after", _js_str(sends["retryAfter"]))])
     recipient = findRecipient(context, login)
     describe(what, recipient, None)
     if recipient["errorCode"] != 0:
+        releaseAll(context["ports"]["claims"], sends["keys"])
         what["detail"] = recipient["decoyReason"]
         return failure(context, what, recipient["errorCode"], [])
-    countSend(context, login)
     sessionId = context["ports"]["random"].randomHex(SESSION_ID_BYTES)
-    issued = issueCode(context, sessionId, recipient)
-    describe(what, recipient, issued)
-    if not issued["sent"]:
-        return failure(context, what, OTP_NOT_SENT, [])
+    code = newCode(context, sessionId, recipient)
     if config["sender"] == "verify":
         _phone = recipient["phone"]
         _tmp = _phone if _phone is not None else ""
@@ -1663,29 +2425,29 @@ def startLogin(context, login):
         ("login", login["normalised"]),
         ("userId", recipient["userId"]),
         ("step", 2),
-        ("codeHash", issued["codeHash"]),
+        ("codeHash", code["codeHash"]),
         ("verifyTo", _tmp),
         ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
         ("createdAt", context["now"]),
-        ("expiresAt", context["now"] + config["sessionTtlSeconds"] * 1000),
+        ("expiresAt", _js_double(context["now"] + _js_mul(config["sessionTtlSeconds"], 1000))),
         ("codeIssuedAt", context["now"]),
         ("sends", 1),
         ("lastSendAt", context["now"]),
         ("otpFailures", 0),
         ("passwordFailures", 0),
     ])
-    context["ports"]["sessions"].create(sessionId, serializeState(state), config["sessionTtlSeconds"])
     what["sessionId"] = sessionId
+    opened = context["ports"]["serializer"].exclusive(
+        sessionLockKey(sessionId),
+        lambda: openSession(context, sessionId, state),
+    )
+    if not opened:
+        return lostWrite(context, what, sends["keys"])
+    delivery = send(context, recipient, code)
+    describe(what, recipient, delivery["detail"])
+    if not delivery["delivered"]:
+        return notSent(context, what, sessionId, delivery, sends["keys"])
     return proceed(context, what, proceedPairs(context, sessionId, config["otpTtlSeconds"], login, recipient))
-
-
-def resendWait(context, state, login):
-    cooldownEnd = state["lastSendAt"] + context["config"]["resendCooldownSeconds"] * 1000
-    if context["now"] < cooldownEnd:
-        return secondsUntil(cooldownEnd, context["now"])
-    if state["sends"] >= context["config"]["maxSendsPerSession"]:
-        return secondsLeft(context, state)
-    return sendLimitSeconds(context, login)
 
 
 def resendRecipient(context, state, login):
@@ -1701,55 +2463,109 @@ def resendRecipient(context, state, login):
     ])
 
 
-def resendCode(context, login, sessionId):
+def refuse(outcome):
+    none = OrderedDict([("userId", None), ("phone", None), ("decoyReason", ""), ("errorCode", 0)])
+    return OrderedDict([
+        ("refusal", outcome),
+        ("recipient", none),
+        ("code", OrderedDict([("code", ""), ("codeHash", "")])),
+        ("claimed", []),
+        ("expiresIn", 0),
+    ])
+
+
+def waitAnswer(context, what, sessionId, wait):
+    return refuse(
+        failure(
+            context,
+            what,
+            RATE_LIMITED,
+            [pair("session_id", sessionId), pair("retry_after", _js_str(wait))],
+        ),
+    )
+
+
+def planResend(context, what, login, sessionId):
     config = context["config"]
-    what = facts("resend", login["normalised"])
-    what["sessionId"] = sessionId
+    claims = context["ports"]["claims"]
     loaded = loadSession(context, sessionId, login, 2)
     state = loaded["state"]
     if state is None:
         what["sessionId"] = None
         what["detail"] = loaded["detail"]
-        return failure(context, what, loaded["errorCode"], [])
+        return refuse(failure(context, what, loaded["errorCode"], []))
     what["userId"] = state["userId"]
-    wait = resendWait(context, state, login)
-    if wait > 0:
-        return failure(
+    left = secondsLeft(context, state)
+    cooldown = claimCooldown(context, sessionId, left)
+    if cooldown == "-":
+        return waitAnswer(
             context,
             what,
-            RATE_LIMITED,
-            [pair("session_id", sessionId), pair("retry_after", _js_str(wait))],
+            sessionId,
+            heldSeconds(claims, cooldownKey(context, sessionId), context["now"]),
         )
+    slot = claimSlot(
+        claims,
+        sessionClaimPrefix(context, sessionId) + ":send",
+        config["maxSendsPerSession"],
+        left,
+        context["now"],
+    )
+    if slot["slot"] == 0:
+        releaseAll(claims, [cooldown])
+        return waitAnswer(context, what, sessionId, left)
+    sends = claimSends(context, login)
+    if sends["retryAfter"] > 0:
+        releaseAll(claims, [cooldown, slot["key"]])
+        return waitAnswer(context, what, sessionId, sends["retryAfter"])
     recipient = resendRecipient(context, state, login)
     if recipient["errorCode"] != 0:
+        releaseAll(claims, sends["keys"])
         context["ports"]["sessions"].remove(sessionId)
+        what["sessionId"] = None
         what["detail"] = recipient["decoyReason"]
-        return failure(context, what, recipient["errorCode"], [])
-    countSend(context, login)
-    state["codeHash"] = ""
-    state["codeIssuedAt"] = 0
-    saveSession(context, sessionId, state)
-    issued = issueCode(context, sessionId, recipient)
-    describe(what, recipient, issued)
-    if not issued["sent"]:
-        context["ports"]["sessions"].remove(sessionId)
-        return failure(context, what, OTP_NOT_SENT, [])
-    state["codeHash"] = issued["codeHash"]
+        return refuse(failure(context, what, recipient["errorCode"], []))
+    code = newCode(context, sessionId, recipient)
+    state["codeHash"] = code["codeHash"]
     state["codeIssuedAt"] = context["now"]
-    state["sends"] = state["sends"] + 1
+    state["sends"] = _js_double(state["sends"] + 1)
     state["lastSendAt"] = context["now"]
     state["userId"] = recipient["userId"]
+    _state = state
     if config["sender"] == "verify":
         _phone = recipient["phone"]
         _tmp = _phone if _phone is not None else ""
     else:
         _tmp = ""
-    state["verifyTo"] = _tmp
-    _maskedPhone = what["maskedPhone"]
-    state["maskedPhone"] = _maskedPhone if _maskedPhone is not None else ""
-    saveSession(context, sessionId, state)
-    expiresIn = _js_min(config["otpTtlSeconds"], secondsLeft(context, state))
-    return proceed(context, what, proceedPairs(context, sessionId, expiresIn, login, recipient))
+    _state["verifyTo"] = _tmp
+    state["maskedPhone"] = "" if recipient["phone"] is None else maskPhone(recipient["phone"])
+    if not saveSession(context, sessionId, state):
+        removeQuietly(context, sessionId)
+        return refuse(lostWrite(context, what, sends["keys"]))
+    return OrderedDict([
+        ("refusal", None),
+        ("recipient", recipient),
+        ("code", code),
+        ("claimed", sends["keys"]),
+        ("expiresIn", _js_min(config["otpTtlSeconds"], left)),
+    ])
+
+
+def resendCode(context, login, sessionId):
+    what = facts("resend", login["normalised"])
+    what["sessionId"] = sessionId
+    plan = context["ports"]["serializer"].exclusive(
+        sessionLockKey(sessionId),
+        lambda: planResend(context, what, login, sessionId),
+    )
+    if plan["refusal"] is not None:
+        return plan["refusal"]
+    recipient = plan["recipient"]
+    delivery = send(context, recipient, plan["code"])
+    describe(what, recipient, delivery["detail"])
+    if not delivery["delivered"]:
+        return notSent(context, what, sessionId, delivery, plan["claimed"])
+    return proceed(context, what, proceedPairs(context, sessionId, plan["expiresIn"], login, recipient))
 
 
 # src/flow/handle-request.ts
@@ -1817,8 +2633,10 @@ def handleRequest(request, config, ports):
         ("ports", ports),
         ("now", 0),
         ("hashKey", ""),
+        ("clientIp", request["ipAddress"]),
     ])
     try:
+        context["clientIp"] = clientAddress(request, config["trustedProxyCount"])
         context["now"] = ports["clock"].nowMillis()
         context["hashKey"] = hashKeyFor(config, ports["hash"])
         return route(context)
@@ -1830,10 +2648,11 @@ def handleRequest(request, config, ports):
 
 # src/host/cache-stores.ts
 SESSION_PREFIX = "gamatech-ropc:session:"
-COUNTER_PREFIX = "gamatech-ropc:counter:"
 
 
 class CacheSessionStore(object):
+    cache = None
+
     def __init__(self, cache):
         self.cache = cache
 
@@ -1850,15 +2669,327 @@ class CacheSessionStore(object):
         self.cache.remove(SESSION_PREFIX + id_)
 
 
-class CacheCounterStore(object):
-    def __init__(self, cache):
-        self.cache = cache
+# src/host/claim-stores.ts
+CLAIM_PREFIX = "gamatech-ropc:claim:"
+STRIPES = 256
+MEMCACHED_TIMEOUT_MS = 3000
+CACHE_BRANCH = "ou=cache,"
+DEFAULT_CACHE_BASE_DN = "ou=cache,o=jans"
+INSERTING_PERSISTENCE = ["sql", "ldap", "spanner"]
+
+
+class StripedSerializer(object):
+    locks = None
+
+    def __init__(self, stripes):
+        locks = []
+        while len(locks) < stripes:
+            locks.append(ReentrantLock())
+        self.locks = locks
+
+    def exclusive(self, key, work):
+        lock = self.lockFor(key)
+        lock.lock()
+        try:
+            return work()
+        finally:
+            lock.unlock()
+
+    def lockFor(self, key):
+        index = _js_mod(abs(JavaString(key).hashCode()), len(self.locks))
+        lock = _js_item(self.locks, index)
+        if lock is None:
+            raise JsError("lock stripe out of range")
+        return lock
+
+
+def newSerializer():
+    return StripedSerializer(STRIPES)
+
+
+def cacheService():
+    return CdiUtil.bean(CacheService)
+
+
+class CacheServiceClaimStore(object):
+    locks = None
+
+    def __init__(self):
+        self.locks = StripedSerializer(STRIPES)
+
+    def claim(self, key, value, ttlSeconds):
+        cacheKey = CLAIM_PREFIX + key
+        def _fn():
+            cache = cacheService()
+            if cache.get(cacheKey) is not None:
+                return False
+            cache.put(ttlSeconds, cacheKey, value)
+            stored = cache.get(cacheKey)
+            if stored is None:
+                raise JsError("claim not stored: the cache lost the write")
+            return stored == value
+        return self.locks.exclusive(cacheKey, _fn)
 
     def get(self, key):
-        return self.cache.get(COUNTER_PREFIX + key)
+        return cacheService().get(CLAIM_PREFIX + key)
 
-    def put(self, key, value, ttlSeconds):
-        self.cache.put(ttlSeconds, COUNTER_PREFIX + key, value)
+    def release(self, key):
+        cacheKey = CLAIM_PREFIX + key
+        def _fn():
+            cacheService().remove(cacheKey)
+            return True
+        self.locks.exclusive(cacheKey, _fn)
+
+
+class RedisClaimStore(object):
+    pool = None
+    cluster = None
+    setParams = None
+
+    def __init__(self, pool, cluster, setParams):
+        self.pool = pool
+        self.cluster = cluster
+        self.setParams = setParams
+
+    def claim(self, key, value, ttlSeconds):
+        params = self.setParams.setParams().nx().ex(ttlSeconds)
+        return self.run(lambda redis: redis.set(CLAIM_PREFIX + key, value, params) == "OK")
+
+    def get(self, key):
+        return self.run(lambda redis: redis.get(CLAIM_PREFIX + key))
+
+    def release(self, key):
+        self.run(lambda redis: redis.unlink(CLAIM_PREFIX + key))
+
+    def run(self, command):
+        cluster = self.cluster
+        if cluster is not None:
+            return command(cluster)
+        pool = self.pool
+        if pool is None:
+            raise JsError("no Redis client")
+        connection = pool.getResource()
+        try:
+            return command(connection)
+        finally:
+            connection.close()
+
+
+def memcachedKey(key):
+    return CLAIM_PREFIX + sha256Hex(key)
+
+
+def sha256Hex(text):
+    digest = MessageDigest.getInstance("SHA-256").digest(JavaString(text).getBytes("UTF-8"))
+    return _js_pad_start(BigInteger(1, digest).toString(16), 64, "0")
+
+
+class MemcachedClaimStore(object):
+    client = None
+
+    def __init__(self, client):
+        self.client = client
+
+    def claim(self, key, value, ttlSeconds):
+        cacheKey = memcachedKey(key)
+        added = self.client.add(cacheKey, ttlSeconds, value).get(MEMCACHED_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        if added:
+            return True
+        if self.client.get(cacheKey) is not None:
+            return False
+        raise JsError("claim not confirmed: memcached neither stored the key nor holds it")
+
+    def get(self, key):
+        return self.client.get(memcachedKey(key))
+
+    def release(self, key):
+        self.client.delete(memcachedKey(key)).get(MEMCACHED_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+
+
+class DatabaseClaimStore(object):
+    entries = None
+    baseDn = None
+    clock = None
+    locks = None
+
+    def __init__(self, entries, baseDn, clock):
+        self.entries = entries
+        self.baseDn = baseDn
+        self.clock = clock
+        self.locks = StripedSerializer(STRIPES)
+
+    def claim(self, key, value, ttlSeconds):
+        id_ = sha256Hex(CLAIM_PREFIX + key)
+        dn = "uuid=" + id_ + "," + self.baseDn
+        if self.insert(dn, id_, value, ttlSeconds):
+            return True
+        existing = self.read(dn)
+        if existing is None:
+            raise JsError("claim not stored: the database refused the entry and holds none")
+        if not self.isExpired(existing):
+            return False
+        def _fn():
+            again = self.read(dn)
+            if again is not None:
+                if not self.isExpired(again):
+                    return False
+                self.entries.remove(dn, NativePersistenceCacheEntity)
+            if self.insert(dn, id_, value, ttlSeconds):
+                return True
+            if self.read(dn) is not None:
+                return False
+            raise JsError("claim not stored: the database refused the entry and holds none")
+        return self.locks.exclusive(dn, _fn)
+
+    def get(self, key):
+        entry = self.read("uuid=" + sha256Hex(CLAIM_PREFIX + key) + "," + self.baseDn)
+        if entry is None or self.isExpired(entry):
+            return None
+        return entry.getData()
+
+    def release(self, key):
+        dn = "uuid=" + sha256Hex(CLAIM_PREFIX + key) + "," + self.baseDn
+        if self.read(dn) is not None:
+            self.entries.remove(dn, NativePersistenceCacheEntity)
+
+    def insert(self, dn, id_, value, ttlSeconds):
+        now = self.clock.nowMillis()
+        entry = NativePersistenceCacheEntity()
+        entry.setDn(dn)
+        entry.setId(id_)
+        entry.setTtl(ttlSeconds)
+        entry.setData(value)
+        entry.setCreationDate(JavaDate(now))
+        entry.setExpirationDate(JavaDate(_js_double(now + _js_mul(ttlSeconds, 1000))))
+        entry.setDeletable(True)
+        try:
+            self.entries.persist(entry)
+            return True
+        except (Exception, Throwable):
+            return False
+
+    def read(self, dn):
+        try:
+            return self.entries.find(NativePersistenceCacheEntity, dn)
+        except (Exception, Throwable) as error:
+            if self.entries.contains(dn, NativePersistenceCacheEntity):
+                raise error
+            return None
+
+    def isExpired(self, entry):
+        expiresAt = entry.getExpirationDate()
+        return expiresAt is None or expiresAt.getTime() <= self.clock.nowMillis()
+
+
+def classNames(value):
+    names = []
+    current = value.getClass()
+    while current is not None:
+        names.append(current.getName())
+        current = current.getSuperclass()
+    return names
+
+
+def perNode(reason):
+    return OrderedDict([
+        ("store", CacheServiceClaimStore()),
+        ("description", "claims=per-node (CacheService, limits hold per node; " + reason + ")"),
+        ("clusterWide", False),
+    ])
+
+
+def probe(store, random):
+    key = "probe:" + random.randomHex(16)
+    won = store.claim(key, "probe", 30)
+    store.release(key)
+    return won
+
+
+def atomic(store, name, how, random):
+    try:
+        if not probe(store, random):
+            return perNode("the " + name + " probe claim was refused")
+    except (Exception, Throwable):
+        return perNode("the " + name + " probe claim failed")
+    return OrderedDict([
+        ("store", store),
+        ("description", "claims=" + name + " (atomic across nodes: " + how + ")"),
+        ("clusterWide", True),
+    ])
+
+
+def redisSetup(provider, random):
+    client = provider.getDelegate().getDelegate()
+    if client is None:
+        return perNode("the Redis provider has no client")
+    names = classNames(client)
+    loader = client.getClass().getClassLoader()
+    if loader is None:
+        return perNode("no class loader for the Redis client")
+    setParams = loader.loadClass("redis.clients.jedis.params.SetParams")
+    if "redis.clients.jedis.JedisCluster" in names:
+        return atomic(RedisClaimStore(None, client, setParams), "redis", "SET NX EX, cluster", random)
+    if "redis.clients.jedis.util.Pool" in names or "redis.clients.util.Pool" in names:
+        return atomic(RedisClaimStore(client, None, setParams), "redis", "SET NX EX", random)
+    return perNode("unknown Redis client")
+
+
+def memcachedSetup(provider, random):
+    client = provider.getDelegate()
+    if client is None:
+        return perNode("the memcached provider has no client")
+    if "net.spy.memcached.MemcachedClient" not in classNames(client):
+        return perNode("unknown memcached client")
+    return atomic(MemcachedClaimStore(client), "memcached", "add", random)
+
+
+def databaseSetup(provider, clock, random):
+    delegate = provider.getDelegate()
+    if delegate is None:
+        return perNode("the database provider has no entry manager")
+    entries = delegate
+    baseDn = cacheBaseDn(provider)
+    persistence = entries.getPersistenceType(baseDn)
+    if persistence not in INSERTING_PERSISTENCE:
+        return perNode("database persistence " + persistence + " has no insert-if-absent")
+    return atomic(DatabaseClaimStore(entries, baseDn, clock), "database", "unique DN, " + persistence, random)
+
+
+def cacheBaseDn(provider):
+    configured = None
+    try:
+        configured = provider.getCacheConfiguration().getNativePersistenceConfiguration().getBaseDn()
+    except (Exception, Throwable):
+        configured = None
+    if configured is None or configured == "":
+        return DEFAULT_CACHE_BASE_DN
+    return configured if configured.startswith(CACHE_BRANCH) else CACHE_BRANCH + configured
+
+
+def openClaimStore(clock, random):
+    provider = None
+    type_ = ""
+    try:
+        found = CdiUtil.bean(CacheProvider)
+        type_ = found.getProviderType().name()
+        provider = found
+    except (Exception, Throwable):
+        provider = None
+    if provider is None:
+        return perNode("no cache provider found")
+    try:
+        if type_ == "REDIS":
+            return redisSetup(provider, random)
+        elif type_ == "MEMCACHED":
+            return memcachedSetup(provider, random)
+        elif type_ == "NATIVE_PERSISTENCE":
+            return databaseSetup(provider, clock, random)
+        elif type_ == "IN_MEMORY":
+            return perNode("cache provider IN_MEMORY")
+        else:
+            return perNode("unknown cache provider " + type_)
+    except (Exception, Throwable):
+        return perNode("cache provider " + type_ + " not usable for claims")
 
 
 # src/host/janssen-directory.ts
@@ -1875,15 +3006,28 @@ def allValues(user, attribute):
         value = found.get(index)
         if value is not None:
             values.append(value)
-        index += 1
+        index = _js_double(index + 1)
     return values
 
 
+ACTIVE = "active"
+
+
 def isActive(user):
-    return any(status.strip().lower() == "active" for status in allValues(user, STATUS_ATTRIBUTE))
+    fromField = None
+    try:
+        status = user.getStatus()
+        fromField = "" if status is None else status.getValue()
+    except (Exception, Throwable):
+        fromField = None
+    if fromField is not None:
+        return fromField.strip(_JS_SPACE).lower() == ACTIVE
+    return any(status_2.strip(_JS_SPACE).lower() == ACTIVE for status_2 in allValues(user, STATUS_ATTRIBUTE))
 
 
 class JanssenUserDirectory(object):
+    users = None
+
     def __init__(self, users):
         self.users = users
 
@@ -1903,6 +3047,10 @@ class JanssenUserDirectory(object):
 
 # src/host/janssen-passwords.ts
 class JanssenPasswordVerifier(object):
+    authentication = None
+    authenticatedUser = None
+    authenticatedUserId = None
+
     def __init__(self, authentication):
         self.authentication = authentication
         self.authenticatedUser = None
@@ -1926,11 +3074,20 @@ class JanssenPasswordVerifier(object):
 
 
 # src/host/java-crypto.ts
+HMAC_SHA256_BYTES = 32
+
+
 def utf8(text):
-    return String(text).getBytes("UTF-8")
+    return JavaString(text).getBytes("UTF-8")
+
+
+def hex(bytes, byteCount):
+    return _js_pad_start(BigInteger(1, bytes).toString(16), _js_mul(byteCount, 2), "0")
 
 
 class JavaRandom(object):
+    generator = None
+
     def __init__(self, generator):
         self.generator = generator
 
@@ -1940,14 +3097,14 @@ class JavaRandom(object):
     def randomHex(self, byteCount):
         bytes = ByteBuffer.allocate(byteCount).array()
         self.generator.nextBytes(bytes)
-        return HexFormat.of().formatHex(bytes)
+        return hex(bytes, byteCount)
 
 
 class JavaKeyedHash(object):
     def hmacSha256Hex(self, key, message):
         mac = Mac.getInstance("HmacSHA256")
         mac.init(SecretKeySpec(utf8(key), "HmacSHA256"))
-        return HexFormat.of().formatHex(mac.doFinal(utf8(message)))
+        return hex(mac.doFinal(utf8(message)), HMAC_SHA256_BYTES)
 
     def constantTimeEquals(self, a, b):
         return MessageDigest.isEqual(utf8(a), utf8(b))
@@ -1988,6 +3145,19 @@ def readParameters(context):
     return params
 
 
+FORWARDED_FOR = "X-Forwarded-For"
+
+
+def readForwardedFor(context):
+    values = []
+    headers = context.getHttpRequest().getHeaders(FORWARDED_FOR)
+    if headers is None:
+        return values
+    while headers.hasMoreElements():
+        values.append(headers.nextElement())
+    return values
+
+
 def readFlowRequest(context):
     client = context.getExecutionContext().getClient()
     clientId = None if client is None else client.getClientId()
@@ -1998,6 +3168,7 @@ def readFlowRequest(context):
         ("params", readParameters(context)),
         ("clientId", clientId),
         ("ipAddress", _tmp if _tmp is not None else ""),
+        ("forwardedFor", readForwardedFor(context)),
     ])
 
 
@@ -2008,6 +3179,21 @@ class SystemClock(object):
 
 
 # src/host/twilio-channel.ts
+FIRST_VERIFY_VERSION = "7.37.0"
+
+
+def verifyAvailable():
+    return Verification is not None and VerificationCheck is not None
+
+
+def delivery(answer):
+    return OrderedDict([
+        ("delivered", not answer["failed"]),
+        ("attempted", answer["attempted"]),
+        ("errorCode", answer["errorCode"]),
+    ])
+
+
 def checkCreator(serviceSid, to, code):
     try:
         return VerificationCheck.creator(serviceSid).setTo(to).setCode(code)
@@ -2016,6 +3202,8 @@ def checkCreator(serviceSid, to, code):
 
 
 class TwilioOtpChannel(object):
+    gateway = None
+
     def __init__(self, gateway):
         self.gateway = gateway
 
@@ -2031,16 +3219,20 @@ class TwilioOtpChannel(object):
                 return Message.creator(to, serviceSid, body).create(client).getSid()
             return Message.creator(to, PhoneNumber(from_ if from_ is not None else ""), body).create(client).getSid()
         answer = self.gateway.call(_fn)
-        return OrderedDict([("delivered", not answer["failed"]), ("errorCode", answer["errorCode"])])
+        return delivery(answer)
 
     def startVerification(self, serviceSid, options):
+        if not verifyAvailable():
+            return OrderedDict([("delivered", False), ("attempted", False), ("errorCode", None)])
         client = self.gateway.restClient()
         answer = self.gateway.call(
             lambda: Verification.creator(serviceSid, options["to"], options["channel"]).create(client).getStatus(),
         )
-        return OrderedDict([("delivered", not answer["failed"]), ("errorCode", answer["errorCode"])])
+        return delivery(answer)
 
     def checkVerification(self, serviceSid, options):
+        if not verifyAvailable():
+            return OrderedDict([("approved", False), ("errorCode", None)])
         client = self.gateway.restClient()
         _to = options.get("to")
         to = _to if _to is not None else ""
@@ -2051,35 +3243,125 @@ class TwilioOtpChannel(object):
 
 
 # src/host/twilio-gateway.ts
-MAX_CONCURRENT_CALLS = 16
+MAX_CONCURRENT_CALLS = 256
 IDLE_THREAD_SECONDS = 60
+MAX_CONNECTIONS_PER_HOST = 100
+MAX_CONNECTIONS = 200
+FIRST_HTTPCLIENT5_MAJOR = 11
 
 
 def failure_2(errorCode):
-    return OrderedDict([("value", None), ("failed", True), ("errorCode", errorCode)])
+    return OrderedDict([("value", None), ("failed", True), ("attempted", True), ("errorCode", errorCode)])
 
 
 def attempt(call):
     try:
-        return OrderedDict([("value", call()), ("failed", False), ("errorCode", None)])
+        return OrderedDict([("value", call()), ("failed", False), ("attempted", True), ("errorCode", None)])
     except (Exception, Throwable) as error:
         if isinstance(error, ApiException):
             return failure_2(error.getCode())
         return failure_2(None)
 
 
-def buildClient(config):
+def twilioMajorVersion():
+    _tmp = _js_item(Twilio.VERSION.split("."), 0)
+    major = _js_parse_int(_tmp if _tmp is not None else "")
+    return 0 if math.isnan(major) else major
+
+
+def httpClient4(timeoutMillis):
+    if (
+        HttpClient4Builder is None
+        or RequestConfig is None
+        or SocketConfig4 is None
+        or ConnectionPool4 is None
+    ):
+        return None
+    pool = ConnectionPool4()
+    pool.setDefaultSocketConfig(SocketConfig4.custom().setSoTimeout(timeoutMillis).build())
+    pool.setDefaultMaxPerRoute(MAX_CONNECTIONS_PER_HOST)
+    pool.setMaxTotal(MAX_CONNECTIONS)
+    request = RequestConfig.custom().setConnectTimeout(timeoutMillis).setConnectionRequestTimeout(timeoutMillis).setSocketTimeout(timeoutMillis).build()
+    builder = HttpClient4Builder.create().useSystemProperties().setConnectionManager(pool).setDefaultRequestConfig(request).disableAutomaticRetries()
+    return NetworkHttpClient(builder)
+
+
+def httpClient5(timeoutMillis):
+    if (
+        HttpClient5Builder is None
+        or PoolingHttpClientConnectionManagerBuilder is None
+        or ConnectionConfig is None
+        or SocketConfig5 is None
+        or Timeout is None
+    ):
+        return None
+    timeout = Timeout.ofMilliseconds(timeoutMillis)
+    pool = PoolingHttpClientConnectionManagerBuilder.create().setDefaultSocketConfig(SocketConfig5.custom().setSoTimeout(timeout).build()).setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build()).setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST).setMaxConnTotal(MAX_CONNECTIONS).build()
+    builder = HttpClient5Builder.create().useSystemProperties().setConnectionManager(pool).disableAutomaticRetries()
+    return NetworkHttpClient(builder)
+
+
+def httpSetup(timeoutSeconds):
+    version = Twilio.VERSION
+    timeoutMillis = _js_mul(timeoutSeconds, 1000)
+    useHttpClient5 = twilioMajorVersion() >= FIRST_HTTPCLIENT5_MAJOR
+    try:
+        client = httpClient5(timeoutMillis) if useHttpClient5 else httpClient4(timeoutMillis)
+        if client is not None:
+            held = (
+                (
+                    "HttpClient 5: read "
+                    + _js_str(timeoutSeconds)
+                    + " s; connect 30.5 s and pool wait 10 s are fixed by the SDK"
+                )
+                if useHttpClient5
+                else "HttpClient 4: connect, read and pool wait " + _js_str(timeoutSeconds) + " s"
+            )
+            return OrderedDict([
+                ("client", client),
+                ("description", "twilio-java " + version + ", " + held + ", no HTTP-level retries"),
+            ])
+    except (Exception, Throwable):
+        pass
+    return OrderedDict([
+        ("client", None),
+        (
+            "description",
+            (
+                "twilio-java "
+                + version
+                + ", SDK default timeouts (its Apache HttpClient classes were not usable)"
+            ),
+        ),
+    ])
+
+
+def buildClient(config, http):
     apiKeySid = config["twilioApiKeySid"]
     apiKeySecret = config["twilioApiKeySecret"]
     if apiKeySid is not None and apiKeySecret is not None:
-        return TwilioRestClient.Builder(apiKeySid, apiKeySecret).accountSid(config["twilioAccountSid"]).build()
-    _twilioAuthToken = config["twilioAuthToken"]
-    return TwilioRestClient.Builder(config["twilioAccountSid"], _twilioAuthToken if _twilioAuthToken is not None else "").build()
+        builder = TwilioRestClient.Builder(apiKeySid, apiKeySecret).accountSid(config["twilioAccountSid"])
+    else:
+        _twilioAuthToken = config["twilioAuthToken"]
+        builder = TwilioRestClient.Builder(
+            config["twilioAccountSid"],
+            _twilioAuthToken if _twilioAuthToken is not None else "",
+        )
+    if http is not None:
+        builder.httpClient(http)
+    return builder.build()
 
 
 class TwilioGateway(object):
+    client = None
+    executor = None
+    timeoutSeconds = None
+    http = None
+
     def __init__(self, config):
-        self.client = buildClient(config)
+        setup = httpSetup(config["twilioTimeoutSeconds"])
+        self.client = buildClient(config, setup["client"])
+        self.http = setup["description"]
         self.executor = ThreadPoolExecutor(
             0,
             MAX_CONCURRENT_CALLS,
@@ -2092,10 +3374,16 @@ class TwilioGateway(object):
     def restClient(self):
         return self.client
 
+    def describeHttp(self):
+        return self.http
+
     def call(self, work):
         task = FutureTask(lambda: attempt(work))
         try:
             self.executor.execute(task)
+        except (Exception, Throwable):
+            return OrderedDict([("value", None), ("failed", True), ("attempted", False), ("errorCode", None)])
+        try:
             return task.get(self.timeoutSeconds, TimeUnit.SECONDS)
         except (Exception, Throwable):
             task.cancel(True)
@@ -2110,10 +3398,19 @@ API_VERSION = 11
 
 
 class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):
+    config = None
+    gateway = None
+    claims = None
+    serializer = None
+    random = None
+    log = None
+
     def __init__(self, currentTimeMillis):
         self.config = None
         self.gateway = None
-        self.random = JavaRandom(SecureRandom())
+        self.claims = None
+        self.serializer = newSerializer()
+        self.random = JavaRandom(JavaSecureRandom())
         self.log = PrintLog()
 
     def init(self, customScript, configurationAttributes):
@@ -2129,9 +3426,25 @@ class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):
                     "init failed: fix the custom properties above; every password grant is refused until then",
                 )
                 return False
-            self.gateway = TwilioGateway(config)
+            if config["sender"] == "verify" and not verifyAvailable():
+                self.log.warn(
+                    (
+                        "init failed: twilio_verify_service_sid needs Twilio Verify, which twilio-java "
+                        + FIRST_VERIFY_VERSION
+                        + " or later has; "
+                        + "the server's twilio-java has none (Janssen installs 7.17.0). Put twilio-java "
+                        + (FIRST_VERIFY_VERSION + " or later in /opt/jans/jetty/jans-auth/custom/libs and restart jans-auth, or send with ")
+                        + "twilio_from_number or twilio_messaging_service_sid"
+                    ),
+                )
+                return False
+            claims = openClaimStore(SystemClock(), self.random)
+            self.log.info(claims["description"])
+            self.claims = claims["store"]
+            gateway = TwilioGateway(config)
+            self.gateway = gateway
             self.config = config
-            self.log.info("initialised: sender=" + config["sender"])
+            self.log.info("initialised: sender=" + config["sender"] + "; " + gateway.describeHttp())
             return True
         except (Exception, Throwable):
             self.log.warn(
@@ -2161,7 +3474,8 @@ class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):
     def decide(self, context):
         config = self.config
         gateway = self.gateway
-        if config is None or gateway is None:
+        claims = self.claims
+        if config is None or gateway is None or claims is None:
             self.log.warn("event=request outcome=server_error error_code=10001 detail=not_initialised")
             self.answerServerError(context)
             return False
@@ -2176,7 +3490,8 @@ class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):
             ("directory", JanssenUserDirectory(CdiUtil.bean(UserService))),
             ("passwords", passwords),
             ("sessions", CacheSessionStore(cache)),
-            ("counters", CacheCounterStore(cache)),
+            ("claims", claims),
+            ("serializer", self.serializer),
             ("otp", TwilioOtpChannel(gateway)),
             ("clock", SystemClock()),
             ("random", self.random),

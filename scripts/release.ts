@@ -1,10 +1,10 @@
 // npm run release: a fresh build (dist/GamatechRopc.py, as committed) and the files a GitHub release carries, in release/:
-// the script, its SHA-256 in sha256sum format, and a Config API payload template.
+// the script, its SHA-256 in sha256sum format, and a Config API payload template (disabled until filled in).
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { buildScript } from "../src/cli/build-script";
-import { configApiPayload, DEFAULT_SCRIPT_NAME, TEMPLATE_PROPERTIES } from "../src/cli/payload";
+import { templatePayload } from "../src/cli/payload";
 import { packageVersion, PROJECT_ROOT, SCRIPT_FILE_NAME } from "../src/cli/project-files";
 
 const RELEASE_DIR = path.join(PROJECT_ROOT, "release");
@@ -20,14 +20,8 @@ function release(): boolean {
   }
   fs.mkdirSync(RELEASE_DIR, { recursive: true });
   const digest = createHash("sha256").update(built.python, "utf8").digest("hex");
-  const payload = configApiPayload({
-    name: DEFAULT_SCRIPT_NAME,
-    script: built.python,
-    properties: TEMPLATE_PROPERTIES,
-    revision: 1,
-    inum: null,
-    version: packageVersion(),
-  });
+  // Empty required properties: created disabled, with a note saying what to fill in (see config-api-payload).
+  const payload = templatePayload(built.python, packageVersion());
   const files: Record<string, string> = {
     [SCRIPT_FILE_NAME]: built.python,
     [`${SCRIPT_FILE_NAME}.sha256`]: `${digest}  ${SCRIPT_FILE_NAME}\n`,

@@ -1,4 +1,7 @@
-// config-api-payload: the JSON to POST (create) or PUT (update) to Janssen's Config API instead of pasting the script.
+// config-api-payload: what to send to Janssen's Config API instead of pasting the script. Create: the body of POST (a
+// disabled template without --properties). Update to a new release: a JSON Patch that changes only the code and the
+// revision, so the live custom properties (the Twilio credentials) cannot be lost. Update with --properties: the full PUT
+// body, only when every required property has a value.
 
 import * as fs from "fs";
 import { parseConfig } from "../flow/config";
@@ -7,11 +10,23 @@ import type { ParsedArguments } from "./args";
 import { configReport } from "./check-config";
 import { EXIT_OK, EXIT_PROBLEMS } from "./command";
 import type { Command, Output } from "./command";
-import { configApiPayload, DEFAULT_SCRIPT_NAME, NAME_PATTERN, TEMPLATE_PROPERTIES } from "./payload";
+import {
+  configApiPayload,
+  DEFAULT_SCRIPT_NAME,
+  missingRequired,
+  NAME_PATTERN,
+  PATCH_CONTENT_TYPE,
+  scriptPatch,
+  TEMPLATE_NOTE,
+  TEMPLATE_PROPERTIES,
+} from "./payload";
+import type { RawProperties } from "./properties-file";
 import { BUILT_SCRIPT, packageVersion } from "./project-files";
 import { readPropertiesFile } from "./properties-file";
 
 const INUM_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
+
+const SCRIPTS_ENDPOINT = "/jans-config-api/api/v1/config/scripts";
 
 function scriptName(args: ParsedArguments): string {
   const name = args.options.get("name") ?? DEFAULT_SCRIPT_NAME;
@@ -40,16 +55,19 @@ function updateTarget(args: ParsedArguments): { revision: number; inum: string |
 
 export const configApiPayloadCommand: Command = {
   name: "config-api-payload",
-  summary: "print the Config API body that creates (or, with --update, replaces) the script",
+  summary: "print what to send to the Config API: a create body, or with --update a patch to a new release",
   synopsis: "[--name N] [--properties FILE] [--revision R] [--inum I] [--update]",
   optionHelp: [
-    `--name N           script name (default ${DEFAULT_SCRIPT_NAME})`,
+    `--name N           script name (default ${DEFAULT_SCRIPT_NAME}); not with --update alone`,
     "--properties FILE  custom properties to include (JSON or .properties), checked first: exit 1 if invalid;",
-    "                   without it, the required properties are included empty, to fill in",
+    "                   without it, a template: the required properties empty and enabled false, to fill in",
     "--revision R       revision (default 1); Janssen reloads a script only when its revision changes",
     "--inum I           the script's inum",
-    "--update           body for PUT (update): requires --revision and --inum",
-    `The script is read from ${BUILT_SCRIPT} (run build first). The body holds the secrets you give: keep it private.`,
+    "--update           with --inum and --revision: a JSON Patch for PATCH .../config/scripts/{inum} that replaces",
+    "                   only the script's code and revision (the custom properties stay), and applies only when",
+    "                   the current revision is R-1; with --properties as well: the full body for PUT, which",
+    "                   replaces every custom property (refused unless every required one has a value)",
+    `The script is read from ${BUILT_SCRIPT} (run build first). A body with --properties holds your secrets: keep it private.`,
   ],
   spec: {
     options: {
@@ -62,18 +80,19 @@ export const configApiPayloadCommand: Command = {
     positionals: [],
   },
   run(args: ParsedArguments, output: Output, cwd: string): number {
+    const update = args.options.has("update");
+    const propertiesFile = args.options.get("properties");
+    if (update && propertiesFile === undefined && args.options.has("name")) {
+      throw new UsageError(
+        "--name has no effect on --update without --properties: the patch changes only the script and its revision",
+      );
+    }
     const name = scriptName(args);
     const target = updateTarget(args);
-    const propertiesFile = args.options.get("properties");
-    const properties =
-      propertiesFile === undefined ? TEMPLATE_PROPERTIES : readPropertiesFile(propertiesFile, cwd);
+    let properties: RawProperties = TEMPLATE_PROPERTIES;
     if (propertiesFile !== undefined) {
-      const result = parseConfig(properties);
-      if (result.config === null || result.warnings.length > 0) {
-        output.err(configReport(propertiesFile, properties, result));
-      }
-      if (result.config === null) {
-        output.err("No payload written: the script would refuse these properties.\n");
+      properties = readPropertiesFile(propertiesFile, cwd);
+      if (!checkedProperties(propertiesFile, properties, update, output)) {
         return EXIT_PROBLEMS;
       }
     }
@@ -81,15 +100,60 @@ export const configApiPayloadCommand: Command = {
       output.err(`${BUILT_SCRIPT} does not exist: run "gamatech-ropc build" first.\n`);
       return EXIT_PROBLEMS;
     }
+    const script = fs.readFileSync(BUILT_SCRIPT, "utf8");
+    if (update && propertiesFile === undefined) {
+      output.out(JSON.stringify(scriptPatch(script, target.revision), null, 2) + "\n");
+      output.err(
+        `JSON Patch for PATCH ${SCRIPTS_ENDPOINT}/${target.inum} (Content-Type: ${PATCH_CONTENT_TYPE}): ` +
+          `replaces only the script and its revision (${target.revision - 1} to ${target.revision}); ` +
+          "the custom properties are not touched.\n",
+      );
+      return EXIT_OK;
+    }
+    const template = propertiesFile === undefined;
     const payload = configApiPayload({
       name: name,
-      script: fs.readFileSync(BUILT_SCRIPT, "utf8"),
+      script: script,
       properties: properties,
       revision: target.revision,
       inum: target.inum,
       version: packageVersion(),
+      template: template,
     });
     output.out(JSON.stringify(payload, null, 2) + "\n");
+    if (template) {
+      output.err(`A template: it creates the script disabled. Next: ${TEMPLATE_NOTE}.\n`);
+    }
     return EXIT_OK;
   },
 };
+
+/**
+ * The properties must be ones the script accepts; for a PUT, which replaces every custom property, the missing required
+ * ones are named first. Reports on stderr, so that stdout holds only the payload.
+ */
+function checkedProperties(
+  file: string,
+  properties: RawProperties,
+  update: boolean,
+  output: Output,
+): boolean {
+  const missing = missingRequired(properties);
+  const result = parseConfig(properties);
+  if (result.config === null || result.warnings.length > 0) {
+    output.err(configReport(file, properties, result));
+  }
+  if (update && missing.length > 0) {
+    output.err(
+      "No payload written: a PUT replaces every custom property of the deployed script, and these required ones have " +
+        `no value in ${file}: ${missing.join("; ")}.\n` +
+        "To deploy a new release without touching the properties, leave out --properties (a patch of the script only).\n",
+    );
+    return false;
+  }
+  if (result.config === null) {
+    output.err("No payload written: the script would refuse these properties.\n");
+    return false;
+  }
+  return true;
+}

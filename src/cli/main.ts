@@ -3,12 +3,13 @@
 import { parseArguments, UsageError } from "./args";
 import { buildCommand } from "./build-command";
 import { checkConfigCommand } from "./check-config";
-import { EXIT_OK, EXIT_USAGE } from "./command";
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from "./command";
 import type { Command, Output } from "./command";
 import { configApiPayloadCommand } from "./config-api-payload";
 import { loginCommand } from "./login";
 import { packageVersion } from "./project-files";
 import { propertiesCommand } from "./properties-command";
+import { InputFileError } from "./properties-file";
 import { serveCommand } from "./serve";
 
 export const COMMANDS: readonly Command[] = [
@@ -79,6 +80,11 @@ export function runCli(argv: readonly string[], output: Output, cwd: string): nu
     if (error instanceof UsageError) {
       output.err(`${PROGRAM} ${command.name}: ${error.message}\n${usageLine(command)}\n`);
       return EXIT_USAGE;
+    }
+    if (error instanceof InputFileError) {
+      // The command line was right; the file it names is not: a problem found (exit 1), without the usage line.
+      output.err(`${PROGRAM} ${command.name}: ${error.message}\n`);
+      return EXIT_PROBLEMS;
     }
     throw error;
   }

@@ -3,9 +3,15 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { UsageError } from "./args";
+import { jsonSyntaxError, lineAndColumn } from "./json-syntax";
 
 export type RawProperties = Record<string, string | null>;
+
+/**
+ * A file that cannot be read as properties: the command found a problem (exit 1), not a command-line mistake. The message
+ * says what is wrong and where (line and column), never the file's text, which may hold a secret.
+ */
+export class InputFileError extends Error {}
 
 function fromJsonValue(name: string, value: unknown): string | null {
   if (value === null || typeof value === "string") {
@@ -15,7 +21,7 @@ function fromJsonValue(name: string, value: unknown): string | null {
     // Janssen stores every value as text; accept the obvious spelling of numbers and booleans.
     return String(value);
   }
-  throw new UsageError(`property ${name}: the value must be text, a number, a boolean or null`);
+  throw new InputFileError(`property ${name}: the value must be text, a number, a boolean or null`);
 }
 
 function fromConfigApiScript(list: unknown[]): RawProperties {
@@ -23,27 +29,72 @@ function fromConfigApiScript(list: unknown[]): RawProperties {
   for (const entry of list) {
     const item = entry as { value1?: unknown; value2?: unknown };
     if (typeof item !== "object" || item === null || typeof item.value1 !== "string") {
-      throw new UsageError("configurationProperties: every entry needs a value1 (the property name)");
+      throw new InputFileError("configurationProperties: every entry needs a value1 (the property name)");
     }
     raw[item.value1] = fromJsonValue(item.value1, item.value2 ?? null);
   }
   return raw;
 }
 
-export function parseJsonProperties(text: string): RawProperties {
+/** A paged answer of GET /jans-config-api/api/v1/config/scripts: several scripts, each with its own properties. */
+function pagedExportProblem(entries: unknown[], file: string): string {
+  const listed = entries.slice(0, 10).map((entry, index) => {
+    const item = entry as { name?: unknown; scriptType?: unknown };
+    const name = typeof item?.name === "string" ? JSON.stringify(item.name.slice(0, 60)) : "(no name)";
+    const type =
+      typeof item?.scriptType === "string"
+        ? ` ${item.scriptType.replace(/[^A-Za-z0-9_]/g, "").slice(0, 40)}`
+        : "";
+    return `[${index}] ${name}${type}`;
+  });
+  const more = entries.length > listed.length ? `, ... (${entries.length} in all)` : "";
+  const ropc = entries.findIndex(
+    (entry) =>
+      String((entry as { scriptType?: unknown })?.scriptType).toLowerCase() ===
+      "resource_owner_password_credentials",
+  );
+  return (
+    `a paged list of ${entries.length} exported scripts, not one script: export only this script ` +
+    "(GET /jans-config-api/api/v1/config/scripts/inum/{inum}), or take its entry, e.g. " +
+    `jq '.entries[${Math.max(ropc, 0)}]' ${file} > script.json; entries: ${listed.join(", ") || "none"}${more}`
+  );
+}
+
+/** `file` names the file in advice (the caller adds it in front of the message). */
+export function parseJsonProperties(text: string, file: string = "FILE"): RawProperties {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    // JSON.parse quotes the text around the mistake, which may be a secret: say only that it is not JSON.
-    throw new UsageError("not valid JSON");
+    // JSON.parse quotes the text around the mistake, which may be a secret: say only what and where.
+    const found = jsonSyntaxError(text);
+    if (found === null) {
+      throw new InputFileError("not valid JSON");
+    }
+    const at = lineAndColumn(text, found.offset);
+    throw new InputFileError(`not valid JSON: ${found.problem} at line ${at.line}, column ${at.column}`);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new UsageError("the JSON must be an object of property names to values");
+  if (Array.isArray(parsed)) {
+    const entries = parsed as { value1?: unknown }[];
+    const propertyList = entries.length > 0 && entries.every((entry) => typeof entry?.value1 === "string");
+    throw new InputFileError(
+      propertyList
+        ? 'the JSON is a list of value1/value2 entries: wrap it as {"configurationProperties": [...]}'
+        : "the JSON is an array: it must be an object of property names to values, or one exported script",
+    );
+  }
+  if (typeof parsed !== "object" || parsed === null) {
+    throw new InputFileError(
+      "the JSON must be an object of property names to values, or one exported script",
+    );
   }
   const configurationProperties = (parsed as { configurationProperties?: unknown }).configurationProperties;
   if (Array.isArray(configurationProperties)) {
     return fromConfigApiScript(configurationProperties);
+  }
+  const entries = (parsed as { entries?: unknown }).entries;
+  if (Array.isArray(entries)) {
+    throw new InputFileError(pagedExportProblem(entries, file));
   }
   const raw: RawProperties = {};
   for (const [name, value] of Object.entries(parsed)) {
@@ -96,20 +147,46 @@ export function parseJavaProperties(text: string): RawProperties {
   return raw;
 }
 
-/** JSON when the file name ends in .json or the text starts with "{"; otherwise .properties. `file` is relative to `cwd`. */
-export function readPropertiesFile(file: string, cwd: string): RawProperties {
-  let text: string;
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "is a directory, not a file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+};
+
+function readText(file: string, cwd: string): string {
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(path.resolve(cwd, file), "utf8");
+    bytes = fs.readFileSync(path.resolve(cwd, file));
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new InputFileError(`cannot read ${file}: ${READ_PROBLEMS[code] ?? code}`);
   }
-  const looksLikeJson = file.toLowerCase().endsWith(".json") || text.trimStart().startsWith("{");
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputFileError(`${file}: the file is UTF-16; save it as UTF-8`);
+  }
+  const text = bytes.toString("utf8");
+  // Editors on Windows start UTF-8 files with a byte order mark, which JSON.parse refuses.
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
+
+/**
+ * JSON when the file name ends in .json or the text starts with "{" or "["; otherwise .properties. `file` is relative to
+ * `cwd`. Throws InputFileError when the file cannot be read or holds no properties.
+ */
+export function readPropertiesFile(file: string, cwd: string): RawProperties {
+  const text = readText(file, cwd);
+  if (text.trim() === "") {
+    throw new InputFileError(`${file}: the file is empty`);
+  }
+  const start = text.trimStart();
+  const looksLikeJson =
+    file.toLowerCase().endsWith(".json") || start.startsWith("{") || start.startsWith("[");
   try {
-    return looksLikeJson ? parseJsonProperties(text) : parseJavaProperties(text);
+    return looksLikeJson ? parseJsonProperties(text, file) : parseJavaProperties(text);
   } catch (error) {
-    if (error instanceof UsageError) {
-      throw new UsageError(`${file}: ${error.message}`);
+    if (error instanceof InputFileError) {
+      throw new InputFileError(`${file}: ${error.message}`);
     }
     throw error;
   }

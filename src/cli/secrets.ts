@@ -15,12 +15,19 @@ export function isSecretProperty(name: string): boolean {
   return SECRET_NAMES.has(name);
 }
 
-/** Values to keep out of the output: secrets, and values of unknown names, which may be misspelt secrets. */
+/** 32 hexadecimal characters: a Twilio auth token, wherever it was typed (the parser warns about it). */
+const TOKEN_SHAPE = /^[0-9a-fA-F]{32}$/;
+
+/**
+ * Values to keep out of the output: secrets, values of unknown names, which may be misspelt secrets, and token-shaped
+ * values in any field (a secret typed into the wrong one).
+ */
 export function secretValues(raw: RawProperties): string[] {
   const values: string[] = [];
   for (const [name, value] of Object.entries(raw)) {
     const text = value?.trim() ?? "";
-    if (text.length >= SHORTEST_MASKED_VALUE && (SECRET_NAMES.has(name) || !KNOWN_NAMES.has(name))) {
+    const secretLike = SECRET_NAMES.has(name) || !KNOWN_NAMES.has(name) || TOKEN_SHAPE.test(text);
+    if (text.length >= SHORTEST_MASKED_VALUE && secretLike) {
       values.push(text);
     }
   }

@@ -2,13 +2,10 @@ import * as ts from "typescript";
 import { Code } from "./diagnostics";
 import { type Context, isDeclared } from "./context";
 import { hoistFunctions } from "./hoisting";
+import { checkOptionalImportIsTested, type JavaImport, optionalModuleNote } from "./java-imports";
 import * as py from "./python/ast";
 
-export interface JavaImport {
-  packageName: string;
-  className: string;
-  pythonName: string;
-}
+export type { JavaImport };
 
 /** The guest modules reachable from the entries, dependencies first (Janssen loads one script, so all are bundled). */
 export function orderModules(entries: readonly ts.SourceFile[], checker: ts.TypeChecker): ts.SourceFile[] {
@@ -105,12 +102,23 @@ function collectImport(
     return;
   }
   const packageName = specifier.slice("java:".length);
+  const { note, emptyTag } = optionalModuleNote(statement.moduleSpecifier as ts.StringLiteral, context);
+  if (emptyTag !== undefined) {
+    context.report(
+      statement,
+      Code.UntestedOptionalImport,
+      `The @optional tag of "java:${packageName}" must say which versions have the package, e.g. \`@optional twilio-java 7.37.0 and later\`.`,
+    );
+  }
   for (const element of valueElements) {
+    if (note !== undefined) checkOptionalImportIsTested(element, note, context);
     const className = (element.propertyName ?? element.name).text;
     const key = `${packageName}.${className}`;
     let javaImport = byKey.get(key);
     if (javaImport === undefined) {
-      javaImport = { packageName, className, pythonName: context.moduleNames.claim(className) };
+      // A class renamed with `as` keeps the guest's name in Python: `from java.lang import String as JavaString`.
+      const pythonName = context.moduleNames.claim(element.name.text);
+      javaImport = { packageName, className, pythonName, optional: note };
       byKey.set(key, javaImport);
       javaImports.push(javaImport);
     }

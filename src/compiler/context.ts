@@ -121,6 +121,32 @@ export class Context {
     top.push(...statements);
   }
 
+  /**
+   * Compiles sibling expressions so that they still run in source order when a later one needs statements first
+   * (`f() + (x ?? g())`, `a[i] + i++`): the values to its left are then kept in temps before those statements.
+   */
+  inOrder(
+    nodes: readonly ts.Expression[],
+    visit: (node: ts.Expression) => py.Expr = (node) => this.visitExpression(node),
+  ): py.Expr[] {
+    const compiled = nodes.map((node) => this.withPreceding(() => visit(node)));
+    const last = compiled.map((c) => c.preceding.length > 0).lastIndexOf(true);
+    return compiled.map((c, index) => {
+      this.addPreceding(...c.preceding);
+      return index < last ? this.keep(c.value) : c.value;
+    });
+  }
+
+  /** Binds `value` to a temp unless it is a literal: unlike once(), names too, as later statements may reassign them. */
+  keep(value: py.Expr, purpose?: string): py.Expr {
+    if (value.kind === "num" || value.kind === "str" || value.kind === "const") return value;
+    const tempName = this.temp(
+      purpose ?? (value.kind === "name" ? value.id.replace(/^_+/, "") : nameHint(value)),
+    );
+    this.addPreceding(py.assign(py.name(tempName), value));
+    return py.name(tempName);
+  }
+
   /** A fresh temp name in the current Python function, deterministic: `_tmp`, `_tmp2`... unless the purpose names it. */
   temp(purpose = "tmp"): string {
     const scope = this.functions[this.functions.length - 1] as FunctionScope;

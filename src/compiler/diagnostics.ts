@@ -45,6 +45,10 @@ export const Code = {
   UnsupportedOperator: "GR1029",
   NameCollision: "GR1030",
   LoopCapture: "GR1031",
+  UntestedOptionalImport: "GR1032",
+  MethodAsValue: "GR1033",
+  LoneSurrogate: "GR1034",
+  NullableDefault: "GR1035",
 } as const;
 
 export type DiagnosticCode = (typeof Code)[keyof typeof Code];

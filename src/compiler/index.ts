@@ -12,6 +12,7 @@ import {
   sortDiagnostics,
 } from "./diagnostics";
 import { resolveHelpers, type StandardImport } from "./helpers";
+import { javaImportLines } from "./java-imports";
 import { printStatements } from "./python/printer";
 import { createGuestProgram, type ProgramOptions } from "./program";
 import { precheck } from "./precheck";
@@ -122,25 +123,14 @@ function assemble(
 function importLines(imports: ReadonlySet<StandardImport>, javaImports: readonly JavaImport[]): string[] {
   const standard = (["json", "math", "re"] as const).filter((m) => imports.has(m)).map((m) => `import ${m}`);
   if (imports.has("OrderedDict")) standard.push("from collections import OrderedDict");
-  const java = javaImports.map((j) => ({
-    packageName: j.packageName,
-    text: j.pythonName === j.className ? j.className : `${j.className} as ${j.pythonName}`,
-  }));
+  const java = [...javaImports];
   if (
     imports.has("Throwable") &&
-    !java.some((j) => j.packageName === "java.lang" && j.text === "Throwable")
+    !java.some((j) => j.packageName === "java.lang" && j.pythonName === "Throwable")
   ) {
-    java.push({ packageName: "java.lang", text: "Throwable" });
+    java.push({ packageName: "java.lang", className: "Throwable", pythonName: "Throwable" });
   }
-  const byPackage = new Map<string, string[]>();
-  for (const j of java) byPackage.set(j.packageName, [...(byPackage.get(j.packageName) ?? []), j.text]);
-  const javaLines = [...byPackage.keys()]
-    .sort()
-    .map((p) => `from ${p} import ${[...(byPackage.get(p) ?? [])].sort().join(", ")}`);
-  return [
-    ...(standard.length > 0 ? ["", ...standard] : []),
-    ...(javaLines.length > 0 ? ["", ...javaLines] : []),
-  ];
+  return [...(standard.length > 0 ? ["", ...standard] : []), ...javaImportLines(java)];
 }
 
 function compilerVersion(): string {

@@ -16,6 +16,29 @@ export function precheck(sourceFile: ts.SourceFile, context: Context): void {
 
 function check(node: ts.Node, context: Context): void {
   switch (node.kind) {
+    case ts.SyntaxKind.Identifier:
+      // Python 2 identifiers are ASCII: a module with any other name does not load.
+      if (/[^\x00-\x7f]/.test((node as ts.Identifier).text)) {
+        context.report(
+          node,
+          Code.NameCollision,
+          `The name '${(node as ts.Identifier).text}' has non-ASCII letters, which Python 2 names cannot hold: use an ASCII name.`,
+        );
+      }
+      return;
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.TemplateHead:
+    case ts.SyntaxKind.TemplateMiddle:
+    case ts.SyntaxKind.TemplateTail:
+      if (hasLoneSurrogate((node as ts.LiteralLikeNode).text)) {
+        context.report(
+          node,
+          Code.LoneSurrogate,
+          "A string with an unpaired surrogate (\\uD800-\\uDFFF alone) cannot be held by a Jython string: use whole characters.",
+        );
+      }
+      return;
     case ts.SyntaxKind.AnyKeyword:
       context.report(node, Code.Any, "`any` is not supported: use a precise type or `unknown`.");
       return;
@@ -69,4 +92,17 @@ function check(node: ts.Node, context: Context): void {
       context.report(node, Code.Generator, "Generators are not supported: build and return an array.");
     }
   }
+}
+
+/** A UTF-16 surrogate without its partner: JavaScript strings may hold one, Jython's unicode cannot. */
+function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return true;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) return true;
+  }
+  return false;
 }

@@ -8,7 +8,9 @@ import type { PhoneHintMode } from "./phone";
 import {
   editDistance,
   hasControlCharacter,
+  isControlCode,
   isDigits,
+  isLowerHex,
   isSimpleName,
   isTwilioSid,
   splitList,
@@ -42,6 +44,8 @@ export interface Config {
   /** 0: no per-IP limit. */
   readonly maxSendsPerIpPerHour: number;
   readonly maxFailuresPerUserPerHour: number;
+  /** 0: the servlet's address is the client's; N: the N-th X-Forwarded-For entry from the right. */
+  readonly trustedProxyCount: number;
   readonly loginAttributes: readonly string[];
   readonly phoneAttributes: readonly string[];
   readonly smsTemplate: string;
@@ -73,10 +77,141 @@ function definition(name: string): ConfigProperty {
   return found;
 }
 
+// A malformed value is described by its shape, never quoted: a secret typed into the wrong field (the auth token in
+// twilio_account_sid) would otherwise reach check-config's output and Janssen's script log. The shape is the length, the
+// first 2 characters (only when the value is longer than that) and the positions of the characters that do not belong.
+const SHOWN_PREFIX_LENGTH = 2;
+const SHOWN_POSITIONS = 5;
+const SID_LENGTH = 34;
+const TOKEN_LENGTH = 32;
+
+interface SidKind {
+  prefix: string;
+  kind: string;
+}
+
+const SID_KINDS: readonly SidKind[] = [
+  { prefix: "AC", kind: "an Account SID" },
+  { prefix: "SK", kind: "an API key SID" },
+  { prefix: "MG", kind: "a Messaging Service SID" },
+  { prefix: "VA", kind: "a Verify service SID" },
+];
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isHexCode(code: number): boolean {
+  return isDigitCode(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
+}
+
+function isNameCode(code: number): boolean {
+  return isDigitCode(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45;
+}
+
+function isListCode(code: number): boolean {
+  return isNameCode(code) || code === 44 || code === 32;
+}
+
+function isPrintableCode(code: number): boolean {
+  return !isControlCode(code);
+}
+
+function characters(count: number): string {
+  return count === 1 ? "1 character" : `${count} characters`;
+}
+
+/** `34 characters starting "9f"`: the length, and the first characters (escaped) only when that is not the whole value. */
+export function valueShape(value: string): string {
+  if (value.length <= SHOWN_PREFIX_LENGTH) {
+    return characters(value.length);
+  }
+  const start = logSafe(value.slice(0, SHOWN_PREFIX_LENGTH), SHOWN_PREFIX_LENGTH);
+  return `${characters(value.length)} starting "${start}"`;
+}
+
+/** `2 characters outside 0-9 (at 5, 17)`, counted from index `from`; "" when every character is allowed. */
+function wrongCharacters(
+  value: string,
+  from: number,
+  label: string,
+  allowed: (code: number) => boolean,
+): string {
+  const positions: string[] = [];
+  let count = 0;
+  let i = from;
+  while (i < value.length) {
+    if (!allowed(value.charCodeAt(i))) {
+      count = count + 1;
+      if (positions.length < SHOWN_POSITIONS) {
+        positions.push(`${i + 1}`);
+      }
+    }
+    i++;
+  }
+  if (count === 0) {
+    return "";
+  }
+  const more = count > positions.length ? ", ..." : "";
+  return `${characters(count)} ${label} (at ${positions.join(", ")}${more})`;
+}
+
+/** The shape, then the facts that are not "" (joined with ", "). */
+function described(problem: string, value: string, facts: string[]): string {
+  const shown = [valueShape(value)];
+  for (const fact of facts) {
+    if (fact !== "") {
+      shown.push(fact);
+    }
+  }
+  return `${problem}: ${shown.join(", ")}`;
+}
+
+function sidProblem(text: string, prefix: string): string {
+  for (const other of SID_KINDS) {
+    if (other.prefix !== prefix && isTwilioSid(text, other.prefix)) {
+      return `malformed: ${other.kind} (${other.prefix} followed by 32 hexadecimal characters), not ${prefix}...`;
+    }
+  }
+  const prefixed = text.startsWith(prefix);
+  return described("malformed", text, [
+    prefixed ? "" : `not starting with ${prefix}`,
+    text.length === SID_LENGTH ? "" : `expected ${SID_LENGTH}`,
+    wrongCharacters(text, prefixed ? prefix.length : 0, "outside 0-9a-fA-F", isHexCode),
+  ]);
+}
+
+function integerProblem(text: string, min: number, max: number): string {
+  if (isDigits(text)) {
+    return text.length > 9 || parseInt(text, 10) > max
+      ? `out of range: above ${max}`
+      : `out of range: below ${min}`;
+  }
+  return described("not an integer", text, [wrongCharacters(text, 0, "outside 0-9", isDigitCode)]);
+}
+
+function e164Problem(text: string): string {
+  const plus = text.startsWith("+");
+  const digits = plus ? text.slice(1) : text;
+  return described("not an E.164 number", text, [
+    plus ? "" : "not starting with +",
+    wrongCharacters(text, plus ? 1 : 0, "outside 0-9", isDigitCode),
+    digits.length > 15 ? "more than 15 digits" : "",
+    digits.startsWith("0") ? "the first digit is 0" : "",
+  ]);
+}
+
+/** Exactly 32 hexadecimal characters: how Twilio auth tokens look. */
+function looksLikeToken(text: string): boolean {
+  return text.length === TOKEN_LENGTH && isLowerHex(text.toLowerCase());
+}
+
 /** Collects problems while reading one set of properties. */
 class PropertyReader {
   readonly errors: string[] = [];
   readonly warnings: string[] = [];
+  /** Names of the properties already rejected: rules between properties skip them (their value is not the one used). */
+  readonly failed: string[] = [];
   readonly raw: Record<string, string | null>;
 
   constructor(raw: Record<string, string | null>) {
@@ -89,11 +224,17 @@ class PropertyReader {
     return value === "" ? null : value;
   }
 
+  /** `problem` never quotes the value: it describes its shape (see valueShape). */
   reject(name: string, problem: string): void {
     const item = definition(name);
-    const value = this.value(name);
-    const shown = item.secret || value === null ? "" : ` (got "${logSafe(value, 40)}")`;
-    this.errors.push(`${name}: ${problem}${shown}; accepted values: ${item.accepted}`);
+    if (!this.failed.includes(name)) {
+      this.failed.push(name);
+    }
+    this.errors.push(`${name}: ${problem}; accepted values: ${item.accepted}`);
+  }
+
+  hasFailed(name: string): boolean {
+    return this.failed.includes(name);
   }
 
   integer(name: string): number {
@@ -107,7 +248,7 @@ class PropertyReader {
     const max = item.max ?? 0;
     const parsed = isDigits(text) && text.length <= 9 ? parseInt(text, 10) : -1;
     if (parsed < min || parsed > max) {
-      this.reject(name, "out of range or not an integer");
+      this.reject(name, integerProblem(text, min, max));
       return fallback;
     }
     return parsed;
@@ -116,7 +257,7 @@ class PropertyReader {
   choice(name: string, options: string[]): string {
     const text = (this.value(name) ?? definition(name).defaultValue).toLowerCase();
     if (!options.includes(text)) {
-      this.reject(name, "not one of the accepted values");
+      this.reject(name, described("not one of the accepted values", this.value(name) ?? "", []));
       return definition(name).defaultValue;
     }
     return text;
@@ -125,7 +266,7 @@ class PropertyReader {
   sid(name: string, prefix: string): string | null {
     const text = this.value(name);
     if (text !== null && !isTwilioSid(text, prefix)) {
-      this.reject(name, "malformed");
+      this.reject(name, sidProblem(text, prefix));
     }
     return text;
   }
@@ -133,7 +274,19 @@ class PropertyReader {
   attributeList(name: string): string[] {
     const items = splitList(this.value(name) ?? definition(name).defaultValue);
     if (items.length === 0 || items.length > MAX_ATTRIBUTES || !items.every((item) => isSimpleName(item))) {
-      this.reject(name, "malformed list");
+      const text = this.value(name) ?? "";
+      const wrong = wrongCharacters(text, 0, "outside letters, digits, - and ,", isListCode);
+      this.reject(
+        name,
+        described("malformed list", text, [
+          items.length === 0 ? "no names" : "",
+          items.length > MAX_ATTRIBUTES ? `${items.length} names` : "",
+          wrong,
+          wrong === "" && items.length > 0 && items.length <= MAX_ATTRIBUTES
+            ? "a name starts with a digit or -, or holds a space"
+            : "",
+        ]),
+      );
       return splitList(definition(name).defaultValue);
     }
     return items;
@@ -142,7 +295,13 @@ class PropertyReader {
   text(name: string, maxLength: number): string {
     const text = this.value(name) ?? definition(name).defaultValue;
     if (text.length > maxLength || hasControlCharacter(text)) {
-      this.reject(name, "too long or contains control characters");
+      this.reject(
+        name,
+        described("too long or contains control characters", text, [
+          text.length > maxLength ? `at most ${maxLength}` : "",
+          wrongCharacters(text, 0, "not printable", isPrintableCode),
+        ]),
+      );
     }
     return text;
   }
@@ -172,12 +331,44 @@ function warnUnknownNames(raw: Record<string, string | null>, reader: PropertyRe
   }
 }
 
+/**
+ * Secrets and SIDs in each other's fields: an auth token typed into an SID field is not hidden there (the admin UI shows
+ * it), and an SID in a secret field fails only later, at Twilio.
+ */
+function warnSwappedFields(reader: PropertyReader): void {
+  for (const item of CONFIG_PROPERTIES) {
+    const value = reader.value(item.name);
+    if (value === null) {
+      continue;
+    }
+    if (!item.secret && looksLikeToken(value)) {
+      reader.warnings.push(
+        `${item.name}: looks like a Twilio auth token (32 hexadecimal characters); if a secret was typed here, ` +
+          "move it to its own field (twilio_auth_token is hidden, this one is not) and consider rotating it",
+      );
+    }
+    if (item.secret) {
+      for (const kind of SID_KINDS) {
+        if (isTwilioSid(value, kind.prefix)) {
+          reader.warnings.push(
+            `${item.name}: looks like ${kind.kind} (${kind.prefix} followed by 32 hexadecimal characters), ` +
+              "not a secret: are two fields swapped?",
+          );
+        }
+      }
+    }
+  }
+}
+
 function readCountryCodes(reader: PropertyReader): string[] {
   const codes: string[] = [];
-  for (const item of splitList(reader.value("allowed_country_codes") ?? "")) {
+  const items = splitList(reader.value("allowed_country_codes") ?? "");
+  for (const item of items) {
     const code = item.startsWith("+") ? item.slice(1) : item;
     if (!isDigits(code) || code.length > 3 || code.charAt(0) === "0") {
-      reader.reject("allowed_country_codes", "malformed country code");
+      const position = `item ${items.indexOf(item) + 1} of ${items.length}`;
+      const wrong = wrongCharacters(item, item.startsWith("+") ? 1 : 0, "outside 0-9", isDigitCode);
+      reader.reject("allowed_country_codes", described("malformed country code", item, [position, wrong]));
       return [];
     }
     codes.push(code);
@@ -203,7 +394,7 @@ function readTemplate(reader: PropertyReader): string {
 function readSender(reader: PropertyReader): SenderKind {
   const from = reader.value("twilio_from_number");
   if (from !== null && !isE164(from)) {
-    reader.reject("twilio_from_number", "not an E.164 number");
+    reader.reject("twilio_from_number", e164Problem(from));
   }
   const messaging = reader.sid("twilio_messaging_service_sid", "MG");
   const verify = reader.sid("twilio_verify_service_sid", "VA");
@@ -241,7 +432,13 @@ function checkCredentials(reader: PropertyReader, keySid: string | null): void {
 function checkHeaderName(reader: PropertyReader): string {
   const name = reader.value("response_header_name") ?? definition("response_header_name").defaultValue;
   if (!isSimpleName(name) || name.length > 64) {
-    reader.reject("response_header_name", "not a header name");
+    reader.reject(
+      "response_header_name",
+      described("not a header name", name, [
+        name.length > 64 ? "at most 64" : "",
+        wrongCharacters(name, 0, "outside letters, digits and -", isNameCode),
+      ]),
+    );
   }
   return name;
 }
@@ -249,6 +446,7 @@ function checkHeaderName(reader: PropertyReader): string {
 function readHashKey(reader: PropertyReader): string | null {
   const key = reader.value("otp_hash_key");
   if (key !== null && key.length < 32) {
+    // A secret: not even its shape is shown.
     reader.reject("otp_hash_key", "too short");
   }
   return key;
@@ -257,6 +455,7 @@ function readHashKey(reader: PropertyReader): string | null {
 export function parseConfig(raw: Record<string, string | null>): ConfigResult {
   const reader = new PropertyReader(raw);
   warnUnknownNames(raw, reader);
+  warnSwappedFields(reader);
 
   const accountSid = reader.value("twilio_account_sid");
   if (accountSid === null) {
@@ -279,8 +478,10 @@ export function parseConfig(raw: Record<string, string | null>): ConfigResult {
 
   const otpTtl = reader.integer("otp_ttl_seconds");
   const sessionTtl = reader.integer("session_ttl_seconds");
-  if (otpTtl > sessionTtl) {
-    reader.reject("otp_ttl_seconds", `longer than session_ttl_seconds (${sessionTtl})`);
+  // A rule between properties compares given values only: a rejected value was replaced by its default.
+  const ttlsValid = !reader.hasFailed("otp_ttl_seconds") && !reader.hasFailed("session_ttl_seconds");
+  if (ttlsValid && otpTtl > sessionTtl) {
+    reader.reject("otp_ttl_seconds", `${otpTtl} is longer than session_ttl_seconds (${sessionTtl})`);
   }
   const appName = reader.text("app_name", 60);
   if (appName.includes("{") || appName.includes("}")) {
@@ -309,6 +510,7 @@ export function parseConfig(raw: Record<string, string | null>): ConfigResult {
     maxSendsPerUserPerHour: reader.integer("max_sends_per_user_per_hour"),
     maxSendsPerIpPerHour: reader.integer("max_sends_per_ip_per_hour"),
     maxFailuresPerUserPerHour: reader.integer("max_failures_per_user_per_hour"),
+    trustedProxyCount: reader.integer("trusted_proxy_count"),
     loginAttributes: Object.freeze(reader.attributeList("login_attributes")),
     phoneAttributes: Object.freeze(reader.attributeList("phone_attributes")),
     smsTemplate: readTemplate(reader),

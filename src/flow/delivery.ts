@@ -5,6 +5,8 @@ import type { OtpChannel } from "./ports";
 
 export interface Delivery {
   delivered: boolean;
+  /** False when the host never started the provider call: the send must not count against any limit. */
+  attempted: boolean;
   /** For the log: the provider's error code or "exception"; never the provider's message (it may quote the number). */
   detail: string | null;
 }
@@ -26,26 +28,40 @@ function sendOnce(config: Config, otp: OtpChannel, phone: string, code: string):
       to: phone,
       channel: config.twilioVerifyChannel,
     });
-    return { delivered: started.delivered, detail: providerDetail(started.errorCode) };
+    return {
+      delivered: started.delivered,
+      attempted: started.attempted || started.delivered,
+      detail: providerDetail(started.errorCode, started.attempted || started.delivered),
+    };
   }
   const body = renderSms(config, code);
   const sent =
     config.sender === "messaging_service"
       ? otp.sendSms({ to: phone, messagingServiceSid: config.twilioMessagingServiceSid ?? "", body: body })
       : otp.sendSms({ to: phone, from: config.twilioFromNumber ?? "", body: body });
-  return { delivered: sent.delivered, detail: providerDetail(sent.errorCode) };
+  return {
+    delivered: sent.delivered,
+    attempted: sent.attempted || sent.delivered,
+    detail: providerDetail(sent.errorCode, sent.attempted || sent.delivered),
+  };
 }
 
-function providerDetail(errorCode: number | null): string | null {
+function providerDetail(errorCode: number | null, attempted: boolean): string | null {
+  if (!attempted) {
+    return "provider not called";
+  }
   return errorCode === null ? null : "provider error " + String(errorCode);
 }
 
-/** Sends `code` (ignored with Verify, which makes its own) to `phone`. A provider exception counts as not delivered. */
+/**
+ * Sends `code` (ignored with Verify, which makes its own) to `phone`. A provider exception counts as not delivered but
+ * attempted: the flow cannot tell whether Twilio got the request, so the send stays counted.
+ */
 export function deliverCode(config: Config, otp: OtpChannel, phone: string, code: string): Delivery {
   try {
     return sendOnce(config, otp, phone, code);
   } catch (e) {
-    return { delivered: false, detail: "provider exception" };
+    return { delivered: false, attempted: true, detail: "provider exception" };
   }
 }
 

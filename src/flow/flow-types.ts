@@ -7,7 +7,10 @@ export interface FlowRequest {
   /** Every value of every request parameter, as the servlet request has them. */
   params: Record<string, string[]>;
   clientId: string;
+  /** The servlet's remote address. */
   ipAddress: string;
+  /** Every X-Forwarded-For header value as received, in order (empty without the header). */
+  forwardedFor: string[];
 }
 
 export interface ResponseHeader {
@@ -24,6 +27,7 @@ export interface FlowEvent {
   errorCode: number | null;
   userId: string | null;
   clientId: string;
+  /** The client address the per-IP limit counts (see client-address.ts). */
   ipAddress: string;
   /** A short hash of the session id. */
   sessionRef: string | null;
@@ -48,6 +52,8 @@ export interface FlowContext {
   ports: Ports;
   now: number;
   hashKey: string;
+  /** The address the per-IP limit counts and the log shows: the servlet's, or the trusted X-Forwarded-For entry. */
+  clientIp: string;
 }
 
 /** A login value as typed (trimmed) and as compared and counted (lower-cased). */

@@ -1,5 +1,6 @@
 // The one entry point: a request in, the decision, the header and the events out.
 
+import { clientAddress } from "./client-address";
 import type { Config } from "./config";
 import { INVALID_REQUEST, SERVER_ERROR } from "./error-codes";
 import type { FlowContext, FlowOutcome, FlowRequest } from "./flow-types";
@@ -76,8 +77,16 @@ function route(context: FlowContext): FlowOutcome {
  * The flow keeps nothing between calls; all state is in the ports' shared stores (S11).
  */
 export function handleRequest(request: FlowRequest, config: Config, ports: Ports): FlowOutcome {
-  const context: FlowContext = { request: request, config: config, ports: ports, now: 0, hashKey: "" };
+  const context: FlowContext = {
+    request: request,
+    config: config,
+    ports: ports,
+    now: 0,
+    hashKey: "",
+    clientIp: request.ipAddress,
+  };
   try {
+    context.clientIp = clientAddress(request, config.trustedProxyCount);
     context.now = ports.clock.nowMillis();
     context.hashKey = hashKeyFor(config, ports.hash);
     return route(context);

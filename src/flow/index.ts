@@ -5,9 +5,10 @@ export { parseConfig, CONFIG_PROPERTIES } from "./config";
 export type { Config, ConfigProperty, ConfigResult, PhoneHintMode, Requirement, SenderKind } from "./config";
 export type { FlowEvent, FlowOutcome, FlowRequest, ResponseHeader } from "./flow-types";
 export { formatEventLine } from "./outcome";
+export { clientAddress, UNTRUSTED_FORWARDED_FOR } from "./client-address";
 export type {
+  ClaimStore,
   Clock,
-  CounterStore,
   DeliveryResult,
   DirectoryUser,
   KeyedHash,
@@ -16,6 +17,7 @@ export type {
   PasswordVerifier,
   Ports,
   SecureRandom,
+  Serializer,
   SessionStore,
   UserDirectory,
   VerificationResult,

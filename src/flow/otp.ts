@@ -41,11 +41,16 @@ export function sessionRef(hash: KeyedHash, key: string, sessionId: string): str
   return hash.hmacSha256Hex(key, "session-ref:" + sessionId).slice(0, 12);
 }
 
-/** Counter keys and decoy hints come from a hash of the login value, never from the value itself. */
+/** Limit keys and decoy hints come from a hash of the login value, never from the value itself. */
 export function loginHash(hash: KeyedHash, key: string, normalisedLogin: string): string {
   return hash.hmacSha256Hex(key, "login:" + normalisedLogin);
 }
 
 export function ipHash(hash: KeyedHash, key: string, ipAddress: string): string {
   return hash.hmacSha256Hex(key, "ip:" + ipAddress);
+}
+
+/** The per-session part of claim keys: the session id is a bearer secret and never becomes a key of its own. */
+export function sessionClaimHash(hash: KeyedHash, key: string, sessionId: string): string {
+  return hash.hmacSha256Hex(key, "session-claims:" + sessionId);
 }

@@ -2,7 +2,7 @@
 
 import { errorHeader, formatHeader } from "./header";
 import type { HeaderPair } from "./header";
-import { errorName } from "./error-codes";
+import { errorName, SERVER_ERROR } from "./error-codes";
 import type { EventFacts, FlowContext, FlowEvent, FlowOutcome } from "./flow-types";
 import { logSafe } from "./log-text";
 import { sessionRef } from "./otp";
@@ -59,7 +59,7 @@ function buildEvent(
     errorCode: errorCode,
     userId: what.userId,
     clientId: context.request.clientId,
-    ipAddress: context.request.ipAddress,
+    ipAddress: context.clientIp,
     sessionRef:
       what.sessionId === null ? null : sessionRef(context.ports.hash, context.hashKey, what.sessionId),
     maskedPhone: what.maskedPhone,
@@ -97,4 +97,10 @@ export function failure(
 
 export function granted(context: FlowContext, what: EventFacts, userId: string): FlowOutcome {
   return finish(context, buildEvent(context, what, "granted", null), null, userId);
+}
+
+/** A session write that did not read back: the store lost it, so the flow stops here (fail closed, 10001). */
+export function lostWriteAnswer(context: FlowContext, what: EventFacts): FlowOutcome {
+  what.detail = "session write lost";
+  return failure(context, what, SERVER_ERROR, []);
 }

@@ -1,58 +1,116 @@
-// Hourly counters on the shared cache (S4, S8). The cache has no atomic increment, so two concurrent requests may both count
-// from the same value: a limit can be overshot by the number of concurrent requests, never ignored.
+// Limits as numbered claims (S4, S8). A limit of N is N slot keys `<prefix>:1` .. `<prefix>:N`; an event takes one by
+// creating it (add-if-absent), so at most N events hold a slot at once, whatever the number of concurrent requests, and across
+// nodes wherever the host's claim is atomic. Each slot holds its own expiry time (ms) as its value: that is what retry_after
+// is computed from.
 
-import type { CounterStore } from "./ports";
+import type { ClaimStore } from "./ports";
 
-export const HOUR_MILLIS = 3600000;
+export const HOUR_SECONDS = 3600;
 
-/** A fixed window that opens with its first event and lasts an hour. */
-export interface CounterWindow {
-  count: number;
-  resetAt: number;
-}
-
-export function serializeWindow(window: CounterWindow): string {
-  const data: CounterWindow = { count: window.count, resetAt: window.resetAt };
-  return JSON.stringify(data);
-}
-
-/** Throws on a value it did not write: a counter that cannot be read must not count as zero (fail closed). */
-export function readWindow(counters: CounterStore, key: string, now: number): CounterWindow {
-  const text = counters.get(key);
-  if (text === null) {
-    return { count: 0, resetAt: now + HOUR_MILLIS };
-  }
-  const parsed: CounterWindow = JSON.parse(text);
-  const window: CounterWindow = { count: parsed.count, resetAt: parsed.resetAt };
-  if (
-    serializeWindow(window) !== text ||
-    !Number.isInteger(window.count) ||
-    !Number.isInteger(window.resetAt)
-  ) {
-    throw new Error("corrupt rate-limit counter");
-  }
-  if (window.resetAt <= now) {
-    return { count: 0, resetAt: now + HOUR_MILLIS };
-  }
-  return window;
-}
+/** Seconds given to retry when a slot is held but its expiry cannot be believed (past, or the entry vanished). */
+export const UNCERTAIN_RETRY_SECONDS = 1;
 
 export function secondsUntil(deadline: number, now: number): number {
   return Math.max(1, Math.ceil((deadline - now) / 1000));
 }
 
-/** Adds one event to the window read at `now`. */
-export function countEvent(counters: CounterStore, key: string, now: number): void {
-  const window = readWindow(counters, key, now);
-  const next: CounterWindow = { count: window.count + 1, resetAt: window.resetAt };
-  counters.put(key, serializeWindow(next), secondsUntil(next.resetAt, now));
+export function slotKey(prefix: string, slot: number): string {
+  return prefix + ":" + String(slot);
 }
 
-/** Seconds until the limit frees up, or 0 when there is room. A limit of 0 means no limit. */
-export function retryAfterSeconds(counters: CounterStore, key: string, limit: number, now: number): number {
-  if (limit === 0) {
-    return 0;
+/** The expiry stored in a slot. A value the flow did not write is not read as "free": it throws (fail closed). */
+export function slotExpiry(text: string): number {
+  const expiry = Number(text);
+  if (!Number.isInteger(expiry) || String(expiry) !== text) {
+    throw new Error("corrupt limit slot");
   }
-  const window = readWindow(counters, key, now);
-  return window.count >= limit ? secondsUntil(window.resetAt, now) : 0;
+  return expiry;
+}
+
+/** The outcome of trying to take one slot of a limit. */
+export interface SlotClaim {
+  /** The slot taken (1..limit), or 0 when every slot is held. */
+  slot: number;
+  /** The key of the slot taken ("" when none). */
+  key: string;
+  /** When none: seconds until the earliest held slot frees up. */
+  retryAfter: number;
+}
+
+/** Seconds until the slot behind `text` frees up; a held slot whose stored expiry has passed gives a short wait. */
+function heldFor(text: string | null, now: number): number {
+  if (text === null) {
+    return UNCERTAIN_RETRY_SECONDS;
+  }
+  const expiry = slotExpiry(text);
+  return expiry <= now ? UNCERTAIN_RETRY_SECONDS : secondsUntil(expiry, now);
+}
+
+/**
+ * Takes the lowest free slot of `prefix` for `ttlSeconds`. A slot is read first (a held one costs no write); a slot that reads
+ * as free or expired is then claimed, and only a true claim counts: losing a race just moves on to the next slot.
+ */
+export function claimSlot(
+  claims: ClaimStore,
+  prefix: string,
+  limit: number,
+  ttlSeconds: number,
+  now: number,
+): SlotClaim {
+  let wait = 0;
+  let slot = 1;
+  while (slot <= limit) {
+    const key = slotKey(prefix, slot);
+    const text = claims.get(key);
+    const live = text !== null && slotExpiry(text) > now;
+    if (!live && claims.claim(key, String(now + ttlSeconds * 1000), ttlSeconds)) {
+      return { slot: slot, key: key, retryAfter: 0 };
+    }
+    const held = live ? heldFor(text, now) : heldFor(claims.get(key), now);
+    wait = wait === 0 ? held : Math.min(wait, held);
+    slot++;
+  }
+  return { slot: 0, key: "", retryAfter: Math.max(wait, UNCERTAIN_RETRY_SECONDS) };
+}
+
+/** Seconds until a slot of `prefix` frees up when all `limit` are held, or 0 when one is free. Reads only. */
+export function fullFor(claims: ClaimStore, prefix: string, limit: number, now: number): number {
+  let wait = 0;
+  let slot = 1;
+  while (slot <= limit) {
+    const text = claims.get(slotKey(prefix, slot));
+    if (text === null) {
+      return 0;
+    }
+    const held = heldFor(text, now);
+    wait = wait === 0 ? held : Math.min(wait, held);
+    slot++;
+  }
+  return wait;
+}
+
+/** A one-shot claim: true for the single caller that creates `key`. */
+export function claimOnce(claims: ClaimStore, key: string, ttlSeconds: number, now: number): boolean {
+  return claims.claim(key, String(now + ttlSeconds * 1000), ttlSeconds);
+}
+
+/** Seconds until the one-shot claim `key` expires, for a refusal (a vanished or unreadable expiry gives a short wait). */
+export function heldSeconds(claims: ClaimStore, key: string, now: number): number {
+  return heldFor(claims.get(key), now);
+}
+
+/**
+ * Gives claims back. A failure to release keeps the event counted, which is the safe side, so it does not change the answer.
+ */
+export function releaseAll(claims: ClaimStore, keys: string[]): void {
+  for (const key of keys) {
+    if (key === "") {
+      continue;
+    }
+    try {
+      claims.release(key);
+    } catch (e) {
+      continue;
+    }
+  }
 }

@@ -1,9 +1,10 @@
-// Loading a login session for a later step and the limits every step shares.
+// Loading and writing a login session, the claim keys every step shares, and the limits per login value and address.
 
 import { INVALID_SESSION, SERVER_ERROR, SESSION_EXPIRED } from "./error-codes";
 import type { FlowContext, LoginValue } from "./flow-types";
-import { ipHash, loginHash } from "./otp";
-import { retryAfterSeconds, secondsUntil } from "./rate-limits";
+import { ipHash, loginHash, sessionClaimHash } from "./otp";
+import { claimSlot, fullFor, HOUR_SECONDS, releaseAll, secondsUntil } from "./rate-limits";
+import type { SlotClaim } from "./rate-limits";
 import { parseState, serializeState } from "./session-state";
 import type { SessionState } from "./session-state";
 
@@ -16,6 +17,11 @@ export interface LoadedSession {
 
 function refused(errorCode: number, detail: string): LoadedSession {
   return { state: null, errorCode: errorCode, detail: detail };
+}
+
+/** The key of the per-node lock every read-check-write of session `sessionId` holds. */
+export function sessionLockKey(sessionId: string): string {
+  return "session:" + sessionId;
 }
 
 /**
@@ -56,46 +62,113 @@ export function secondsLeft(context: FlowContext, state: SessionState): number {
   return secondsUntil(state.expiresAt, context.now);
 }
 
-export function saveSession(context: FlowContext, sessionId: string, state: SessionState): void {
-  context.ports.sessions.update(sessionId, serializeState(state), secondsLeft(context, state));
+/** Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on. */
+function readsBack(context: FlowContext, sessionId: string, text: string): boolean {
+  return context.ports.sessions.get(sessionId) === text;
 }
 
-export function sendsByLoginKey(context: FlowContext, login: LoginValue): string {
+/** Writes a new session and reads it back; false when the write was lost. */
+export function createSession(context: FlowContext, sessionId: string, state: SessionState): boolean {
+  const text = serializeState(state);
+  context.ports.sessions.create(sessionId, text, context.config.sessionTtlSeconds);
+  return readsBack(context, sessionId, text);
+}
+
+/** Updates a session and reads it back; false when the write was lost. */
+export function saveSession(context: FlowContext, sessionId: string, state: SessionState): boolean {
+  const text = serializeState(state);
+  context.ports.sessions.update(sessionId, text, secondsLeft(context, state));
+  return readsBack(context, sessionId, text);
+}
+
+/** Removing a session is best effort where a failure changes nothing that matters (the session holds no usable code). */
+export function removeQuietly(context: FlowContext, sessionId: string): void {
+  try {
+    context.ports.sessions.remove(sessionId);
+  } catch (e) {
+    return;
+  }
+}
+
+export function sendsByLoginPrefix(context: FlowContext, login: LoginValue): string {
   return "gamatech-ropc:sends:login:" + loginHash(context.ports.hash, context.hashKey, login.normalised);
 }
 
-export function sendsByIpKey(context: FlowContext): string {
-  return "gamatech-ropc:sends:ip:" + ipHash(context.ports.hash, context.hashKey, context.request.ipAddress);
+export function sendsByIpPrefix(context: FlowContext): string {
+  return "gamatech-ropc:sends:ip:" + ipHash(context.ports.hash, context.hashKey, context.clientIp);
 }
 
-export function failuresKey(context: FlowContext, login: LoginValue): string {
+export function failuresPrefix(context: FlowContext, login: LoginValue): string {
   return "gamatech-ropc:failures:login:" + loginHash(context.ports.hash, context.hashKey, login.normalised);
 }
 
-/** Seconds until this login value may try again after too many failures (S4), or 0. */
+/** The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`. */
+export function sessionClaimPrefix(context: FlowContext, sessionId: string): string {
+  return "gamatech-ropc:session:" + sessionClaimHash(context.ports.hash, context.hashKey, sessionId);
+}
+
+/** Seconds until this login value may try again after too many failures (S4), or 0. Reads only. */
 export function lockoutSeconds(context: FlowContext, login: LoginValue): number {
-  return retryAfterSeconds(
-    context.ports.counters,
-    failuresKey(context, login),
+  return fullFor(
+    context.ports.claims,
+    failuresPrefix(context, login),
     context.config.maxFailuresPerUserPerHour,
     context.now,
   );
 }
 
-/** Seconds until a code may be sent for this login value from this address (S8), or 0. */
-export function sendLimitSeconds(context: FlowContext, login: LoginValue): number {
+/** Takes a failure slot before a code or password is evaluated; given back when the answer was right. */
+export function claimFailure(context: FlowContext, login: LoginValue): SlotClaim {
+  return claimSlot(
+    context.ports.claims,
+    failuresPrefix(context, login),
+    context.config.maxFailuresPerUserPerHour,
+    HOUR_SECONDS,
+    context.now,
+  );
+}
+
+/** The send slots a code holds: one per login value and, unless that limit is off, one per address. */
+export interface SendClaims {
+  /** The keys taken (empty when refused). */
+  keys: string[];
+  /** When refused: seconds to wait. 0 when the send may go. */
+  retryAfter: number;
+}
+
+/**
+ * Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
+ * taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
+ */
+export function claimSends(context: FlowContext, login: LoginValue): SendClaims {
   const lockout = lockoutSeconds(context, login);
-  const byLogin = retryAfterSeconds(
-    context.ports.counters,
-    sendsByLoginKey(context, login),
+  if (lockout > 0) {
+    return { keys: [], retryAfter: lockout };
+  }
+  const claims = context.ports.claims;
+  const byLogin = claimSlot(
+    claims,
+    sendsByLoginPrefix(context, login),
     context.config.maxSendsPerUserPerHour,
+    HOUR_SECONDS,
     context.now,
   );
-  const byIp = retryAfterSeconds(
-    context.ports.counters,
-    sendsByIpKey(context),
+  if (byLogin.slot === 0) {
+    return { keys: [], retryAfter: byLogin.retryAfter };
+  }
+  if (context.config.maxSendsPerIpPerHour === 0) {
+    return { keys: [byLogin.key], retryAfter: 0 };
+  }
+  const byIp = claimSlot(
+    claims,
+    sendsByIpPrefix(context),
     context.config.maxSendsPerIpPerHour,
+    HOUR_SECONDS,
     context.now,
   );
-  return Math.max(lockout, byLogin, byIp);
+  if (byIp.slot === 0) {
+    releaseAll(claims, [byLogin.key]);
+    return { keys: [], retryAfter: byIp.retryAfter };
+  }
+  return { keys: [byLogin.key, byIp.key], retryAfter: 0 };
 }

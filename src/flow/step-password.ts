@@ -1,21 +1,40 @@
-// Step 3: check the password of the user whose code was accepted in this session, then grant.
+// Step 3: check the password of the user whose code was accepted in this session, then grant. An attempt slot and a failure
+// slot are claimed before the password is checked (outside the session lock), and the grant is a one-shot claim: one token
+// per session, however many right passwords arrive together.
 
-import { INVALID_CREDENTIALS, RATE_LIMITED, SERVER_ERROR, TOO_MANY_ATTEMPTS } from "./error-codes";
-import type { FlowContext, FlowOutcome, LoginValue } from "./flow-types";
+import { INVALID_CREDENTIALS, RATE_LIMITED, SERVER_ERROR, SESSION_EXPIRED, TOO_MANY_ATTEMPTS } from "./error-codes";
+import type { EventFacts, FlowContext, FlowOutcome, LoginValue } from "./flow-types";
 import { pair } from "./header";
-import { facts, failure, granted } from "./outcome";
-import { countEvent } from "./rate-limits";
-import { failuresKey, loadSession, lockoutSeconds, saveSession } from "./session-access";
+import { facts, failure, granted, lostWriteAnswer } from "./outcome";
+import { claimOnce, claimSlot, releaseAll } from "./rate-limits";
+import {
+  claimFailure,
+  loadSession,
+  saveSession,
+  secondsLeft,
+  sessionClaimPrefix,
+  sessionLockKey,
+} from "./session-access";
 
-export function checkPassword(
+/** What the locked first part of a password check reserved. */
+class PasswordAttempt {
+  readonly userId: string;
+  readonly slot: number;
+  readonly failureKey: string;
+
+  constructor(userId: string, slot: number, failureKey: string) {
+    this.userId = userId;
+    this.slot = slot;
+    this.failureKey = failureKey;
+  }
+}
+
+function reserveAttempt(
   context: FlowContext,
+  what: EventFacts,
   login: LoginValue,
   sessionId: string,
-  password: string,
-): FlowOutcome {
-  const config = context.config;
-  const what = facts("password", login.normalised);
-  what.sessionId = sessionId;
+): PasswordAttempt | FlowOutcome {
   const loaded = loadSession(context, sessionId, login, 3);
   const state = loaded.state;
   if (state === null) {
@@ -31,28 +50,91 @@ export function checkPassword(
     return failure(context, what, SERVER_ERROR, []);
   }
   what.userId = userId;
-  const lockout = lockoutSeconds(context, login);
-  if (lockout > 0) {
+  const lockout = claimFailure(context, login);
+  if (lockout.slot === 0) {
     return failure(context, what, RATE_LIMITED, [
       pair("session_id", sessionId),
-      pair("retry_after", String(lockout)),
+      pair("retry_after", String(lockout.retryAfter)),
     ]);
   }
-  if (!context.ports.passwords.verifyPassword(userId, password)) {
-    state.passwordFailures = state.passwordFailures + 1;
-    countEvent(context.ports.counters, failuresKey(context, login), context.now);
-    if (state.passwordFailures >= config.maxPasswordAttempts) {
-      context.ports.sessions.remove(sessionId);
-      return failure(context, what, TOO_MANY_ATTEMPTS, []);
+  const attempt = claimSlot(
+    context.ports.claims,
+    sessionClaimPrefix(context, sessionId) + ":password",
+    context.config.maxPasswordAttempts,
+    secondsLeft(context, state),
+    context.now,
+  );
+  if (attempt.slot === 0) {
+    releaseAll(context.ports.claims, [lockout.key]);
+    context.ports.sessions.remove(sessionId);
+    what.sessionId = null;
+    return failure(context, what, TOO_MANY_ATTEMPTS, []);
+  }
+  return new PasswordAttempt(userId, attempt.slot, lockout.key);
+}
+
+function commitAttempt(
+  context: FlowContext,
+  what: EventFacts,
+  login: LoginValue,
+  sessionId: string,
+  attempt: PasswordAttempt,
+  verified: boolean,
+): FlowOutcome {
+  const config = context.config;
+  const claims = context.ports.claims;
+  const loaded = loadSession(context, sessionId, login, 3);
+  const state = loaded.state;
+  if (state === null) {
+    if (verified) {
+      releaseAll(claims, [attempt.failureKey]);
     }
-    saveSession(context, sessionId, state);
-    const left = String(config.maxPasswordAttempts - state.passwordFailures);
-    return failure(context, what, INVALID_CREDENTIALS, [
-      pair("session_id", sessionId),
-      pair("attempts_left", left),
-    ]);
+    what.sessionId = null;
+    what.detail = loaded.detail;
+    return failure(context, what, loaded.errorCode, []);
   }
-  // Removed before granting: if removal fails the exception ends the request without a token, and no session can be replayed.
-  context.ports.sessions.remove(sessionId);
-  return granted(context, what, userId);
+  if (verified) {
+    releaseAll(claims, [attempt.failureKey]);
+    if (!claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":grant", secondsLeft(context, state), context.now)) {
+      what.sessionId = null;
+      what.detail = "session already granted";
+      return failure(context, what, SESSION_EXPIRED, []);
+    }
+    // Removed before granting: if removal fails the exception ends the request without a token, and no session can be
+    // replayed (the grant claim is held).
+    context.ports.sessions.remove(sessionId);
+    return granted(context, what, attempt.userId);
+  }
+  state.passwordFailures = state.passwordFailures + 1;
+  if (attempt.slot >= config.maxPasswordAttempts) {
+    context.ports.sessions.remove(sessionId);
+    what.sessionId = null;
+    return failure(context, what, TOO_MANY_ATTEMPTS, []);
+  }
+  if (!saveSession(context, sessionId, state)) {
+    return lostWriteAnswer(context, what);
+  }
+  const left = String(config.maxPasswordAttempts - attempt.slot);
+  return failure(context, what, INVALID_CREDENTIALS, [
+    pair("session_id", sessionId),
+    pair("attempts_left", left),
+  ]);
+}
+
+export function checkPassword(
+  context: FlowContext,
+  login: LoginValue,
+  sessionId: string,
+  password: string,
+): FlowOutcome {
+  const what = facts("password", login.normalised);
+  what.sessionId = sessionId;
+  const lock = sessionLockKey(sessionId);
+  const serializer = context.ports.serializer;
+  const attempt = serializer.exclusive(lock, () => reserveAttempt(context, what, login, sessionId));
+  if (!(attempt instanceof PasswordAttempt)) {
+    return attempt;
+  }
+  const verified = context.ports.passwords.verifyPassword(attempt.userId, password);
+  return serializer.exclusive(lock, () => commitAttempt(context, what, login, sessionId, attempt, verified));
 }

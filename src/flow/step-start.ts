@@ -1,52 +1,68 @@
-// Step 1: start a login, or send a new code in a live one (resend).
+// Step 1: start a login, or send a new code in a live one (resend). The session holding the new code is written and read
+// back before the code is sent; the send slots are taken before the provider call and given back only when the call was
+// never attempted. The provider call runs outside the session lock.
 
 import { OTP_NOT_SENT, RATE_LIMITED } from "./error-codes";
 import { deliverCode } from "./delivery";
+import type { Delivery } from "./delivery";
 import type { EventFacts, FlowContext, FlowOutcome, LoginValue } from "./flow-types";
 import type { HeaderPair } from "./header";
 import { pair } from "./header";
 import { codeHash, generateCode, loginHash } from "./otp";
-import { facts, failure, proceed } from "./outcome";
+import { facts, failure, lostWriteAnswer, proceed } from "./outcome";
 import { decoyPhoneHint, maskPhone, phoneHint } from "./phone";
-import { countEvent, secondsUntil } from "./rate-limits";
+import { claimOnce, claimSlot, heldSeconds, releaseAll } from "./rate-limits";
 import { findRecipient } from "./recipient";
 import type { Recipient } from "./recipient";
 import {
+  claimSends,
+  createSession,
   loadSession,
+  removeQuietly,
   saveSession,
   secondsLeft,
-  sendLimitSeconds,
-  sendsByIpKey,
-  sendsByLoginKey,
+  sessionClaimPrefix,
+  sessionLockKey,
 } from "./session-access";
-import { serializeState, STATE_VERSION } from "./session-state";
+import { STATE_VERSION } from "./session-state";
 import type { SessionState } from "./session-state";
 import { SESSION_ID_BYTES } from "./params";
 
-/** A new code for `recipient`, sent unless it is a decoy; "" stands for the code of a decoy or of Twilio Verify. */
-interface IssuedCode {
+/** A new code for a recipient: its hash is stored before the send; "" for a decoy or with Twilio Verify. */
+interface NewCode {
+  code: string;
   codeHash: string;
-  sent: boolean;
-  detail: string | null;
 }
 
-function issueCode(context: FlowContext, sessionId: string, recipient: Recipient): IssuedCode {
+function newCode(context: FlowContext, sessionId: string, recipient: Recipient): NewCode {
   const config = context.config;
-  if (recipient.phone === null) {
-    return { codeHash: "", sent: true, detail: "decoy: " + recipient.decoyReason };
+  if (recipient.phone === null || config.sender === "verify") {
+    return { code: "", codeHash: "" };
   }
-  const code = config.sender === "verify" ? "" : generateCode(context.ports.random, config.otpLength);
-  const delivery = deliverCode(config, context.ports.otp, recipient.phone, code);
-  const hashed = code === "" ? "" : codeHash(context.ports.hash, context.hashKey, sessionId, code);
-  return { codeHash: hashed, sent: delivery.delivered, detail: delivery.detail };
+  const code = generateCode(context.ports.random, config.otpLength);
+  return { code: code, codeHash: codeHash(context.ports.hash, context.hashKey, sessionId, code) };
 }
 
-/** Counted before sending, so a provider that keeps failing cannot be hammered past the limits. */
-function countSend(context: FlowContext, login: LoginValue): void {
-  countEvent(context.ports.counters, sendsByLoginKey(context, login), context.now);
-  if (context.config.maxSendsPerIpPerHour > 0) {
-    countEvent(context.ports.counters, sendsByIpKey(context), context.now);
+/** Sends the code, outside any lock. A decoy sends nothing and counts as delivered. */
+function send(context: FlowContext, recipient: Recipient, code: NewCode): Delivery {
+  if (recipient.phone === null) {
+    return { delivered: true, attempted: true, detail: "decoy: " + recipient.decoyReason };
   }
+  return deliverCode(context.config, context.ports.otp, recipient.phone, code.code);
+}
+
+/** The per-session claims a send takes besides the hourly ones: its send slot and the resend cooldown. */
+function cooldownKey(context: FlowContext, sessionId: string): string {
+  return sessionClaimPrefix(context, sessionId) + ":cooldown";
+}
+
+function claimCooldown(context: FlowContext, sessionId: string, ttlSeconds: number): string {
+  const seconds = context.config.resendCooldownSeconds;
+  if (seconds === 0) {
+    return "";
+  }
+  const key = cooldownKey(context, sessionId);
+  return claimOnce(context.ports.claims, key, Math.min(seconds, ttlSeconds), context.now) ? key : "-";
 }
 
 function hintPairs(context: FlowContext, login: LoginValue, recipient: Recipient): HeaderPair[] {
@@ -81,39 +97,77 @@ function proceedPairs(
   return pairs;
 }
 
-function describe(what: EventFacts, recipient: Recipient, issued: IssuedCode | null): void {
+function describe(what: EventFacts, recipient: Recipient, detail: string | null): void {
   what.userId = recipient.userId;
   what.maskedPhone = recipient.phone === null ? null : maskPhone(recipient.phone);
-  what.detail = issued === null ? null : issued.detail;
+  what.detail = detail;
+}
+
+function lostWrite(context: FlowContext, what: EventFacts, claimed: string[]): FlowOutcome {
+  releaseAll(context.ports.claims, claimed);
+  what.sessionId = null;
+  return lostWriteAnswer(context, what);
+}
+
+/** After a send that did not go through: the session dies, and a call never attempted gives its slots back. */
+function notSent(
+  context: FlowContext,
+  what: EventFacts,
+  sessionId: string,
+  delivery: Delivery,
+  claimed: string[],
+): FlowOutcome {
+  context.ports.serializer.exclusive(sessionLockKey(sessionId), () => {
+    context.ports.sessions.remove(sessionId);
+    return true;
+  });
+  if (!delivery.attempted) {
+    releaseAll(context.ports.claims, claimed);
+  }
+  what.sessionId = null;
+  return failure(context, what, OTP_NOT_SENT, []);
+}
+
+/** The session of a new login, written with its code and the first send's claims; false when the write was lost. */
+function openSession(context: FlowContext, sessionId: string, state: SessionState): boolean {
+  const ttl = context.config.sessionTtlSeconds;
+  const claims = context.ports.claims;
+  if (!createSession(context, sessionId, state)) {
+    removeQuietly(context, sessionId);
+    return false;
+  }
+  const first = claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":send:1", ttl, context.now);
+  // A fresh session's claims can only be missing when the store lost them: the session is unusable then.
+  if (!first || claimCooldown(context, sessionId, ttl) === "-") {
+    removeQuietly(context, sessionId);
+    return false;
+  }
+  return true;
 }
 
 export function startLogin(context: FlowContext, login: LoginValue): FlowOutcome {
   const config = context.config;
   const what = facts("start", login.normalised);
-  const retryAfter = sendLimitSeconds(context, login);
-  if (retryAfter > 0) {
-    return failure(context, what, RATE_LIMITED, [pair("retry_after", String(retryAfter))]);
+  const sends = claimSends(context, login);
+  if (sends.retryAfter > 0) {
+    return failure(context, what, RATE_LIMITED, [pair("retry_after", String(sends.retryAfter))]);
   }
   const recipient = findRecipient(context, login);
   describe(what, recipient, null);
   if (recipient.errorCode !== 0) {
+    releaseAll(context.ports.claims, sends.keys);
     what.detail = recipient.decoyReason;
     return failure(context, what, recipient.errorCode, []);
   }
-  countSend(context, login);
   const sessionId = context.ports.random.randomHex(SESSION_ID_BYTES);
-  const issued = issueCode(context, sessionId, recipient);
-  describe(what, recipient, issued);
-  if (!issued.sent) {
-    return failure(context, what, OTP_NOT_SENT, []);
-  }
+  const code = newCode(context, sessionId, recipient);
   const state: SessionState = {
     version: STATE_VERSION,
     clientId: context.request.clientId,
     login: login.normalised,
     userId: recipient.userId,
     step: 2,
-    codeHash: issued.codeHash,
+    codeHash: code.codeHash,
     verifyTo: config.sender === "verify" ? (recipient.phone ?? "") : "",
     maskedPhone: what.maskedPhone ?? "",
     createdAt: context.now,
@@ -124,22 +178,19 @@ export function startLogin(context: FlowContext, login: LoginValue): FlowOutcome
     otpFailures: 0,
     passwordFailures: 0,
   };
-  context.ports.sessions.create(sessionId, serializeState(state), config.sessionTtlSeconds);
   what.sessionId = sessionId;
+  const opened = context.ports.serializer.exclusive(sessionLockKey(sessionId), () =>
+    openSession(context, sessionId, state),
+  );
+  if (!opened) {
+    return lostWrite(context, what, sends.keys);
+  }
+  const delivery = send(context, recipient, code);
+  describe(what, recipient, delivery.detail);
+  if (!delivery.delivered) {
+    return notSent(context, what, sessionId, delivery, sends.keys);
+  }
   return proceed(context, what, proceedPairs(context, sessionId, config.otpTtlSeconds, login, recipient));
-}
-
-/** Why a resend in `state` must wait: seconds, or 0 when it may go now. */
-function resendWait(context: FlowContext, state: SessionState, login: LoginValue): number {
-  const cooldownEnd = state.lastSendAt + context.config.resendCooldownSeconds * 1000;
-  if (context.now < cooldownEnd) {
-    return secondsUntil(cooldownEnd, context.now);
-  }
-  if (state.sends >= context.config.maxSendsPerSession) {
-    // This session will never send again: the app may start a new login once it has expired.
-    return secondsLeft(context, state);
-  }
-  return sendLimitSeconds(context, login);
 }
 
 /**
@@ -155,50 +206,110 @@ function resendRecipient(context: FlowContext, state: SessionState, login: Login
   return { userId: null, phone: null, decoyReason: reason, errorCode: current.errorCode };
 }
 
-export function resendCode(context: FlowContext, login: LoginValue, sessionId: string): FlowOutcome {
+/** What the locked part of a resend decided: a refusal to answer, or a recipient whose new code is stored. */
+interface ResendPlan {
+  refusal: FlowOutcome | null;
+  recipient: Recipient;
+  code: NewCode;
+  /** The hourly send slots taken (given back when the provider is never called). */
+  claimed: string[];
+  expiresIn: number;
+}
+
+function refuse(outcome: FlowOutcome): ResendPlan {
+  const none: Recipient = { userId: null, phone: null, decoyReason: "", errorCode: 0 };
+  return { refusal: outcome, recipient: none, code: { code: "", codeHash: "" }, claimed: [], expiresIn: 0 };
+}
+
+function waitAnswer(context: FlowContext, what: EventFacts, sessionId: string, wait: number): ResendPlan {
+  return refuse(
+    failure(context, what, RATE_LIMITED, [pair("session_id", sessionId), pair("retry_after", String(wait))]),
+  );
+}
+
+/** Under the session lock: checks, claims the cooldown and every send slot, and stores the new code. */
+function planResend(
+  context: FlowContext,
+  what: EventFacts,
+  login: LoginValue,
+  sessionId: string,
+): ResendPlan {
   const config = context.config;
-  const what = facts("resend", login.normalised);
-  what.sessionId = sessionId;
+  const claims = context.ports.claims;
   const loaded = loadSession(context, sessionId, login, 2);
   const state = loaded.state;
   if (state === null) {
     what.sessionId = null;
     what.detail = loaded.detail;
-    return failure(context, what, loaded.errorCode, []);
+    return refuse(failure(context, what, loaded.errorCode, []));
   }
   what.userId = state.userId;
-  const wait = resendWait(context, state, login);
-  if (wait > 0) {
-    return failure(context, what, RATE_LIMITED, [
-      pair("session_id", sessionId),
-      pair("retry_after", String(wait)),
-    ]);
+  const left = secondsLeft(context, state);
+  const cooldown = claimCooldown(context, sessionId, left);
+  if (cooldown === "-") {
+    return waitAnswer(context, what, sessionId, heldSeconds(claims, cooldownKey(context, sessionId), context.now));
+  }
+  const slot = claimSlot(
+    claims,
+    sessionClaimPrefix(context, sessionId) + ":send",
+    config.maxSendsPerSession,
+    left,
+    context.now,
+  );
+  if (slot.slot === 0) {
+    // This session will never send again: the app may start a new login once it has expired.
+    releaseAll(claims, [cooldown]);
+    return waitAnswer(context, what, sessionId, left);
+  }
+  const sends = claimSends(context, login);
+  if (sends.retryAfter > 0) {
+    releaseAll(claims, [cooldown, slot.key]);
+    return waitAnswer(context, what, sessionId, sends.retryAfter);
   }
   const recipient = resendRecipient(context, state, login);
   if (recipient.errorCode !== 0) {
+    releaseAll(claims, sends.keys);
     context.ports.sessions.remove(sessionId);
+    what.sessionId = null;
     what.detail = recipient.decoyReason;
-    return failure(context, what, recipient.errorCode, []);
+    return refuse(failure(context, what, recipient.errorCode, []));
   }
-  countSend(context, login);
-  // The old code dies before the new one is sent: if the send and then the removal below fail, no usable code is left.
-  state.codeHash = "";
-  state.codeIssuedAt = 0;
-  saveSession(context, sessionId, state);
-  const issued = issueCode(context, sessionId, recipient);
-  describe(what, recipient, issued);
-  if (!issued.sent) {
-    context.ports.sessions.remove(sessionId);
-    return failure(context, what, OTP_NOT_SENT, []);
-  }
-  state.codeHash = issued.codeHash;
+  // The old code dies as the new one is stored, before it is sent.
+  const code = newCode(context, sessionId, recipient);
+  state.codeHash = code.codeHash;
   state.codeIssuedAt = context.now;
   state.sends = state.sends + 1;
   state.lastSendAt = context.now;
   state.userId = recipient.userId;
   state.verifyTo = config.sender === "verify" ? (recipient.phone ?? "") : "";
-  state.maskedPhone = what.maskedPhone ?? "";
-  saveSession(context, sessionId, state);
-  const expiresIn = Math.min(config.otpTtlSeconds, secondsLeft(context, state));
-  return proceed(context, what, proceedPairs(context, sessionId, expiresIn, login, recipient));
+  state.maskedPhone = recipient.phone === null ? "" : maskPhone(recipient.phone);
+  if (!saveSession(context, sessionId, state)) {
+    removeQuietly(context, sessionId);
+    return refuse(lostWrite(context, what, sends.keys));
+  }
+  return {
+    refusal: null,
+    recipient: recipient,
+    code: code,
+    claimed: sends.keys,
+    expiresIn: Math.min(config.otpTtlSeconds, left),
+  };
+}
+
+export function resendCode(context: FlowContext, login: LoginValue, sessionId: string): FlowOutcome {
+  const what = facts("resend", login.normalised);
+  what.sessionId = sessionId;
+  const plan = context.ports.serializer.exclusive(sessionLockKey(sessionId), () =>
+    planResend(context, what, login, sessionId),
+  );
+  if (plan.refusal !== null) {
+    return plan.refusal;
+  }
+  const recipient = plan.recipient;
+  const delivery = send(context, recipient, plan.code);
+  describe(what, recipient, delivery.detail);
+  if (!delivery.delivered) {
+    return notSent(context, what, sessionId, delivery, plan.claimed);
+  }
+  return proceed(context, what, proceedPairs(context, sessionId, plan.expiresIn, login, recipient));
 }

@@ -1,10 +1,9 @@
 import type { CacheService } from "java:io.jans.service";
-import type { CounterStore, SessionStore } from "../flow/ports";
+import type { SessionStore } from "../flow/ports";
 
 // CacheService is shared by every node (the database by default, or Redis/Memcached), which is what lets step 1 run on one
 // node and steps 2 and 3 on another. Keys are prefixed so the script's entries never meet Janssen's own.
 const SESSION_PREFIX = "gamatech-ropc:session:";
-const COUNTER_PREFIX = "gamatech-ropc:counter:";
 
 export class CacheSessionStore implements SessionStore {
   private readonly cache: CacheService;
@@ -27,21 +26,5 @@ export class CacheSessionStore implements SessionStore {
 
   remove(id: string): void {
     this.cache.remove(SESSION_PREFIX + id);
-  }
-}
-
-export class CacheCounterStore implements CounterStore {
-  private readonly cache: CacheService;
-
-  constructor(cache: CacheService) {
-    this.cache = cache;
-  }
-
-  get(key: string): string | null {
-    return this.cache.get(COUNTER_PREFIX + key);
-  }
-
-  put(key: string, value: string, ttlSeconds: number): void {
-    this.cache.put(ttlSeconds, COUNTER_PREFIX + key, value);
   }
 }

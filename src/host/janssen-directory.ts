@@ -23,9 +23,26 @@ function allValues(user: User, attribute: string): string[] {
   return values;
 }
 
-/** Janssen writes "active" in lower case; an account without a status is treated as inactive (fail closed). */
+const ACTIVE = "active";
+
+/**
+ * The account status. Janssen 1.1 and later (SimpleUser since March 2024) map jansStatus to the field behind getStatus(),
+ * and the ORM then leaves it out of the custom attributes; older user models have no getStatus (Jython raises
+ * AttributeError on the call) and keep jansStatus as a custom attribute. An account without a status is inactive (fail
+ * closed).
+ */
 function isActive(user: User): boolean {
-  return allValues(user, STATUS_ATTRIBUTE).some((status) => status.trim().toLowerCase() === "active");
+  let fromField: string | null = null;
+  try {
+    const status = user.getStatus();
+    fromField = status === null ? "" : status.getValue();
+  } catch (error) {
+    fromField = null;
+  }
+  if (fromField !== null) {
+    return fromField.trim().toLowerCase() === ACTIVE;
+  }
+  return allValues(user, STATUS_ATTRIBUTE).some((status) => status.trim().toLowerCase() === ACTIVE);
 }
 
 export class JanssenUserDirectory implements UserDirectory {

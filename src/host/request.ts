@@ -19,6 +19,25 @@ function readParameters(context: ExternalResourceOwnerPasswordCredentialsContext
   return params;
 }
 
+/** The header proxies append the client's address to (Jetty's `forwarded` module reads it too). */
+const FORWARDED_FOR = "X-Forwarded-For";
+
+/**
+ * Every X-Forwarded-For header line, in the order received (a line may itself list several addresses: the flow splits and
+ * picks the trusted entry). Empty when there is none, or when the container refuses header access.
+ */
+function readForwardedFor(context: ExternalResourceOwnerPasswordCredentialsContext): string[] {
+  const values: string[] = [];
+  const headers = context.getHttpRequest().getHeaders(FORWARDED_FOR);
+  if (headers === null) {
+    return values;
+  }
+  while (headers.hasMoreElements()) {
+    values.push(headers.nextElement());
+  }
+  return values;
+}
+
 /** The flow's view of a token request; null when Janssen gave no authenticated client (the flow binds sessions to one). */
 export function readFlowRequest(
   context: ExternalResourceOwnerPasswordCredentialsContext,
@@ -28,5 +47,10 @@ export function readFlowRequest(
   if (clientId === null || clientId === "") {
     return null;
   }
-  return { params: readParameters(context), clientId: clientId, ipAddress: context.getIpAddress() ?? "" };
+  return {
+    params: readParameters(context),
+    clientId: clientId,
+    ipAddress: context.getIpAddress() ?? "",
+    forwardedFor: readForwardedFor(context),
+  };
 }

@@ -12,8 +12,9 @@ import { parseConfig } from "../flow/config";
 import { SERVER_ERROR } from "../flow/error-codes";
 import { handleRequest } from "../flow/handle-request";
 import { errorHeader } from "../flow/header";
-import type { Ports } from "../flow/ports";
-import { CacheCounterStore, CacheSessionStore } from "./cache-stores";
+import type { ClaimStore, Ports, Serializer } from "../flow/ports";
+import { CacheSessionStore } from "./cache-stores";
+import { newSerializer, openClaimStore } from "./claim-stores";
 import { JanssenUserDirectory } from "./janssen-directory";
 import { JanssenPasswordVerifier } from "./janssen-passwords";
 import { JavaKeyedHash, JavaRandom } from "./java-crypto";
@@ -21,7 +22,7 @@ import { PrintLog } from "./print-log";
 import { readProperties } from "./properties";
 import { readFlowRequest } from "./request";
 import { SystemClock } from "./system-clock";
-import { TwilioOtpChannel } from "./twilio-channel";
+import { FIRST_VERIFY_VERSION, TwilioOtpChannel, verifyAvailable } from "./twilio-channel";
 import { TwilioGateway } from "./twilio-gateway";
 
 /** The API version of Janssen's script loader this class is written for (init receives the CustomScript). */
@@ -34,12 +35,18 @@ const API_VERSION = 11;
 export class ResourceOwnerPasswordCredentials implements ResourceOwnerPasswordCredentialsType {
   private config: Config | null;
   private gateway: TwilioGateway | null;
+  /** Built at init for the server's cache backend (atomic across nodes where it can be); shared by every request. */
+  private claims: ClaimStore | null;
+  /** This node's striped locks: one set for every request thread of this instance. */
+  private readonly serializer: Serializer;
   private readonly random: JavaRandom;
   private readonly log: PrintLog;
 
   constructor(currentTimeMillis: number) {
     this.config = null;
     this.gateway = null;
+    this.claims = null;
+    this.serializer = newSerializer();
     this.random = new JavaRandom(new JavaSecureRandom());
     this.log = new PrintLog();
   }
@@ -61,9 +68,22 @@ export class ResourceOwnerPasswordCredentials implements ResourceOwnerPasswordCr
         );
         return false;
       }
-      this.gateway = new TwilioGateway(config);
+      if (config.sender === "verify" && !verifyAvailable()) {
+        this.log.warn(
+          `init failed: twilio_verify_service_sid needs Twilio Verify, which twilio-java ${FIRST_VERIFY_VERSION} or later has; ` +
+            "the server's twilio-java has none (Janssen installs 7.17.0). Put twilio-java " +
+            `${FIRST_VERIFY_VERSION} or later in /opt/jans/jetty/jans-auth/custom/libs and restart jans-auth, or send with ` +
+            "twilio_from_number or twilio_messaging_service_sid",
+        );
+        return false;
+      }
+      const claims = openClaimStore(new SystemClock(), this.random);
+      this.log.info(claims.description);
+      this.claims = claims.store;
+      const gateway = new TwilioGateway(config);
+      this.gateway = gateway;
       this.config = config;
-      this.log.info(`initialised: sender=${config.sender}`);
+      this.log.info(`initialised: sender=${config.sender}; ${gateway.describeHttp()}`);
       return true;
     } catch (error) {
       this.log.warn(
@@ -101,7 +121,8 @@ export class ResourceOwnerPasswordCredentials implements ResourceOwnerPasswordCr
   private decide(context: ExternalResourceOwnerPasswordCredentialsContext): boolean {
     const config = this.config;
     const gateway = this.gateway;
-    if (config === null || gateway === null) {
+    const claims = this.claims;
+    if (config === null || gateway === null || claims === null) {
       this.log.warn("event=request outcome=server_error error_code=10001 detail=not_initialised");
       this.answerServerError(context);
       return false;
@@ -118,7 +139,8 @@ export class ResourceOwnerPasswordCredentials implements ResourceOwnerPasswordCr
       directory: new JanssenUserDirectory(CdiUtil.bean(UserService)),
       passwords: passwords,
       sessions: new CacheSessionStore(cache),
-      counters: new CacheCounterStore(cache),
+      claims: claims,
+      serializer: this.serializer,
       otp: new TwilioOtpChannel(gateway),
       clock: new SystemClock(),
       random: this.random,

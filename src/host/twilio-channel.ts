@@ -6,7 +6,19 @@ import type { MessageListInstanceCreateOptions } from "twilio/lib/rest/api/v2010
 import type { VerificationListInstanceCreateOptions } from "twilio/lib/rest/verify/v2/service/verification";
 import type { VerificationCheckListInstanceCreateOptions } from "twilio/lib/rest/verify/v2/service/verificationCheck";
 import type { DeliveryResult, OtpChannel, VerificationResult } from "../flow/ports";
-import type { TwilioGateway } from "./twilio-gateway";
+import type { TwilioAnswer, TwilioGateway } from "./twilio-gateway";
+
+/** The first twilio-java version with Twilio Verify (com.twilio.rest.verify.v2); Janssen installs 7.17.0, without it. */
+export const FIRST_VERIFY_VERSION = "7.37.0";
+
+/** Whether the loaded twilio-java has Verify: the import binds None where it does not. init refuses a Verify sender then. */
+export function verifyAvailable(): boolean {
+  return Verification !== null && VerificationCheck !== null;
+}
+
+function delivery<T>(answer: TwilioAnswer<T>): DeliveryResult {
+  return { delivered: !answer.failed, attempted: answer.attempted, errorCode: answer.errorCode };
+}
 
 /**
  * twilio-java 8.33 and later build a check as creator(serviceSid).setTo(to).setCode(code); 7.x up to 8.32 (what Janssen
@@ -43,21 +55,28 @@ export class TwilioOtpChannel implements OtpChannel {
         .create(client)
         .getSid();
     });
-    return { delivered: !answer.failed, errorCode: answer.errorCode };
+    return delivery(answer);
   }
 
   startVerification(serviceSid: string, options: VerificationListInstanceCreateOptions): DeliveryResult {
+    if (!verifyAvailable()) {
+      // Nothing is sent: init refuses a Verify sender on such an SDK, so this is a second line of defence.
+      return { delivered: false, attempted: false, errorCode: null };
+    }
     const client = this.gateway.restClient();
     const answer = this.gateway.call(() =>
       Verification.creator(serviceSid, options.to, options.channel).create(client).getStatus(),
     );
-    return { delivered: !answer.failed, errorCode: answer.errorCode };
+    return delivery(answer);
   }
 
   checkVerification(
     serviceSid: string,
     options: VerificationCheckListInstanceCreateOptions,
   ): VerificationResult {
+    if (!verifyAvailable()) {
+      return { approved: false, errorCode: null };
+    }
     const client = this.gateway.restClient();
     const to = options.to ?? "";
     const code = options.code ?? "";

@@ -11,11 +11,14 @@ import jarray
 from java.io import File
 from java.lang import String as JavaString
 from java.lang import System as JavaSystem
+from java.lang import Thread as JavaThread
 from java.net import URL
 from java.util import ArrayList, HashMap
+from java.util.concurrent import Callable, ConcurrentHashMap, CountDownLatch, Executors, TimeUnit
 
-from gamatech.testkit import Cache, ChildFirstClassLoader, Clock, Directory, Faults, FakeRequest, FakeResponse
-from gamatech.testkit import Outbox, ScriptCalls, World
+from gamatech.testkit import Cache, Clock, Directory, Faults, FakeRequest, FakeResponse
+from gamatech.testkit import Latency, Outbox, Requests, RequestScopedThreadPoolExecutor, ScriptCalls, World
+from gamatech.testkit.twilio import FakeTwilio, TwilioApi
 from io.jans.as.common.model.registration import Client
 from io.jans.as.server.model.common import ExecutionContext
 from io.jans.as.server.service.external.context import ExternalResourceOwnerPasswordCredentialsContext
@@ -25,9 +28,12 @@ from io.jans.model.custom.script.type.owner import ResourceOwnerPasswordCredenti
 
 REPLY_PREFIX = "@@gamatech-driver@@ "
 MODULE_PREFIX = "gamatech_loaded_"
-HTTPCLIENT4_PACKAGE = "org.apache.http"
-VERIFY_PACKAGE = "com.twilio.rest.verify.v2.service"
-VERIFY_CHECK_CLASS = VERIFY_PACKAGE + ".VerificationCheck"
+SHAPE_GONE = (
+    "twilioShape is gone: the world runs the real twilio-java jars of one version per process; start the host with "
+    "twilioVersion (e.g. 12.1.1 for VerificationCheck.creator(service).setCode(code), 7.37.4 for creator(service, code))"
+)
+CONCURRENT_PACKAGE = "java.util.concurrent"
+MAX_PARALLEL = 200
 
 
 class ControlledSystem(object):
@@ -72,57 +78,129 @@ class AsciiCapture(object):
         return [line for line in text.split("\n") if line != ""]
 
 
+class RequestRoutedCapture(object):
+    """sys.stdout while parallel requests run: each line goes to the capture of the test request the writing thread serves
+    (Requests.current(), which a script's pool threads inherit from the request that submitted their work); output of any
+    other thread goes to `stray`."""
+
+    def __init__(self):
+        self.captures = ConcurrentHashMap()
+        self.stray = AsciiCapture()
+
+    def open(self, request_id):
+        capture = AsciiCapture()
+        self.captures.put(request_id, capture)
+        return capture
+
+    def write(self, text):
+        request_id = Requests.current()
+        capture = self.captures.get(request_id) if request_id is not None else None
+        (capture if capture is not None else self.stray).write(text)
+
+    def flush(self):
+        pass
+
+
+class ParallelRequest(Callable):
+    """One of the requests of a parallel command, on its own pool thread: it gets ready, waits at the start gate with
+    the others, then calls authenticate as Janssen's request thread would."""
+
+    def __init__(self, request_id, instance, context, router, ready, start):
+        self.request_id = request_id
+        self.instance = instance
+        self.context = context
+        self.router = router
+        self.ready = ready
+        self.start = start
+
+    def call(self):
+        World.beginParallelRequest(self.request_id)
+        capture = self.router.open(self.request_id)
+        try:
+            self.ready.countDown()
+            self.start.await()
+            started = JavaSystem.nanoTime()
+            outcome = run_script(lambda: ScriptCalls.authenticate(self.instance, self.context))
+            outcome["elapsedMs"] = (JavaSystem.nanoTime() - started) / 1000000.0
+        finally:
+            World.endParallelRequest()
+        outcome["logs"] = capture.lines()
+        return outcome
+
+
 class Driver(object):
-    def __init__(self, shape_jars):
-        self.shape_classes = dict((shape, load_shape(path)) for shape, path in shape_jars.items())
-        self.shape = "7"
+    def __init__(self, shape_jars=None):
+        if shape_jars:
+            raise ValueError(SHAPE_GONE)
         self.system = ControlledSystem()
         self.modules = {}
         self.instances = {}
         self.clients = None
+        self.claim_runs = []
         self.real_import = __builtin__.__import__
         __builtin__.__import__ = self.import_for_scripts
         World.reset(0, 0)
 
-    # Every import in a loaded script goes through here, so the script meets the test clock and the current Twilio shape
-    # (its VerificationCheck, and no Apache HttpClient 4 under 12.x) even when it imports inside a function.
+    # Every import in a loaded script goes through here, so the script meets the test clock even when it imports inside a
+    # function. Twilio is the real SDK on the classpath: nothing of it is replaced.
     def import_for_scripts(self, name, globals=None, locals=None, fromlist=None, level=-1):
         if not (globals or {}).get("__name__", "").startswith(MODULE_PREFIX):
             return self.real_import(name, globals, locals, fromlist, level)
-        if self.shape == "12" and (name + ".").startswith(HTTPCLIENT4_PACKAGE + "."):
-            raise ImportError("No module named %s (twilio-java 11 and later bundle Apache HttpClient 5)" % name)
         module = self.real_import(name, globals, locals, fromlist, level)
         if not fromlist:
             return module
         if name == "java.lang":
             return PackageOverlay(module, {"System": self.system})
-        if name == VERIFY_PACKAGE:
-            return PackageOverlay(module, {"VerificationCheck": self.shape_classes[self.shape]})
+        if name == CONCURRENT_PACKAGE:
+            # The same executor, whose tasks run under the submitting test request (for attributing SMS records).
+            return PackageOverlay(module, {"ThreadPoolExecutor": RequestScopedThreadPoolExecutor})
         return module
 
-    def rebind_shape(self):
-        """A script that imported VerificationCheck at load time keeps the old class: swap it for the current shape's."""
-        current = self.shape_classes[self.shape]
-        others = [cls for shape, cls in self.shape_classes.items() if shape != self.shape]
-        for module in self.modules.values():
-            for name, value in list(vars(module).items()):
-                if any(value is cls for cls in others):
-                    setattr(module, name, current)
-
     def cmd_reset(self, command):
-        shape = command.get("twilioShape", "7")
-        if shape not in self.shape_classes:
-            raise ValueError("unknown twilioShape %r; known: %s" % (shape, sorted(self.shape_classes)))
+        if "twilioShape" in command:
+            raise ValueError(SHAPE_GONE)
         World.reset(long(command.get("clockMs", 1767225600000)), long(command.get("seed", 1)))
         Directory.setValuesIgnoreCase(command.get("valuesIgnoreCase", True))
+        Directory.setUserModel(command.get("userModel", "current"))
+        TwilioApi.setLatency(long(command.get("twilioLatencyMs", 0)))
+        Latency.set(long(command.get("latencyMs", 0)))
         for user in command.get("users", []):
             add_user(user)
         for fault in command.get("faults", []):
             self.cmd_fault(fault)
         self.clients = command.get("clients")
-        self.shape = shape
-        self.rebind_shape()
+        use_cache_backend(command.get("cacheBackend"))
         return {}
+
+    def cmd_claims(self, command):
+        """Calls the claim store an instance built at init (its `claims` field) directly: each op is claim, get or release.
+        With `parallel`, every op runs on its own thread, all released together by a latch, and, when `startAtMs` (epoch
+        ms, wall clock) is given, not before then, so two JVMs can release theirs at the same moment. With `detach` the
+        reply comes at once with a `ticket`; claimResults waits for that run's results (the client is synchronous, so a
+        test starts a run in each JVM, then collects both)."""
+        store = self.instances[command["instance"]].claims
+        if store is None:
+            raise ValueError("the instance has no claim store (init failed or was not called)")
+        ops = command["ops"]
+        if not command.get("parallel"):
+            return {"results": [run_claim_op(store, op) for op in ops]}
+        if len(ops) > MAX_PARALLEL * 5:
+            raise ValueError("at most %d parallel claim ops" % (MAX_PARALLEL * 5))
+        pool = Executors.newFixedThreadPool(len(ops))
+        ready = CountDownLatch(len(ops))
+        start = CountDownLatch(1)
+        start_at = command.get("startAtMs")
+        futures = [pool.submit(ClaimOp(store, op, ready, start, start_at)) for op in ops]
+        ready.await()
+        start.countDown()
+        if command.get("detach"):
+            self.claim_runs.append((pool, futures))
+            return {"ticket": len(self.claim_runs) - 1}
+        return {"results": collect_claim_results(pool, futures, command.get("timeoutMs", 60000))}
+
+    def cmd_claimResults(self, command):
+        pool, futures = self.claim_runs[command["ticket"]]
+        return {"results": collect_claim_results(pool, futures, command.get("timeoutMs", 60000))}
 
     def cmd_load(self, command):
         handle = "script%d" % (len(self.modules) + 1)
@@ -160,8 +238,8 @@ class Driver(object):
         attributes = properties_map(command.get("properties", {}))
         return call_script(lambda: ScriptCalls.destroy(instance, attributes))
 
-    def cmd_authenticate(self, command):
-        instance = self.instances[command["instance"]]
+    def request_context(self, command):
+        """The context Janssen hands authenticate() for one /token request, and the response it records headers in."""
         client_id = command["clientId"]
         if self.clients is not None and client_id not in self.clients:
             raise ValueError("client %r is not in the world's clients" % client_id)
@@ -172,6 +250,11 @@ class Driver(object):
         response = FakeResponse()
         request = FakeRequest(parameters_map(command.get("parameters", {})), string_map(command.get("headers", {})))
         context = ExternalResourceOwnerPasswordCredentialsContext(execution, request, response, command.get("ip"))
+        return context, response
+
+    def cmd_authenticate(self, command):
+        instance = self.instances[command["instance"]]
+        context, response = self.request_context(command)
         World.beginRequest()
         if command.get("staleReads"):
             Cache.beginStaleReads()
@@ -187,17 +270,82 @@ class Driver(object):
         outcome["verify"] = java_to_json(Outbox.drainVerify())
         return outcome
 
+    def cmd_parallel(self, command):
+        """K authenticate requests released together on K real Java threads (a fixed pool and a start gate), as Janssen's
+        request threads would run them; each answer carries its own headers, user, SMS and Verify records, and logs."""
+        requests = command["requests"]
+        if not 1 <= len(requests) <= MAX_PARALLEL:
+            raise ValueError("parallel takes 1 to %d requests, got %d" % (MAX_PARALLEL, len(requests)))
+        timeout_ms = long(command.get("timeoutMs", 60000))
+        World.beginRequest()
+        self.parallel_count = getattr(self, "parallel_count", 0) + 1
+        router = RequestRoutedCapture()
+        ready = CountDownLatch(len(requests))
+        start = CountDownLatch(1)
+        prepared = []
+        for index, request in enumerate(requests):
+            context, response = self.request_context(request)
+            request_id = "parallel%d-request%d" % (self.parallel_count, index + 1)
+            task = ParallelRequest(request_id, self.instances[request["instance"]], context, router, ready, start)
+            prepared.append((request_id, context, response, task))
+        pool = Executors.newFixedThreadPool(len(requests))
+        saved = sys.stdout
+        sys.stdout = router
+        try:
+            futures = [pool.submit(task) for _, _, _, task in prepared]
+            if not ready.await(timeout_ms, TimeUnit.MILLISECONDS):
+                raise RuntimeError("the request threads were not ready within %d ms" % timeout_ms)
+            released = JavaSystem.nanoTime()
+            start.countDown()
+            outcomes = [future.get(timeout_ms, TimeUnit.MILLISECONDS) for future in futures]
+            elapsed_ms = (JavaSystem.nanoTime() - released) / 1000000.0
+        finally:
+            sys.stdout = saved
+            start.countDown()
+            pool.shutdownNow()
+        results = []
+        for (request_id, context, response, _), outcome in zip(prepared, outcomes):
+            user = context.getUser()
+            outcome["headers"] = java_to_json(response.getHeaders())
+            outcome["user"] = None if user is None else {"userId": user.getUserId(), "dn": user.getDn()}
+            outcome["sms"] = java_to_json(Outbox.drainSmsOf(request_id))
+            outcome["verify"] = java_to_json(Outbox.drainVerifyOf(request_id))
+            results.append(outcome)
+        unattributed = {
+            "sms": java_to_json(Outbox.drainSms()),
+            "verify": java_to_json(Outbox.drainVerify()),
+            "logs": router.stray.lines(),
+        }
+        return {"results": results, "unattributed": unattributed, "elapsedMs": elapsed_ms}
+
     def cmd_advanceClock(self, command):
         Clock.advance(long(command["ms"]))
         return {"nowMs": Clock.now()}
 
     def cmd_fault(self, command):
-        Faults.inject(command["target"], command["effect"], command.get("code"), command.get("status"), command.get("times", 0))
+        delay = command.get("delayMs")
+        Faults.inject(
+            command["target"],
+            command["effect"],
+            command.get("code"),
+            command.get("status"),
+            command.get("times", 0),
+            None if delay is None else long(delay),
+            command.get("retryAfter"),
+        )
         return {}
 
     def cmd_snapshotForStaleReads(self, command):
         Cache.snapshotForStaleReads()
         return {}
+
+    def cmd_twilioRequests(self, command):
+        """Every HTTP request the fake Twilio API received since the reset (method, host, path, form, username, ...)."""
+        return {"requests": java_to_json(TwilioApi.requests())}
+
+    def cmd_worldInfo(self, command):
+        """What this process runs: the twilio-java version on the classpath and how the fake Twilio API is reached."""
+        return {"twilioVersion": twilio_version(), "fakeTwilio": FakeTwilio.describe(), "java": JavaSystem.getProperty("java.version")}
 
     def cmd_clearFaults(self, command):
         Faults.clear()
@@ -239,24 +387,93 @@ class Driver(object):
             return {"id": command_id, "ok": False, "error": describe(sys.exc_info()[1]), "traceback": traceback.format_exc()}
 
 
+class ClaimOp(Callable):
+    """One claim-store call of a parallel claims command, on its own thread, started by the shared latch."""
+
+    def __init__(self, store, op, ready, start, start_at):
+        self.store = store
+        self.op = op
+        self.ready = ready
+        self.start = start
+        self.start_at = start_at
+
+    def call(self):
+        self.ready.countDown()
+        self.start.await()
+        if self.start_at is not None:
+            while JavaSystem.currentTimeMillis() < long(self.start_at):
+                JavaThread.sleep(1)
+        return run_claim_op(self.store, self.op)
+
+
+def collect_claim_results(pool, futures, timeout_ms):
+    try:
+        return [future.get(timeout_ms, TimeUnit.MILLISECONDS) for future in futures]
+    finally:
+        pool.shutdownNow()
+
+
+def run_claim_op(store, op):
+    kind = op["op"]
+    if kind == "claim":
+        return run_script(lambda: bool(store.claim(op["key"], op.get("value", "v"), int(op.get("ttlSeconds", 60)))))
+    if kind == "get":
+        return run_script(lambda: store.get(op["key"]))
+    if kind == "release":
+        return run_script(lambda: store.release(op["key"]))
+    raise ValueError("unknown claim op %r (claim, get, release)" % kind)
+
+
+def use_cache_backend(spec):
+    """The world's cache provider: the world's own map (IN_MEMORY) unless the reset names a real server. Its data is
+    emptied; the provider itself (and its connections) is kept while the address stays the same."""
+    kind = "memory" if spec is None else spec.get("kind", "memory")
+    if kind == "memory":
+        return
+    # Only on the classpath when the test put the backend jars there (src/world/backends.ts).
+    from gamatech.backends import Backends
+    from gamatech.testkit import CacheBackend
+    if kind == "redis":
+        Backends.useRedis(spec.get("host", "127.0.0.1"), int(spec["port"]))
+        if spec.get("flush", True):
+            CacheBackend.selected().clear()
+    elif kind == "memcached":
+        Backends.useMemcached(spec.get("host", "127.0.0.1"), int(spec["port"]))
+        if spec.get("flush", True):
+            CacheBackend.selected().clear()
+    elif kind == "database":
+        from org.postgresql import Driver as PostgresDriver
+        Backends.useDatabase(PostgresDriver(), spec["jdbcUrl"], spec.get("user", "postgres"), spec.get("password"))
+        if spec.get("flush", True):
+            Backends.sqlEntries().resetTable()
+    else:
+        raise ValueError("unknown cacheBackend kind %r (memory, redis, memcached, database)" % kind)
+
+
 def call_script(thunk):
     """Runs script code with its prints captured; any exception, Python or Java, becomes the "raised" outcome."""
     capture = AsciiCapture()
     saved = sys.stdout
     sys.stdout = capture
     try:
-        value = thunk()
-        outcome = {"outcome": "returned", "value": value}
-    except:
-        error = sys.exc_info()[1]
-        outcome = {
-            "outcome": "raised",
-            "exception": {"type": exception_type(error), "message": describe(error), "traceback": traceback.format_exc()},
-        }
+        outcome = run_script(thunk)
     finally:
         sys.stdout = saved
     outcome["logs"] = capture.lines()
     return outcome
+
+
+def run_script(thunk):
+    """Script code's result or escaped exception (Python or Java) as an outcome; prints go wherever sys.stdout points."""
+    try:
+        value = thunk()
+        return {"outcome": "returned", "value": value}
+    except:
+        error = sys.exc_info()[1]
+        return {
+            "outcome": "raised",
+            "exception": {"type": exception_type(error), "message": describe(error), "traceback": traceback.format_exc()},
+        }
 
 
 def exception_type(error):
@@ -271,10 +488,32 @@ def describe(error):
     return unicode(error)
 
 
-def load_shape(path):
-    """The VerificationCheck of one Twilio shape jar, loaded beside (not over) the shared doubles."""
-    loader = ChildFirstClassLoader(jarray.array([File(path).toURI().toURL()], URL), ChildFirstClassLoader.sharedLoader())
-    return loader.loadClass(VERIFY_CHECK_CLASS)
+def twilio_version():
+    """The twilio-java version on the classpath, from its jar's manifest or its pom properties."""
+    from com.twilio import Twilio
+
+    version = Twilio.getPackage().getImplementationVersion()
+    if version is None:
+        stream = Twilio.getClassLoader().getResourceAsStream("META-INF/maven/com.twilio.sdk/twilio/pom.properties")
+        if stream is not None:
+            from java.util import Properties
+
+            properties = Properties()
+            properties.load(stream)
+            version = properties.getProperty("version")
+    return version
+
+
+def start_fake_twilio():
+    """The fake Twilio API and its proxy, from the system properties the Node side gives the JVM (see JythonScriptHost)."""
+    keystore = JavaSystem.getProperty("gamatech.twilio.keystore")
+    if keystore is None:
+        raise ValueError("gamatech.twilio.keystore is not set: start the driver through JythonScriptHost")
+    return FakeTwilio.start(
+        keystore,
+        JavaSystem.getProperty("gamatech.twilio.keystorePassword"),
+        JavaSystem.getProperty("gamatech.twilio.directAddress"),
+    )
 
 
 def add_user(user):
@@ -330,9 +569,11 @@ def java_to_json(value):
 
 
 def main():
-    shape_jars = dict(argument.split("=", 1) for argument in sys.argv[1:])
+    if len(sys.argv) > 1:
+        raise SystemExit(SHAPE_GONE)
+    start_fake_twilio()
     protocol_out = sys.stdout
-    Driver(shape_jars).serve(sys.stdin, protocol_out)
+    Driver().serve(sys.stdin, protocol_out)
     protocol_out.flush()
     # A script's worker threads (its Twilio call pool) would keep the JVM alive after the last command.
     JavaSystem.exit(0)

@@ -4,33 +4,81 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { javacExecutable } from "./jython";
+import { mavenClasspath } from "./maven";
 
-/** The jars of the Java doubles: the shared one (Janssen, Twilio, test kit) and one per Twilio SDK shape. */
+/** The world's own Java code: the Janssen service doubles, gamatech.testkit and the fake Twilio API, in one jar. */
 export interface JavaDoubles {
-  /** Janssen and Twilio doubles plus gamatech.testkit; goes on the Jython path. */
-  shared: string;
-  /** VerificationCheck as in twilio-java 7.x–8.32: creator(serviceSid, code).setTo(to). */
-  twilio7: string;
-  /** VerificationCheck as in twilio-java 8.33–12.x: creator(serviceSid).setTo(to).setCode(code). */
-  twilio12: string;
+  /** Goes on the world's classpath before the Janssen model jar and the twilio-java jars. */
+  jar: string;
 }
 
+/** twilio-java lines the world is tested with (shared/reference/twilio.md); 12.1.1 is the newest 12.x on Maven Central. */
+export const TWILIO_VERSIONS = ["7.17.0", "7.37.4", "8.32.0", "8.36.0", "10.9.2", "12.1.1"] as const;
+export type TwilioVersion = (typeof TWILIO_VERSIONS)[number];
+/** What Janssen's installers put in custom/libs. */
+export const DEFAULT_TWILIO_VERSION: TwilioVersion = "7.17.0";
+/** The newest line: the only one that runs every Verify scenario (VerificationCheck with setCode). */
+export const NEWEST_TWILIO_VERSION: TwilioVersion = "12.1.1";
+
 const JAVA_ROOT = path.resolve(__dirname, "java");
-const SOURCE_SETS = ["main", "twilio7", "twilio12"] as const;
+const REPO_ROOT = path.resolve(__dirname, "..", "..");
+const SOURCE_SETS = ["main"] as const;
+const JANSSEN_MODEL_HINT =
+  "Janssen's model classes are not on Maven Central (they are in Janssen's own repository, " +
+  "https://jenkins.jans.io/maven, e.g. io.jans:jans-core-model and io.jans:jans-auth-common); the tests take " +
+  "janssen-model.jar from GAMATECH_JANSSEN_MODEL_JAR or from ../shared/vendor/janssen beside the clone.";
 
 /**
- * Compiles the doubles with `javac --release 11` (Janssen runs Java 17; 11 keeps them loadable on older servers too) into
- * src/world/java/out/<hash of the sources>/, reusing that folder while the sources are unchanged. Parallel Jest workers may
- * race to build it: each builds in its own temporary folder and the first rename wins.
+ * Janssen's real model classes (User, SimpleUser, CustomObjectAttribute, GluuStatus, SimpleCustomProperty, the script
+ * interfaces): GAMATECH_JANSSEN_MODEL_JAR when set, else ../shared/vendor/janssen/janssen-model.jar next to the repository.
+ * Throws (never skips) when it is missing.
+ */
+export function janssenModelJar(): string {
+  const fromEnv = process.env.GAMATECH_JANSSEN_MODEL_JAR;
+  const jar =
+    fromEnv !== undefined && fromEnv !== ""
+      ? path.resolve(fromEnv)
+      : path.resolve(REPO_ROOT, "..", "shared", "vendor", "janssen", "janssen-model.jar");
+  if (!fs.existsSync(jar)) throw new Error(`Janssen model jar not found at ${jar}. ${JANSSEN_MODEL_HINT}`);
+  return jar;
+}
+
+/** The twilio-java jar of `version` and its declared run-time dependencies, from Maven Central (cached in .cache/maven). */
+export function twilioJars(version: string): string[] {
+  return mavenClasspath([`com.twilio.sdk:twilio:${version}`]);
+}
+
+export interface WorldClasspathOptions {
+  /** twilio-java version; default DEFAULT_TWILIO_VERSION. Any version Maven Central serves works. */
+  twilioVersion?: string;
+  /** More jars (e.g. other Maven artifacts via mavenClasspath) appended after the SDK's. */
+  extraJars?: string[];
+}
+
+/**
+ * The full classpath of a Jython world: the doubles jar, Janssen's model jar, the twilio-java jars of one version, then
+ * extraJars. One SDK per process, as on a server: a world is started for one version.
+ */
+export function worldClasspath(options: WorldClasspathOptions = {}): string[] {
+  return [
+    buildJavaDoubles().jar,
+    janssenModelJar(),
+    ...twilioJars(options.twilioVersion ?? DEFAULT_TWILIO_VERSION),
+    ...(options.extraJars ?? []),
+  ];
+}
+
+/**
+ * Compiles the doubles with `javac --release 11` (Janssen runs Java 17; 11 keeps them loadable on older servers too),
+ * against Janssen's model jar, into src/world/java/out/<hash of the sources and the model jar>/main.jar, reusing that
+ * folder while nothing changed. Parallel Jest workers may race to build it: each builds in its own temporary folder and
+ * the first rename wins.
  */
 export function buildJavaDoubles(): JavaDoubles {
+  const model = janssenModelJar();
   const sources = SOURCE_SETS.map((set) => ({ set, files: javaFiles(path.join(JAVA_ROOT, "src", set)) }));
-  const outDir = path.join(JAVA_ROOT, "out", sourceHash(sources.flatMap((s) => s.files)));
-  const jars: JavaDoubles = {
-    shared: path.join(outDir, "main.jar"),
-    twilio7: path.join(outDir, "twilio7.jar"),
-    twilio12: path.join(outDir, "twilio12.jar"),
-  };
+  const outDir = path.join(JAVA_ROOT, "out", sourceHash(sources.flatMap((s) => s.files), model));
+  const jars: JavaDoubles = { jar: path.join(outDir, "main.jar") };
   if (fs.existsSync(outDir)) return jars;
 
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
@@ -38,8 +86,7 @@ export function buildJavaDoubles(): JavaDoubles {
   try {
     for (const { set, files } of sources) {
       const classes = path.join(workDir, set);
-      const classPath = set === "main" ? [] : ["-cp", path.join(workDir, "main")];
-      run(javacExecutable(), ["--release", "11", "-nowarn", ...classPath, "-d", classes, ...files]);
+      run(javacExecutable(), ["--release", "11", "-encoding", "UTF-8", "-nowarn", "-cp", model, "-d", classes, ...files]);
       run("jar", ["--create", "--file", path.join(workDir, `${set}.jar`), "-C", classes, "."]);
     }
     try {
@@ -71,8 +118,8 @@ function javaFiles(dir: string): string[] {
     .sort();
 }
 
-function sourceHash(files: string[]): string {
-  const hash = createHash("sha256");
+function sourceHash(files: string[], modelJar: string): string {
+  const hash = createHash("sha256").update(fs.readFileSync(modelJar)).update("\0");
   for (const file of files) {
     hash.update(path.relative(JAVA_ROOT, file)).update("\0").update(fs.readFileSync(file)).update("\0");
   }

@@ -1,5 +1,6 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as path from "path";
 
 const INSTALL_HINT =
   "Jython 2.7.3 and a JDK are required for these tests: run `apt-get install -y jython` (Debian/Ubuntu; needs JDK 17).";
@@ -11,6 +12,38 @@ export function jythonExecutable(): string {
     if (candidate !== undefined && candidate !== "" && fs.existsSync(candidate)) return candidate;
   }
   throw new Error(`jython was not found. ${INSTALL_HINT}`);
+}
+
+/**
+ * Jython's own jar, which the world's JVM runs directly (`java -cp jython.jar:... org.python.util.jython`), so that JVM
+ * options (jdk.net.hosts.file, the trust store) can be given: the Debian launcher passes none. GAMATECH_JYTHON_JAR
+ * overrides; otherwise it is looked up next to the launcher and in Debian's /usr/share/java.
+ */
+export function jythonJar(): string {
+  const launcher = fs.realpathSync(jythonExecutable());
+  const candidates = [
+    process.env.GAMATECH_JYTHON_JAR,
+    path.join(path.dirname(path.dirname(launcher)), "jython.jar"),
+    "/usr/share/java/jython.jar",
+  ];
+  for (const candidate of candidates) {
+    if (candidate !== undefined && candidate !== "" && fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(`jython.jar was not found (set GAMATECH_JYTHON_JAR). ${INSTALL_HINT}`);
+}
+
+/** python.home as the launcher sets it: the folder above the launcher's bin/ (its Lib/ and registry). */
+export function jythonHome(): string {
+  return path.dirname(path.dirname(fs.realpathSync(jythonExecutable())));
+}
+
+/** The path of java; throws when it is missing. */
+export function javaExecutable(): string {
+  const probe = spawnSync("java", ["-version"], { encoding: "utf8" });
+  if (probe.error !== undefined || probe.status !== 0) {
+    throw new Error(`java was not found. ${INSTALL_HINT}`);
+  }
+  return "java";
 }
 
 /** The path of javac; throws when it is missing. */

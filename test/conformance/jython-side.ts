@@ -1,6 +1,8 @@
-// Runs a scenario against dist/GamatechRopc.py in Jython, with the Java doubles of Janssen and Twilio.
+// Runs a scenario against dist/GamatechRopc.py in Jython: Janssen's model classes and service doubles, the real twilio-java
+// SDK of one version per process, talking HTTPS to the world's fake Twilio API.
 
 import * as path from "path";
+import { DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION } from "../../src/world/javaDoubles";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type { FaultSpec, WorldUser } from "../../src/world/protocol";
 import type { StepObservation } from "./observation";
@@ -93,27 +95,69 @@ class JythonSide implements ScenarioSide {
   }
 }
 
-/** Runs scenarios one after another in one Jython process (the JVM start dominates). */
+/** The first twilio-java line with Verify (VerificationCheck.creator(service, code), the shape up to 8.32). */
+export const FIRST_VERIFY_VERSION = "7.37.4";
+/** twilio-java 7.17.0 (Janssen's) has no com.twilio.rest.verify at all. */
+export function hasVerify(version: string): boolean {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  return major > 7 || (major === 7 && minor >= 37);
+}
+
+export function usesVerify(scenario: Scenario): boolean {
+  const sid = scenario.config.twilio_verify_service_sid;
+  return sid !== undefined && sid !== null && sid !== "";
+}
+
+/**
+ * Runs scenarios one after another, one Jython process per twilio-java version (the JVM start dominates). A scenario
+ * that names a VerificationCheck shape runs on a version with that shape ("7": 7.37.4, "12": the newest 12.x); the
+ * others on the version this runner was started for.
+ */
 export class JythonConformance {
-  private script: string | null = null;
+  private readonly hosts = new Map<string, { host: JythonScriptHost; script: string | null }>();
 
-  private constructor(private readonly host: JythonScriptHost) {}
+  private constructor(readonly twilioVersion: string) {}
 
-  static start(): JythonConformance {
-    return new JythonConformance(JythonScriptHost.start({ timeoutMs: 120_000 }));
+  static start(options: { twilioVersion?: string } = {}): JythonConformance {
+    return new JythonConformance(options.twilioVersion ?? DEFAULT_TWILIO_VERSION);
   }
 
   async close(): Promise<void> {
-    await this.host.close();
+    for (const { host } of this.hosts.values()) host.close();
+    this.hosts.clear();
+  }
+
+  /** The twilio-java version a scenario runs on with this runner. */
+  versionFor(scenario: Scenario): string {
+    if (scenario.twilioShape === "7") return FIRST_VERIFY_VERSION;
+    if (scenario.twilioShape === "12") return NEWEST_TWILIO_VERSION;
+    return this.twilioVersion;
+  }
+
+  private world(version: string): { host: JythonScriptHost; script: string | null } {
+    let world = this.hosts.get(version);
+    if (world === undefined) {
+      world = { host: JythonScriptHost.start({ timeoutMs: 180_000, twilioVersion: version }), script: null };
+      this.hosts.set(version, world);
+    }
+    return world;
+  }
+
+  private prepare(scenario: Scenario): { host: JythonScriptHost; script: string } {
+    const world = this.world(this.versionFor(scenario));
+    world.host.reset({ clockMs: START_CLOCK_MS, users: scenario.users.map(worldUser) });
+    world.script ??= world.host.load(BUILT_SCRIPT);
+    return { host: world.host, script: world.script };
   }
 
   async run(scenario: Scenario): Promise<(StepObservation | null)[]> {
-    await this.host.reset({
-      clockMs: START_CLOCK_MS,
-      users: scenario.users.map(worldUser),
-      twilioShape: scenario.twilioShape ?? "7",
-    });
-    this.script ??= await this.host.load(BUILT_SCRIPT);
-    return runScenario(scenario, new JythonSide(this.host, this.script, scenario));
+    const { host, script } = this.prepare(scenario);
+    return runScenario(scenario, new JythonSide(host, script, scenario));
+  }
+
+  /** What init answers for the scenario's configuration (on an SDK without Verify, a Verify sender must be refused). */
+  initOutcome(scenario: Scenario): ReturnType<JythonScriptHost["init"]> {
+    const { host, script } = this.prepare(scenario);
+    return host.init(host.create(script), scenario.config);
   }
 }

@@ -33,17 +33,19 @@ function armFault(world: TestWorld, fault: ScenarioFault): void {
       world.otp.mode = { kind: "refuse", errorCode: null };
       world.otp.checkMode = { kind: "refuse", errorCode: null };
       return;
+    // Claims live in the same cache on the host: a cache whose reads answer null cannot confirm a claim (false), and a
+    // cache whose reads or writes throw makes claim() throw as well.
     case "cache-get-null":
       world.sessions.forgetful = true;
-      world.counters.forgetful = true;
+      world.claims.forgetful = true;
       return;
     case "cache-get-throws":
       world.sessions.failing.add("get");
-      world.counters.failing.add("get");
+      for (const method of ["get", "claim"]) world.claims.failing.add(method);
       return;
     case "cache-put-throws":
       for (const method of ["create", "update"]) world.sessions.failing.add(method);
-      world.counters.failing.add("put");
+      world.claims.failing.add("claim");
       return;
   }
 }
@@ -51,7 +53,7 @@ function armFault(world: TestWorld, fault: ScenarioFault): void {
 function clearFaults(world: TestWorld): void {
   world.otp.mode = { kind: "ok" };
   world.otp.checkMode = { kind: "ok" };
-  for (const store of [world.sessions, world.counters]) {
+  for (const store of [world.sessions, world.claims]) {
     store.forgetful = false;
     store.failing.clear();
   }
@@ -104,7 +106,12 @@ class NodeSide implements ScenarioSide {
     let escaped: string | null = null;
     try {
       const outcome = handleRequest(
-        { params: request.params, clientId: request.clientId, ipAddress: request.ip },
+        {
+          params: request.params,
+          clientId: request.clientId,
+          ipAddress: request.ip,
+          forwardedFor: request.forwardedFor,
+        },
         this.config,
         node.ports,
       );

@@ -22,6 +22,8 @@ export interface SideRequest {
   params: Record<string, string[]>;
   clientId: string;
   ip: string;
+  /** X-Forwarded-For header values, in order (empty: no such header). */
+  forwardedFor: string[];
   node: string;
 }
 
@@ -56,6 +58,7 @@ export async function runScenario(
       params,
       clientId: request.clientId ?? DEFAULT_CLIENT,
       ip: request.ip ?? DEFAULT_IP,
+      forwardedFor: request.forwardedFor ?? [],
       node: request.node ?? DEFAULT_NODE,
     });
     for (const body of reply.smsBodies) learnCode(learned, codeInText(body, otpLength));

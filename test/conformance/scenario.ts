@@ -48,6 +48,8 @@ export interface ScenarioRequest {
   params: Record<string, string | string[]>;
   clientId?: string;
   ip?: string;
+  /** X-Forwarded-For header values as the servlet receives them, in order. */
+  forwardedFor?: string[];
   /** Which script instance (cluster node) answers; instances share the stores. Default "a". */
   node?: string;
 }

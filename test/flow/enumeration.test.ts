@@ -52,7 +52,9 @@ describe.each(["none", "masked", "full"])("with phone_hint=%s", (hint) => {
       shape(real.app.resend("alice", realStart["session_id"]!)),
     );
     expect(decoy.world.otp.sms).toHaveLength(0);
-    expect(decoy.world.counters.liveKeys().length).toBe(real.world.counters.liveKeys().length);
+    // The same claims, key for key (the session part aside): a decoy costs the limits exactly what a real login costs.
+    const shapeOf = (keys: string[]) => keys.map((key) => key.replace(/[0-9a-f]{64}/g, "#")).sort();
+    expect(shapeOf(decoy.world.claims.liveKeys())).toEqual(shapeOf(real.world.claims.liveKeys()));
   });
 });
 

@@ -19,8 +19,9 @@ describe("provider failures", () => {
       world.otp.mode = { kind: "refuse", errorCode: code };
       const outcome = app.send({ __step: "1", username: "alice" });
       expect(outcome.header!.value).toBe("status=error;error_code=10004;error=otp_not_sent");
+      // The session was written (with the code's hash) before the send and removed when it failed.
       expect(world.sessions.liveKeys()).toEqual([]);
-      expect(world.sessions.calls).not.toContain("create");
+      expect(world.sessions.calls).toEqual(["create", "get", "remove"]);
       expect(outcome.events[0]!.detail).toBe(`provider error ${code}`);
     },
   );
@@ -53,7 +54,8 @@ describe("provider failures", () => {
     world.sessions.failing.add("remove");
     expect(app.resend("alice", sessionId)["error_code"]).toBe("10001");
     world.sessions.failing.clear();
-    expect(app.code("alice", sessionId, oldCode)["error_code"]).toBe("10012");
+    // The new code replaced the old one before the send was tried; the new one never reached anybody.
+    expect(app.code("alice", sessionId, oldCode)["error_code"]).toBe("10005");
   });
 
   test("failed sends still count towards the caps", () => {
@@ -106,23 +108,29 @@ describe("store failures", () => {
     expect(app.password("alice", sessionId, "pw-of-alice").grantedUserId).toBeNull();
   });
 
-  test.each(["get", "put"])("counter store %s failing: 10001 and no SMS", (method) => {
+  test.each(["get", "claim"])("claim store %s failing: 10001 and no SMS", (method) => {
     const { world, app } = setup();
-    world.counters.failing.add(method);
+    world.claims.failing.add(method);
     expect(app.start("alice")["error_code"]).toBe("10001");
     expect(world.otp.sms).toEqual([]);
+    expect(world.sessions.liveKeys()).toEqual([]);
   });
 
-  test("a corrupt counter is not read as zero", () => {
+  test("a corrupt slot is not read as free", () => {
     const { world, app } = setup({ max_sends_per_user_per_hour: "1" });
     app.start("alice");
-    for (const key of world.counters.liveKeys()) {
-      world.counters.poke(key, '{"count":"0","resetAt":1}', 3600);
+    for (const key of world.claims.liveKeys()) {
+      world.claims.poke(key, '{"count":0}', 3600);
     }
     expect(app.start("alice")["error_code"]).toBe("10001");
-    world.counters.poke(world.counters.liveKeys()[0]!, "garbage", 3600);
-    expect(app.start("alice")["error_code"]).toBe("10001");
     expect(world.otp.sms).toHaveLength(1);
+  });
+
+  test("a failing release keeps the event counted and changes no answer", () => {
+    const { world, app } = setup({ enumeration_protection: "false", max_sends_per_user_per_hour: "1" });
+    world.claims.failing.add("release");
+    expect(app.start("ghost")["error_code"]).toBe("10002");
+    expect(app.start("ghost")["error_code"]).toBe("10010");
   });
 
   test.each([

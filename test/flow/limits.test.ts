@@ -160,7 +160,7 @@ describe("S8: resend cooldown and caps", () => {
     for (let i = 0; i < 30; i++) {
       expect(app.start(`user${i}`)["status"]).toBe("proceed");
     }
-    expect(world.counters.liveKeys().filter((key) => key.includes(":ip:"))).toEqual([]);
+    expect(world.claims.liveKeys().filter((key) => key.includes(":ip:"))).toEqual([]);
   });
 
   test("resends count towards the hourly caps", () => {
@@ -171,13 +171,30 @@ describe("S8: resend cooldown and caps", () => {
     expect(world.otp.sms).toHaveLength(2);
   });
 
-  test("counter windows open with their first event and expire with it", () => {
+  test("each send holds a slot for an hour, and the slot holds its expiry", () => {
     const { world, app } = setup({ max_sends_per_user_per_hour: "1" });
     app.start("alice");
-    const key = world.counters.liveKeys().find((k) => k.includes(":sends:login:"))!;
-    expect(JSON.parse(world.counters.peek(key)!)).toEqual({ count: 1, resetAt: world.clock.now + 3600000 });
-    expect(world.counters.ttlOf(key)).toBe(3600);
+    const key = world.claims.liveKeys().find((k) => k.includes(":sends:login:"))!;
+    expect(key.endsWith(":1")).toBe(true);
+    expect(world.claims.peek(key)).toBe(String(world.clock.now + 3600000));
+    expect(world.claims.ttlOf(key)).toBe(3600);
     world.clock.advanceSeconds(1800);
     expect(app.start("alice")["retry_after"]).toBe("1800");
+  });
+
+  test("the hour rolls: a cap frees one slot at a time, as each send turns an hour old", () => {
+    const { world, app } = setup({ max_sends_per_user_per_hour: "3" });
+    app.start("alice");
+    world.clock.advanceSeconds(1000);
+    app.start("alice");
+    world.clock.advanceSeconds(1000);
+    app.start("alice");
+    world.clock.advanceSeconds(1000);
+    expect(app.start("alice")["retry_after"]).toBe("600");
+    world.clock.advanceSeconds(600);
+    expect(app.start("alice")["status"]).toBe("proceed");
+    // The second send (at 1000 s) is now the oldest: 1000 s until it is an hour old.
+    expect(app.start("alice")["retry_after"]).toBe("1000");
+    expect(world.otp.sms).toHaveLength(4);
   });
 });

@@ -115,22 +115,26 @@ describe("events of the code and password steps", () => {
 });
 
 describe("derivations shared by every node", () => {
-  test("counter keys are HMACs of the login value and the address under the derived key", () => {
+  test("claim keys are HMACs of the login value, the address and the session id under the derived key", () => {
     const { world, config, app } = setup();
     app.start("Alice");
     const key = hashKeyFor(config, world.hash);
     expect(key).toBe(world.hash.hmacSha256Hex(AUTH_TOKEN, "gamatech-ropc/otp-hash-key/v1"));
-    expect(world.counters.liveKeys().sort()).toEqual(
+    const sessionId = app.outcomes[0]!.header!.value.split("session_id=")[1]!.slice(0, 64);
+    const session = "gamatech-ropc:session:" + world.hash.hmacSha256Hex(key, "session-claims:" + sessionId);
+    expect(world.claims.liveKeys().sort()).toEqual(
       [
-        "gamatech-ropc:sends:login:" + world.hash.hmacSha256Hex(key, "login:alice"),
-        "gamatech-ropc:sends:ip:" + world.hash.hmacSha256Hex(key, "ip:" + IP),
+        "gamatech-ropc:sends:login:" + world.hash.hmacSha256Hex(key, "login:alice") + ":1",
+        "gamatech-ropc:sends:ip:" + world.hash.hmacSha256Hex(key, "ip:" + IP) + ":1",
+        session + ":send:1",
+        session + ":cooldown",
       ].sort(),
     );
-    const sessionId = app.outcomes[0]!.header!.value.split("session_id=")[1]!.slice(0, 64);
     app.code("alice", sessionId, wrongCode(world.otp.lastCode()));
-    expect(world.counters.liveKeys()).toContain(
-      "gamatech-ropc:failures:login:" + world.hash.hmacSha256Hex(key, "login:alice"),
+    expect(world.claims.liveKeys()).toContain(
+      "gamatech-ropc:failures:login:" + world.hash.hmacSha256Hex(key, "login:alice") + ":1",
     );
+    expect(world.claims.liveKeys()).toContain(session + ":code:1");
     expect(lastEvent(app).sessionRef).toBe(
       world.hash.hmacSha256Hex(key, "session-ref:" + sessionId).slice(0, 12),
     );
@@ -156,7 +160,7 @@ describe("derivations shared by every node", () => {
   test("with max_sends_per_ip_per_hour=0 no address counter is written", () => {
     const { world, app } = setup({ max_sends_per_ip_per_hour: "0" });
     app.start("alice");
-    expect(world.counters.liveKeys().filter((key) => key.includes(":ip:"))).toEqual([]);
+    expect(world.claims.liveKeys().filter((key) => key.includes(":ip:"))).toEqual([]);
   });
 });
 
@@ -174,31 +178,34 @@ test("a locked-out login value at the code step is told when to retry", () => {
   });
 });
 
-describe("counter windows", () => {
+describe("limit slots", () => {
   function stored(world: TestWorld, prefix: string): string {
-    return world.counters.liveKeys().find((key) => key.startsWith(prefix))!;
+    return world.claims.liveKeys().find((key) => key.startsWith(prefix))!;
   }
 
   test.each([
-    ["a fractional count", '{"count":1.5,"resetAt":1767272400000}'],
-    ["a fractional deadline", '{"count":1,"resetAt":1767272400000.5}'],
-    ["fields in another order", '{"resetAt":1767272400000,"count":1}'],
-    ["not JSON", "count=1"],
-  ])("a counter holding %s fails closed", (_what, text) => {
+    ["a fractional expiry", "1767272400000.5"],
+    ["a number with a leading zero", "01767272400000"],
+    ["text", "soon"],
+    ["nothing", ""],
+  ])("a slot holding %s fails closed", (_what, text) => {
     const { world, app } = setup();
     app.start("alice");
-    world.counters.poke(stored(world, "gamatech-ropc:sends:login:"), text);
+    world.claims.poke(stored(world, "gamatech-ropc:sends:login:"), text, 3600);
     world.clock.advanceSeconds(60);
     expect(app.start("alice")["error_code"]).toBe("10001");
   });
 
-  test("a window ends exactly at its deadline", () => {
+  test("a slot frees exactly at its stored expiry", () => {
     const { world, app } = setup({ max_sends_per_user_per_hour: "1" });
+    world.claims.keepExpired = true;
     app.start("alice");
-    const key = stored(world, "gamatech-ropc:sends:login:");
     world.clock.advanceSeconds(3599);
     expect(app.start("alice")["retry_after"]).toBe("1");
-    world.counters.poke(key, JSON.stringify({ count: 1, resetAt: world.clock.now }));
+    world.clock.advanceSeconds(1);
+    // The store still has the row: the slot counts as taken, with a short wait, until the cleaner runs.
+    expect(app.start("alice")).toMatchObject({ error: "rate_limited", retry_after: "1" });
+    world.claims.sweep();
     expect(app.start("alice")["status"]).toBe("proceed");
   });
 

@@ -140,7 +140,7 @@ describe("S5: only a keyed hash of the code is stored", () => {
     expect(stored).not.toContain(code);
     const key = hashKeyFor(config, world.hash);
     expect(JSON.parse(stored).codeHash).toBe(codeHash(world.hash, key, sessionId, code));
-    for (const text of world.counters.liveKeys().map((k) => k + world.counters.peek(k))) {
+    for (const text of world.claims.liveKeys().map((k) => k + world.claims.peek(k))) {
       expect(text).not.toContain("alice");
     }
   });

@@ -7,10 +7,10 @@ import { errorHeader, formatHeader, headerSafe, pair } from "../../src/flow/head
 import { logSafe } from "../../src/flow/log-text";
 import { generateCode, isWellFormedCode } from "../../src/flow/otp";
 import { choosePhone, decoyPhoneHint, isE164, maskPhone } from "../../src/flow/phone";
-import { countEvent, readWindow, retryAfterSeconds } from "../../src/flow/rate-limits";
+import { claimSlot, fullFor, slotExpiry } from "../../src/flow/rate-limits";
 import { parseState, serializeState, SessionState } from "../../src/flow/session-state";
 import { editDistance, isDigits, isLowerHex, isSimpleName, isTwilioSid } from "../../src/flow/text-checks";
-import { ManualClock, MemoryCounterStore, TestRandom } from "./doubles/ports";
+import { ManualClock, MemoryClaimStore, TestRandom } from "./doubles/ports";
 import { makeConfig } from "./doubles/scenario";
 
 describe("E.164", () => {
@@ -167,15 +167,45 @@ describe("session state", () => {
   });
 });
 
-describe("counters", () => {
-  test("an expired window that the store still returns starts afresh", () => {
+describe("limit slots", () => {
+  test("slots are taken lowest first, each holding its expiry, and a full limit says when the earliest frees", () => {
     const clock = new ManualClock();
-    const counters = new MemoryCounterStore(clock);
-    counters.poke("k", JSON.stringify({ count: 50, resetAt: clock.now }), 100);
-    expect(readWindow(counters, "k", clock.now)).toEqual({ count: 0, resetAt: clock.now + 3600000 });
-    expect(retryAfterSeconds(counters, "k", 1, clock.now)).toBe(0);
-    countEvent(counters, "k", clock.now);
-    expect(retryAfterSeconds(counters, "k", 1, clock.now)).toBe(3600);
+    const claims = new MemoryClaimStore(clock);
+    expect(claimSlot(claims, "k", 2, 3600, clock.now)).toEqual({ slot: 1, key: "k:1", retryAfter: 0 });
+    expect(claims.peek("k:1")).toBe(String(clock.now + 3600000));
+    clock.advanceSeconds(100);
+    expect(claimSlot(claims, "k", 2, 3600, clock.now)).toMatchObject({ slot: 2, key: "k:2" });
+    expect(fullFor(claims, "k", 2, clock.now)).toBe(3500);
+    expect(claimSlot(claims, "k", 2, 3600, clock.now)).toEqual({ slot: 0, key: "", retryAfter: 3500 });
+    claims.release("k:1");
+    expect(fullFor(claims, "k", 2, clock.now)).toBe(0);
+    expect(claimSlot(claims, "k", 2, 3600, clock.now)).toMatchObject({ slot: 1 });
+  });
+
+  test("a held slot whose stored expiry has passed counts as taken, with a short wait", () => {
+    const clock = new ManualClock();
+    const claims = new MemoryClaimStore(clock);
+    claims.keepExpired = true;
+    claimSlot(claims, "k", 1, 3600, clock.now);
+    clock.advanceSeconds(3600);
+    expect(fullFor(claims, "k", 1, clock.now)).toBe(1);
+    expect(claimSlot(claims, "k", 1, 3600, clock.now)).toEqual({ slot: 0, key: "", retryAfter: 1 });
+    claims.sweep();
+    expect(claimSlot(claims, "k", 1, 3600, clock.now)).toMatchObject({ slot: 1 });
+  });
+
+  test("a slot that cannot be confirmed or read is taken, with a short wait", () => {
+    const clock = new ManualClock();
+    const claims = new MemoryClaimStore(clock);
+    claims.forgetful = true;
+    expect(claimSlot(claims, "k", 3, 3600, clock.now)).toEqual({ slot: 0, key: "", retryAfter: 1 });
+    expect(claims.calls.filter((call) => call === "claim")).toHaveLength(3);
+  });
+
+  test("a slot value the flow did not write throws", () => {
+    expect(() => slotExpiry("1.0")).toThrow("corrupt limit slot");
+    expect(() => slotExpiry("")).toThrow("corrupt limit slot");
+    expect(slotExpiry("1767272400000")).toBe(1767272400000);
   });
 });
 

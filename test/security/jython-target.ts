@@ -1,9 +1,11 @@
-// The Target of the attack suites for dist/GamatechRopc.py: the built script in Jython against the Java doubles of Janssen
-// and Twilio. One Jython process serves every target of a test file; each target starts from a fresh world.
+// The Target of the attack suites for dist/GamatechRopc.py: the built script in Jython against Janssen's model classes and
+// service doubles and the real twilio-java SDK (one version per process) talking to the fake Twilio API. One Jython
+// process per SDK version serves every target of a test file; each target starts from a fresh world.
 
-import { BUILT_SCRIPT } from "../conformance/jython-side";
+import { BUILT_SCRIPT, hasVerify } from "../conformance/jython-side";
+import { DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION } from "../../src/world/javaDoubles";
+import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type { FaultSpec, WorldUser } from "../../src/world/protocol";
-import { SyncJythonScriptHost } from "../../src/world/SyncJythonScriptHost";
 import type {
   AttackAnswer,
   AttackRequest,
@@ -17,21 +19,29 @@ import type {
 
 const SESSION_KEY_PREFIX = "gamatech-ropc:session:";
 
-let shared: { host: SyncJythonScriptHost; script: string } | null = null;
+/**
+ * The fake Twilio API answers a "timeout" only when the script gives up, so the Jython targets run with a short Twilio
+ * timeout unless a test sets one: the suites then wait a second, not ten, for each timed-out send.
+ */
+const TWILIO_TIMEOUT_SECONDS = "1";
 
-function jython(): { host: SyncJythonScriptHost; script: string } {
-  if (shared === null) {
-    const host = new SyncJythonScriptHost();
+const shared = new Map<string, { host: JythonScriptHost; script: string }>();
+
+function jython(version: string): { host: JythonScriptHost; script: string } {
+  let world = shared.get(version);
+  if (world === undefined) {
+    const host = JythonScriptHost.start({ twilioVersion: version, timeoutMs: 180_000 });
     host.reset();
-    shared = { host, script: host.load(BUILT_SCRIPT) };
+    world = { host, script: host.load(BUILT_SCRIPT) };
+    shared.set(version, world);
   }
-  return shared;
+  return world;
 }
 
-/** Stops the shared Jython process; call from afterAll. */
+/** Stops the shared Jython processes; call from afterAll. */
 export function closeJythonTargets(): void {
-  shared?.host.close();
-  shared = null;
+  for (const { host } of shared.values()) host.close();
+  shared.clear();
 }
 
 function worldUser(user: TestUser): WorldUser {
@@ -51,8 +61,19 @@ function faultSpecs(fault: Fault): FaultSpec[] {
   switch (fault.kind) {
     case "provider-refuses":
       return [{ target: "twilio", effect: "apiError", code: fault.errorCode, status: 400 }];
+    // Through the real SDK: a read timeout is a request the fake never answers (the script's timeout ends it), a connect
+    // timeout a connection that closes unanswered, anything else an answer that is not HTTP.
     case "provider-throws":
-      return [{ target: "twilio", effect: fault.message.includes("timed out") ? "timeout" : "crash" }];
+      return [
+        {
+          target: "twilio",
+          effect: fault.message.startsWith("Read timed out")
+            ? "timeout"
+            : fault.message.includes("timed out")
+              ? "drop"
+              : "crash",
+        },
+      ];
     case "store-throws":
       return [
         {
@@ -74,7 +95,7 @@ function faultSpecs(fault: Fault): FaultSpec[] {
 }
 
 class JythonTarget implements Target {
-  private readonly host: SyncJythonScriptHost;
+  private readonly host: JythonScriptHost;
   private readonly script: string;
   private readonly properties: Record<string, string | null>;
   private readonly instances: string[] = [];
@@ -82,18 +103,30 @@ class JythonTarget implements Target {
   private readonly logs: string[] = [];
   private staleNode: number | null = null;
 
-  constructor(setup: TargetSetup) {
-    const { host, script } = jython();
+  constructor(setup: TargetSetup, version: string) {
+    this.properties = { twilio_timeout_seconds: TWILIO_TIMEOUT_SECONDS, ...setup.properties };
+    const verify = (this.properties.twilio_verify_service_sid ?? "") !== "";
+    if (verify && !hasVerify(version)) {
+      // This SDK has no Verify: the script must refuse the configuration at init; the attack then runs on the newest SDK.
+      const { host, script } = jython(version);
+      host.reset({ users: setup.users.map(worldUser) });
+      const init = host.init(host.create(script), this.properties);
+      if (init.outcome !== "returned" || init.value !== false) {
+        throw new Error(`twilio-java ${version} has no Verify, yet init accepted a Verify sender: ${JSON.stringify(init)}`);
+      }
+      version = NEWEST_TWILIO_VERSION;
+    }
+    const { host, script } = jython(version);
     this.host = host;
     this.script = script;
-    this.properties = setup.properties;
     host.reset({ users: setup.users.map(worldUser) });
   }
 
   private instance(node: number): string {
     while (this.instances.length <= node) {
       const instance = this.host.create(this.script);
-      if (!this.host.init(instance, this.properties)) {
+      const init = this.host.init(instance, this.properties);
+      if (init.outcome !== "returned" || init.value !== true) {
         throw new Error("the script refused the target's properties at init");
       }
       this.instances.push(instance);
@@ -161,4 +194,9 @@ class JythonTarget implements Target {
   }
 }
 
-export const jythonTarget: TargetFactory = (setup) => new JythonTarget(setup);
+/** Targets on one twilio-java version (a Verify configuration on an SDK without Verify: see JythonTarget). */
+export function jythonTargetOn(version: string): TargetFactory {
+  return (setup) => new JythonTarget(setup, version);
+}
+
+export const jythonTarget: TargetFactory = jythonTargetOn(DEFAULT_TWILIO_VERSION);

@@ -2,7 +2,8 @@ import * as ts from "typescript";
 import { Code } from "../diagnostics";
 import type { Context } from "../context";
 import * as py from "../python/ast";
-import { arrayElementType, isBooleanType, isReferenceType, isStringType, typeOf } from "../types";
+import { integerRange } from "../ranges";
+import { arrayElementType, isBooleanType, isStringType, typeOf } from "../types";
 import { compileFunction, inlineArrow } from "../visitors/expressions/functions";
 import { argumentsOf, unsupported } from "./globals";
 
@@ -31,12 +32,11 @@ export function arrayCall(
       return context.helperCall("_js_index_of", receiver, ...argumentsOf(node, context, what, 1, 1));
     case "includes": {
       const [value] = argumentsOf(node, context, what, 1, 1);
-      // Python's `in` compares dicts and lists by content; JavaScript finds an object only by identity.
+      // Python's `in` compares dicts and lists by content, finds 1 for True and NaN only as the same object.
       const argument = node.arguments[0];
-      if (argument !== undefined && isReferenceType(typeOf(context.checker, argument))) {
-        return py.compare(">=", context.helperCall("_js_index_of", receiver, value ?? py.none), py.num(0));
-      }
-      return py.compare("in", value ?? py.none, receiver);
+      if (argument !== undefined && isPlainMember(argument, context))
+        return py.compare("in", value ?? py.none, receiver);
+      return context.helperCall("_js_includes", receiver, value ?? py.none);
     }
     case "join": {
       const [separator] = argumentsOf(node, context, what, 0, 1);
@@ -46,10 +46,8 @@ export function arrayCall(
         return py.method(separator ?? py.str(","), "join", receiver);
       return context.helperCall("_js_join", receiver, separator ?? py.str(","));
     }
-    case "slice": {
-      const [lower, upper] = argumentsOf(node, context, what, 0, 2);
-      return { kind: "slice", object: receiver, lower, upper };
-    }
+    case "slice":
+      return sliceCall(node, receiver, argumentsOf(node, context, what, 0, 2), context);
     case "map":
     case "filter":
     case "some":
@@ -58,6 +56,30 @@ export function arrayCall(
       return iteration(methodName, node, receiver, context);
   }
   return unsupported(node, what, context);
+}
+
+/** `s.slice(a, b)`: a Python slice when the bounds are known integers (negative bounds count from the end in both). */
+export function sliceCall(
+  node: ts.CallExpression,
+  receiver: py.Expr,
+  bounds: py.Expr[],
+  context: Context,
+): py.Expr {
+  const [lower, upper] = bounds;
+  if (node.arguments.every((a) => integerRange(a, context.checker) !== undefined))
+    return { kind: "slice", object: receiver, lower, upper };
+  return context.helperCall(
+    "_js_slice",
+    receiver,
+    lower ?? py.num(0),
+    ...(upper === undefined ? [] : [upper]),
+  );
+}
+
+/** Whether `value in items` is ===: a string, or a number literal other than NaN. */
+function isPlainMember(argument: ts.Expression, context: Context): boolean {
+  const type = typeOf(context.checker, argument);
+  return isStringType(type) || integerRange(argument, context.checker) !== undefined;
 }
 
 function iteration(
@@ -71,8 +93,13 @@ function iteration(
     return unsupported(node, `Array.${methodName} without exactly one callback`, context);
   }
   if (methodName !== "map") checkPredicate(callback, context, methodName);
-  const { element, target, value } = callbackParts(callback, methodName, context);
-  const over = target.kind === "tuple" ? py.call("enumerate", receiver) : receiver;
+  // JavaScript visits the items present when the method starts; a callback that may grow the array needs _js_each.
+  const changes = mayChangeArrays(callback, context);
+  const array =
+    changes || parameterCount(callback, context) >= 3 ? context.once(receiver, "items") : receiver;
+  const items = changes ? context.helperCall("_js_each", array) : array;
+  const { element, target, value } = callbackParts(callback, methodName, array, context);
+  const over = target.kind === "tuple" ? py.call("enumerate", items) : items;
   const comprehension = (brackets: "list" | "generator", out: py.Expr, condition?: py.Expr): py.Expr => ({
     kind: "comprehension",
     brackets,
@@ -99,6 +126,7 @@ function iteration(
 function callbackParts(
   callback: ts.Expression,
   methodName: string,
+  receiver: py.Expr,
   context: Context,
 ): { element: py.Expr; target: py.Expr; value: py.Expr } {
   const inlined = ts.isArrowFunction(callback) ? inlineArrow(callback, context, true) : undefined;
@@ -114,19 +142,48 @@ function callbackParts(
     ? defineCallback(callback, methodName === "map" ? "mapped" : "matches", context)
     : context.once(context.visitExpression(callback), "callback");
   const element = py.name(context.temp("item"));
-  const signature = context.checker.getSignaturesOfType(
-    typeOf(context.checker, callback),
-    ts.SignatureKind.Call,
-  )[0];
-  if ((signature?.parameters.length ?? 1) >= 2) {
+  const count = parameterCount(callback, context);
+  if (count >= 2) {
     const index = py.name(context.temp("index"));
+    // A third parameter receives the array itself.
+    const array = count >= 3 ? [receiver] : [];
     return {
       element,
       target: { kind: "tuple", items: [index, element] },
-      value: py.call(fn, element, index),
+      value: py.call(fn, element, index, ...array),
     };
   }
   return { element, target: element, value: py.call(fn, element) };
+}
+
+function parameterCount(callback: ts.Expression, context: Context): number {
+  const type = typeOf(context.checker, callback);
+  return context.checker.getSignaturesOfType(type, ts.SignatureKind.Call)[0]?.parameters.length ?? 1;
+}
+
+/** Whether a callback may write to an array: it pushes, assigns an element, or calls a guest function or method. */
+function mayChangeArrays(callback: ts.Expression, context: Context): boolean {
+  if (!ts.isArrowFunction(callback)) return true;
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const symbol = context.resolvedSymbol(
+        ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression,
+      );
+      const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+      const library = declaration?.getSourceFile().hasNoDefaultLib === true;
+      const pushes = ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "push";
+      if (!library || pushes) return true;
+    }
+    if (
+      ts.isBinaryExpression(node) &&
+      ts.isElementAccessExpression(node.left) &&
+      node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    )
+      return true;
+    return ts.forEachChild(node, visit) === true;
+  };
+  return visit(callback.body);
 }
 
 function checkPredicate(callback: ts.Expression, context: Context, methodName: string): void {

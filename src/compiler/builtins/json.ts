@@ -12,13 +12,8 @@ export function jsonCall(methodName: string, node: ts.CallExpression, context: C
     }
     case "parse": {
       const [text] = argumentsOf(node, context, what, 1, 1);
-      // Objects keep their key order, as they do in JavaScript (a plain Jython dict does not).
-      return {
-        kind: "call",
-        func: py.attr(context.useImport("json"), "loads"),
-        args: [text ?? py.str("")],
-        keywords: [["object_pairs_hook", context.useImport("OrderedDict")]],
-      };
+      // Objects keep their key order; NaN and Infinity are rejected and big integers rounded, as in JavaScript.
+      return context.helperCall("_js_json_parse", text ?? py.str(""));
     }
   }
   return unsupported(node, what, context);

@@ -2,6 +2,7 @@ import * as ts from "typescript";
 import { Code } from "../diagnostics";
 import type { Context } from "../context";
 import * as py from "../python/ast";
+import { sliceCall } from "./arrays";
 import { argumentsOf, unsupported } from "./globals";
 
 /** String methods. `receiver` is the compiled string; JavaScript's clamping and NaN rules go through helpers. */
@@ -19,7 +20,8 @@ export function stringCall(
     case "toUpperCase":
       return py.method(receiver, "upper", ...args(0, 0));
     case "trim":
-      return py.method(receiver, "strip", ...args(0, 0));
+      // Python's strip() also removes U+001C-U+001F and U+0085, which JavaScript keeps.
+      return py.method(receiver, "strip", ...args(0, 0), context.useHelper("_JS_SPACE"));
     case "startsWith":
       return py.method(receiver, "startswith", ...args(1, 1));
     case "endsWith":
@@ -28,11 +30,9 @@ export function stringCall(
       return py.compare("in", args(1, 1)[0] ?? py.none, receiver);
     case "indexOf":
       return py.method(receiver, "find", ...args(1, 1));
-    case "slice": {
+    case "slice":
       // Python slices already count negative bounds from the end and clamp, exactly like String.prototype.slice.
-      const [lower, upper] = args(0, 2);
-      return { kind: "slice", object: receiver, lower, upper };
-    }
+      return sliceCall(node, receiver, args(0, 2), context);
     case "substring": {
       const [start, end] = args(1, 2);
       if (isOrderedNonNegative(node.arguments))
@@ -51,17 +51,14 @@ export function stringCall(
       }
       return context.helperCall("_js_split", receiver, separator ?? py.none);
     }
-    case "replace":
-    case "replaceAll": {
+    case "replace": {
       const [pattern, replacement] = args(2, 2);
       checkReplacement(node.arguments[1], context);
-      const count = methodName === "replace" ? [py.num(1)] : [];
       const literal = node.arguments[0];
       if (literal !== undefined && ts.isStringLiteral(literal) && literal.text !== "") {
-        return py.method(receiver, "replace", pattern ?? py.none, replacement ?? py.none, ...count);
+        return py.method(receiver, "replace", pattern ?? py.none, replacement ?? py.none, py.num(1));
       }
-      const helper = methodName === "replace" ? "_js_replace_first" : "_js_replace_all";
-      return context.helperCall(helper, receiver, pattern ?? py.none, replacement ?? py.none);
+      return context.helperCall("_js_replace_first", receiver, pattern ?? py.none, replacement ?? py.none);
     }
     case "padStart":
     case "padEnd":

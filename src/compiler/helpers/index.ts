@@ -1,6 +1,7 @@
 import { NUMBER_HELPERS } from "./numbers";
 import { OBJECT_HELPERS } from "./objects";
 import { TEXT_HELPERS } from "./text";
+import { VALUE_HELPERS } from "./values";
 
 // Runtime helpers: small Python functions for the JavaScript semantics Python lacks. Only the helpers a program uses (and
 // the helpers those use) are emitted, always in the order of this list, so the output is deterministic.
@@ -14,7 +15,7 @@ export interface Helper {
   code: string;
 }
 
-const HELPERS: Helper[] = [...NUMBER_HELPERS, ...TEXT_HELPERS, ...OBJECT_HELPERS];
+const HELPERS: Helper[] = [...NUMBER_HELPERS, ...TEXT_HELPERS, ...VALUE_HELPERS, ...OBJECT_HELPERS];
 
 /** The helpers to emit for the names a program used, with their dependencies, in the fixed order above. */
 export function resolveHelpers(used: ReadonlySet<string>): { code: string[]; imports: Set<StandardImport> } {

@@ -10,6 +10,42 @@ export const NUMBER_HELPERS: Helper[] = [
 _NAN = float("nan")`,
   },
   {
+    name: "_JS_SPACE",
+    uses: [],
+    imports: [],
+    // JavaScript's WhiteSpace and LineTerminator characters (Python's strip() also removes U+001C-U+001F and U+0085).
+    code: `_JS_SPACE = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000\\u2001\\u2002\\u2003\\u2004\\u2005\\u2006\\u2007\\u2008\\u2009\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"`,
+  },
+  {
+    name: "_js_double",
+    uses: [],
+    imports: [],
+    code: `def _js_double(number):
+    """An exact integer result beyond 2**53 becomes the double JavaScript would hold."""
+    if isinstance(number, (int, long)) and not -2 ** 53 <= number <= 2 ** 53:
+        return float(number)
+    return number`,
+  },
+  {
+    name: "_js_mul",
+    uses: ["_js_double"],
+    imports: [],
+    code: `def _js_mul(left, right):
+    """JavaScript's *: a zero product of ints with a negative factor is -0, a product beyond 2**53 a double."""
+    product = left * right
+    if product == 0 and isinstance(product, (int, long)) and (left < 0 or right < 0):
+        return -0.0
+    return _js_double(product)`,
+  },
+  {
+    name: "_js_neg",
+    uses: [],
+    imports: [],
+    code: `def _js_neg(number):
+    """Unary minus: -0 is a float, the only number that can hold it."""
+    return -float(number) if number == 0 else -number`,
+  },
+  {
     name: "_js_number_str",
     uses: ["_INF"],
     imports: [],
@@ -55,7 +91,7 @@ _NAN = float("nan")`,
     uses: ["_js_number_str"],
     imports: [],
     code: `def _js_str(value):
-    """String(value) for the values guest code can hold."""
+    """String(value): arrays join their items with commas, errors read "Name: message", other objects use toString()."""
     if value is None:
         return "null"
     if value is True:
@@ -64,15 +100,27 @@ _NAN = float("nan")`,
         return "false"
     if isinstance(value, (int, long, float)):
         return _js_number_str(value)
-    return unicode(value)`,
+    if isinstance(value, basestring):
+        return value
+    if isinstance(value, list):
+        return ",".join("" if item is None else _js_str(item) for item in value)
+    if isinstance(value, BaseException):
+        name = getattr(value, "name", type(value).__name__)
+        message = _js_str(getattr(value, "message", ""))
+        return message if name == "" else name if message == "" else name + ": " + message
+    if callable(getattr(value, "toString", None)):
+        return _js_str(value.toString())
+    return "[object Object]"`,
   },
   {
     name: "_js_normalize",
     uses: ["_INF"],
-    imports: [],
+    imports: ["math"],
     code: `def _js_normalize(number):
     """An integral float becomes an int, so that it can index a list or count a range like in JavaScript."""
-    if isinstance(number, float) and number == number and abs(number) < 2 ** 53 and number == int(number):
+    if isinstance(number, float) and number == number and abs(number) <= 2 ** 53 and number == int(number):
+        if number == 0 and math.copysign(1, number) < 0:
+            return number  # -0 exists only as a float
         return int(number)
     return number`,
   },
@@ -87,6 +135,8 @@ _NAN = float("nan")`,
             return _NAN
         return math.copysign(_INF, dividend) * math.copysign(1, divisor)
     if isinstance(dividend, (int, long)) and isinstance(divisor, (int, long)) and dividend % divisor == 0:
+        if dividend == 0 and divisor < 0:
+            return -0.0
         return dividend // divisor
     return dividend / divisor`,
   },
@@ -102,7 +152,9 @@ _NAN = float("nan")`,
         return dividend
     if isinstance(dividend, (int, long)) and isinstance(divisor, (int, long)):
         remainder = abs(dividend) % abs(divisor)
-        return -remainder if dividend < 0 else remainder
+        if dividend < 0:
+            return -remainder if remainder != 0 else -0.0
+        return remainder
     return math.fmod(dividend, divisor)`,
   },
   {
@@ -114,6 +166,8 @@ _NAN = float("nan")`,
     rounded = math.floor(number)
     if number - rounded >= 0.5:
         rounded += 1
+    if rounded == 0 and number < 0:
+        return -0.0
     return _js_normalize(rounded)`,
   },
   {
@@ -138,27 +192,28 @@ _NAN = float("nan")`,
   },
   {
     name: "_js_number",
-    uses: ["_INF", "_js_normalize"],
+    uses: ["_INF", "_js_normalize", "_js_double", "_JS_SPACE"],
     imports: ["re"],
-    code: `_JS_DECIMAL = re.compile(r"^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$")
-_JS_HEX = re.compile(r"^0[xX][0-9a-fA-F]+$")
+    code: `_JS_DECIMAL = re.compile(r"^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$")
+_JS_RADIX = {"x": (16, re.compile(r"^[0-9a-fA-F]+$")), "o": (8, re.compile(r"^[0-7]+$")), "b": (2, re.compile(r"^[01]+$"))}
 
 
 def _js_number(value):
-    """Number(value): the whole trimmed text must be a number, "" is 0, anything else is NaN."""
+    """Number(value): the whole text without JavaScript's blanks must be a number, "" is 0, anything else is NaN."""
     if value is None or value is False:
         return 0
     if value is True:
         return 1
     if isinstance(value, (int, long, float)):
         return value
-    text = value.strip()
+    text = value.strip(_JS_SPACE)
     if text == "":
         return 0
     if _JS_DECIMAL.match(text):
         return _js_normalize(float(text))
-    if _JS_HEX.match(text):
-        return int(text[2:], 16)
+    radix = _JS_RADIX.get(text[1:2].lower()) if text[:1] == "0" else None
+    if radix is not None and radix[1].match(text[2:]):
+        return _js_double(int(text[2:], radix[0]))
     if text in ("Infinity", "+Infinity"):
         return _INF
     if text == "-Infinity":
@@ -167,15 +222,20 @@ def _js_number(value):
   },
   {
     name: "_js_parse_int",
-    uses: ["_INF"],
+    uses: ["_INF", "_js_double", "_JS_SPACE"],
     imports: ["re"],
-    code: `_JS_LEADING_INTEGER = re.compile(r"^\\s*([+-]?\\d+)")
+    code: `_JS_LEADING_INTEGER = re.compile("^[" + _JS_SPACE + "]*([+-]?)([0-9]+)")
 
 
 def _js_parse_int(text):
     """parseInt(text, 10): the leading decimal digits after optional blanks and sign, else NaN."""
     match = _JS_LEADING_INTEGER.match(text)
-    return int(match.group(1)) if match else _NAN`,
+    if not match:
+        return _NAN
+    number = int(match.group(2))
+    if match.group(1) == "-":
+        return _js_double(-number) if number != 0 else -0.0
+    return _js_double(number)`,
   },
   {
     name: "_js_is_integer",

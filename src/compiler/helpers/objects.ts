@@ -4,10 +4,10 @@ import type { Helper } from "./index";
 export const OBJECT_HELPERS: Helper[] = [
   {
     name: "_js_json_stringify",
-    uses: ["_js_str", "_INF"],
+    uses: ["_js_str", "_INF", "_js_keys"],
     imports: ["json"],
     code: `def _js_json_stringify(value):
-    """JSON.stringify: no spaces, keys in insertion order, non-ASCII kept, integral numbers without ".0"."""
+    """JSON.stringify: no spaces, keys in JavaScript's order, non-ASCII kept, integral numbers without ".0"."""
     if value is None:
         return "null"
     if value is True:
@@ -19,7 +19,7 @@ export const OBJECT_HELPERS: Helper[] = [
     if isinstance(value, basestring):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, dict):
-        members = [_js_json_member(key, item) for key, item in value.items()]
+        members = [_js_json_member(key, value[key]) for key in _js_keys(value)]
         return "{" + ",".join(members) + "}"
     return "[" + ",".join(_js_json_stringify(item) for item in value) + "]"
 
@@ -33,6 +33,8 @@ def _js_json_member(key, value):
     imports: [],
     code: `class JsError(Exception):
     """JavaScript's Error: guest error classes derive from it and carry a message."""
+
+    name = "Error"
 
     def __init__(self, message=""):
         Exception.__init__(self, message)

@@ -14,12 +14,12 @@ export const TEXT_HELPERS: Helper[] = [
   },
   {
     name: "_js_index_of",
-    uses: [],
+    uses: ["_js_strict_eq"],
     imports: [],
     code: `def _js_index_of(items, value):
-    """Array.prototype.indexOf with ===: objects and arrays match only themselves."""
+    """Array.prototype.indexOf with ===: objects and arrays match only themselves, NaN matches nothing."""
     for index, item in enumerate(items):
-        if item is value or (not isinstance(item, (dict, list)) and item == value):
+        if _js_strict_eq(item, value):
             return index
     return -1`,
   },
@@ -61,15 +61,6 @@ export const TEXT_HELPERS: Helper[] = [
     if pattern == "":
         return replacement + text
     return text.replace(pattern, replacement, 1)`,
-  },
-  {
-    name: "_js_replace_all",
-    uses: [],
-    imports: [],
-    code: `def _js_replace_all(text, pattern, replacement):
-    if pattern == "":
-        return replacement + replacement.join(text) + (replacement if text != "" else "")
-    return text.replace(pattern, replacement)`,
   },
   {
     name: "_js_pad_start",

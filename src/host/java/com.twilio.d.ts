@@ -16,15 +16,30 @@ declare module "java:com.twilio.exception" {
   }
 }
 
+declare module "java:com.twilio" {
+  /** The static entry point. The script never calls Twilio.init (JVM-global credentials); it only reads the version. */
+  export class Twilio {
+    private constructor();
+    /** The loaded SDK's version, e.g. "7.17.0". */
+    static readonly VERSION: string;
+  }
+}
+
 declare module "java:com.twilio.http" {
-  import type { RequestConfig } from "java:org.apache.http.client.config";
+  import type { HttpClientBuilder as HttpClient4Builder } from "java:org.apache.http.impl.client";
+  import type { HttpClientBuilder as HttpClient5Builder } from "java:org.apache.hc.client5.http.impl.classic";
 
   export abstract class HttpClient {}
 
+  /**
+   * Every line from 7.17.0 to 12.x has the HttpClientBuilder constructor: Apache HttpClient 4's builder up to 10.x,
+   * HttpClient 5's from 11.x. Jython raises TypeError for the other line's builder, before any request is made. (8.x–12.x
+   * also take (RequestConfig, SocketConfig); 12.x then overrides the RequestConfig on every request.)
+   */
   export class NetworkHttpClient extends HttpClient {
     constructor();
-    /** twilio-java 7.x–10.x only (Apache HttpClient 4): the timeouts are honoured per request. */
-    constructor(requestConfig: RequestConfig);
+    constructor(clientBuilder: HttpClient4Builder);
+    constructor(clientBuilder: HttpClient5Builder);
   }
 
   /** A private client: thread-safe and reusable; never the JVM-global Twilio.init one, which other scripts can replace. */
@@ -82,6 +97,10 @@ declare module "java:com.twilio.rest.api.v2010.account" {
   }
 }
 
+/**
+ * Twilio Verify v2.
+ * @optional twilio-java 7.37.0 and later (7.17.0, which Janssen installs, has no Verify)
+ */
 declare module "java:com.twilio.rest.verify.v2.service" {
   import type { TwilioRestClient } from "java:com.twilio.http";
 

@@ -8,8 +8,10 @@ declare module "java:io.jans.as.common.model.registration" {
 }
 
 declare module "java:io.jans.as.common.model.common" {
+  import type { GluuStatus } from "java:io.jans.model";
   import type { List } from "java:java.util";
 
+  /** Extends io.jans.model.user.SimpleUser (Janssen 1.1 and later; older releases: a SimpleUser in this package). */
   export class User {
     private constructor();
     /** The uid. */
@@ -19,6 +21,12 @@ declare module "java:io.jans.as.common.model.common" {
     getAttribute(attributeName: string): string | null;
     /** All values; the name matches ignoring case. Null (not an empty list) when the user has no such attribute. */
     getAttributeValues(attributeName: string): List<string> | null;
+    /**
+     * The account status, from the jansStatus attribute that the ORM maps to this field (SimpleUser since March 2024,
+     * Janssen 1.1): such a user has no jansStatus custom attribute. Older models have no getStatus (Jython raises
+     * AttributeError) and keep jansStatus as a custom attribute. Null when the entry has no status.
+     */
+    getStatus(): GluuStatus | null;
   }
 }
 

@@ -7,6 +7,13 @@ declare module "java:io.jans.model" {
     getValue1(): string | null;
     getValue2(): string | null;
   }
+
+  /** An account status (a Java enum): ACTIVE, INACTIVE, EXPIRED, REGISTER. */
+  export class GluuStatus {
+    private constructor();
+    /** "active", "inactive", "expired", "register". */
+    getValue(): string;
+  }
 }
 
 declare module "java:io.jans.model.custom.script.model" {

@@ -19,6 +19,28 @@ declare module "java:java.lang" {
   export class String {
     constructor(value: string);
     getBytes(charsetName: string): ByteArray;
+    /** Java's String.hashCode (a signed 32-bit int): stable for a given text on every JVM. */
+    hashCode(): number;
+  }
+
+  /**
+   * Any Java object as far as `getClass()`: for objects a method returns as Object (a cache provider's delegate) whose class
+   * the guest must not import. Type-only: no Java class has this name.
+   */
+  export interface JavaObject {
+    getClass(): Class;
+  }
+
+  /** java.lang.Class, only as reached through getClass(). */
+  export interface Class {
+    getName(): string;
+    getSuperclass(): Class | null;
+    getClassLoader(): ClassLoader | null;
+  }
+
+  export interface ClassLoader {
+    /** The class (Jython exposes its static methods on it); throws ClassNotFoundException. */
+    loadClass(name: string): unknown;
   }
 
   /** The root of Java exceptions. In Jython they are not Python Exceptions: a guest `catch` must still catch them. */

@@ -18,6 +18,9 @@ declare module "java:java.security" {
 
   export class MessageDigest {
     private constructor();
+    /** A new digest (not thread-safe: one per use). "SHA-256" exists on every JVM. */
+    static getInstance(algorithm: string): MessageDigest;
+    digest(input: ByteArray): ByteArray;
     /** Constant-time comparison (Jython has no hmac.compare_digest). False when either is null. */
     static isEqual(digesta: ByteArray | null, digestb: ByteArray | null): boolean;
   }

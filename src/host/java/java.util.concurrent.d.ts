@@ -18,6 +18,7 @@ declare module "java:java.util.concurrent" {
   export class TimeUnit {
     private constructor();
     static readonly SECONDS: TimeUnit;
+    static readonly MILLISECONDS: TimeUnit;
   }
 
   export class ThreadPoolExecutor implements Executor {

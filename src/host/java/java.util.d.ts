@@ -33,17 +33,16 @@ declare module "java:java.util" {
     put(key: K, value: V): V | null;
   }
 
+  /** What HttpServletRequest.getHeaders returns. */
+  export interface Enumeration<E> {
+    hasMoreElements(): boolean;
+    nextElement(): E;
+  }
+
   export class Date {
     constructor();
     constructor(epochMillis: number);
     getTime(): number;
   }
 
-  /** Java 17+ (Janssen runs 17). */
-  export class HexFormat {
-    private constructor();
-    static of(): HexFormat;
-    /** Lower-case hex, two digits per byte. */
-    formatHex(bytes: ByteArray): string;
-  }
 }

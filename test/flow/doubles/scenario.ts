@@ -66,6 +66,8 @@ export class Driver {
     public clientId = CLIENT,
     public ip = IP,
     public ports: Ports = world.ports,
+    /** The X-Forwarded-For header values the app's requests arrive with. */
+    public forwardedFor: string[] = [],
   ) {}
 
   send(params: Record<string, string | string[]>): FlowOutcome {
@@ -74,7 +76,7 @@ export class Driver {
       all[name] = Array.isArray(value) ? value : [value];
     }
     const outcome = handleRequest(
-      { params: all, clientId: this.clientId, ipAddress: this.ip },
+      { params: all, clientId: this.clientId, ipAddress: this.ip, forwardedFor: this.forwardedFor },
       this.config,
       this.ports,
     );

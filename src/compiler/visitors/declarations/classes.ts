@@ -41,9 +41,19 @@ export function visitClass(node: ts.ClassDeclaration, context: Context): py.Stmt
         context.report(member, Code.StaticMember, "Static blocks are not supported.");
       }
     }
-    const init = initializer(node, constructor, fields, extendsClass, context);
-    const body = init === undefined ? methods : [init, ...methods];
-    return [{ kind: "class", name: className, bases, body: spaced(body), loc: context.location(node) }];
+    // A field without initializer is a class attribute None: it reads as undefined until assigned, and redeclaring
+    // it in a subclass (`override v?: number`) leaves the value the base constructor assigned.
+    const declared = fields
+      .filter((field) => field.initializer === undefined)
+      .map((field) => py.assign(py.name(memberName(field.name, context)), py.none));
+    const initialized = fields.filter((field) => field.initializer !== undefined);
+    const init = initializer(node, constructor, initialized, extendsClass, context);
+    const members = init === undefined ? methods : [init, ...methods];
+    const body =
+      declared.length > 0 && members.length > 0
+        ? [...declared, { kind: "blank" } as py.Stmt, ...spaced(members)]
+        : [...declared, ...spaced(members)];
+    return [{ kind: "class", name: className, bases, body, loc: context.location(node) }];
   } finally {
     context.classes.pop();
   }
@@ -91,17 +101,13 @@ function initializer(
   context: Context,
 ): py.Stmt | undefined {
   if (constructor === undefined && fields.length === 0) return undefined;
-  // A field without initializer that the constructor body assigns anyway needs no `self.x = None` first.
-  const assigned = new Set((constructor?.body?.statements ?? []).flatMap(assignedField));
   const fieldStatements = (): py.Stmt[] =>
-    fields
-      .filter((field) => field.initializer !== undefined || !assigned.has(field.name.getText()))
-      .map((field) =>
-        py.assign(
-          py.attr(py.name("self"), memberName(field.name, context)),
-          field.initializer === undefined ? py.none : context.visitExpression(field.initializer),
-        ),
-      );
+    fields.map((field) =>
+      py.assign(
+        py.attr(py.name("self"), memberName(field.name, context)),
+        context.visitExpression(field.initializer as ts.Expression),
+      ),
+    );
   if (constructor === undefined) {
     context.enterFunction(node);
     try {
@@ -149,13 +155,6 @@ function initializer(
   } finally {
     context.exitFunction();
   }
-}
-
-function assignedField(statement: ts.Statement): string[] {
-  if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) return [];
-  const { left, operatorToken } = statement.expression;
-  if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) return [];
-  return left.expression.kind === ts.SyntaxKind.ThisKeyword ? [left.name.text] : [];
 }
 
 function isSuperCall(statement: ts.Statement): boolean {

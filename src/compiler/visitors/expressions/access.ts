@@ -65,7 +65,22 @@ function readProperty(node: ts.PropertyAccessExpression, context: Context): py.E
         ? py.method(object, "get", py.str(propertyName))
         : py.subscript(object, py.str(propertyName));
     default:
+      checkMethodValue(node, context);
       return py.attr(object, memberName(node.name, context));
+  }
+}
+
+/** `o.m` not called at once: Python would bind `self`, JavaScript calls it with `this` undefined. */
+function checkMethodValue(node: ts.PropertyAccessExpression, context: Context): void {
+  const call = node.parent;
+  if (ts.isCallExpression(call) && call.expression === node) return;
+  const declaration = context.checker.getSymbolAtLocation(node.name)?.valueDeclaration;
+  if (declaration !== undefined && (ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration))) {
+    context.report(
+      node,
+      Code.MethodAsValue,
+      `The method '${node.name.text}' is used as a value: JavaScript would call it without its object. Pass an arrow function instead: \`(x) => ${node.getText()}(x)\`.`,
+    );
   }
 }
 

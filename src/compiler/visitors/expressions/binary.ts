@@ -11,6 +11,7 @@ import {
   objectFamily,
   typeOf,
 } from "../../types";
+import { integerRange, isFractionLiteral } from "../../ranges";
 import { visitAssignment, isAssignmentOperator } from "./assignment";
 import { visitCondition } from "./conditions";
 import { toStringValue } from "./literals";
@@ -58,9 +59,9 @@ export function visitBinary(node: ts.BinaryExpression, context: Context): py.Exp
     case ts.SyntaxKind.PlusToken:
       return plus(node, context);
     case ts.SyntaxKind.MinusToken:
-      return arithmetic(node, context, (l, r) => py.binop("-", l, r));
+      return arithmetic(node, context, (l, r) => exactSum(node, py.binop("-", l, r), context));
     case ts.SyntaxKind.AsteriskToken:
-      return arithmetic(node, context, (l, r) => py.binop("*", l, r));
+      return arithmetic(node, context, (l, r) => exactProduct(node, l, r, context));
     case ts.SyntaxKind.SlashToken:
       return arithmetic(node, context, (l, r) => context.helperCall("_js_div", l, r));
     case ts.SyntaxKind.PercentToken:
@@ -77,7 +78,8 @@ export function visitBinary(node: ts.BinaryExpression, context: Context): py.Exp
   }
   const ordering = ORDERING[operator];
   if (ordering !== undefined) {
-    return py.compare(ordering, context.visitExpression(node.left), context.visitExpression(node.right));
+    const [left, right] = context.inOrder([node.left, node.right]);
+    return py.compare(ordering, left as py.Expr, right as py.Expr);
   }
   context.report(
     node.operatorToken,
@@ -90,22 +92,29 @@ export function visitBinary(node: ts.BinaryExpression, context: Context): py.Exp
 function strictEquality(node: ts.BinaryExpression, context: Context, negated: boolean): py.Expr {
   const leftType = typeOf(context.checker, node.left);
   const rightType = typeOf(context.checker, node.right);
-  const left = context.visitExpression(node.left);
-  const right = context.visitExpression(node.right);
+  const [left, right] = context.inOrder([node.left, node.right]) as [py.Expr, py.Expr];
   // null and undefined are both None; objects are equal only to themselves (Python's == would compare contents).
   const identity =
     isNullish(leftType) || isNullish(rightType) || isReferenceType(leftType) || isReferenceType(rightType);
   if (identity) return py.compare(negated ? "is not" : "is", left, right);
-  return py.compare(negated ? "!=" : "==", left, right);
+  // Python's == is JavaScript's === only between two strings, two numbers or two booleans (True == 1 in Python).
+  const family = primitiveFamily(leftType);
+  if (family !== undefined && family === primitiveFamily(rightType))
+    return py.compare(negated ? "!=" : "==", left, right);
+  const equal = context.helperCall("_js_strict_eq", left, right);
+  return negated ? py.not(equal) : equal;
 }
 
 function plus(node: ts.BinaryExpression, context: Context): py.Expr {
   const leftType = typeOf(context.checker, node.left);
   const rightType = typeOf(context.checker, node.right);
   if (isStringType(leftType) || isStringType(rightType)) {
-    return py.binop("+", toStringValue(node.left, context), toStringValue(node.right, context));
+    const [left, right] = context.inOrder([node.left, node.right], (operand) =>
+      toStringValue(operand, context),
+    ) as [py.Expr, py.Expr];
+    return py.binop("+", left, right);
   }
-  return arithmetic(node, context, (l, r) => py.binop("+", l, r));
+  return arithmetic(node, context, (l, r) => exactSum(node, py.binop("+", l, r), context));
 }
 
 function arithmetic(
@@ -114,15 +123,52 @@ function arithmetic(
   build: (l: py.Expr, r: py.Expr) => py.Expr,
 ): py.Expr {
   for (const operand of [node.left, node.right]) {
-    if (!isNumberType(typeOf(context.checker, operand))) {
+    const type = typeOf(context.checker, operand);
+    // Code where a number was narrowed to `never` cannot run; it still compiles.
+    if (!isNumberType(type) && (type.flags & ts.TypeFlags.Never) === 0) {
       context.report(
         operand,
         Code.UnsupportedOperator,
-        `Arithmetic needs number operands (or a string for +), not '${context.checker.typeToString(typeOf(context.checker, operand))}'. Convert with Number(x) or String(x) first.`,
+        `Arithmetic needs number operands (or a string for +), not '${context.checker.typeToString(type)}'. Convert with Number(x) or String(x) first.`,
       );
     }
   }
-  return build(context.visitExpression(node.left), context.visitExpression(node.right));
+  const [left, right] = context.inOrder([node.left, node.right]) as [py.Expr, py.Expr];
+  return build(left, right);
+}
+
+/** `a + b`, `a - b`: plain when the result is a known small integer or a float, else rounded like a double. */
+export function exactSum(node: ts.BinaryExpression, sum: py.Expr, context: Context): py.Expr {
+  if (integerRange(node, context.checker) !== undefined) return sum;
+  if (isFractionLiteral(node.left) || isFractionLiteral(node.right)) return sum;
+  return context.helperCall("_js_double", sum);
+}
+
+function exactProduct(node: ts.BinaryExpression, left: py.Expr, right: py.Expr, context: Context): py.Expr {
+  if (integerRange(node, context.checker) !== undefined) return py.binop("*", left, right);
+  if (isFractionLiteral(node.left) || isFractionLiteral(node.right)) return py.binop("*", left, right);
+  return context.helperCall("_js_mul", left, right);
+}
+
+type PrimitiveFamily = "string" | "number" | "boolean";
+
+/** The one primitive family of a type's non-null parts, if it has exactly one. */
+function primitiveFamily(type: ts.Type): PrimitiveFamily | undefined {
+  const parts = (type.isUnion() ? type.types : [type]).filter(
+    (p) => (p.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) === 0,
+  );
+  const families = new Set(
+    parts.map((p): PrimitiveFamily | undefined =>
+      (p.flags & ts.TypeFlags.StringLike) !== 0
+        ? "string"
+        : (p.flags & ts.TypeFlags.NumberLike) !== 0
+          ? "number"
+          : (p.flags & ts.TypeFlags.BooleanLike) !== 0
+            ? "boolean"
+            : undefined,
+    ),
+  );
+  return families.size === 1 ? [...families][0] : undefined;
 }
 
 /** `&&` and `||` on booleans. A right operand that needs statements of its own runs them only when it is evaluated. */
@@ -201,5 +247,11 @@ function membership(node: ts.BinaryExpression, context: Context): py.Expr {
       "`in` is supported on data objects and records only: use includes() on arrays.",
     );
   }
-  return py.compare("in", context.visitExpression(node.left), context.visitExpression(node.right));
+  // Keys are strings: `2 in o` asks for the key "2".
+  const [key, object] = context.inOrder([node.left, node.right], (operand) =>
+    operand === node.left && !isStringType(typeOf(context.checker, operand))
+      ? context.helperCall("_js_str", context.visitExpression(operand))
+      : context.visitExpression(operand),
+  ) as [py.Expr, py.Expr];
+  return py.compare("in", key, object);
 }

@@ -3,6 +3,7 @@ import { Code } from "../../diagnostics";
 import type { Context } from "../../context";
 import { hoistFunctions } from "../../hoisting";
 import * as py from "../../python/ast";
+import { isArrayLike } from "../../types";
 
 /** A function-like declaration as a Python `def` (methods get `self` first). */
 export function compileFunction(
@@ -34,8 +35,9 @@ function functionBody(body: ts.ConciseBody, context: Context): py.Stmt[] {
 }
 
 /**
- * Parameters. A default that is a simple literal stays a Python default; any other default is computed on each call,
- * as in JavaScript (a Python default expression would be evaluated once and shared between calls).
+ * Parameters. A default is applied in the body when the argument is None, as JavaScript applies it to undefined (a
+ * Python default would ignore an explicit undefined, and a default expression would be evaluated once and shared).
+ * null is also None, so a parameter with a default must not accept null.
  */
 export function parameters(
   node: ts.SignatureDeclaration,
@@ -47,40 +49,33 @@ export function parameters(
     if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken !== undefined) continue;
     if (parameter.name.text === "this") continue;
     const parameterName = context.declare(parameter.name);
-    if (parameter.initializer === undefined) {
-      params.push(
-        parameter.questionToken === undefined
-          ? { name: parameterName }
-          : { name: parameterName, default: py.none },
+    const optional = parameter.questionToken !== undefined || parameter.initializer !== undefined;
+    params.push(optional ? { name: parameterName, default: py.none } : { name: parameterName });
+    if (parameter.initializer === undefined) continue;
+    if (acceptsNull(parameter, context)) {
+      context.report(
+        parameter,
+        Code.NullableDefault,
+        `'${parameter.name.text}' has a default and accepts null: null and undefined are both None in Python, so the default would replace null too. Drop null from its type, or drop the default.`,
       );
-    } else if (isSimpleLiteral(parameter.initializer)) {
-      params.push({ name: parameterName, default: context.visitExpression(parameter.initializer) });
-    } else {
-      params.push({ name: parameterName, default: py.none });
-      const value = context.withPreceding(() =>
-        context.visitExpression(parameter.initializer as ts.Expression),
-      );
-      prologue.push({
-        kind: "if",
-        test: py.compare("is", py.name(parameterName), py.none),
-        body: [...value.preceding, py.assign(py.name(parameterName), value.value)],
-        orelse: [],
-      });
     }
+    const value = context.withPreceding(() =>
+      context.visitExpression(parameter.initializer as ts.Expression),
+    );
+    prologue.push({
+      kind: "if",
+      test: py.compare("is", py.name(parameterName), py.none),
+      body: [...value.preceding, py.assign(py.name(parameterName), value.value)],
+      orelse: [],
+    });
   }
   return { params, prologue };
 }
 
-function isSimpleLiteral(node: ts.Expression): boolean {
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken)
-    return ts.isNumericLiteral(node.operand);
-  return (
-    ts.isNumericLiteral(node) ||
-    ts.isStringLiteral(node) ||
-    node.kind === ts.SyntaxKind.TrueKeyword ||
-    node.kind === ts.SyntaxKind.FalseKeyword ||
-    node.kind === ts.SyntaxKind.NullKeyword
-  );
+function acceptsNull(parameter: ts.ParameterDeclaration, context: Context): boolean {
+  const type = context.checker.getTypeAtLocation(parameter);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((p) => (p.flags & (ts.TypeFlags.Null | ts.TypeFlags.Unknown | ts.TypeFlags.Any)) !== 0);
 }
 
 /**
@@ -122,30 +117,43 @@ function containsFunction(node: ts.Node): boolean {
 
 const ITERATION_METHODS = new Set(["map", "filter", "some", "every", "find"]);
 
+/** An arrow passed to an array's map/filter/some/every/find: it runs at once, within the current iteration. */
+function isIterationCallback(node: ts.Node, context: Context): boolean {
+  const call = node.parent;
+  return (
+    ts.isArrowFunction(node) &&
+    call !== undefined &&
+    ts.isCallExpression(call) &&
+    call.arguments[0] === node &&
+    ts.isPropertyAccessExpression(call.expression) &&
+    ITERATION_METHODS.has(call.expression.name.text) &&
+    isArrayLike(context.checker, context.checker.getTypeAtLocation(call.expression.expression))
+  );
+}
+
 /**
  * A function created in a loop that outlives its iteration must not capture a variable of the loop: JavaScript gives
- * each iteration fresh bindings, Python shares one variable between them.
+ * each iteration fresh bindings, Python shares one variable between them. Iteration callbacks run at once, so the
+ * search for the loop goes on through them (an arrow made inside such a callback may outlive the iteration).
  */
-function checkLoopCapture(node: ts.ArrowFunction, context: Context): void {
+function checkLoopCapture(node: ts.ArrowFunction | ts.FunctionDeclaration, context: Context): void {
+  if (isIterationCallback(node, context)) return;
   const loop = ts.findAncestor(node.parent, (n) =>
-    ts.isFunctionLike(n) ? "quit" : ts.isIterationStatement(n, false),
+    ts.isIterationStatement(n, false)
+      ? true
+      : ts.isFunctionLike(n) && !isIterationCallback(n, context)
+        ? "quit"
+        : false,
   );
-  if (loop === undefined) return;
-  const call = node.parent;
-  if (
-    ts.isCallExpression(call) &&
-    ts.isPropertyAccessExpression(call.expression) &&
-    ITERATION_METHODS.has(call.expression.name.text)
-  ) {
-    return; // called at once, within the iteration
-  }
+  if (loop === undefined || node.body === undefined) return;
   const visit = (child: ts.Node): void => {
     if (ts.isIdentifier(child)) {
       const declaration = context.checker.getSymbolAtLocation(child)?.valueDeclaration;
       const inLoop = declaration !== undefined && declaration.pos >= loop.pos && declaration.end <= loop.end;
       const inFunction =
         declaration !== undefined && declaration.pos >= node.pos && declaration.end <= node.end;
-      if (inLoop && !inFunction) {
+      const isFunction = declaration !== undefined && ts.isFunctionDeclaration(declaration);
+      if (inLoop && !inFunction && !isFunction) {
         context.report(
           child,
           Code.LoopCapture,
@@ -179,5 +187,6 @@ export function visitFunctionExpression(node: ts.FunctionExpression, context: Co
 
 export function visitFunctionDeclaration(node: ts.FunctionDeclaration, context: Context): py.Stmt[] {
   if (node.body === undefined || node.name === undefined) return [];
+  checkLoopCapture(node, context);
   return [compileFunction(node, context.declare(node.name), context)];
 }

@@ -2,18 +2,23 @@ import * as ts from "typescript";
 import { Code } from "../../diagnostics";
 import type { Context } from "../../context";
 import * as py from "../../python/ast";
-import { isReferenceType, isStringType, typeOf } from "../../types";
+import { isStringType, typeOf } from "../../types";
 
 export function visitNumericLiteral(node: ts.NumericLiteral): py.Expr {
   return numberLiteral(Number(node.text));
 }
 
-/** A number as Python source: integral values print as ints (so they index lists), others in JavaScript's notation. */
+/**
+ * A number as Python source: integral values up to 2^53 print as ints (so they index lists), others as floats in
+ * JavaScript's notation. A larger integral literal is the double JavaScript holds, and -0 only exists as a float.
+ */
 export function numberLiteral(value: number): py.Expr {
-  if (Number.isInteger(value) && Math.abs(value) < 2 ** 53) return { kind: "num", text: String(value) };
+  if (Object.is(value, -0)) return { kind: "num", text: "-0.0" };
+  if (Number.isInteger(value) && Math.abs(value) <= 2 ** 53) return { kind: "num", text: String(value) };
   if (!Number.isFinite(value))
     return py.call("float", py.str(String(value).replace("Infinity", "inf").toLowerCase()));
-  return { kind: "num", text: String(value) };
+  const text = String(value);
+  return { kind: "num", text: /[.e]/.test(text) ? text : `${text}.0` };
 }
 
 export function visitStringLiteral(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): py.Expr {
@@ -35,16 +40,8 @@ export function visitTemplate(node: ts.TemplateExpression, context: Context): py
 /** The expression converted the way JavaScript converts it when concatenating with a string. */
 export function toStringValue(expression: ts.Expression, context: Context): py.Expr {
   const value = context.visitExpression(expression);
-  const type = typeOf(context.checker, expression);
-  if (isStringType(type)) return value;
-  // JavaScript would print "1,2" or "[object Object]"; neither is worth reproducing.
-  if (isReferenceType(type)) {
-    context.report(
-      expression,
-      Code.UnsupportedBuiltin,
-      "Converting an object or array to a string is not supported: use join() or JSON.stringify().",
-    );
-  }
+  if (isStringType(typeOf(context.checker, expression))) return value;
+  // _js_str gives JavaScript's text for every value: "1,2" for an array, "[object Object]", "Error: message".
   return context.helperCall("_js_str", value);
 }
 

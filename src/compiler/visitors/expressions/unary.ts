@@ -3,7 +3,8 @@ import { Code } from "../../diagnostics";
 import type { Context } from "../../context";
 import * as py from "../../python/ast";
 import { isNumberType, typeOf } from "../../types";
-import { assignmentTarget } from "./assignment";
+import { integerRange } from "../../ranges";
+import { numberOperation, updateStatements } from "./assignment";
 import { visitCondition } from "./conditions";
 import { numberLiteral } from "./literals";
 
@@ -17,12 +18,16 @@ export function visitPrefixUnary(node: ts.PrefixUnaryExpression, context: Contex
         if (literal.kind === "num") return literal;
       }
       requireNumber(node.operand, context, "-");
-      return py.unaryMinus(context.visitExpression(node.operand));
+      // -0 exists only as a float: `-x` of an int that may be 0 goes through _js_neg.
+      const range = integerRange(node.operand, context.checker);
+      const operand = context.visitExpression(node.operand);
+      if (range !== undefined && (range[0] > 0 || range[1] < 0)) return py.unaryMinus(operand);
+      return context.helperCall("_js_neg", operand);
     }
     case ts.SyntaxKind.PlusPlusToken:
     case ts.SyntaxKind.MinusMinusToken:
-      context.addPreceding(incrementStatement(node, context));
-      return assignmentTarget(node.operand, context);
+      context.addPreceding(...incrementStatement(node, context));
+      return context.visitExpression(node.operand);
     case ts.SyntaxKind.TildeToken:
       context.report(
         node,
@@ -38,25 +43,21 @@ export function visitPrefixUnary(node: ts.PrefixUnaryExpression, context: Contex
 /** `i++` used as a value: the old value is kept in a temp before the variable changes. */
 export function visitPostfixUnary(node: ts.PostfixUnaryExpression, context: Context): py.Expr {
   const old = py.name(context.temp("old"));
-  context.addPreceding(
-    py.assign(old, assignmentTarget(node.operand, context)),
-    incrementStatement(node, context),
-  );
+  context.addPreceding(py.assign(old, context.visitExpression(node.operand)));
+  context.addPreceding(...incrementStatement(node, context));
   return old;
 }
 
-/** `i++`, `++i`, `i--`, `--i` as a statement. */
+/** `i++`, `++i`, `i--`, `--i` as a statement: `i = _js_double(i + 1)` (an int past 2^53 becomes a double). */
 export function incrementStatement(
   node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression,
   context: Context,
-): py.Stmt {
-  requireNumber(node.operand, context, node.operator === ts.SyntaxKind.PlusPlusToken ? "++" : "--");
-  return {
-    kind: "augassign",
-    target: assignmentTarget(node.operand, context),
-    op: node.operator === ts.SyntaxKind.PlusPlusToken ? "+" : "-",
-    value: py.num(1),
-  };
+): py.Stmt[] {
+  const plus = node.operator === ts.SyntaxKind.PlusPlusToken;
+  requireNumber(node.operand, context, plus ? "++" : "--");
+  return updateStatements(node.operand, context, (old) =>
+    numberOperation(plus ? "+" : "-", old, py.num(1), false, context),
+  );
 }
 
 function requireNumber(node: ts.Expression, context: Context, operator: string): void {

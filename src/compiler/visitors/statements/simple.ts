@@ -27,7 +27,7 @@ export function visitExpressionStatement(node: ts.ExpressionStatement, context: 
     (expression.operator === ts.SyntaxKind.PlusPlusToken ||
       expression.operator === ts.SyntaxKind.MinusMinusToken)
   ) {
-    return [incrementStatement(expression, context)];
+    return incrementStatement(expression, context);
   }
   return [py.exprStmt(context.visitExpression(expression))];
 }

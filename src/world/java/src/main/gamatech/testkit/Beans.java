@@ -1,11 +1,11 @@
 package gamatech.testkit;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The CDI container stand-in that CdiUtil.bean reads. */
 public final class Beans {
-    private static final Map<Class<?>, Object> beans = new HashMap<>();
+    private static final Map<Class<?>, Object> beans = new ConcurrentHashMap<>();
 
     private Beans() {}
 

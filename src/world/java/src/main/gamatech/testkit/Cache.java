@@ -3,8 +3,12 @@ package gamatech.testkit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The shared cache behind CacheService, expiring entries on the test clock. */
+/**
+ * The shared cache behind CacheService, expiring entries on the test clock. Thread-safe: each get, put and remove is atomic
+ * on its own (as on every real provider), and nothing more; a read-check-write of a caller still races, as on a server.
+ */
 public final class Cache {
     private static final class Entry {
         final Object value;
@@ -16,10 +20,10 @@ public final class Cache {
         }
     }
 
-    private static final Map<String, Entry> entries = new HashMap<>();
+    private static final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** A copy of the entries taken earlier, read instead of the live ones during one request (see staleReads). */
-    private static Map<String, Entry> staleSnapshot = null;
-    private static boolean readingStale = false;
+    private static volatile Map<String, Entry> staleSnapshot = null;
+    private static volatile boolean readingStale = false;
 
     private Cache() {}
 
@@ -54,7 +58,8 @@ public final class Cache {
             }
             throw new IllegalStateException("injected fault at cache.get");
         }
-        Entry entry = readingStale ? staleSnapshot.get(key) : live(key);
+        Map<String, Entry> stale = staleSnapshot;
+        Entry entry = readingStale && stale != null ? stale.get(key) : live(key);
         if (entry != null && Clock.now() >= entry.expiresAtMillis) {
             return null;
         }
@@ -74,6 +79,7 @@ public final class Cache {
         entries.put(key, new Entry(value, Clock.now() + expirationInSeconds * 1000L));
     }
 
+    /** Removing an entry that is already gone (or never was) succeeds silently, as on Janssen's SQL persistence. */
     public static void remove(String key) {
         Faults.failIfInjected("cache.remove");
         entries.remove(key);
@@ -94,7 +100,8 @@ public final class Cache {
     private static Entry live(String key) {
         Entry entry = entries.get(key);
         if (entry != null && Clock.now() >= entry.expiresAtMillis) {
-            entries.remove(key);
+            // Only this expired entry: a fresh one another thread put meanwhile stays.
+            entries.remove(key, entry);
             return null;
         }
         return entry;

@@ -2,7 +2,8 @@ package gamatech.testkit;
 
 /** The time every double and the loaded script read, moved only by the tests. */
 public final class Clock {
-    private static long nowMillis;
+    // Read by every request thread while the driver thread may move it.
+    private static volatile long nowMillis;
 
     private Clock() {}
 
@@ -14,7 +15,7 @@ public final class Clock {
         nowMillis = millis;
     }
 
-    public static void advance(long millis) {
+    public static synchronized void advance(long millis) {
         if (millis < 0) {
             throw new IllegalArgumentException("the clock only moves forward");
         }

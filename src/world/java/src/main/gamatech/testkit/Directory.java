@@ -1,9 +1,13 @@
 package gamatech.testkit;
 
 import io.jans.as.common.model.common.User;
+import io.jans.model.GluuStatus;
+import io.jans.orm.model.base.CustomObjectAttribute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The user store behind UserService and AuthenticationService. */
 public final class Directory {
@@ -19,15 +23,18 @@ public final class Directory {
         }
     }
 
-    private static final List<Entry> entries = new ArrayList<>();
+    // Written between requests, read by many request threads at once.
+    private static final List<Entry> entries = new CopyOnWriteArrayList<>();
     // LDAP and MySQL match values ignoring case, PostgreSQL does not; the tests choose which database they mimic.
-    private static boolean valuesIgnoreCase = true;
+    private static volatile boolean valuesIgnoreCase = true;
+    private static volatile String userModel = "current";
 
     private Directory() {}
 
     public static void clear() {
         entries.clear();
         valuesIgnoreCase = true;
+        userModel = "current";
     }
 
     public static void setValuesIgnoreCase(boolean ignoreCase) {
@@ -74,13 +81,44 @@ public final class Directory {
         return false;
     }
 
+    /**
+     * A User as Janssen's ORM builds it (BaseEntryManager.createEntities; shared/vendor/janssen/README.md): on the current
+     * model (SimpleUser with a GluuStatus field, Janssen 1.1.x and later) uid goes to userId and jansStatus to status, and
+     * only the other attributes land in customAttributes, sorted by name; on the legacy model jansStatus stays a custom
+     * attribute (status null), as older Janssen kept it. uid never appears as a custom attribute.
+     */
     private static User toUser(Entry entry) {
         User user = new User();
         user.setDn(entry.dn);
         user.setUserId(entry.attributes.get("uid").get(0));
-        for (Map.Entry<String, List<String>> attribute : entry.attributes.entrySet()) {
-            user.setAttribute(attribute.getKey(), attribute.getValue());
+        boolean legacy = userModel.equals("legacy");
+        List<CustomObjectAttribute> custom = new ArrayList<>();
+        for (Map.Entry<String, List<String>> attribute : new TreeMap<>(entry.attributes).entrySet()) {
+            String name = attribute.getKey();
+            List<String> values = attribute.getValue();
+            if (name.equalsIgnoreCase("uid")) {
+                continue;
+            }
+            if (name.equalsIgnoreCase("jansStatus") && !legacy) {
+                // GluuStatus.getByValue answers null for a value it does not know, as the ORM's enum mapping does.
+                user.setStatus(values.isEmpty() ? null : GluuStatus.getByValue(values.get(0)));
+                continue;
+            }
+            CustomObjectAttribute customAttribute = values.size() == 1
+                    ? new CustomObjectAttribute(name, (Object) values.get(0))
+                    : new CustomObjectAttribute(name, new ArrayList<Object>(values));
+            customAttribute.setMultiValued(values.size() > 1);
+            custom.add(customAttribute);
         }
+        user.setCustomAttributes(custom);
         return user;
+    }
+
+    /** "current" (jansStatus mapped to SimpleUser.status) or "legacy" (jansStatus a custom attribute). */
+    public static void setUserModel(String model) {
+        if (!model.equals("current") && !model.equals("legacy")) {
+            throw new IllegalArgumentException("userModel is \"current\" or \"legacy\", not " + model);
+        }
+        userModel = model;
     }
 }

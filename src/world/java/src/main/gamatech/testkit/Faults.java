@@ -1,6 +1,5 @@
 package gamatech.testkit;
 
-import com.twilio.exception.ApiException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.Map;
 public final class Faults {
     /** Matches every Twilio call that has no fault of its own armed. */
     private static final String TWILIO_ANY = "twilio";
+    private static final List<String> TWILIO_EFFECTS = List.of("apiError", "timeout", "hang", "crash", "drop");
 
     private static final Map<String, List<String>> EFFECTS = Map.of(
             "cache.get", List.of("null", "throw"),
@@ -16,14 +16,13 @@ public final class Faults {
             "cache.remove", List.of("throw"),
             "users.getUserByAttribute", List.of("throw"),
             "auth.authenticate", List.of("throw"),
-            "twilio.message", List.of("apiError", "timeout", "hang", "crash"),
-            "twilio.verification", List.of("apiError", "timeout", "hang", "crash"),
-            "twilio.verificationCheck", List.of("apiError", "timeout", "hang", "crash"),
-            TWILIO_ANY, List.of("apiError", "timeout", "hang", "crash"));
+            // Twilio faults are HTTP behaviour of the fake Twilio API (gamatech.testkit.twilio.TwilioApi.answerFault).
+            "twilio.message", TWILIO_EFFECTS,
+            "twilio.verification", TWILIO_EFFECTS,
+            "twilio.verificationCheck", TWILIO_EFFECTS,
+            TWILIO_ANY, TWILIO_EFFECTS);
 
-    /** How long a hanging Twilio call blocks, in real time: longer than any timeout a hang test configures. */
-    private static final long HANG_MILLIS = 5_000;
-
+    // Guarded by the class lock: parallel requests take uses of one fault, and each use must be counted once.
     private static final Map<String, Fault> armed = new HashMap<>();
     private static final Map<String, Integer> remaining = new HashMap<>();
 
@@ -31,6 +30,12 @@ public final class Faults {
 
     /** times <= 0 keeps the fault until the next reset. */
     public static void inject(String target, String effect, Integer code, Integer status, int times) {
+        inject(target, effect, code, status, times, null, null);
+    }
+
+    /** delayMs: how long a Twilio "hang" holds its answer, or a "timeout" waits at most; retryAfterSeconds: Retry-After. */
+    public static synchronized void inject(
+            String target, String effect, Integer code, Integer status, int times, Long delayMs, Integer retryAfterSeconds) {
         List<String> allowed = EFFECTS.get(target);
         if (allowed == null) {
             throw new IllegalArgumentException("unknown fault target " + target + "; known: " + EFFECTS.keySet());
@@ -38,17 +43,17 @@ public final class Faults {
         if (!allowed.contains(effect)) {
             throw new IllegalArgumentException("fault " + target + " accepts " + allowed + ", not " + effect);
         }
-        armed.put(target, new Fault(effect, code, status));
+        armed.put(target, new Fault(effect, code, status, delayMs, retryAfterSeconds));
         remaining.put(target, times);
     }
 
-    public static void clear() {
+    public static synchronized void clear() {
         armed.clear();
         remaining.clear();
     }
 
     /** The fault armed at this point, consuming one use; null when none. */
-    public static Fault take(String target) {
+    public static synchronized Fault take(String target) {
         Fault fault = armed.get(target);
         if (fault == null) {
             return null;
@@ -70,31 +75,8 @@ public final class Faults {
         }
     }
 
-    public static void failTwilioIfInjected(String target) {
-        Fault fault = armed.containsKey(target) ? take(target) : take(TWILIO_ANY);
-        if (fault == null) {
-            return;
-        }
-        if (fault.effect.equals("hang")) {
-            // A provider that answers only after HANG_MILLIS. A script that waits that long gets a normal answer, so a
-            // test sees the difference; a script that gives up first cancels its worker, whose interrupt ends the wait
-            // the way twilio-java's socket timeout would.
-            try {
-                Thread.sleep(HANG_MILLIS);
-                return;
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new ApiException("Read timed out", new java.net.SocketTimeoutException("Read timed out"));
-            }
-        }
-        if (fault.effect.equals("crash")) {
-            // Not an ApiException: a bug or an unexpected runtime failure inside the SDK.
-            throw new IllegalStateException("injected unexpected failure in the Twilio SDK");
-        }
-        if (fault.effect.equals("timeout")) {
-            // twilio-java wraps the socket timeout in an ApiException with neither a Twilio code nor an HTTP status.
-            throw new ApiException("Read timed out", new java.net.SocketTimeoutException("Read timed out"));
-        }
-        throw new ApiException("injected Twilio error", fault.code, null, fault.status, null);
+    /** The fault armed for this Twilio call (its own target first, else "twilio"), consuming one use; null when none. */
+    public static synchronized Fault takeTwilio(String target) {
+        return armed.containsKey(target) ? take(target) : take(TWILIO_ANY);
     }
 }

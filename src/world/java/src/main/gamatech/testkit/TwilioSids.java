@@ -6,11 +6,11 @@ public final class TwilioSids {
 
     private TwilioSids() {}
 
-    static void reset() {
+    static synchronized void reset() {
         counter = 0;
     }
 
-    public static String next(String prefix) {
+    public static synchronized String next(String prefix) {
         counter++;
         return prefix + String.format("%032x", counter);
     }

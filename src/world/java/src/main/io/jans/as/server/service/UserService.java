@@ -5,6 +5,12 @@ import gamatech.testkit.Faults;
 import io.jans.as.common.model.common.User;
 import java.util.List;
 
+/**
+ * Double of io.jans.as.server.service.UserService (reference-src/.../UserService.java; only the real server has it). Real:
+ * getUserByAttribute is a plain equality filter on the persistence layer, so whether values match ignoring case is the
+ * database's (Directory.setValuesIgnoreCase); the entry comes back fully read and mapped by the ORM (Directory.toUser).
+ * Guessed: the first of several matches is returned (the real code takes the first of the search result, order unknown).
+ */
 public class UserService {
     /** The first matching entry as a fresh copy, like a database read; null when none matches. */
     public User getUserByAttribute(String attributeName, Object value) {

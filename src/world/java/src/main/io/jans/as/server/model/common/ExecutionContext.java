@@ -2,7 +2,10 @@ package io.jans.as.server.model.common;
 
 import io.jans.as.common.model.registration.Client;
 
-/** The token request's execution context; the host only needs the authenticated client. */
+/**
+ * Double of io.jans.as.server.model.common.ExecutionContext (reference-src; the real one holds request, response, client,
+ * grant, ... and needs the whole server): only getClient()/setClient(), which is all the host reads.
+ */
 public class ExecutionContext {
     private Client client;
 

@@ -5,6 +5,10 @@ import io.jans.as.server.model.common.ExecutionContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+/**
+ * Double of ExternalResourceOwnerPasswordCredentialsContext (reference-src): getExecutionContext(), getUser()/setUser().
+ * Guessed: nothing; createWebApplicationException is left out because the ROPC caller never throws it.
+ */
 public class ExternalResourceOwnerPasswordCredentialsContext extends ExternalScriptContext {
     private final ExecutionContext executionContext;
     private User user;

@@ -1,0 +1,155 @@
+// Prints SECURITY.md's table of parallel figures (issue 12 §7): every attack of test/parallel/attacks.ts, K requests
+// released together on real Java threads in Jython against dist/GamatechRopc.py, over a sweep of K, store latency and
+// nodes, all measured here. The parallel suite (test/parallel/limits.test.ts) asserts a subset of the same runs.
+//   npm run parallel-figures                       the full sweep (a few minutes)
+//   npm run parallel-figures -- --k 200 --latency 10 --nodes 1 --attacks wrong-codes,resends --script path/to/Script.py
+//   add --json for one JSON line per run instead of the table
+
+import {
+  ATTACKS,
+  AttackName,
+  AttackResult,
+  LIMITS,
+  ParallelWorld,
+  runAttack,
+} from "../test/parallel/attacks";
+
+interface Options {
+  k: number[];
+  latency: number[];
+  nodes: (1 | 2)[];
+  attacks: AttackName[];
+  sessions: number;
+  script: string | undefined;
+  json: boolean;
+}
+
+function parse(argv: string[]): Options {
+  const options: Options = {
+    k: [50, 200],
+    latency: [0, 2, 10],
+    nodes: [1, 2],
+    attacks: [...ATTACKS],
+    sessions: 10,
+    script: undefined,
+    json: false,
+  };
+  const numbers = (value: string | undefined) => (value ?? "").split(",").map(Number);
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    switch (flag) {
+      case "--k":
+        options.k = numbers(value);
+        i++;
+        break;
+      case "--latency":
+        options.latency = numbers(value);
+        i++;
+        break;
+      case "--nodes":
+        options.nodes = numbers(value).map((n) => (n === 2 ? 2 : 1));
+        i++;
+        break;
+      case "--attacks":
+        options.attacks = (value ?? "").split(",").map((name) => {
+          if (!ATTACKS.includes(name as AttackName))
+            throw new Error(`unknown attack ${name}; known: ${ATTACKS.join(", ")}`);
+          return name as AttackName;
+        });
+        i++;
+        break;
+      case "--sessions":
+        options.sessions = Number(value);
+        i++;
+        break;
+      case "--script":
+        options.script = value;
+        i++;
+        break;
+      case "--json":
+        options.json = true;
+        break;
+      default:
+        throw new Error(`unknown argument ${flag}`);
+    }
+  }
+  return options;
+}
+
+const SMS_ATTACKS: AttackName[] = ["one-user-many-addresses", "many-users-one-address", "resends"];
+
+function cap(result: AttackResult): string {
+  switch (result.attack) {
+    case "one-user-many-addresses":
+      return `${LIMITS.smsPerUser} per user`;
+    case "many-users-one-address":
+      return `${LIMITS.smsPerIp} per IP`;
+    default:
+      return `${LIMITS.smsPerSession} per session, 1 per cooldown`;
+  }
+}
+
+/** One table row: attack, K, latency, nodes, backend, evaluated vs limit, SMS vs cap, right answer accepted. */
+function row(result: AttackResult): string {
+  const bound = result.nodes === 1 ? "" : ` (bound ${result.limit * result.nodes})`;
+  const evaluated = result.evaluated === null ? "-" : `${result.evaluated} / ${result.limit}${bound}`;
+  let sms = "-";
+  if (SMS_ATTACKS.includes(result.attack)) {
+    sms = `${result.sms} / ${cap(result)}${bound}`;
+    if (result.attack === "resends") sms += `; per cooldown ${result.perRound.join(", ")}`;
+  }
+  const per = result.attack === "right-code-among-many" ? ` per session (${result.perRound.join(", ")})` : "";
+  const k =
+    result.attack === "right-code-among-many"
+      ? `${result.k} × ${result.perRound.length} sessions`
+      : String(result.k);
+  const cells = [
+    result.attack,
+    k,
+    `${result.latencyMs} ms`,
+    String(result.nodes),
+    result.backend,
+    evaluated + (evaluated === "-" ? "" : per),
+    sms,
+    result.rightAccepted,
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+
+async function main(): Promise<void> {
+  const options = parse(process.argv.slice(2));
+  const world = ParallelWorld.start(options.script);
+  const began = Date.now();
+  try {
+    if (!options.json) {
+      console.log(
+        "| attack | K | store latency | nodes | backend | evaluated / limit | SMS / cap | right answer accepted |",
+      );
+      console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    }
+    for (const attack of options.attacks) {
+      for (const nodes of options.nodes) {
+        for (const k of options.k) {
+          for (const latencyMs of options.latency) {
+            const result = await runAttack(world, attack, {
+              k,
+              latencyMs,
+              nodes,
+              sessions: options.sessions,
+            });
+            console.log(options.json ? JSON.stringify(result) : row(result));
+          }
+        }
+      }
+    }
+  } finally {
+    await world.close();
+  }
+  if (!options.json) console.log(`\n(measured in ${Math.round((Date.now() - began) / 1000)} s)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,127 @@
+// Equality, membership, object keys, JSON.parse and freezing: where Python's ==, `in`, dict order or json module differ
+// from JavaScript's.
+import type { Helper } from "./index";
+
+export const VALUE_HELPERS: Helper[] = [
+  {
+    name: "_js_strict_eq",
+    uses: [],
+    imports: [],
+    code: `def _js_strict_eq(left, right):
+    """===: strings and numbers by value (True is not 1), everything else by identity."""
+    if isinstance(left, basestring) and isinstance(right, basestring):
+        return left == right
+    numbers = (int, long, float)
+    if isinstance(left, numbers) and isinstance(right, numbers):
+        return not isinstance(left, bool) and not isinstance(right, bool) and left == right
+    return left is right`,
+  },
+  {
+    name: "_js_includes",
+    uses: ["_js_strict_eq"],
+    imports: [],
+    code: `def _js_includes(items, value):
+    """Array.prototype.includes: === except that NaN finds NaN."""
+    if isinstance(value, float) and value != value:
+        return any(isinstance(item, float) and item != item for item in items)
+    return any(_js_strict_eq(item, value) for item in items)`,
+  },
+  {
+    name: "_js_each",
+    uses: [],
+    imports: [],
+    code: `def _js_each(items):
+    """The items an iteration method visits: those present when it starts, each read when its turn comes."""
+    for index in range(len(items)):
+        if index < len(items):
+            yield items[index]`,
+  },
+  {
+    name: "_js_keys",
+    uses: [],
+    imports: ["re"],
+    code: `_JS_ARRAY_INDEX = re.compile(r"^(0|[1-9][0-9]*)$")
+
+
+def _js_keys(value):
+    """Object.keys: integer-like keys first, in ascending order, then the others in insertion order."""
+    keys = list(value.keys())
+    indices = [key for key in keys if _JS_ARRAY_INDEX.match(key) and int(key) < 2 ** 32 - 1]
+    if not indices:
+        return keys
+    return sorted(indices, key=int) + [key for key in keys if key not in indices]`,
+  },
+  {
+    name: "_js_json_parse",
+    uses: ["_js_double", "_js_normalize"],
+    imports: ["json", "OrderedDict"],
+    code: `def _js_json_parse(text):
+    """JSON.parse: objects keep their key order, NaN and Infinity are syntax errors, big integers become doubles."""
+    return json.loads(
+        text,
+        object_pairs_hook=OrderedDict,
+        parse_int=_js_json_int,
+        parse_float=lambda digits: _js_normalize(float(digits)),
+        parse_constant=_js_json_constant,
+    )
+
+
+def _js_json_int(digits):
+    return -0.0 if digits == "-0" else _js_double(int(digits))
+
+
+def _js_json_constant(name):
+    raise ValueError("JSON.parse: unexpected token " + name)`,
+  },
+  {
+    name: "_js_freeze",
+    uses: [],
+    imports: ["OrderedDict"],
+    code: `class _JsFrozenObject(OrderedDict):
+    """An object after Object.freeze: writing to it throws a TypeError, as in JavaScript's strict mode."""
+
+    def _frozen(self, *args, **kwargs):
+        raise TypeError("Cannot assign to a property of a frozen object")
+
+    __setitem__ = __delitem__ = update = setdefault = pop = popitem = clear = _frozen
+
+
+def _js_freeze(value):
+    if isinstance(value, OrderedDict):
+        value.__class__ = _JsFrozenObject
+    return value`,
+  },
+  {
+    name: "_js_set_item",
+    uses: [],
+    imports: [],
+    code: `def _js_set_item(items, index, value):
+    """items[index] = value: an index at or past the end grows the array, the gap holding undefined."""
+    if isinstance(index, float) and index == index and index == int(index):
+        index = int(index)
+    if not isinstance(index, (int, long)) or isinstance(index, bool) or index < 0:
+        raise TypeError("array index %r: only integers from 0 are supported" % (index,))
+    if index >= len(items):
+        items.extend([None] * (index + 1 - len(items)))
+    items[index] = value
+    return value`,
+  },
+  {
+    name: "_js_slice",
+    uses: ["_INF"],
+    imports: [],
+    code: `def _js_slice(sequence, start, end=None):
+    """slice() with JavaScript's bounds: fractions are truncated, NaN is 0, infinities clamp."""
+    length = len(sequence)
+    return sequence[_js_slice_bound(start, length):length if end is None else _js_slice_bound(end, length)]
+
+
+def _js_slice_bound(bound, length):
+    if bound != bound:
+        return 0
+    if bound in (_INF, -_INF):
+        return length if bound > 0 else 0
+    bound = int(bound)
+    return max(bound + length, 0) if bound < 0 else min(bound, length)`,
+  },
+];

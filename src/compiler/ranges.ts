@@ -1,0 +1,78 @@
+import * as ts from "typescript";
+import { isArrayLike, isStringish, isNumberType, typeOf } from "./types";
+
+// Python ints are exact and unbounded, JavaScript numbers are doubles: an integer result beyond 2^53 must become the
+// double JavaScript holds, and a zero product with a negative factor is -0, which only a float holds. Where the
+// compiler can bound an integer expression (literals, lengths, indexOf, and + - * of those) it emits plain Python
+// arithmetic; elsewhere `_js_double` and `_js_mul` give JavaScript's result.
+
+export type IntegerRange = readonly [number, number];
+
+const LIMIT = 2 ** 53;
+const LENGTH: IntegerRange = [0, 2 ** 31 - 1];
+
+/** The integers a number expression is known to hold as a Python int, or undefined when it may be anything. */
+export function integerRange(node: ts.Expression, checker: ts.TypeChecker): IntegerRange | undefined {
+  if (ts.isParenthesizedExpression(node)) return integerRange(node.expression, checker);
+  const type = typeOf(checker, node);
+  if (type.isNumberLiteral()) return exact(type.value);
+  if (ts.isNumericLiteral(node)) return exact(Number(node.text));
+  if (
+    ts.isPropertyAccessExpression(node) &&
+    node.name.text === "length" &&
+    isSequence(node.expression, checker)
+  )
+    return LENGTH;
+  if (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === "indexOf" &&
+    isSequence(node.expression.expression, checker)
+  )
+    return [-1, LENGTH[1]];
+  if (ts.isBinaryExpression(node) && isNumberType(type)) return binaryRange(node, checker);
+  return undefined;
+}
+
+function binaryRange(node: ts.BinaryExpression, checker: ts.TypeChecker): IntegerRange | undefined {
+  const left = integerRange(node.left, checker);
+  const right = integerRange(node.right, checker);
+  if (left === undefined || right === undefined) return undefined;
+  switch (node.operatorToken.kind) {
+    case ts.SyntaxKind.PlusToken:
+      return bounded([left[0] + right[0], left[1] + right[1]]);
+    case ts.SyntaxKind.MinusToken:
+      return bounded([left[0] - right[1], left[1] - right[0]]);
+    case ts.SyntaxKind.AsteriskToken: {
+      if ((contains(left, 0) && right[0] < 0) || (contains(right, 0) && left[0] < 0)) return undefined; // -0
+      const corners = [left[0] * right[0], left[0] * right[1], left[1] * right[0], left[1] * right[1]];
+      return bounded([Math.min(...corners), Math.max(...corners)]);
+    }
+  }
+  return undefined;
+}
+
+/** Whether `node` is a number literal that is not an integer: Python's float arithmetic is then JavaScript's. */
+export function isFractionLiteral(node: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(node)) return isFractionLiteral(node.expression);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken)
+    return isFractionLiteral(node.operand);
+  return ts.isNumericLiteral(node) && !Number.isInteger(Number(node.text));
+}
+
+function isSequence(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const type = typeOf(checker, node);
+  return isStringish(type) || isArrayLike(checker, type);
+}
+
+function exact(value: number): IntegerRange | undefined {
+  return Number.isInteger(value) && !Object.is(value, -0) ? bounded([value, value]) : undefined;
+}
+
+function bounded(range: IntegerRange): IntegerRange | undefined {
+  return Math.abs(range[0]) <= LIMIT && Math.abs(range[1]) <= LIMIT ? range : undefined;
+}
+
+function contains(range: IntegerRange, value: number): boolean {
+  return range[0] <= value && value <= range[1];
+}

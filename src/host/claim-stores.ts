@@ -1,0 +1,453 @@
+import type { PersistenceEntryManager } from "java:io.jans.orm";
+import { CacheService } from "java:io.jans.service";
+import type { AbstractRedisProvider } from "java:io.jans.service.cache";
+import { CacheProvider, NativePersistenceCacheEntity } from "java:io.jans.service.cache";
+import { CdiUtil } from "java:io.jans.service.cdi.util";
+import type { Class, JavaObject } from "java:java.lang";
+import { String as JavaString } from "java:java.lang";
+import { MessageDigest } from "java:java.security";
+import { BigInteger } from "java:java.math";
+import { Date as JavaDate } from "java:java.util";
+import { TimeUnit } from "java:java.util.concurrent";
+import { ReentrantLock } from "java:java.util.concurrent.locks";
+import type { MemcachedClient } from "java:net.spy.memcached";
+import type { Jedis, JedisPool } from "java:redis.clients.jedis";
+import type { JedisCommands } from "java:redis.clients.jedis.commands";
+import type { SetParams, SetParamsClass } from "java:redis.clients.jedis.params";
+import type { ClaimStore, Clock, SecureRandom, Serializer } from "../flow/ports";
+
+// Claims (ports.ts): entries created only if absent. Where the server's cache backend has an insert-if-absent, a claim is
+// atomic across every node: Redis SET NX EX, memcached add, the database's unique DN. Otherwise (IN_MEMORY, anything not
+// recognised, any detection failure) claims go through CacheService under a per-node lock, so a limit holds exactly on
+// one node and within limit × nodes across nodes. Backend objects are reached through CacheProvider.getDelegate() and
+// their methods called without importing their classes: a server on memcached has no Jedis classes, and the reverse.
+
+/** Keeps the script's claims apart from Janssen's own cache entries, on every backend. */
+const CLAIM_PREFIX = "gamatech-ropc:claim:";
+/** Stripes of the per-node locks: enough that unrelated keys rarely wait for each other. */
+const STRIPES = 256;
+/** How long a claim may wait for memcached's answer before it counts as failed (fail closed). */
+const MEMCACHED_TIMEOUT_MS = 3000;
+/** NativePersistenceCacheProvider's branch under the configured base DN, and Janssen's default base. */
+const CACHE_BRANCH = "ou=cache,";
+const DEFAULT_CACHE_BASE_DN = "ou=cache,o=jans";
+/** Entry managers whose persist is an insert that fails on an existing DN. */
+const INSERTING_PERSISTENCE = ["sql", "ldap", "spanner"];
+
+/**
+ * Per-node mutual exclusion: a fixed array of ReentrantLocks, a key's lock chosen by Java's String.hashCode. One instance
+ * serves every request thread of a script instance (Jython has no global lock); a lock is held only while `work` runs.
+ */
+export class StripedSerializer implements Serializer {
+  private readonly locks: ReentrantLock[];
+
+  constructor(stripes: number) {
+    const locks: ReentrantLock[] = [];
+    while (locks.length < stripes) {
+      locks.push(new ReentrantLock());
+    }
+    this.locks = locks;
+  }
+
+  exclusive<T>(key: string, work: () => T): T {
+    const lock = this.lockFor(key);
+    lock.lock();
+    try {
+      return work();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private lockFor(key: string): ReentrantLock {
+    const index = Math.abs(new JavaString(key).hashCode()) % this.locks.length;
+    const lock = this.locks[index];
+    if (lock === undefined) {
+      throw new Error("lock stripe out of range");
+    }
+    return lock;
+  }
+}
+
+export function newSerializer(): Serializer {
+  return new StripedSerializer(STRIPES);
+}
+
+/** The claim store in force and the line init logs about it (no secret: backend names only). */
+export interface ClaimSetup {
+  store: ClaimStore;
+  description: string;
+  /** True when claims are atomic across nodes. */
+  clusterWide: boolean;
+}
+
+/**
+ * Per node: CacheService get, put and read-back under this store's own locks (innermost: the flow's serializer locks are
+ * taken outside them, never inside, so the two never deadlock). A claim answers true only when the value read back is the
+ * one written; a read-back that finds nothing (a provider that swallowed the write) throws.
+ */
+export class CacheServiceClaimStore implements ClaimStore {
+  private readonly locks: Serializer;
+
+  constructor() {
+    this.locks = new StripedSerializer(STRIPES);
+  }
+
+  claim(key: string, value: string, ttlSeconds: number): boolean {
+    const cacheKey = CLAIM_PREFIX + key;
+    return this.locks.exclusive(cacheKey, () => {
+      const cache = cacheService();
+      if (cache.get(cacheKey) !== null) {
+        return false;
+      }
+      cache.put(ttlSeconds, cacheKey, value);
+      const stored = cache.get(cacheKey);
+      if (stored === null) {
+        throw new Error("claim not stored: the cache lost the write");
+      }
+      return stored === value;
+    });
+  }
+
+  get(key: string): string | null {
+    return cacheService().get(CLAIM_PREFIX + key);
+  }
+
+  release(key: string): void {
+    const cacheKey = CLAIM_PREFIX + key;
+    this.locks.exclusive(cacheKey, () => {
+      cacheService().remove(cacheKey);
+      return true;
+    });
+  }
+}
+
+/** Looked up per call: a bean proxy in Janssen, so nothing is kept that a redeployment could leave stale. */
+function cacheService(): CacheService {
+  return CdiUtil.bean(CacheService);
+}
+
+/**
+ * Redis: SET key value NX EX ttl, "OK" only for the caller that created the key, atomic on the server. Through a pool
+ * (standalone, sentinel, sharded: one pooled connection per call, always handed back) or a JedisCluster (direct). Jedis
+ * throws when Redis is unreachable, and so does every claim then.
+ */
+export class RedisClaimStore implements ClaimStore {
+  private readonly pool: JedisPool | null;
+  private readonly cluster: JedisCommands | null;
+  private readonly setParams: SetParamsClass;
+
+  constructor(pool: JedisPool | null, cluster: JedisCommands | null, setParams: SetParamsClass) {
+    this.pool = pool;
+    this.cluster = cluster;
+    this.setParams = setParams;
+  }
+
+  claim(key: string, value: string, ttlSeconds: number): boolean {
+    const params: SetParams = this.setParams.setParams().nx().ex(ttlSeconds);
+    return this.run((redis) => redis.set(CLAIM_PREFIX + key, value, params) === "OK");
+  }
+
+  get(key: string): string | null {
+    return this.run((redis) => redis.get(CLAIM_PREFIX + key));
+  }
+
+  release(key: string): void {
+    this.run((redis) => redis.unlink(CLAIM_PREFIX + key));
+  }
+
+  private run<T>(command: (redis: JedisCommands) => T): T {
+    const cluster = this.cluster;
+    if (cluster !== null) {
+      return command(cluster);
+    }
+    const pool = this.pool;
+    if (pool === null) {
+      throw new Error("no Redis client");
+    }
+    const connection: Jedis = pool.getResource();
+    try {
+      return command(connection);
+    } finally {
+      connection.close();
+    }
+  }
+}
+
+/**
+ * memcached: add stores only when the key is absent. A false answer is "taken" only when the key then reads back as
+ * present; otherwise the claim is unconfirmed and throws. Timeouts and a dead server throw too (fail closed). Keys are
+ * hashed: memcached refuses keys over 250 bytes or with spaces.
+ */
+export class MemcachedClaimStore implements ClaimStore {
+  private readonly client: MemcachedClient;
+
+  constructor(client: MemcachedClient) {
+    this.client = client;
+  }
+
+  claim(key: string, value: string, ttlSeconds: number): boolean {
+    const cacheKey = memcachedKey(key);
+    const added = this.client.add(cacheKey, ttlSeconds, value).get(MEMCACHED_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    if (added) {
+      return true;
+    }
+    if (this.client.get(cacheKey) !== null) {
+      return false;
+    }
+    throw new Error("claim not confirmed: memcached neither stored the key nor holds it");
+  }
+
+  get(key: string): string | null {
+    return this.client.get(memcachedKey(key));
+  }
+
+  release(key: string): void {
+    this.client.delete(memcachedKey(key)).get(MEMCACHED_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+  }
+}
+
+function memcachedKey(key: string): string {
+  return CLAIM_PREFIX + sha256Hex(key);
+}
+
+/**
+ * The database behind NATIVE_PERSISTENCE: persist of an entry keyed like Janssen's cache table (DN
+ * uuid=<sha256 hex of the key>,ou=cache,<base>) is an insert that fails when the DN exists. A failed persist is a
+ * duplicate only when the entry then reads back as present; otherwise it is an outage and the claim throws. An expired
+ * entry that Janssen's clean-up has not removed yet is removed and the insert tried once more (per node under a lock).
+ * The value is stored as plain text (Janssen's own entries hold Base64 Java serialization): only this store reads it.
+ */
+export class DatabaseClaimStore implements ClaimStore {
+  private readonly entries: PersistenceEntryManager;
+  private readonly baseDn: string;
+  private readonly clock: Clock;
+  private readonly locks: Serializer;
+
+  constructor(entries: PersistenceEntryManager, baseDn: string, clock: Clock) {
+    this.entries = entries;
+    this.baseDn = baseDn;
+    this.clock = clock;
+    this.locks = new StripedSerializer(STRIPES);
+  }
+
+  claim(key: string, value: string, ttlSeconds: number): boolean {
+    const id = sha256Hex(CLAIM_PREFIX + key);
+    const dn = `uuid=${id},${this.baseDn}`;
+    if (this.insert(dn, id, value, ttlSeconds)) {
+      return true;
+    }
+    const existing = this.read(dn);
+    if (existing === null) {
+      throw new Error("claim not stored: the database refused the entry and holds none");
+    }
+    if (!this.isExpired(existing)) {
+      return false;
+    }
+    return this.locks.exclusive(dn, () => {
+      const again = this.read(dn);
+      if (again !== null) {
+        if (!this.isExpired(again)) {
+          return false;
+        }
+        this.entries.remove(dn, NativePersistenceCacheEntity);
+      }
+      if (this.insert(dn, id, value, ttlSeconds)) {
+        return true;
+      }
+      if (this.read(dn) !== null) {
+        return false;
+      }
+      throw new Error("claim not stored: the database refused the entry and holds none");
+    });
+  }
+
+  get(key: string): string | null {
+    const entry = this.read(`uuid=${sha256Hex(CLAIM_PREFIX + key)},${this.baseDn}`);
+    if (entry === null || this.isExpired(entry)) {
+      return null;
+    }
+    return entry.getData();
+  }
+
+  release(key: string): void {
+    const dn = `uuid=${sha256Hex(CLAIM_PREFIX + key)},${this.baseDn}`;
+    if (this.read(dn) !== null) {
+      this.entries.remove(dn, NativePersistenceCacheEntity);
+    }
+  }
+
+  /** True when this call created the entry; false when persist failed, for whatever reason. */
+  private insert(dn: string, id: string, value: string, ttlSeconds: number): boolean {
+    const now = this.clock.nowMillis();
+    const entry = new NativePersistenceCacheEntity();
+    entry.setDn(dn);
+    entry.setId(id);
+    entry.setTtl(ttlSeconds);
+    entry.setData(value);
+    entry.setCreationDate(new JavaDate(now));
+    entry.setExpirationDate(new JavaDate(now + ttlSeconds * 1000));
+    entry.setDeletable(true);
+    try {
+      this.entries.persist(entry);
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  /** The entry, or null when there is none; throws when the database cannot say (find fails and so does contains). */
+  private read(dn: string): NativePersistenceCacheEntity | null {
+    try {
+      return this.entries.find(NativePersistenceCacheEntity, dn);
+    } catch (error) {
+      if (this.entries.contains(dn, NativePersistenceCacheEntity)) {
+        throw error;
+      }
+      return null;
+    }
+  }
+
+  private isExpired(entry: NativePersistenceCacheEntity): boolean {
+    const expiresAt = entry.getExpirationDate();
+    return expiresAt === null || expiresAt.getTime() <= this.clock.nowMillis();
+  }
+}
+
+function sha256Hex(text: string): string {
+  const digest = MessageDigest.getInstance("SHA-256").digest(new JavaString(text).getBytes("UTF-8"));
+  // Java 11 has no HexFormat; BigInteger drops leading zeros, put back to the digest's 64 digits.
+  return new BigInteger(1, digest).toString(16).padStart(64, "0");
+}
+
+/** Every class name from the object's own class up to java.lang.Object. */
+function classNames(value: unknown): string[] {
+  const names: string[] = [];
+  let current: Class | null = (value as JavaObject).getClass();
+  while (current !== null) {
+    names.push(current.getName());
+    current = current.getSuperclass();
+  }
+  return names;
+}
+
+function perNode(reason: string): ClaimSetup {
+  return {
+    store: new CacheServiceClaimStore(),
+    description: `claims=per-node (CacheService, limits hold per node; ${reason})`,
+    clusterWide: false,
+  };
+}
+
+/** A claim and its release on a key no flow uses: proves the backend's calls work before init relies on them. */
+function probe(store: ClaimStore, random: SecureRandom): boolean {
+  const key = `probe:${random.randomHex(16)}`;
+  const won = store.claim(key, "probe", 30);
+  store.release(key);
+  return won;
+}
+
+function atomic(store: ClaimStore, name: string, how: string, random: SecureRandom): ClaimSetup {
+  try {
+    if (!probe(store, random)) {
+      return perNode(`the ${name} probe claim was refused`);
+    }
+  } catch (error) {
+    return perNode(`the ${name} probe claim failed`);
+  }
+  return { store: store, description: `claims=${name} (atomic across nodes: ${how})`, clusterWide: true };
+}
+
+function redisSetup(provider: CacheProvider<unknown>, random: SecureRandom): ClaimSetup {
+  const client = (provider.getDelegate() as AbstractRedisProvider).getDelegate();
+  if (client === null || client === undefined) {
+    return perNode("the Redis provider has no client");
+  }
+  const names = classNames(client);
+  const loader = (client as JavaObject).getClass().getClassLoader();
+  if (loader === null) {
+    return perNode("no class loader for the Redis client");
+  }
+  const setParams = loader.loadClass("redis.clients.jedis.params.SetParams") as SetParamsClass;
+  if (names.includes("redis.clients.jedis.JedisCluster")) {
+    return atomic(new RedisClaimStore(null, client as JedisCommands, setParams), "redis", "SET NX EX, cluster", random);
+  }
+  if (names.includes("redis.clients.jedis.util.Pool") || names.includes("redis.clients.util.Pool")) {
+    return atomic(new RedisClaimStore(client as JedisPool, null, setParams), "redis", "SET NX EX", random);
+  }
+  return perNode("unknown Redis client");
+}
+
+function memcachedSetup(provider: CacheProvider<unknown>, random: SecureRandom): ClaimSetup {
+  const client = provider.getDelegate();
+  if (client === null || client === undefined) {
+    return perNode("the memcached provider has no client");
+  }
+  if (!classNames(client).includes("net.spy.memcached.MemcachedClient")) {
+    return perNode("unknown memcached client");
+  }
+  return atomic(new MemcachedClaimStore(client as MemcachedClient), "memcached", "add", random);
+}
+
+function databaseSetup(provider: CacheProvider<unknown>, clock: Clock, random: SecureRandom): ClaimSetup {
+  const delegate = provider.getDelegate();
+  if (delegate === null || delegate === undefined) {
+    return perNode("the database provider has no entry manager");
+  }
+  const entries = delegate as PersistenceEntryManager;
+  const baseDn = cacheBaseDn(provider);
+  const persistence = entries.getPersistenceType(baseDn);
+  if (!INSERTING_PERSISTENCE.includes(persistence)) {
+    return perNode(`database persistence ${persistence} has no insert-if-absent`);
+  }
+  return atomic(new DatabaseClaimStore(entries, baseDn, clock), "database", `unique DN, ${persistence}`, random);
+}
+
+/** The provider's base DN once started ("ou=cache,o=jans" on a default install). */
+function cacheBaseDn(provider: CacheProvider<unknown>): string {
+  let configured: string | null = null;
+  try {
+    configured = provider.getCacheConfiguration().getNativePersistenceConfiguration().getBaseDn();
+  } catch (error) {
+    configured = null;
+  }
+  if (configured === null || configured === "") {
+    return DEFAULT_CACHE_BASE_DN;
+  }
+  return configured.startsWith(CACHE_BRANCH) ? configured : CACHE_BRANCH + configured;
+}
+
+/**
+ * Detects the server's cache backend (CdiUtil.bean(CacheProvider).getProviderType()) and builds the claim store for it,
+ * once, at init; an atomic store must first win and release a probe claim. Never throws and never leaves the script without claims: anything unexpected falls back to per node.
+ */
+export function openClaimStore(clock: Clock, random: SecureRandom): ClaimSetup {
+  let provider: CacheProvider<unknown> | null = null;
+  let type = "";
+  try {
+    const found: CacheProvider<unknown> = CdiUtil.bean(CacheProvider);
+    type = found.getProviderType().name();
+    provider = found;
+  } catch (error) {
+    provider = null;
+  }
+  if (provider === null) {
+    return perNode("no cache provider found");
+  }
+  try {
+    switch (type) {
+      case "REDIS":
+        return redisSetup(provider, random);
+      case "MEMCACHED":
+        return memcachedSetup(provider, random);
+      case "NATIVE_PERSISTENCE":
+        return databaseSetup(provider, clock, random);
+      case "IN_MEMORY":
+        return perNode("cache provider IN_MEMORY");
+      default:
+        return perNode(`unknown cache provider ${type}`);
+    }
+  } catch (error) {
+    return perNode(`cache provider ${type} not usable for claims`);
+  }
+}

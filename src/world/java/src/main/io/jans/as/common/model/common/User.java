@@ -1,5 +1,0 @@
-package io.jans.as.common.model.common;
-
-import io.jans.model.user.SimpleUser;
-
-public class User extends SimpleUser {}

@@ -1,0 +1,233 @@
+// The claim store of the BUILT script (dist/GamatechRopc.py in Jython), as init builds it for the server's cache backend,
+// against real servers: redis-server, memcached and PostgreSQL (Debian packages, started on loopback ports by
+// src/world/servers.ts) with the client libraries Janssen uses (Jedis 3.9.0, spymemcached 2.12.3, from Maven Central).
+// A claim is exclusive under many parallel Java threads; two script instances in two JVMs sharing one server never both
+// win; a claim expires after its ttl; a stopped server makes claims throw, and the flow then answers 10001.
+
+import * as path from "path";
+import { backendJars } from "../../src/world/backends";
+import { JythonScriptHost } from "../../src/world/JythonScriptHost";
+import type { CacheBackendSpec, ClaimOpSpec, ScriptOutcome } from "../../src/world/protocol";
+import { CacheServer, PostgresServer, startMemcached, startPostgres, startRedis } from "../../src/world/servers";
+
+jest.setTimeout(600_000);
+
+const BUILT_SCRIPT = path.resolve(__dirname, "..", "..", "dist", "GamatechRopc.py");
+
+const CONFIG: Record<string, string> = {
+  twilio_account_sid: "AC0123456789abcdef0123456789abcdef",
+  twilio_auth_token: "auth-token-never-logged-4242",
+  twilio_from_number: "+15005550006",
+};
+const ALICE = { uid: "alice", password: "correct horse battery", attributes: { mobile: ["+4915112345678"] } };
+
+type ClaimResult = ScriptOutcome<boolean | string | null>;
+
+let redis: CacheServer;
+let memcached: CacheServer;
+let postgres: PostgresServer;
+let nodeA: JythonScriptHost;
+let nodeB: JythonScriptHost;
+const scripts = new Map<JythonScriptHost, string>();
+
+beforeAll(async () => {
+  [redis, memcached, postgres] = await Promise.all([startRedis(), startMemcached(), startPostgres()]);
+  const extraJars = backendJars();
+  nodeA = JythonScriptHost.start({ extraJars });
+  nodeB = JythonScriptHost.start({ extraJars });
+  for (const host of [nodeA, nodeB]) {
+    host.reset({});
+    scripts.set(host, host.load(BUILT_SCRIPT));
+  }
+});
+
+afterAll(async () => {
+  for (const host of [nodeA, nodeB]) host?.close();
+  await Promise.all([redis?.stop(), memcached?.stop(), postgres?.stop()]);
+});
+
+interface Backend {
+  name: string;
+  spec: () => CacheBackendSpec;
+  server: () => CacheServer;
+  mode: string;
+  /** Waits until a claim made now has expired: real seconds on Redis and memcached, the world's clock on the database. */
+  outlive: (host: JythonScriptHost, ttlSeconds: number) => void;
+}
+
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+const BACKENDS: Backend[] = [
+  {
+    name: "redis",
+    spec: () => ({ kind: "redis", port: redis.port }),
+    server: () => redis,
+    mode: "claims=redis (atomic across nodes: SET NX EX)",
+    outlive: (_host, ttl) => sleepMs(ttl * 1000 + 300),
+  },
+  {
+    name: "memcached",
+    spec: () => ({ kind: "memcached", port: memcached.port }),
+    server: () => memcached,
+    mode: "claims=memcached (atomic across nodes: add)",
+    // memcached counts expiry in whole seconds of its own clock: up to one more second.
+    outlive: (_host, ttl) => sleepMs(ttl * 1000 + 1300),
+  },
+  {
+    name: "database",
+    spec: () => ({ kind: "database", jdbcUrl: postgres.jdbcUrl, user: postgres.user }),
+    server: () => postgres,
+    mode: "claims=database (atomic across nodes: unique DN, sql)",
+    outlive: (host, ttl) => void host.advanceClock(ttl * 1000 + 1),
+  },
+];
+
+/** A fresh world on `backend` (flushed unless `flush` is false) and an initialised script instance on it. */
+function node(host: JythonScriptHost, backend: CacheBackendSpec, flush = true): { instance: string; logs: string[] } {
+  host.reset({ users: [ALICE], cacheBackend: { ...backend, flush } as CacheBackendSpec });
+  const instance = host.create(scripts.get(host) ?? "");
+  const init = host.init(instance, CONFIG);
+  expect(init).toMatchObject({ outcome: "returned", value: true });
+  return { instance, logs: init.logs };
+}
+
+function claims(
+  host: JythonScriptHost,
+  instance: string,
+  ops: ClaimOpSpec[],
+  options: { parallel?: boolean } = {},
+): ClaimResult[] {
+  return host.send({ cmd: "claims", instance, ops, ...options }).results as ClaimResult[];
+}
+
+function claimOps(keys: string[], perKey: number, ttlSeconds = 60): ClaimOpSpec[] {
+  return keys.flatMap((key) =>
+    Array.from({ length: perKey }, (_, i) => ({ op: "claim" as const, key, value: `${key}#${i}`, ttlSeconds })),
+  );
+}
+
+function returned(results: ClaimResult[]): (boolean | string | null)[] {
+  for (const result of results) {
+    if (result.outcome === "raised") throw new Error(`a claim raised ${result.exception.type}: ${result.exception.message}`);
+  }
+  return results.map((result) => (result.outcome === "returned" ? result.value : null));
+}
+
+describe.each(BACKENDS)("claims on a real $name", (backend) => {
+  test("init detects the backend and logs that claims are atomic across nodes", () => {
+    const { logs } = node(nodeA, backend.spec());
+    expect(logs).toContain(`GamatechRopc. INFO ${backend.mode}`);
+  });
+
+  test("one claim of a key wins among 100 threads released together, for each of 4 keys", () => {
+    const { instance } = node(nodeA, backend.spec());
+    const keys = ["k1", "k2", "k3", "k4"];
+    const values = returned(claims(nodeA, instance, claimOps(keys, 25), { parallel: true }));
+    for (const [index, key] of keys.entries()) {
+      const mine = values.slice(index * 25, index * 25 + 25);
+      expect({ key, won: mine.filter((won) => won === true).length }).toEqual({ key, won: 1 });
+    }
+  });
+
+  test("get answers the winner's value; release gives the key back", () => {
+    const { instance } = node(nodeA, backend.spec());
+    const results = returned(
+      claims(nodeA, instance, [
+        { op: "claim", key: "send:1", value: "first", ttlSeconds: 60 },
+        { op: "claim", key: "send:1", value: "second", ttlSeconds: 60 },
+        { op: "get", key: "send:1" },
+        { op: "get", key: "send:2" },
+        { op: "release", key: "send:1" },
+        { op: "get", key: "send:1" },
+        { op: "claim", key: "send:1", value: "third", ttlSeconds: 60 },
+        { op: "get", key: "send:1" },
+      ]),
+    );
+    expect(results).toEqual([true, false, "first", null, null, null, true, "third"]);
+  });
+
+  test("two script instances in two JVMs sharing the server never both win a claim", () => {
+    const a = node(nodeA, backend.spec());
+    const b = node(nodeB, backend.spec(), false);
+    expect(b.logs).toContain(`GamatechRopc. INFO ${backend.mode}`);
+    const keys = Array.from({ length: 10 }, (_, i) => `race:${i}`);
+    const ops = claimOps(keys, 8);
+    const startAtMs = Date.now() + 1500;
+    const common = { cmd: "claims" as const, ops, parallel: true, detach: true, startAtMs };
+    const ticketA = nodeA.send({ ...common, instance: a.instance }).ticket as number;
+    const ticketB = nodeB.send({ ...common, instance: b.instance }).ticket as number;
+    const wonA = returned(nodeA.send({ cmd: "claimResults", ticket: ticketA }).results as ClaimResult[]);
+    const wonB = returned(nodeB.send({ cmd: "claimResults", ticket: ticketB }).results as ClaimResult[]);
+    for (const [index, key] of keys.entries()) {
+      const slice = (won: unknown[]) => won.slice(index * 8, index * 8 + 8).filter((w) => w === true).length;
+      expect({ key, won: slice(wonA) + slice(wonB) }).toEqual({ key, won: 1 });
+    }
+  });
+
+  test("a claim expires after its ttl and can then be claimed again", () => {
+    const { instance } = node(nodeA, backend.spec());
+    const first = returned(
+      claims(nodeA, instance, [
+        { op: "claim", key: "ttl", value: "old", ttlSeconds: 1 },
+        { op: "claim", key: "ttl", value: "early", ttlSeconds: 1 },
+      ]),
+    );
+    expect(first).toEqual([true, false]);
+    backend.outlive(nodeA, 1);
+    const after = returned(
+      claims(nodeA, instance, [
+        { op: "get", key: "ttl" },
+        { op: "claim", key: "ttl", value: "new", ttlSeconds: 60 },
+        { op: "get", key: "ttl" },
+      ]),
+    );
+    expect(after).toEqual([null, true, "new"]);
+  });
+
+  test("with the server stopped every claim throws (fail closed) and a start answers 10001 without an SMS", async () => {
+    const { instance } = node(nodeA, backend.spec());
+    await backend.server().stop({ keepData: true });
+    try {
+      const results = claims(nodeA, instance, [
+        { op: "claim", key: "outage", value: "v", ttlSeconds: 60 },
+        { op: "get", key: "outage" },
+      ]);
+      for (const result of results) expect(result.outcome).toBe("raised");
+      const reply = nodeA.authenticate(instance, {
+        parameters: { __step: "1", username: "alice", password: "" },
+        clientId: "app-1",
+        ip: "198.51.100.7",
+      });
+      expect(reply).toMatchObject({ outcome: "returned", value: false });
+      expect(reply.headers["X-ROPC-TWO-FA"]).toContain("error_code=10001");
+      expect(reply.sms).toEqual([]);
+    } finally {
+      await backend.server().start();
+    }
+  });
+});
+
+describe("claims without an atomic backend (IN_MEMORY)", () => {
+  test("fall back to per-node claims over CacheService, logged, exact among parallel threads of one node", () => {
+    const { instance, logs } = node(nodeA, { kind: "memory" });
+    expect(logs).toContain(
+      "GamatechRopc. INFO claims=per-node (CacheService, limits hold per node; cache provider IN_MEMORY)",
+    );
+    const values = returned(claims(nodeA, instance, claimOps(["p1", "p2"], 40), { parallel: true }));
+    expect(values.slice(0, 40).filter((won) => won === true)).toHaveLength(1);
+    expect(values.slice(40).filter((won) => won === true)).toHaveLength(1);
+  });
+
+  test("a write the cache loses is never reported as a claim held", () => {
+    const { instance } = node(nodeA, { kind: "memory" });
+    nodeA.fault({ target: "cache.get", effect: "null" });
+    const [result] = claims(nodeA, instance, [{ op: "claim", key: "lost", value: "v", ttlSeconds: 60 }]);
+    expect(result?.outcome).toBe("raised");
+    nodeA.clearFaults();
+    nodeA.fault({ target: "cache.put", effect: "throw" });
+    const [thrown] = claims(nodeA, instance, [{ op: "claim", key: "thrown", value: "v", ttlSeconds: 60 }]);
+    expect(thrown?.outcome).toBe("raised");
+  });
+});

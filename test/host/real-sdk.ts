@@ -1,0 +1,102 @@
+// Shared by the tests that run the built script on the real twilio-java jars: its module-level imports, the Janssen
+// services no jar has (from ../shared/vendor/janssen), and empty stand-ins for those so that the script can load.
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+export const VENDOR = path.resolve(ROOT, "..", "shared", "vendor", "janssen");
+export const BUILT_SCRIPT = path.join(ROOT, "dist", "GamatechRopc.py");
+/** Janssen's model classes; GAMATECH_JANSSEN_MODEL_JAR points elsewhere (e.g. a jar from Janssen's Maven repository). */
+export const MODEL_JAR = process.env.GAMATECH_JANSSEN_MODEL_JAR ?? path.join(VENDOR, "janssen-model.jar");
+/** Janssen's installers ship this line; the newest 12.x is the other end of the supported range. */
+export const JANSSEN_TWILIO = "7.17.0";
+export const NEWEST_TWILIO = "12.1.1";
+
+export interface ModuleImport {
+  packageName: string;
+  classNames: string[];
+  optional: boolean;
+  line: number;
+}
+
+/** `from p import A, B as C` lines at module level, and those directly inside a module-level `try:` (optional). */
+export function moduleLevelImports(python: string): ModuleImport[] {
+  const found: ModuleImport[] = [];
+  let inTry = false;
+  python.split("\n").forEach((text, index) => {
+    if (/^\S/.test(text)) inTry = text === "try:";
+    const match = /^( {4})?from ([\w.]+) import (.+)$/.exec(text);
+    if (match === null || match[2] === "__future__") return;
+    if (match[1] !== undefined && !inTry) return;
+    const classNames = (match[3] ?? "").split(",").map((part) => part.trim().split(/\s+as\s+/)[0] ?? "");
+    found.push({ packageName: match[2] ?? "", classNames, optional: match[1] !== undefined, line: index + 1 });
+  });
+  return found;
+}
+
+/** Janssen classes that exist on a server but in no jar we can have: named in SIGNATURES.md or its reference sources. */
+export function knownJanssenServices(): Set<string> {
+  const known = new Set<string>();
+  const signatures = fs.readFileSync(path.join(VENDOR, "SIGNATURES.md"), "utf8");
+  for (const match of signatures.matchAll(/\bio\.jans(?:\.[a-z]\w*)+\.[A-Z]\w*/g)) known.add(match[0]);
+  const walk = (directory: string): void => {
+    for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+      const file = path.join(directory, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith(".java")) {
+        const source = fs.readFileSync(file, "utf8");
+        const packageName = /^package ([\w.]+);/m.exec(source)?.[1];
+        if (packageName === undefined) continue;
+        known.add(`${packageName}.${entry.name.replace(/\.java$/, "")}`);
+        // A class of the same package used without an import (e.g. NativePersistenceCacheEntity) exists there too.
+        for (const word of source.matchAll(/\b[A-Z]\w+\b/g)) known.add(`${packageName}.${word[0]}`);
+        for (const imported of source.matchAll(/^import (io\.jans[\w.]+);/gm)) known.add(imported[1] ?? "");
+      }
+    }
+  };
+  walk(path.join(VENDOR, "reference-src"));
+  return known;
+}
+
+
+/** Empty classes for the Janssen services no jar has (CdiUtil.bean throws, as it does when no bean exists). */
+export function janssenServiceStubs(classes: string[], work: string): string {
+  const sources = path.join(work, "stub-src");
+  const out = path.join(work, "stubs");
+  fs.mkdirSync(out, { recursive: true });
+  const files = classes.map((name) => {
+    const dot = name.lastIndexOf(".");
+    const packageName = name.slice(0, dot);
+    const simple = name.slice(dot + 1);
+    const body =
+      simple === "CdiUtil"
+        ? "public static <T> T bean(Class<T> type) { throw new IllegalStateException(\"no bean: \" + type); }"
+        : "";
+    const kind = simple === "CacheProvider" ? "abstract class CacheProvider<T>" : `class ${simple}`;
+    const file = path.join(sources, ...packageName.split("."), `${simple}.java`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `package ${packageName};\npublic ${kind} { ${body} }\n`);
+    return file;
+  });
+  if (files.length > 0) execFileSync("javac", ["--release", "11", "-d", out, ...files]);
+  return out;
+}
+
+
+/** The stand-ins the built script needs on a classpath of real jars: its Janssen service imports that the model jar lacks. */
+export function stubsForScript(python: string, work: string): string {
+  const listing = execFileSync("jar", ["tf", MODEL_JAR], { encoding: "utf8" });
+  const inModelJar = new Set(
+    listing
+      .split("\n")
+      .filter((entry) => entry.endsWith(".class"))
+      .map((entry) => entry.replace(/\.class$/, "").split("/").join(".")),
+  );
+  const known = knownJanssenServices();
+  const needed = moduleLevelImports(python)
+    .filter((i) => !i.optional && i.packageName.startsWith("io.jans."))
+    .flatMap((i) => i.classNames.map((c) => `${i.packageName}.${c}`))
+    .filter((name) => !inModelJar.has(name) && known.has(name));
+  return janssenServiceStubs(needed, work);
+}
