@@ -1,8 +1,9 @@
 // Section 3: the per-request cost of the built script in warm Jython, against the hand-written floor, each subject in a
 // Jython process of its own so that each peak memory figure is that subject's alone.
 import * as path from "path";
-import { buildJavaDoubles } from "../src/world/javaDoubles";
-import { jythonEnvironment, jythonExecutable } from "../src/world/jython";
+import * as fs from "fs";
+import * as os from "os";
+import { worldLaunch } from "../src/world/JythonScriptHost";
 import { runChild } from "./child";
 import type { JythonSteps, JythonSubject, StepFigures } from "./results";
 import { median, percentile } from "./stats";
@@ -33,21 +34,13 @@ export function benchJythonSteps(builtScript: string): JythonSteps {
 }
 
 function runSubject(subject: "login" | "password", scriptPath: string): JythonSubject {
-  const jars = buildJavaDoubles();
-  const args = [
-    `-Dpython.path=${jars.shared}:${jars.twilio7}`,
-    BENCH_DRIVER,
-    subject,
-    scriptPath,
-    String(WARMUP_ITERATIONS),
-    String(ITERATIONS),
-    `7=${jars.twilio7}`,
-    `12=${jars.twilio12}`,
-  ];
-  const run = runChild(jythonExecutable(), args, {
-    cwd: path.dirname(BENCH_DRIVER),
-    env: jythonEnvironment(),
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-bench-"));
+  const launch = worldLaunch(folder, {
+    script: BENCH_DRIVER,
+    scriptArgs: [subject, scriptPath, String(WARMUP_ITERATIONS), String(ITERATIONS)],
   });
+  const run = runChild(launch.command, launch.args, { cwd: path.dirname(BENCH_DRIVER), env: launch.env });
+  fs.rmSync(folder, { recursive: true, force: true });
   const line = run.stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
   if (line === undefined) throw new Error(`step_bench.py printed no result:\n${run.stdout.slice(-2000)}`);
   const output = JSON.parse(line.slice(RESULT_PREFIX.length)) as StepBenchOutput;

@@ -37,8 +37,10 @@
 #
 # gamatech-ropc: an SMS one-time code (Twilio) as a second factor on the OAuth password grant.
 # Janssen / Gluu Flex custom script, type RESOURCE_OWNER_PASSWORD_CREDENTIALS, programming language Python.
-# Needs twilio-java (7.17 or later) in /opt/jans/jetty/jans-auth/custom/libs; assign the script to the client's
-# Password Grant scripts. Protocol: docs/protocol.md of the gamatech-ropc repository.
+# Needs twilio-java 7.17.0 up to the newest 12.x in /opt/jans/jetty/jans-auth/custom/libs (Janssen's installers
+# put 7.17.0 there); the Verify sender (twilio_verify_service_sid) needs twilio-java 7.37.0 or later. Runs on Janssen
+# Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
+# Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
 #   twilio_account_sid: required; no default; AC followed by 32 hexadecimal characters.
@@ -393,9 +395,11 @@ def _js_strict_eq(left, right):
     """===: strings and numbers by value (True is not 1), everything else by identity."""
     if isinstance(left, basestring) and isinstance(right, basestring):
         return left == right
+    if isinstance(left, bool) or isinstance(right, bool):
+        return left is right
     numbers = (int, long, float)
     if isinstance(left, numbers) and isinstance(right, numbers):
-        return not isinstance(left, bool) and not isinstance(right, bool) and left == right
+        return left == right
     return left is right
 
 
@@ -1087,9 +1091,10 @@ class PropertyReader(object):
         _tmp = self.value(name)
         text = (_tmp if _tmp is not None else definition(name)["defaultValue"]).lower()
         if text not in options:
+            _name = name
             _tmp_2 = self.value(name)
             self.reject(
-                name,
+                _name,
                 described("not one of the accepted values", _tmp_2 if _tmp_2 is not None else "", []),
             )
             return definition(name)["defaultValue"]
@@ -1260,7 +1265,7 @@ def checkCredentials(reader, keySid):
         reader.reject("twilio_api_key_sid", "required with twilio_api_key_secret")
     elif keySid is None and token is None:
         reader.reject("twilio_auth_token", "required (or twilio_api_key_sid with twilio_api_key_secret)")
-    elif keySid is not None and token is not None:
+    elif keySid is not None and token is not None and not reader.hasFailed("twilio_api_key_sid"):
         reader.warnings.append(
             "twilio_auth_token: ignored because twilio_api_key_sid and twilio_api_key_secret are set",
         )
@@ -1289,6 +1294,40 @@ def readHashKey(reader):
     if key is not None and len(key) < 32:
         reader.reject("otp_hash_key", "too short")
     return key
+
+
+def warnRiskySettings(reader, config):
+    given = lambda name: reader.value(name) is not None and not reader.hasFailed(name)
+    if given("phone_hint") and config["phoneHint"] == "full":
+        reader.warnings.append(
+            (
+                "phone_hint: full puts the whole phone number in the start answer, to anyone who knows a username, before any "
+                + "code is checked; masked shows only the last 2 digits"
+            ),
+        )
+    if given("enumeration_protection") and not config["enumerationProtection"]:
+        reader.warnings.append(
+            (
+                "enumeration_protection: false tells anyone which usernames exist and which have a phone "
+                + "(errors 10002 and 10003); keep true unless every caller is trusted"
+            ),
+        )
+    if given("max_sends_per_ip_per_hour") and config["maxSendsPerIpPerHour"] == 0:
+        reader.warnings.append(
+            (
+                "max_sends_per_ip_per_hour: 0 turns the per-IP send limit off: one address can have codes sent to every user "
+                + "(SMS pumping is billed to the Twilio account); behind a proxy, set trusted_proxy_count instead"
+            ),
+        )
+    if given("resend_cooldown_seconds") and config["resendCooldownSeconds"] == 0:
+        reader.warnings.append(
+            (
+                "resend_cooldown_seconds: 0 allows resends back to back: "
+                + _js_str(config["maxSendsPerSession"])
+                + " codes per login "
+                + "session (max_sends_per_session) can be sent within a second"
+            ),
+        )
 
 
 def parseConfig(raw):
@@ -1354,6 +1393,7 @@ def parseConfig(raw):
         ("responseHeaderName", checkHeaderName(reader)),
         ("otpHashKey", readHashKey(reader)),
     ])
+    warnRiskySettings(reader, config)
     return OrderedDict([
         ("config", _js_freeze(config) if len(reader.errors) == 0 else None),
         ("errors", reader.errors),
@@ -1752,10 +1792,11 @@ def sendOnce(config, otp, phone, code):
         ])
     body = renderSms(config, code)
     if config["sender"] == "messaging_service":
+        _phone = phone
         _twilioMessagingServiceSid = config["twilioMessagingServiceSid"]
         sent = otp.sendSms(
             OrderedDict([
-                ("to", phone),
+                ("to", _phone),
                 (
                     "messagingServiceSid",
                     _twilioMessagingServiceSid if _twilioMessagingServiceSid is not None else "",
@@ -1764,10 +1805,11 @@ def sendOnce(config, otp, phone, code):
             ]),
         )
     else:
+        _phone_2 = phone
         _twilioFromNumber = config["twilioFromNumber"]
         sent = otp.sendSms(
             OrderedDict([
-                ("to", phone),
+                ("to", _phone_2),
                 ("from", _twilioFromNumber if _twilioFromNumber is not None else ""),
                 ("body", body),
             ]),
@@ -2321,6 +2363,9 @@ def send(context, recipient, code):
     return deliverCode(context["config"], context["ports"]["otp"], recipient["phone"], code["code"])
 
 
+COOLDOWN_HELD = "-"
+
+
 def cooldownKey(context, sessionId):
     return sessionClaimPrefix(context, sessionId) + ":cooldown"
 
@@ -2333,7 +2378,7 @@ def claimCooldown(context, sessionId, ttlSeconds):
     return (
         key
         if claimOnce(context["ports"]["claims"], key, _js_min(seconds, ttlSeconds), context["now"])
-        else "-"
+        else COOLDOWN_HELD
     )
 
 
@@ -2376,10 +2421,11 @@ def lostWrite(context, what, claimed):
 
 
 def notSent(context, what, sessionId, delivery, claimed):
+    _tmp = sessionLockKey(sessionId)
     def _fn():
         context["ports"]["sessions"].remove(sessionId)
         return True
-    context["ports"]["serializer"].exclusive(sessionLockKey(sessionId), _fn)
+    context["ports"]["serializer"].exclusive(_tmp, _fn)
     if not delivery["attempted"]:
         releaseAll(context["ports"]["claims"], claimed)
     what["sessionId"] = None
@@ -2393,7 +2439,7 @@ def openSession(context, sessionId, state):
         removeQuietly(context, sessionId)
         return False
     first = claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":send:1", ttl, context["now"])
-    if not first or claimCooldown(context, sessionId, ttl) == "-":
+    if not first or claimCooldown(context, sessionId, ttl) == COOLDOWN_HELD:
         removeQuietly(context, sessionId)
         return False
     return True
@@ -2413,20 +2459,26 @@ def startLogin(context, login):
         return failure(context, what, recipient["errorCode"], [])
     sessionId = context["ports"]["random"].randomHex(SESSION_ID_BYTES)
     code = newCode(context, sessionId, recipient)
+    _STATE_VERSION = STATE_VERSION
+    _clientId = context["request"]["clientId"]
+    _normalised = login["normalised"]
+    _userId = recipient["userId"]
+    _codeHash = code["codeHash"]
     if config["sender"] == "verify":
         _phone = recipient["phone"]
         _tmp = _phone if _phone is not None else ""
     else:
         _tmp = ""
+    _tmp_2 = _tmp
     _maskedPhone = what["maskedPhone"]
     state = OrderedDict([
-        ("version", STATE_VERSION),
-        ("clientId", context["request"]["clientId"]),
-        ("login", login["normalised"]),
-        ("userId", recipient["userId"]),
+        ("version", _STATE_VERSION),
+        ("clientId", _clientId),
+        ("login", _normalised),
+        ("userId", _userId),
         ("step", 2),
-        ("codeHash", code["codeHash"]),
-        ("verifyTo", _tmp),
+        ("codeHash", _codeHash),
+        ("verifyTo", _tmp_2),
         ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
         ("createdAt", context["now"]),
         ("expiresAt", _js_double(context["now"] + _js_mul(config["sessionTtlSeconds"], 1000))),
@@ -2497,7 +2549,7 @@ def planResend(context, what, login, sessionId):
     what["userId"] = state["userId"]
     left = secondsLeft(context, state)
     cooldown = claimCooldown(context, sessionId, left)
-    if cooldown == "-":
+    if cooldown == COOLDOWN_HELD:
         return waitAnswer(
             context,
             what,
@@ -2675,6 +2727,7 @@ STRIPES = 256
 MEMCACHED_TIMEOUT_MS = 3000
 CACHE_BRANCH = "ou=cache,"
 DEFAULT_CACHE_BASE_DN = "ou=cache,o=jans"
+MEMCACHED_MAX_RELATIVE_SECONDS = 2592000
 INSERTING_PERSISTENCE = ["sql", "ldap", "spanner"]
 
 
@@ -2703,6 +2756,13 @@ class StripedSerializer(object):
         return lock
 
 
+def wholeSeconds(ttlSeconds):
+    seconds = _js_normalize(math.ceil(ttlSeconds))
+    if not seconds >= 1:
+        raise JsError("a claim needs a ttl of at least 1 s")
+    return seconds
+
+
 def newSerializer():
     return StripedSerializer(STRIPES)
 
@@ -2719,26 +2779,29 @@ class CacheServiceClaimStore(object):
 
     def claim(self, key, value, ttlSeconds):
         cacheKey = CLAIM_PREFIX + key
+        seconds = wholeSeconds(ttlSeconds)
+        _cacheKey = cacheKey
         def _fn():
             cache = cacheService()
             if cache.get(cacheKey) is not None:
                 return False
-            cache.put(ttlSeconds, cacheKey, value)
+            cache.put(seconds, cacheKey, value)
             stored = cache.get(cacheKey)
             if stored is None:
                 raise JsError("claim not stored: the cache lost the write")
             return stored == value
-        return self.locks.exclusive(cacheKey, _fn)
+        return self.locks.exclusive(_cacheKey, _fn)
 
     def get(self, key):
         return cacheService().get(CLAIM_PREFIX + key)
 
     def release(self, key):
         cacheKey = CLAIM_PREFIX + key
+        _cacheKey = cacheKey
         def _fn():
             cacheService().remove(cacheKey)
             return True
-        self.locks.exclusive(cacheKey, _fn)
+        self.locks.exclusive(_cacheKey, _fn)
 
 
 class RedisClaimStore(object):
@@ -2752,7 +2815,7 @@ class RedisClaimStore(object):
         self.setParams = setParams
 
     def claim(self, key, value, ttlSeconds):
-        params = self.setParams.setParams().nx().ex(ttlSeconds)
+        params = self.setParams.setParams().nx().ex(wholeSeconds(ttlSeconds))
         return self.run(lambda redis: redis.set(CLAIM_PREFIX + key, value, params) == "OK")
 
     def get(self, key):
@@ -2786,13 +2849,21 @@ def sha256Hex(text):
 
 class MemcachedClaimStore(object):
     client = None
+    clock = None
 
-    def __init__(self, client):
+    def __init__(self, client, clock):
         self.client = client
+        self.clock = clock
 
     def claim(self, key, value, ttlSeconds):
         cacheKey = memcachedKey(key)
-        added = self.client.add(cacheKey, ttlSeconds, value).get(MEMCACHED_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        seconds = wholeSeconds(ttlSeconds)
+        expiry = (
+            seconds
+            if seconds <= MEMCACHED_MAX_RELATIVE_SECONDS
+            else _js_double(_js_normalize(math.floor(_js_div(self.clock.nowMillis(), 1000))) + seconds)
+        )
+        added = self.client.add(cacheKey, expiry, value).get(MEMCACHED_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         if added:
             return True
         if self.client.get(cacheKey) is not None:
@@ -2821,28 +2892,33 @@ class DatabaseClaimStore(object):
     def claim(self, key, value, ttlSeconds):
         id_ = sha256Hex(CLAIM_PREFIX + key)
         dn = "uuid=" + id_ + "," + self.baseDn
-        if self.insert(dn, id_, value, ttlSeconds):
+        seconds = wholeSeconds(ttlSeconds)
+        if self.insert(dn, id_, value, seconds):
             return True
         existing = self.read(dn)
         if existing is None:
             raise JsError("claim not stored: the database refused the entry and holds none")
         if not self.isExpired(existing):
             return False
+        _dn = dn
         def _fn():
             again = self.read(dn)
             if again is not None:
                 if not self.isExpired(again):
                     return False
                 self.entries.remove(dn, NativePersistenceCacheEntity)
-            if self.insert(dn, id_, value, ttlSeconds):
+            if self.insert(dn, id_, value, seconds):
                 return True
             if self.read(dn) is not None:
                 return False
             raise JsError("claim not stored: the database refused the entry and holds none")
-        return self.locks.exclusive(dn, _fn)
+        return self.locks.exclusive(_dn, _fn)
 
     def get(self, key):
-        entry = self.read("uuid=" + sha256Hex(CLAIM_PREFIX + key) + "," + self.baseDn)
+        dn = "uuid=" + sha256Hex(CLAIM_PREFIX + key) + "," + self.baseDn
+        if not self.entries.contains(dn, NativePersistenceCacheEntity):
+            return None
+        entry = self.read(dn)
         if entry is None or self.isExpired(entry):
             return None
         return entry.getData()
@@ -2934,13 +3010,13 @@ def redisSetup(provider, random):
     return perNode("unknown Redis client")
 
 
-def memcachedSetup(provider, random):
+def memcachedSetup(provider, clock, random):
     client = provider.getDelegate()
     if client is None:
         return perNode("the memcached provider has no client")
     if "net.spy.memcached.MemcachedClient" not in classNames(client):
         return perNode("unknown memcached client")
-    return atomic(MemcachedClaimStore(client), "memcached", "add", random)
+    return atomic(MemcachedClaimStore(client, clock), "memcached", "add", random)
 
 
 def databaseSetup(provider, clock, random):
@@ -2981,7 +3057,7 @@ def openClaimStore(clock, random):
         if type_ == "REDIS":
             return redisSetup(provider, random)
         elif type_ == "MEMCACHED":
-            return memcachedSetup(provider, random)
+            return memcachedSetup(provider, clock, random)
         elif type_ == "NATIVE_PERSISTENCE":
             return databaseSetup(provider, clock, random)
         elif type_ == "IN_MEMORY":
@@ -3163,10 +3239,12 @@ def readFlowRequest(context):
     clientId = None if client is None else client.getClientId()
     if clientId is None or clientId == "":
         return None
+    _tmp_2 = readParameters(context)
+    _clientId = clientId
     _tmp = context.getIpAddress()
     return OrderedDict([
-        ("params", readParameters(context)),
-        ("clientId", clientId),
+        ("params", _tmp_2),
+        ("clientId", _clientId),
         ("ipAddress", _tmp if _tmp is not None else ""),
         ("forwardedFor", readForwardedFor(context)),
     ])
@@ -3245,8 +3323,8 @@ class TwilioOtpChannel(object):
 # src/host/twilio-gateway.ts
 MAX_CONCURRENT_CALLS = 256
 IDLE_THREAD_SECONDS = 60
-MAX_CONNECTIONS_PER_HOST = 100
-MAX_CONNECTIONS = 200
+MAX_CONNECTIONS_PER_HOST = 40
+MAX_CONNECTIONS = 80
 FIRST_HTTPCLIENT5_MAJOR = 11
 
 
@@ -3342,9 +3420,10 @@ def buildClient(config, http):
     if apiKeySid is not None and apiKeySecret is not None:
         builder = TwilioRestClient.Builder(apiKeySid, apiKeySecret).accountSid(config["twilioAccountSid"])
     else:
+        _twilioAccountSid = config["twilioAccountSid"]
         _twilioAuthToken = config["twilioAuthToken"]
         builder = TwilioRestClient.Builder(
-            config["twilioAccountSid"],
+            _twilioAccountSid,
             _twilioAuthToken if _twilioAuthToken is not None else "",
         )
     if http is not None:

@@ -3,8 +3,9 @@
 // nodes, all measured here. The parallel suite (test/parallel/limits.test.ts) asserts a subset of the same runs.
 //   npm run parallel-figures                       the full sweep (a few minutes)
 //   npm run parallel-figures -- --k 200 --latency 10 --nodes 1 --attacks wrong-codes,resends --script path/to/Script.py
-//   add --json for one JSON line per run instead of the table
+//   add --json for one JSON line per run instead of the table; --render runs.jsonl prints the table of recorded --json runs
 
+import { readFileSync } from "fs";
 import {
   ATTACKS,
   AttackName,
@@ -22,6 +23,7 @@ interface Options {
   sessions: number;
   script: string | undefined;
   json: boolean;
+  render: string | undefined;
 }
 
 function parse(argv: string[]): Options {
@@ -33,6 +35,7 @@ function parse(argv: string[]): Options {
     sessions: 10,
     script: undefined,
     json: false,
+    render: undefined,
   };
   const numbers = (value: string | undefined) => (value ?? "").split(",").map(Number);
   for (let i = 0; i < argv.length; i++) {
@@ -67,6 +70,10 @@ function parse(argv: string[]): Options {
         options.script = value;
         i++;
         break;
+      case "--render":
+        options.render = value;
+        i++;
+        break;
       case "--json":
         options.json = true;
         break;
@@ -99,7 +106,7 @@ function row(result: AttackResult): string {
     sms = `${result.sms} / ${cap(result)}${bound}`;
     if (result.attack === "resends") sms += `; per cooldown ${result.perRound.join(", ")}`;
   }
-  const per = result.attack === "right-code-among-many" ? ` per session (${result.perRound.join(", ")})` : "";
+  const per = result.attack === "right-code-among-many" ? " in the worst session" : "";
   const k =
     result.attack === "right-code-among-many"
       ? `${result.k} × ${result.perRound.length} sessions`
@@ -117,17 +124,24 @@ function row(result: AttackResult): string {
   return `| ${cells.join(" | ")} |`;
 }
 
+const HEADER = [
+  "| attack | K | store latency | nodes | backend | evaluated / limit | SMS / cap | right answer accepted |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- |",
+];
+
 async function main(): Promise<void> {
   const options = parse(process.argv.slice(2));
+  if (options.render !== undefined) {
+    console.log(HEADER.join("\n"));
+    for (const text of readFileSync(options.render, "utf8").split("\n")) {
+      if (text.trim() !== "") console.log(row(JSON.parse(text) as AttackResult));
+    }
+    return;
+  }
   const world = ParallelWorld.start(options.script);
   const began = Date.now();
   try {
-    if (!options.json) {
-      console.log(
-        "| attack | K | store latency | nodes | backend | evaluated / limit | SMS / cap | right answer accepted |",
-      );
-      console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
-    }
+    if (!options.json) console.log(HEADER.join("\n"));
     for (const attack of options.attacks) {
       for (const nodes of options.nodes) {
         for (const k of options.k) {

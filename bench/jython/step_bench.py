@@ -1,5 +1,6 @@
-# Times a ROPC script's authenticate calls inside one Jython process, against the Java doubles of Janssen and Twilio.
-#   jython -Dpython.path=main.jar:twilio7.jar step_bench.py SUBJECT SCRIPT WARMUP ITERATIONS 7=twilio7.jar 12=twilio12.jar
+# Times a ROPC script's authenticate calls inside one Jython process, in the test world: Janssen's model classes and
+# service doubles, the real twilio-java SDK talking HTTPS to the fake Twilio API (so a send's cost includes the SDK's own).
+#   started by bench/jython-steps.ts through worldLaunch: step_bench.py SUBJECT SCRIPT WARMUP ITERATIONS
 # SUBJECT is "login" (the three steps of the SMS login) or "password" (one password check, for the hand-written floor).
 # Prints one line, RESULT_PREFIX + JSON: nanoseconds per call for each step, and the process's memory.
 # World set-up, script loading and the request objects come from src/world/driver.py, so the script meets exactly what
@@ -9,7 +10,7 @@ import os
 import re
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "test", "jython"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "world"))
 
 import driver
 from gamatech.testkit import Clock, FakeRequest, FakeResponse, Outbox, ScriptCalls, World
@@ -153,8 +154,8 @@ def expect(condition, what, detail):
 
 def main():
     subject, script_path, warmup, iterations = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    shape_jars = dict(argument.split("=", 1) for argument in sys.argv[5:])
-    harness = driver.Driver(shape_jars)
+    driver.start_fake_twilio()
+    harness = driver.Driver()
     saved = sys.stdout
     sys.stdout = Sink()
     try:

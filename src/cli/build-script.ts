@@ -23,8 +23,10 @@ export function scriptHeader(): string {
   const lines = [
     "gamatech-ropc: an SMS one-time code (Twilio) as a second factor on the OAuth password grant.",
     "Janssen / Gluu Flex custom script, type RESOURCE_OWNER_PASSWORD_CREDENTIALS, programming language Python.",
-    "Needs twilio-java (7.17 or later) in /opt/jans/jetty/jans-auth/custom/libs; assign the script to the client's",
-    "Password Grant scripts. Protocol: docs/protocol.md of the gamatech-ropc repository.",
+    "Needs twilio-java 7.17.0 up to the newest 12.x in /opt/jans/jetty/jans-auth/custom/libs (Janssen's installers",
+    "put 7.17.0 there); the Verify sender (twilio_verify_service_sid) needs twilio-java 7.37.0 or later. Runs on Janssen",
+    "Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.",
+    "Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.",
     "",
     "Custom properties (name: requirement; default; accepted values; meaning):",
   ];
@@ -36,11 +38,17 @@ export function scriptHeader(): string {
   return lines.join("\n");
 }
 
+/** The script as the sources build it now, in memory (config-api-payload compares it with dist/). */
+export function compileScript(): { python: string; diagnostics: string[] } {
+  const result = compile([SCRIPT_ENTRY], { root: PROJECT_ROOT, header: scriptHeader() });
+  return { python: result.python, diagnostics: result.diagnostics.map(formatDiagnostic) };
+}
+
 /** Compiles the host and the flow into one Jython module; writes it only when there is no diagnostic. */
 export function buildScript(options: { outFile?: string } = {}): BuildResult {
   const outFile = path.resolve(options.outFile ?? path.join(PROJECT_ROOT, "dist", SCRIPT_FILE_NAME));
-  const result = compile([SCRIPT_ENTRY], { root: PROJECT_ROOT, header: scriptHeader() });
-  const diagnostics = result.diagnostics.map(formatDiagnostic);
+  const result = compileScript();
+  const diagnostics = result.diagnostics;
   if (diagnostics.length > 0) {
     return { ok: false, outFile: outFile, python: result.python, diagnostics: diagnostics };
   }

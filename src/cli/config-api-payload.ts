@@ -4,10 +4,9 @@
 // body, only when every required property has a value.
 
 import * as fs from "fs";
-import { parseConfig } from "../flow/config";
 import { positiveInteger, UsageError } from "./args";
 import type { ParsedArguments } from "./args";
-import { configReport } from "./check-config";
+import { checkProperties, configReport } from "./check-config";
 import { EXIT_OK, EXIT_PROBLEMS } from "./command";
 import type { Command, Output } from "./command";
 import {
@@ -20,9 +19,10 @@ import {
   TEMPLATE_NOTE,
   TEMPLATE_PROPERTIES,
 } from "./payload";
-import type { RawProperties } from "./properties-file";
+import { staleScriptProblem } from "./dist-freshness";
+import type { PropertiesInput, RawProperties } from "./properties-file";
 import { BUILT_SCRIPT, packageVersion } from "./project-files";
-import { readPropertiesFile } from "./properties-file";
+import { inputName, readPropertiesInput } from "./properties-file";
 
 const INUM_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
 
@@ -67,7 +67,8 @@ export const configApiPayloadCommand: Command = {
     "                   only the script's code and revision (the custom properties stay), and applies only when",
     "                   the current revision is R-1; with --properties as well: the full body for PUT, which",
     "                   replaces every custom property (refused unless every required one has a value)",
-    `The script is read from ${BUILT_SCRIPT} (run build first). A body with --properties holds your secrets: keep it private.`,
+    `The script is read from ${BUILT_SCRIPT}, which must equal a fresh build of src/ (exit 1 otherwise: run`,
+    "npm run build). A body with --properties holds your secrets: keep it private.",
   ],
   spec: {
     options: {
@@ -91,16 +92,23 @@ export const configApiPayloadCommand: Command = {
     const target = updateTarget(args);
     let properties: RawProperties = TEMPLATE_PROPERTIES;
     if (propertiesFile !== undefined) {
-      properties = readPropertiesFile(propertiesFile, cwd);
-      if (!checkedProperties(propertiesFile, properties, update, output)) {
+      const input = readPropertiesInput(propertiesFile, cwd);
+      properties = input.properties;
+      if (!checkedProperties(inputName(propertiesFile), input, update, output)) {
         return EXIT_PROBLEMS;
       }
     }
     if (!fs.existsSync(BUILT_SCRIPT)) {
-      output.err(`${BUILT_SCRIPT} does not exist: run "gamatech-ropc build" first.\n`);
+      output.err(`${BUILT_SCRIPT} does not exist: run \`npm run build\` first.\n`);
       return EXIT_PROBLEMS;
     }
     const script = fs.readFileSync(BUILT_SCRIPT, "utf8");
+    // A payload of an old build would deploy code that is not what the sources (and their tests) say.
+    const stale = staleScriptProblem(script, "dist/GamatechRopc.py");
+    if (stale !== null) {
+      output.err(`No payload written: ${stale}.\n`);
+      return EXIT_PROBLEMS;
+    }
     if (update && propertiesFile === undefined) {
       output.out(JSON.stringify(scriptPatch(script, target.revision), null, 2) + "\n");
       output.err(
@@ -134,12 +142,13 @@ export const configApiPayloadCommand: Command = {
  */
 function checkedProperties(
   file: string,
-  properties: RawProperties,
+  input: PropertiesInput,
   update: boolean,
   output: Output,
 ): boolean {
+  const properties = input.properties;
   const missing = missingRequired(properties);
-  const result = parseConfig(properties);
+  const result = checkProperties(properties, input.repeated);
   if (result.config === null || result.warnings.length > 0) {
     output.err(configReport(file, properties, result));
   }

@@ -20,8 +20,17 @@ class Failure extends Error {
 const WHITESPACE = " \t\n\r";
 const ESCAPED = '"\\/bfnrt';
 
+/** A name and the JSON text of its value, in the top-level object. */
+export interface JsonMember {
+  name: string;
+  valueText: string;
+}
+
 class Scanner {
   position = 0;
+  private depth = 0;
+  /** The members of the outermost object, in order, duplicates included (JSON.parse keeps only the last). */
+  readonly topMembers: JsonMember[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -66,6 +75,15 @@ class Scanner {
   }
 
   object(): void {
+    this.depth++;
+    try {
+      this.members();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private members(): void {
     this.position++;
     this.skipWhitespace();
     if (this.text[this.position] === "}") {
@@ -77,9 +95,19 @@ class Scanner {
       if (this.text[this.position] !== '"') {
         this.fail("expected a property name in double quotes");
       }
+      const nameStart = this.position;
       this.string();
+      const nameEnd = this.position;
       this.expect(":", '":" after the property name');
+      this.skipWhitespace();
+      const valueStart = this.position;
       this.value();
+      if (this.depth === 1) {
+        this.topMembers.push({
+          name: JSON.parse(this.text.slice(nameStart, nameEnd)) as string,
+          valueText: this.text.slice(valueStart, this.position),
+        });
+      }
       this.skipWhitespace();
       const next = this.text[this.position];
       this.position++;
@@ -169,6 +197,24 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | null {
   } catch (error) {
     if (error instanceof Failure) {
       return { offset: Math.min(error.offset, text.length), problem: error.problem };
+    }
+    throw error;
+  }
+}
+
+/** The members of a top-level JSON object in order, with repeated names kept; [] when the text is not one. */
+export function topLevelMembers(text: string): JsonMember[] {
+  const scanner = new Scanner(text);
+  try {
+    scanner.skipWhitespace();
+    if (text[scanner.position] !== "{") {
+      return [];
+    }
+    scanner.value();
+    return scanner.topMembers;
+  } catch (error) {
+    if (error instanceof Failure) {
+      return [];
     }
     throw error;
   }

@@ -6,11 +6,45 @@ import { EXIT_OK, EXIT_PROBLEMS } from "./command";
 import type { Command, Output } from "./command";
 import { LoginFlow } from "./login/login-flow";
 import { stdinPrompter } from "./login/prompter";
+import type { Prompter } from "./login/prompter";
 import { humanReporter, jsonReporter } from "./login/reporter";
 import { TokenClient } from "./login/token-client";
 import type { ClientAuthMethod } from "./login/token-client";
 
 const DEFAULT_HEADER = "X-ROPC-TWO-FA";
+/** Where the client secret comes from when it is not typed at a prompt: the command line is visible to every local user. */
+export const CLIENT_SECRET_VARIABLE = "GAMATECH_CLIENT_SECRET";
+
+type SecretSource =
+  | { kind: "none" }
+  | { kind: "given"; secret: string; where: "command line" | "environment" }
+  | { kind: "prompt" };
+
+/** --ask-client-secret, else --client-secret, else the environment variable, else a public client (no secret). */
+function secretSource(args: ParsedArguments, environment: NodeJS.ProcessEnv): SecretSource {
+  const option = args.options.get("client-secret");
+  if (args.options.has("ask-client-secret")) {
+    if (option !== undefined) {
+      throw new UsageError("--client-secret and --ask-client-secret: give one");
+    }
+    return { kind: "prompt" };
+  }
+  if (option !== undefined) {
+    return { kind: "given", secret: option, where: "command line" };
+  }
+  const fromEnvironment = environment[CLIENT_SECRET_VARIABLE] ?? "";
+  return fromEnvironment === ""
+    ? { kind: "none" }
+    : { kind: "given", secret: fromEnvironment, where: "environment" };
+}
+
+async function clientSecret(source: SecretSource, prompter: Prompter): Promise<string | undefined> {
+  if (source.kind === "none") return undefined;
+  if (source.kind === "given") return source.secret;
+  const typed = await prompter.ask("Client secret: ", { hidden: true });
+  if (typed === null || typed === "") throw new Error("no client secret typed");
+  return typed;
+}
 
 function required(args: ParsedArguments, name: string): string {
   const value = args.options.get(name);
@@ -38,11 +72,14 @@ function clientAuth(value: string | undefined): ClientAuthMethod {
 export const loginCommand: Command = {
   name: "login",
   summary: "log a user in through the three steps (code by SMS, then password) against a token endpoint",
-  synopsis: "--token-url URL --client-id ID [--client-secret S] --username U [--json]",
+  synopsis: "--token-url URL --client-id ID [--ask-client-secret] --username U [--json]",
   optionHelp: [
     "--token-url URL       e.g. https://HOST/jans-auth/restv1/token, or the one `serve` prints",
     "--client-id ID        the OAuth client",
-    "--client-secret S     its secret (omit for a public client)",
+    "--ask-client-secret   prompt for the client's secret (no echo on a terminal; a pipe gives the first line)",
+    `                      without it: $${CLIENT_SECRET_VARIABLE} if set, else a public client (no secret)`,
+    "--client-secret S     the secret on the command line (visible to other local users and kept in the shell's",
+    `                      history: prefer $${CLIENT_SECRET_VARIABLE} or --ask-client-secret)`,
     "--client-auth METHOD  basic (client_secret_basic, the default) or post (client_secret_post)",
     "--username U          the login value: uid or mail, as the script's login_attributes allow",
     "--scope SCOPES        space-separated scopes to ask for (default: the client's)",
@@ -56,6 +93,7 @@ export const loginCommand: Command = {
       "token-url": { takesValue: true },
       "client-id": { takesValue: true },
       "client-secret": { takesValue: true },
+      "ask-client-secret": { takesValue: false },
       "client-auth": { takesValue: true },
       username: { takesValue: true },
       scope: { takesValue: true },
@@ -66,21 +104,30 @@ export const loginCommand: Command = {
   },
   run(args: ParsedArguments, output: Output): number {
     const headerName = args.options.get("header") ?? DEFAULT_HEADER;
-    const client = new TokenClient({
+    const settings = {
       tokenUrl: tokenUrl(required(args, "token-url")),
       clientId: required(args, "client-id"),
-      clientSecret: args.options.get("client-secret"),
       clientAuth: clientAuth(args.options.get("client-auth")),
       headerName,
       scope: args.options.get("scope"),
-    });
+    };
     const username = required(args, "username");
+    const source = secretSource(args, process.env);
+    if (source.kind === "given" && source.where === "command line") {
+      output.err(
+        `login: --client-secret is visible to other local users and kept in the shell's history; prefer ` +
+          `${CLIENT_SECRET_VARIABLE} or --ask-client-secret\n`,
+      );
+    }
     const reporter = args.options.has("json") ? jsonReporter(output) : humanReporter(output, headerName);
     const prompter = stdinPrompter();
     // Command.run is synchronous; the prompts keep the process alive and the outcome sets the exit code, after main()
     // has stored this return value.
-    new LoginFlow({ client, prompter, reporter, username })
-      .run()
+    clientSecret(source, prompter)
+      .then((secret) => {
+        const client = new TokenClient({ ...settings, clientSecret: secret });
+        return new LoginFlow({ client, prompter, reporter, username }).run();
+      })
       .then(
         (loggedIn) => (process.exitCode = loggedIn ? EXIT_OK : EXIT_PROBLEMS),
         (error: Error) => {

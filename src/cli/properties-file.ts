@@ -3,9 +3,50 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { jsonSyntaxError, lineAndColumn } from "./json-syntax";
+import { jsonSyntaxError, lineAndColumn, topLevelMembers } from "./json-syntax";
 
 export type RawProperties = Record<string, string | null>;
+
+/**
+ * A name given more than once (a Config API export can hold the same property twice). The last value is the one checked,
+ * as JSON.parse and Java's Properties keep it; Janssen keeps one entry per name, and which one is not guaranteed.
+ */
+export interface RepeatedProperty {
+  name: string;
+  count: number;
+  /** Whether every occurrence has the same value (the values themselves are never reported). */
+  sameValue: boolean;
+}
+
+/** What a file holds: the properties, and the names it gives more than once. */
+export interface PropertiesInput {
+  properties: RawProperties;
+  repeated: RepeatedProperty[];
+}
+
+/** The name `-` stands for: the properties are read from standard input. */
+export const STANDARD_INPUT = "-";
+
+/** Every value given for each name, in order, to find the names given more than once. */
+class Occurrences {
+  private readonly values = new Map<string, (string | null)[]>();
+
+  add(name: string, value: string | null): void {
+    const list = this.values.get(name) ?? [];
+    list.push(value === null ? null : value.trim());
+    this.values.set(name, list);
+  }
+
+  repeated(): RepeatedProperty[] {
+    const found: RepeatedProperty[] = [];
+    for (const [name, list] of this.values) {
+      if (list.length > 1) {
+        found.push({ name, count: list.length, sameValue: list.every((value) => value === list[0]) });
+      }
+    }
+    return found;
+  }
+}
 
 /**
  * A file that cannot be read as properties: the command found a problem (exit 1), not a command-line mistake. The message
@@ -24,7 +65,7 @@ function fromJsonValue(name: string, value: unknown): string | null {
   throw new InputFileError(`property ${name}: the value must be text, a number, a boolean or null`);
 }
 
-function fromConfigApiScript(list: unknown[]): RawProperties {
+function fromConfigApiScript(list: unknown[], seen: Occurrences): RawProperties {
   const raw: RawProperties = {};
   for (const entry of list) {
     const item = entry as { value1?: unknown; value2?: unknown };
@@ -32,8 +73,22 @@ function fromConfigApiScript(list: unknown[]): RawProperties {
       throw new InputFileError("configurationProperties: every entry needs a value1 (the property name)");
     }
     raw[item.value1] = fromJsonValue(item.value1, item.value2 ?? null);
+    seen.add(item.value1, raw[item.value1] ?? null);
   }
   return raw;
+}
+
+/** JSON.parse keeps the last of repeated names in an object; the scanner sees them all. */
+function noteObjectMembers(text: string, seen: Occurrences): void {
+  for (const member of topLevelMembers(text)) {
+    let value: string | null;
+    try {
+      value = fromJsonValue(member.name, JSON.parse(member.valueText));
+    } catch {
+      value = member.valueText;
+    }
+    seen.add(member.name, value);
+  }
 }
 
 /** A paged answer of GET /jans-config-api/api/v1/config/scripts: several scripts, each with its own properties. */
@@ -60,8 +115,15 @@ function pagedExportProblem(entries: unknown[], file: string): string {
   );
 }
 
-/** `file` names the file in advice (the caller adds it in front of the message). */
-export function parseJsonProperties(text: string, file: string = "FILE"): RawProperties {
+/**
+ * `file` names the file in advice (the caller adds it in front of the message); `seen` collects every name given, to find
+ * repeated ones.
+ */
+export function parseJsonProperties(
+  text: string,
+  file: string = "FILE",
+  seen: Occurrences = new Occurrences(),
+): RawProperties {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -90,7 +152,7 @@ export function parseJsonProperties(text: string, file: string = "FILE"): RawPro
   }
   const configurationProperties = (parsed as { configurationProperties?: unknown }).configurationProperties;
   if (Array.isArray(configurationProperties)) {
-    return fromConfigApiScript(configurationProperties);
+    return fromConfigApiScript(configurationProperties, seen);
   }
   const entries = (parsed as { entries?: unknown }).entries;
   if (Array.isArray(entries)) {
@@ -100,6 +162,7 @@ export function parseJsonProperties(text: string, file: string = "FILE"): RawPro
   for (const [name, value] of Object.entries(parsed)) {
     raw[name] = fromJsonValue(name, value);
   }
+  noteObjectMembers(text, seen);
   return raw;
 }
 
@@ -137,12 +200,14 @@ function logicalLines(text: string): string[] {
 }
 
 /** Java's .properties syntax: `key=value`, `key: value` or `key value`, with backslash escapes. */
-export function parseJavaProperties(text: string): RawProperties {
+export function parseJavaProperties(text: string, seen: Occurrences = new Occurrences()): RawProperties {
   const raw: RawProperties = {};
   for (const line of logicalLines(text)) {
     const separator = /^((?:\\.|[^\\=: \t\f])*)[ \t\f]*[=:]?[ \t\f]*/.exec(line);
     const keyPart = separator?.[1] ?? line;
-    raw[unescapeProperties(keyPart)] = unescapeProperties(line.slice(separator?.[0].length ?? line.length));
+    const name = unescapeProperties(keyPart);
+    raw[name] = unescapeProperties(line.slice(separator?.[0].length ?? line.length));
+    seen.add(name, raw[name] ?? null);
   }
   return raw;
 }
@@ -157,37 +222,51 @@ const READ_PROBLEMS: Record<string, string> = {
 function readText(file: string, cwd: string): string {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(path.resolve(cwd, file));
+    // File descriptor 0 is standard input, whether a pipe, a file or a terminal (read until Ctrl-D).
+    bytes = file === STANDARD_INPUT ? fs.readFileSync(0) : fs.readFileSync(path.resolve(cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new InputFileError(`cannot read ${file}: ${READ_PROBLEMS[code] ?? code}`);
+    throw new InputFileError(`cannot read ${inputName(file)}: ${READ_PROBLEMS[code] ?? code}`);
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new InputFileError(`${file}: the file is UTF-16; save it as UTF-8`);
+    throw new InputFileError(`${inputName(file)}: the input is UTF-16; save it as UTF-8`);
   }
   const text = bytes.toString("utf8");
   // Editors on Windows start UTF-8 files with a byte order mark, which JSON.parse refuses.
   return text.startsWith("\uFEFF") ? text.slice(1) : text;
 }
 
+/** How messages name the input: the file as given, or "standard input" for `-`. */
+export function inputName(file: string): string {
+  return file === STANDARD_INPUT ? "standard input" : file;
+}
+
 /**
  * JSON when the file name ends in .json or the text starts with "{" or "["; otherwise .properties. `file` is relative to
- * `cwd`. Throws InputFileError when the file cannot be read or holds no properties.
+ * `cwd`; `-` reads standard input. Throws InputFileError when the file cannot be read or holds no properties.
  */
-export function readPropertiesFile(file: string, cwd: string): RawProperties {
+export function readPropertiesInput(file: string, cwd: string): PropertiesInput {
   const text = readText(file, cwd);
+  const name = inputName(file);
   if (text.trim() === "") {
-    throw new InputFileError(`${file}: the file is empty`);
+    throw new InputFileError(`${name}: ${file === STANDARD_INPUT ? "no input" : "the file is empty"}`);
   }
   const start = text.trimStart();
   const looksLikeJson =
     file.toLowerCase().endsWith(".json") || start.startsWith("{") || start.startsWith("[");
+  const seen = new Occurrences();
   try {
-    return looksLikeJson ? parseJsonProperties(text, file) : parseJavaProperties(text);
+    const properties = looksLikeJson ? parseJsonProperties(text, name, seen) : parseJavaProperties(text, seen);
+    return { properties, repeated: seen.repeated() };
   } catch (error) {
     if (error instanceof InputFileError) {
-      throw new InputFileError(`${file}: ${error.message}`);
+      throw new InputFileError(`${name}: ${error.message}`);
     }
     throw error;
   }
+}
+
+/** readPropertiesInput's properties alone. */
+export function readPropertiesFile(file: string, cwd: string): RawProperties {
+  return readPropertiesInput(file, cwd).properties;
 }

@@ -6,6 +6,7 @@ import { UsageError } from "./args";
 import type { ParsedArguments } from "./args";
 import { EXIT_OK, EXIT_PROBLEMS } from "./command";
 import type { Command, Output } from "./command";
+import { DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION } from "../world/javaDoubles";
 import { runLocalServer } from "./local-server/run-server";
 import { readWorldFiles } from "./local-server/world-files";
 import { BUILT_SCRIPT } from "./project-files";
@@ -21,11 +22,21 @@ function portOption(value: string | undefined): number {
   return Number(value);
 }
 
+function twilioVersionOption(value: string | undefined): string | undefined {
+  if (value !== undefined && !/^[0-9]+\.[0-9]+\.[0-9]+$/.test(value)) {
+    throw new UsageError(
+      `--twilio-version must be a version such as ${NEWEST_TWILIO_VERSION} (got ${JSON.stringify(value)})`,
+    );
+  }
+  return value;
+}
+
 export const serveCommand: Command = {
   name: "serve",
   summary:
     "try the built script locally: a token endpoint on 127.0.0.1 with fake users and SMS printed to the console",
-  synopsis: "[--port N] [--users FILE] [--clients FILE] [--config FILE] [--outbox FILE] [--clock-control]",
+  synopsis:
+    "[--port N] [--users FILE] [--clients FILE] [--config FILE] [--outbox FILE] [--clock-control] [--twilio-version V]",
   optionHelp: [
     `--port N         port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one, printed at start)`,
     "--users FILE     JSON array of users: uid, password, status, attributes (mail, mobile, telephoneNumber...)",
@@ -33,7 +44,10 @@ export const serveCommand: Command = {
     "--config FILE    the script's custom properties (JSON or .properties, as for check-config)",
     `--outbox FILE    file each SMS is appended to (default ${DEFAULT_OUTBOX})`,
     "--clock-control  read `advance SECONDS` lines on stdin to move the script's clock ahead (try expiry fast)",
-    "Files not given come from examples/local. Runs dist/GamatechRopc.py in Jython (needs jython and a JDK).",
+    `--twilio-version V  twilio-java from Maven Central the script runs with (default ${DEFAULT_TWILIO_VERSION}, as Janssen ships;`,
+    `                 Verify needs 7.37 or later, e.g. ${NEWEST_TWILIO_VERSION})`,
+    "Files not given come from examples/local. Runs dist/GamatechRopc.py in Jython (needs jython, a JDK and Maven);",
+    "the real twilio-java SDK talks HTTPS to a fake Twilio API inside that process: nothing leaves the machine.",
     "Local test mode only: codes are printed, tokens are random strings, nothing is sent.",
   ],
   spec: {
@@ -44,6 +58,7 @@ export const serveCommand: Command = {
       config: { takesValue: true },
       outbox: { takesValue: true },
       "clock-control": { takesValue: false },
+      "twilio-version": { takesValue: true },
     },
     positionals: [],
   },
@@ -67,6 +82,7 @@ export const serveCommand: Command = {
         world,
         outboxFile: outbox === undefined ? DEFAULT_OUTBOX : path.resolve(cwd, outbox),
         clockControl: args.options.has("clock-control"),
+        twilioVersion: twilioVersionOption(args.options.get("twilio-version")),
       },
       output,
     ).then(

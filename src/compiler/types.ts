@@ -84,7 +84,9 @@ function familyOfPart(checker: ts.TypeChecker, type: ts.Type): ObjectFamily {
   const symbol = type.getSymbol();
   const declarations = symbol?.getDeclarations() ?? [];
   if (declarations.some((d) => ts.isClassDeclaration(d) || ts.isClassExpression(d))) return "service";
-  if (declarations.some((d) => isLibraryOrJava(d))) return "service";
+  // Readonly<T>, Partial<T>, Pick<T, K>, Record<K, V> are declared in the lib but are data when their properties are.
+  const mapped = ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped) !== 0;
+  if (!mapped && declarations.some((d) => isLibraryOrJava(d))) return "service";
   let methods = 0;
   let values = 0;
   for (const property of type.getProperties()) {

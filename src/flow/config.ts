@@ -61,7 +61,10 @@ export interface Config {
 
 export interface ConfigResult {
   config: Config | null;
-  /** Each message starts with the property name, says what is accepted, and never quotes a secret. */
+  /**
+   * Each message starts with the property name and says what is accepted. None quotes a malformed value: it is described
+   * by its shape (valueShape), so a secret typed into the wrong field never reaches check-config's output or the log.
+   */
   errors: string[];
   warnings: string[];
 }
@@ -422,7 +425,7 @@ function checkCredentials(reader: PropertyReader, keySid: string | null): void {
     reader.reject("twilio_api_key_sid", "required with twilio_api_key_secret");
   } else if (keySid === null && token === null) {
     reader.reject("twilio_auth_token", "required (or twilio_api_key_sid with twilio_api_key_secret)");
-  } else if (keySid !== null && token !== null) {
+  } else if (keySid !== null && token !== null && !reader.hasFailed("twilio_api_key_sid")) {
     reader.warnings.push(
       "twilio_auth_token: ignored because twilio_api_key_sid and twilio_api_key_secret are set",
     );
@@ -450,6 +453,38 @@ function readHashKey(reader: PropertyReader): string | null {
     reader.reject("otp_hash_key", "too short");
   }
   return key;
+}
+
+/**
+ * Valid settings that weaken a protection: the script accepts them (each has a use), but an administrator should have chosen
+ * them on purpose. Only given, accepted values are judged (a rejected one is replaced by its default).
+ */
+function warnRiskySettings(reader: PropertyReader, config: Config): void {
+  const given = (name: string): boolean => reader.value(name) !== null && !reader.hasFailed(name);
+  if (given("phone_hint") && config.phoneHint === "full") {
+    reader.warnings.push(
+      "phone_hint: full puts the whole phone number in the start answer, to anyone who knows a username, before any " +
+        "code is checked; masked shows only the last 2 digits",
+    );
+  }
+  if (given("enumeration_protection") && !config.enumerationProtection) {
+    reader.warnings.push(
+      "enumeration_protection: false tells anyone which usernames exist and which have a phone " +
+        "(errors 10002 and 10003); keep true unless every caller is trusted",
+    );
+  }
+  if (given("max_sends_per_ip_per_hour") && config.maxSendsPerIpPerHour === 0) {
+    reader.warnings.push(
+      "max_sends_per_ip_per_hour: 0 turns the per-IP send limit off: one address can have codes sent to every user " +
+        "(SMS pumping is billed to the Twilio account); behind a proxy, set trusted_proxy_count instead",
+    );
+  }
+  if (given("resend_cooldown_seconds") && config.resendCooldownSeconds === 0) {
+    reader.warnings.push(
+      `resend_cooldown_seconds: 0 allows resends back to back: ${config.maxSendsPerSession} codes per login ` +
+        "session (max_sends_per_session) can be sent within a second",
+    );
+  }
 }
 
 export function parseConfig(raw: Record<string, string | null>): ConfigResult {
@@ -521,6 +556,7 @@ export function parseConfig(raw: Record<string, string | null>): ConfigResult {
     responseHeaderName: checkHeaderName(reader),
     otpHashKey: readHashKey(reader),
   };
+  warnRiskySettings(reader, config);
   return {
     config: reader.errors.length === 0 ? Object.freeze(config) : null,
     errors: reader.errors,

@@ -117,7 +117,14 @@ function commitAttempt(
   const current = matched && state.codeIssuedAt === seen.codeIssuedAt && state.codeHash === seen.codeHash;
   if (current) {
     releaseAll(claims, [attempt.failureKey]);
-    if (!claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":step3", secondsLeft(context, state), context.now)) {
+    if (
+      !claimOnce(
+        claims,
+        sessionClaimPrefix(context, sessionId) + ":step3",
+        secondsLeft(context, state),
+        context.now,
+      )
+    ) {
       what.detail = "code already accepted";
       return failure(context, what, INVALID_SESSION, []);
     }

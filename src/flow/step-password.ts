@@ -2,7 +2,13 @@
 // slot are claimed before the password is checked (outside the session lock), and the grant is a one-shot claim: one token
 // per session, however many right passwords arrive together.
 
-import { INVALID_CREDENTIALS, RATE_LIMITED, SERVER_ERROR, SESSION_EXPIRED, TOO_MANY_ATTEMPTS } from "./error-codes";
+import {
+  INVALID_CREDENTIALS,
+  RATE_LIMITED,
+  SERVER_ERROR,
+  SESSION_EXPIRED,
+  TOO_MANY_ATTEMPTS,
+} from "./error-codes";
 import type { EventFacts, FlowContext, FlowOutcome, LoginValue } from "./flow-types";
 import { pair } from "./header";
 import { facts, failure, granted, lostWriteAnswer } from "./outcome";
@@ -95,7 +101,14 @@ function commitAttempt(
   }
   if (verified) {
     releaseAll(claims, [attempt.failureKey]);
-    if (!claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":grant", secondsLeft(context, state), context.now)) {
+    if (
+      !claimOnce(
+        claims,
+        sessionClaimPrefix(context, sessionId) + ":grant",
+        secondsLeft(context, state),
+        context.now,
+      )
+    ) {
       what.sessionId = null;
       what.detail = "session already granted";
       return failure(context, what, SESSION_EXPIRED, []);

@@ -51,18 +51,26 @@ function send(context: FlowContext, recipient: Recipient, code: NewCode): Delive
   return deliverCode(context.config, context.ports.otp, recipient.phone, code.code);
 }
 
-/** The per-session claims a send takes besides the hourly ones: its send slot and the resend cooldown. */
+/** What claimCooldown answers when a send of this session happened less than the cooldown ago. */
+const COOLDOWN_HELD = "-";
+
 function cooldownKey(context: FlowContext, sessionId: string): string {
   return sessionClaimPrefix(context, sessionId) + ":cooldown";
 }
 
+/**
+ * Besides the hourly slots and its per-session send slot, each send takes the session's cooldown: one claim that lives for
+ * resend_cooldown_seconds. Answers its key, "" when there is no cooldown (0 s), or COOLDOWN_HELD.
+ */
 function claimCooldown(context: FlowContext, sessionId: string, ttlSeconds: number): string {
   const seconds = context.config.resendCooldownSeconds;
   if (seconds === 0) {
     return "";
   }
   const key = cooldownKey(context, sessionId);
-  return claimOnce(context.ports.claims, key, Math.min(seconds, ttlSeconds), context.now) ? key : "-";
+  return claimOnce(context.ports.claims, key, Math.min(seconds, ttlSeconds), context.now)
+    ? key
+    : COOLDOWN_HELD;
 }
 
 function hintPairs(context: FlowContext, login: LoginValue, recipient: Recipient): HeaderPair[] {
@@ -138,7 +146,7 @@ function openSession(context: FlowContext, sessionId: string, state: SessionStat
   }
   const first = claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":send:1", ttl, context.now);
   // A fresh session's claims can only be missing when the store lost them: the session is unusable then.
-  if (!first || claimCooldown(context, sessionId, ttl) === "-") {
+  if (!first || claimCooldown(context, sessionId, ttl) === COOLDOWN_HELD) {
     removeQuietly(context, sessionId);
     return false;
   }
@@ -246,8 +254,13 @@ function planResend(
   what.userId = state.userId;
   const left = secondsLeft(context, state);
   const cooldown = claimCooldown(context, sessionId, left);
-  if (cooldown === "-") {
-    return waitAnswer(context, what, sessionId, heldSeconds(claims, cooldownKey(context, sessionId), context.now));
+  if (cooldown === COOLDOWN_HELD) {
+    return waitAnswer(
+      context,
+      what,
+      sessionId,
+      heldSeconds(claims, cooldownKey(context, sessionId), context.now),
+    );
   }
   const slot = claimSlot(
     claims,

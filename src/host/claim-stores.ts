@@ -31,6 +31,8 @@ const MEMCACHED_TIMEOUT_MS = 3000;
 /** NativePersistenceCacheProvider's branch under the configured base DN, and Janssen's default base. */
 const CACHE_BRANCH = "ou=cache,";
 const DEFAULT_CACHE_BASE_DN = "ou=cache,o=jans";
+/** memcached reads an expiry above 30 days as an absolute Unix time. */
+const MEMCACHED_MAX_RELATIVE_SECONDS = 2592000;
 /** Entry managers whose persist is an insert that fails on an existing DN. */
 const INSERTING_PERSISTENCE = ["sql", "ldap", "spanner"];
 
@@ -69,6 +71,18 @@ export class StripedSerializer implements Serializer {
   }
 }
 
+/**
+ * A claim's ttl as the whole seconds every backend takes (Redis EX and memcached want integers). Below 1 s it throws: Redis
+ * refuses 0, and memcached would keep the entry for ever, a claim that never frees up.
+ */
+function wholeSeconds(ttlSeconds: number): number {
+  const seconds = Math.ceil(ttlSeconds);
+  if (!(seconds >= 1)) {
+    throw new Error("a claim needs a ttl of at least 1 s");
+  }
+  return seconds;
+}
+
 export function newSerializer(): Serializer {
   return new StripedSerializer(STRIPES);
 }
@@ -95,12 +109,13 @@ export class CacheServiceClaimStore implements ClaimStore {
 
   claim(key: string, value: string, ttlSeconds: number): boolean {
     const cacheKey = CLAIM_PREFIX + key;
+    const seconds = wholeSeconds(ttlSeconds);
     return this.locks.exclusive(cacheKey, () => {
       const cache = cacheService();
       if (cache.get(cacheKey) !== null) {
         return false;
       }
-      cache.put(ttlSeconds, cacheKey, value);
+      cache.put(seconds, cacheKey, value);
       const stored = cache.get(cacheKey);
       if (stored === null) {
         throw new Error("claim not stored: the cache lost the write");
@@ -144,7 +159,7 @@ export class RedisClaimStore implements ClaimStore {
   }
 
   claim(key: string, value: string, ttlSeconds: number): boolean {
-    const params: SetParams = this.setParams.setParams().nx().ex(ttlSeconds);
+    const params: SetParams = this.setParams.setParams().nx().ex(wholeSeconds(ttlSeconds));
     return this.run((redis) => redis.set(CLAIM_PREFIX + key, value, params) === "OK");
   }
 
@@ -181,14 +196,21 @@ export class RedisClaimStore implements ClaimStore {
  */
 export class MemcachedClaimStore implements ClaimStore {
   private readonly client: MemcachedClient;
+  private readonly clock: Clock;
 
-  constructor(client: MemcachedClient) {
+  constructor(client: MemcachedClient, clock: Clock) {
     this.client = client;
+    this.clock = clock;
   }
 
   claim(key: string, value: string, ttlSeconds: number): boolean {
     const cacheKey = memcachedKey(key);
-    const added = this.client.add(cacheKey, ttlSeconds, value).get(MEMCACHED_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    const seconds = wholeSeconds(ttlSeconds);
+    const expiry =
+      seconds <= MEMCACHED_MAX_RELATIVE_SECONDS
+        ? seconds
+        : Math.floor(this.clock.nowMillis() / 1000) + seconds;
+    const added = this.client.add(cacheKey, expiry, value).get(MEMCACHED_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     if (added) {
       return true;
     }
@@ -234,7 +256,8 @@ export class DatabaseClaimStore implements ClaimStore {
   claim(key: string, value: string, ttlSeconds: number): boolean {
     const id = sha256Hex(CLAIM_PREFIX + key);
     const dn = `uuid=${id},${this.baseDn}`;
-    if (this.insert(dn, id, value, ttlSeconds)) {
+    const seconds = wholeSeconds(ttlSeconds);
+    if (this.insert(dn, id, value, seconds)) {
       return true;
     }
     const existing = this.read(dn);
@@ -252,7 +275,7 @@ export class DatabaseClaimStore implements ClaimStore {
         }
         this.entries.remove(dn, NativePersistenceCacheEntity);
       }
-      if (this.insert(dn, id, value, ttlSeconds)) {
+      if (this.insert(dn, id, value, seconds)) {
         return true;
       }
       if (this.read(dn) !== null) {
@@ -263,7 +286,12 @@ export class DatabaseClaimStore implements ClaimStore {
   }
 
   get(key: string): string | null {
-    const entry = this.read(`uuid=${sha256Hex(CLAIM_PREFIX + key)},${this.baseDn}`);
+    const dn = `uuid=${sha256Hex(CLAIM_PREFIX + key)},${this.baseDn}`;
+    // Most slots a flow reads are free: one round trip (contains) tells so; find only for an entry that is there.
+    if (!this.entries.contains(dn, NativePersistenceCacheEntity)) {
+      return null;
+    }
+    const entry = this.read(dn);
     if (entry === null || this.isExpired(entry)) {
       return null;
     }
@@ -370,7 +398,12 @@ function redisSetup(provider: CacheProvider<unknown>, random: SecureRandom): Cla
   }
   const setParams = loader.loadClass("redis.clients.jedis.params.SetParams") as SetParamsClass;
   if (names.includes("redis.clients.jedis.JedisCluster")) {
-    return atomic(new RedisClaimStore(null, client as JedisCommands, setParams), "redis", "SET NX EX, cluster", random);
+    return atomic(
+      new RedisClaimStore(null, client as JedisCommands, setParams),
+      "redis",
+      "SET NX EX, cluster",
+      random,
+    );
   }
   if (names.includes("redis.clients.jedis.util.Pool") || names.includes("redis.clients.util.Pool")) {
     return atomic(new RedisClaimStore(client as JedisPool, null, setParams), "redis", "SET NX EX", random);
@@ -378,7 +411,7 @@ function redisSetup(provider: CacheProvider<unknown>, random: SecureRandom): Cla
   return perNode("unknown Redis client");
 }
 
-function memcachedSetup(provider: CacheProvider<unknown>, random: SecureRandom): ClaimSetup {
+function memcachedSetup(provider: CacheProvider<unknown>, clock: Clock, random: SecureRandom): ClaimSetup {
   const client = provider.getDelegate();
   if (client === null || client === undefined) {
     return perNode("the memcached provider has no client");
@@ -386,7 +419,7 @@ function memcachedSetup(provider: CacheProvider<unknown>, random: SecureRandom):
   if (!classNames(client).includes("net.spy.memcached.MemcachedClient")) {
     return perNode("unknown memcached client");
   }
-  return atomic(new MemcachedClaimStore(client as MemcachedClient), "memcached", "add", random);
+  return atomic(new MemcachedClaimStore(client as MemcachedClient, clock), "memcached", "add", random);
 }
 
 function databaseSetup(provider: CacheProvider<unknown>, clock: Clock, random: SecureRandom): ClaimSetup {
@@ -400,7 +433,12 @@ function databaseSetup(provider: CacheProvider<unknown>, clock: Clock, random: S
   if (!INSERTING_PERSISTENCE.includes(persistence)) {
     return perNode(`database persistence ${persistence} has no insert-if-absent`);
   }
-  return atomic(new DatabaseClaimStore(entries, baseDn, clock), "database", `unique DN, ${persistence}`, random);
+  return atomic(
+    new DatabaseClaimStore(entries, baseDn, clock),
+    "database",
+    `unique DN, ${persistence}`,
+    random,
+  );
 }
 
 /** The provider's base DN once started ("ou=cache,o=jans" on a default install). */
@@ -439,7 +477,7 @@ export function openClaimStore(clock: Clock, random: SecureRandom): ClaimSetup {
       case "REDIS":
         return redisSetup(provider, random);
       case "MEMCACHED":
-        return memcachedSetup(provider, random);
+        return memcachedSetup(provider, clock, random);
       case "NATIVE_PERSISTENCE":
         return databaseSetup(provider, clock, random);
       case "IN_MEMORY":

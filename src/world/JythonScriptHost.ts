@@ -263,7 +263,9 @@ export class JythonScriptHost {
       const reply = JSON.parse(line.slice(REPLY_PREFIX.length)) as Reply;
       if (reply.id !== id) continue;
       if (reply.ok !== true) {
-        throw new Error(`driver: ${command.cmd} failed: ${String(reply.error)}\n${String(reply.traceback ?? "")}`);
+        throw new Error(
+          `driver: ${command.cmd} failed: ${String(reply.error)}\n${String(reply.traceback ?? "")}`,
+        );
       }
       delete reply.id;
       delete reply.ok;
@@ -282,7 +284,9 @@ export class JythonScriptHost {
         if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
         if (Date.now() > deadline) {
           this.kill();
-          throw new Error(`no reply to ${what} within ${this.timeoutMs} ms; the Jython world was killed${this.stderrTail()}`);
+          throw new Error(
+            `no reply to ${what} within ${this.timeoutMs} ms; the Jython world was killed${this.stderrTail()}`,
+          );
         }
         sleepMs(pause);
         pause = Math.min(pause * 2, 5);

@@ -35,7 +35,8 @@ export function backendJars(): string[] {
     .sort()
     .map((file) => path.join(SOURCES, file));
   const hash = createHash("sha256").update(worldJar).update("\0");
-  for (const file of files) hash.update(path.relative(SOURCES, file)).update("\0").update(fs.readFileSync(file));
+  for (const file of files)
+    hash.update(path.relative(SOURCES, file)).update("\0").update(fs.readFileSync(file));
   const dir = path.join(CACHE_ROOT, hash.digest("hex").slice(0, 16));
   const jar = path.join(dir, "backends.jar");
   if (!fs.existsSync(jar)) {

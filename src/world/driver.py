@@ -198,6 +198,31 @@ class Driver(object):
             return {"ticket": len(self.claim_runs) - 1}
         return {"results": collect_claim_results(pool, futures, command.get("timeoutMs", 60000))}
 
+    def cmd_parallelDetached(self, command):
+        """The parallel command on a background thread, begun not before `startAtMs` (epoch ms, wall clock): the reply is a
+        `ticket` at once and parallelResults gives the parallel command's own reply. Two JVMs given the same startAtMs run
+        their requests at the same time although the client is synchronous (two cluster nodes under one attack)."""
+        driver = self
+        start_at = command.get("startAtMs")
+
+        class DetachedParallel(Callable):
+            def call(self):
+                if start_at is not None:
+                    while JavaSystem.currentTimeMillis() < long(start_at):
+                        JavaThread.sleep(1)
+                return driver.cmd_parallel(command)
+
+        executor = Executors.newSingleThreadExecutor()
+        self.claim_runs.append((executor, [executor.submit(DetachedParallel())]))
+        return {"ticket": len(self.claim_runs) - 1}
+
+    def cmd_parallelResults(self, command):
+        executor, futures = self.claim_runs[command["ticket"]]
+        try:
+            return dict(futures[0].get(command.get("timeoutMs", 120000), TimeUnit.MILLISECONDS))
+        finally:
+            executor.shutdownNow()
+
     def cmd_claimResults(self, command):
         pool, futures = self.claim_runs[command["ticket"]]
         return {"results": collect_claim_results(pool, futures, command.get("timeoutMs", 60000))}
@@ -516,6 +541,19 @@ def start_fake_twilio():
     )
 
 
+def warm_up_twilio():
+    """One SMS through the SDK before the first command: loading its classes, Jackson and TLS takes seconds in a cold JVM,
+    which would otherwise count against the first test's Twilio timeout. The fake's records are cleared afterwards."""
+    from com.twilio.http import TwilioRestClient
+    from com.twilio.rest.api.v2010.account import Message
+    from com.twilio.type import PhoneNumber
+
+    account = "AC" + "0" * 32
+    client = TwilioRestClient.Builder(account, "warm-up").accountSid(account).build()
+    Message.creator(PhoneNumber("+15005550006"), PhoneNumber("+15005550006"), "warm-up").create(client)
+    World.reset(0, 0)
+
+
 def add_user(user):
     attributes = HashMap()
     for name, values in user.get("attributes", {}).items():
@@ -554,9 +592,10 @@ def parameters_map(parameters):
 
 
 def string_map(values):
+    """Header name -> value; a list stands for a header sent on several lines (FakeRequest.getHeaders gives each)."""
     result = HashMap()
     for name, value in values.items():
-        result.put(name, value)
+        result.put(name, jarray.array(value, JavaString) if isinstance(value, list) else value)
     return result
 
 
@@ -572,6 +611,7 @@ def main():
     if len(sys.argv) > 1:
         raise SystemExit(SHAPE_GONE)
     start_fake_twilio()
+    warm_up_twilio()
     protocol_out = sys.stdout
     Driver().serve(sys.stdin, protocol_out)
     protocol_out.flush()

@@ -77,7 +77,14 @@ export function worldClasspath(options: WorldClasspathOptions = {}): string[] {
 export function buildJavaDoubles(): JavaDoubles {
   const model = janssenModelJar();
   const sources = SOURCE_SETS.map((set) => ({ set, files: javaFiles(path.join(JAVA_ROOT, "src", set)) }));
-  const outDir = path.join(JAVA_ROOT, "out", sourceHash(sources.flatMap((s) => s.files), model));
+  const outDir = path.join(
+    JAVA_ROOT,
+    "out",
+    sourceHash(
+      sources.flatMap((s) => s.files),
+      model,
+    ),
+  );
   const jars: JavaDoubles = { jar: path.join(outDir, "main.jar") };
   if (fs.existsSync(outDir)) return jars;
 
@@ -86,7 +93,18 @@ export function buildJavaDoubles(): JavaDoubles {
   try {
     for (const { set, files } of sources) {
       const classes = path.join(workDir, set);
-      run(javacExecutable(), ["--release", "11", "-encoding", "UTF-8", "-nowarn", "-cp", model, "-d", classes, ...files]);
+      run(javacExecutable(), [
+        "--release",
+        "11",
+        "-encoding",
+        "UTF-8",
+        "-nowarn",
+        "-cp",
+        model,
+        "-d",
+        classes,
+        ...files,
+      ]);
       run("jar", ["--create", "--file", path.join(workDir, `${set}.jar`), "-C", classes, "."]);
     }
     try {

@@ -104,7 +104,8 @@ export interface AuthenticateRequest {
   parameters: Record<string, string | string[]>;
   clientId: string;
   ip?: string;
-  headers?: Record<string, string>;
+  /** Request headers; an array is a header sent on several lines (X-Forwarded-For through several proxies). */
+  headers?: Record<string, string | string[]>;
   /** Read the cache as it was at the last snapshotForStaleReads (a lost update between two nodes). */
   staleReads?: boolean;
 }
@@ -128,6 +129,8 @@ export type Command =
       timeoutMs?: number;
     }
   | { cmd: "claimResults"; ticket: number; timeoutMs?: number }
+  | { cmd: "parallelDetached"; requests: ParallelRequest[]; startAtMs?: number; timeoutMs?: number }
+  | { cmd: "parallelResults"; ticket: number; timeoutMs?: number }
   | { cmd: "advanceClock"; ms: number }
   | ({ cmd: "fault" } & FaultSpec)
   | { cmd: "clearFaults" }

@@ -9,7 +9,8 @@ import * as path from "path";
 // and started again on the same port to stand for an outage. Nothing is skipped when a binary is missing: the error says
 // what to install.
 
-const INSTALL_HINT = "Install the servers the backend tests run against: `apt-get install -y redis-server memcached postgresql`.";
+const INSTALL_HINT =
+  "Install the servers the backend tests run against: `apt-get install -y redis-server memcached postgresql`.";
 const HOST = "127.0.0.1";
 const READY_TIMEOUT_MS = 30_000;
 
@@ -127,8 +128,14 @@ class ManagedServer implements CacheServer {
     if (command === undefined) throw new Error("no command");
     const child = spawn(command, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
     this.output = "";
-    child.stdout?.on("data", (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-8000)));
-    child.stderr?.on("data", (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-8000)));
+    child.stdout?.on(
+      "data",
+      (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-8000)),
+    );
+    child.stderr?.on(
+      "data",
+      (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-8000)),
+    );
     let exited: string | null = null;
     child.once("exit", (code, signal) => {
       exited = `exited (code ${code}, signal ${signal})`;
@@ -185,7 +192,19 @@ export async function startRedis(): Promise<CacheServer> {
   const redis = binary("redis-server", ["/usr/bin/redis-server", "/usr/local/bin/redis-server"]);
   const port = await freePort();
   const dir = tempDir("redis");
-  const argv = [redis, "--port", String(port), "--bind", HOST, "--save", "", "--appendonly", "no", "--dir", dir];
+  const argv = [
+    redis,
+    "--port",
+    String(port),
+    "--bind",
+    HOST,
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--dir",
+    dir,
+  ];
   const server = new ManagedServer("redis", HOST, port, dir, argv, () => answers(port, "PING\r\n", "+PONG"));
   await server.start();
   return server;
@@ -197,8 +216,21 @@ export async function startMemcached(): Promise<CacheServer> {
   const port = await freePort();
   const dir = tempDir("memcached");
   const user = ["memcache", "nobody"].find(serviceUserExists) ?? "nobody";
-  const argv = [memcached, "-p", String(port), "-l", HOST, "-U", "0", "-m", "64", ...(isRoot() ? ["-u", user] : [])];
-  const server = new ManagedServer("memcached", HOST, port, dir, argv, () => answers(port, "version\r\n", "VERSION"));
+  const argv = [
+    memcached,
+    "-p",
+    String(port),
+    "-l",
+    HOST,
+    "-U",
+    "0",
+    "-m",
+    "64",
+    ...(isRoot() ? ["-u", user] : []),
+  ];
+  const server = new ManagedServer("memcached", HOST, port, dir, argv, () =>
+    answers(port, "version\r\n", "VERSION"),
+  );
   await server.start();
   return server;
 }
@@ -229,7 +261,10 @@ export async function startPostgres(): Promise<PostgresServer> {
     "UTF8",
   ]);
   try {
-    execFileSync(initdb ?? "initdb", initArgs, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
+    execFileSync(initdb ?? "initdb", initArgs, {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, LC_ALL: "C" },
+    });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? "";
     fs.rmSync(dir, { recursive: true, force: true });
@@ -252,7 +287,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   ]);
   // Ready once it answers an SSLRequest (the port opens slightly before the server accepts sessions).
   const ready = () => answersBytes(port, Buffer.from([0, 0, 0, 8, 4, 210, 22, 47]));
-  const server = new ManagedServer("postgresql", HOST, port, dir, argv, ready) as ManagedServer & PostgresServer;
+  const server = new ManagedServer("postgresql", HOST, port, dir, argv, ready) as ManagedServer &
+    PostgresServer;
   await server.start();
   // Give it the fields of a PostgresServer.
   return Object.assign(server, { jdbcUrl: `jdbc:postgresql://${HOST}:${port}/postgres`, user: "postgres" });
@@ -287,7 +323,9 @@ function answersBytes(port: number, request: Buffer): Promise<boolean> {
     };
     socket.setTimeout(1000, () => done(false));
     socket.once("connect", () => socket.write(request));
-    socket.once("data", (chunk: Buffer) => done(chunk.length > 0 && (chunk[0] === 0x53 || chunk[0] === 0x4e)));
+    socket.once("data", (chunk: Buffer) =>
+      done(chunk.length > 0 && (chunk[0] === 0x53 || chunk[0] === 0x4e)),
+    );
     socket.once("error", () => done(false));
   });
 }

@@ -2,10 +2,12 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
-const INSTALL_HINT = "keytool comes with the JDK: `apt-get install -y openjdk-17-jdk-headless` (Debian/Ubuntu).";
+const INSTALL_HINT =
+  "keytool comes with the JDK: `apt-get install -y openjdk-17-jdk-headless` (Debian/Ubuntu).";
 /** Bumped when the way the files are made changes, so old caches are not reused. */
 const LAYOUT = "v1";
-const CACHE_ROOT = process.env.GAMATECH_TLS_CACHE ?? path.resolve(__dirname, "..", "..", ".cache", "twilio-tls");
+const CACHE_ROOT =
+  process.env.GAMATECH_TLS_CACHE ?? path.resolve(__dirname, "..", "..", ".cache", "twilio-tls");
 /** Test-only material made on this machine; the password protects nothing. */
 export const TLS_PASSWORD = "gamatech-test-only";
 export const TWILIO_HOSTS = ["api.twilio.com", "verify.twilio.com"] as const;
@@ -36,22 +38,101 @@ export function twilioTls(): TwilioTls {
   fs.mkdirSync(CACHE_ROOT, { recursive: true });
   const work = fs.mkdtempSync(path.join(CACHE_ROOT, `.make-${process.pid}-`));
   try {
-    const store = (name: string) => ["-keystore", path.join(work, name), "-storepass", TLS_PASSWORD, "-storetype", "PKCS12"];
-    keytool(["-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
-      "-dname", "CN=gamatech-ropc test CA (never trust outside tests)", "-ext", "bc:c", "-ext", "ku:c=keyCertSign,cRLSign",
-      ...store("ca.p12")]);
+    const store = (name: string) => [
+      "-keystore",
+      path.join(work, name),
+      "-storepass",
+      TLS_PASSWORD,
+      "-storetype",
+      "PKCS12",
+    ];
+    keytool([
+      "-genkeypair",
+      "-alias",
+      "ca",
+      "-keyalg",
+      "RSA",
+      "-keysize",
+      "2048",
+      "-validity",
+      "3650",
+      "-dname",
+      "CN=gamatech-ropc test CA (never trust outside tests)",
+      "-ext",
+      "bc:c",
+      "-ext",
+      "ku:c=keyCertSign,cRLSign",
+      ...store("ca.p12"),
+    ]);
     keytool(["-exportcert", "-alias", "ca", "-rfc", "-file", path.join(work, "ca.pem"), ...store("ca.p12")]);
-    keytool(["-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
-      "-dname", `CN=${TWILIO_HOSTS[0]}`, ...store("fake-twilio.p12")]);
-    keytool(["-certreq", "-alias", "server", "-file", path.join(work, "server.csr"), ...store("fake-twilio.p12")]);
-    keytool(["-gencert", "-alias", "ca", "-rfc", "-validity", "3650", "-infile", path.join(work, "server.csr"),
-      "-outfile", path.join(work, "server.pem"),
-      "-ext", `SAN=${TWILIO_HOSTS.map((host) => `dns:${host}`).join(",")}`,
-      "-ext", "ku:c=digitalSignature,keyEncipherment", "-ext", "eku=serverAuth", ...store("ca.p12")]);
-    keytool(["-importcert", "-noprompt", "-alias", "ca", "-file", path.join(work, "ca.pem"), ...store("fake-twilio.p12")]);
-    keytool(["-importcert", "-noprompt", "-alias", "server", "-file", path.join(work, "server.pem"), ...store("fake-twilio.p12")]);
-    keytool(["-importcert", "-noprompt", "-alias", "gamatech-test-ca", "-file", path.join(work, "ca.pem"),
-      ...store("truststore.p12")]);
+    keytool([
+      "-genkeypair",
+      "-alias",
+      "server",
+      "-keyalg",
+      "RSA",
+      "-keysize",
+      "2048",
+      "-validity",
+      "3650",
+      "-dname",
+      `CN=${TWILIO_HOSTS[0]}`,
+      ...store("fake-twilio.p12"),
+    ]);
+    keytool([
+      "-certreq",
+      "-alias",
+      "server",
+      "-file",
+      path.join(work, "server.csr"),
+      ...store("fake-twilio.p12"),
+    ]);
+    keytool([
+      "-gencert",
+      "-alias",
+      "ca",
+      "-rfc",
+      "-validity",
+      "3650",
+      "-infile",
+      path.join(work, "server.csr"),
+      "-outfile",
+      path.join(work, "server.pem"),
+      "-ext",
+      `SAN=${TWILIO_HOSTS.map((host) => `dns:${host}`).join(",")}`,
+      "-ext",
+      "ku:c=digitalSignature,keyEncipherment",
+      "-ext",
+      "eku=serverAuth",
+      ...store("ca.p12"),
+    ]);
+    keytool([
+      "-importcert",
+      "-noprompt",
+      "-alias",
+      "ca",
+      "-file",
+      path.join(work, "ca.pem"),
+      ...store("fake-twilio.p12"),
+    ]);
+    keytool([
+      "-importcert",
+      "-noprompt",
+      "-alias",
+      "server",
+      "-file",
+      path.join(work, "server.pem"),
+      ...store("fake-twilio.p12"),
+    ]);
+    keytool([
+      "-importcert",
+      "-noprompt",
+      "-alias",
+      "gamatech-test-ca",
+      "-file",
+      path.join(work, "ca.pem"),
+      ...store("truststore.p12"),
+    ]);
     fs.rmSync(path.join(work, "ca.p12"));
     fs.writeFileSync(path.join(work, "complete"), "made by src/world/tls.ts\n");
     try {
@@ -67,10 +148,15 @@ export function twilioTls(): TwilioTls {
 
 function keytool(args: string[]): void {
   try {
-    execFileSync("keytool", args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
+    execFileSync("keytool", args, {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, LC_ALL: "C" },
+    });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? "";
     const stdout = (error as { stdout?: Buffer }).stdout?.toString() ?? "";
-    throw new Error(`keytool ${args[0]} failed making the fake Twilio API's test certificates:\n${stdout}${stderr}\n${INSTALL_HINT}`);
+    throw new Error(
+      `keytool ${args[0]} failed making the fake Twilio API's test certificates:\n${stdout}${stderr}\n${INSTALL_HINT}`,
+    );
   }
 }

@@ -8,7 +8,13 @@ import * as path from "path";
 import { backendJars } from "../../src/world/backends";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type { CacheBackendSpec, ClaimOpSpec, ScriptOutcome } from "../../src/world/protocol";
-import { CacheServer, PostgresServer, startMemcached, startPostgres, startRedis } from "../../src/world/servers";
+import {
+  CacheServer,
+  PostgresServer,
+  startMemcached,
+  startPostgres,
+  startRedis,
+} from "../../src/world/servers";
 
 jest.setTimeout(600_000);
 
@@ -85,7 +91,11 @@ const BACKENDS: Backend[] = [
 ];
 
 /** A fresh world on `backend` (flushed unless `flush` is false) and an initialised script instance on it. */
-function node(host: JythonScriptHost, backend: CacheBackendSpec, flush = true): { instance: string; logs: string[] } {
+function node(
+  host: JythonScriptHost,
+  backend: CacheBackendSpec,
+  flush = true,
+): { instance: string; logs: string[] } {
   host.reset({ users: [ALICE], cacheBackend: { ...backend, flush } as CacheBackendSpec });
   const instance = host.create(scripts.get(host) ?? "");
   const init = host.init(instance, CONFIG);
@@ -104,13 +114,19 @@ function claims(
 
 function claimOps(keys: string[], perKey: number, ttlSeconds = 60): ClaimOpSpec[] {
   return keys.flatMap((key) =>
-    Array.from({ length: perKey }, (_, i) => ({ op: "claim" as const, key, value: `${key}#${i}`, ttlSeconds })),
+    Array.from({ length: perKey }, (_, i) => ({
+      op: "claim" as const,
+      key,
+      value: `${key}#${i}`,
+      ttlSeconds,
+    })),
   );
 }
 
 function returned(results: ClaimResult[]): (boolean | string | null)[] {
   for (const result of results) {
-    if (result.outcome === "raised") throw new Error(`a claim raised ${result.exception.type}: ${result.exception.message}`);
+    if (result.outcome === "raised")
+      throw new Error(`a claim raised ${result.exception.type}: ${result.exception.message}`);
   }
   return results.map((result) => (result.outcome === "returned" ? result.value : null));
 }
@@ -184,6 +200,30 @@ describe.each(BACKENDS)("claims on a real $name", (backend) => {
       ]),
     );
     expect(after).toEqual([null, true, "new"]);
+  });
+
+  test("a login started on one JVM goes on in the other: the session, the counters and the claims are shared", () => {
+    const a = node(nodeA, backend.spec());
+    const b = node(nodeB, backend.spec(), false);
+    const login = { clientId: "app-1", ip: "198.51.100.7" };
+    const start = nodeA.authenticate(a.instance, {
+      ...login,
+      parameters: { __step: "1", username: "alice", password: "" },
+    });
+    const header = start.headers["X-ROPC-TWO-FA"] ?? "";
+    expect(header).toContain("status=proceed");
+    const sessionId = /session_id=([0-9a-f]+)/.exec(header)?.[1] ?? "";
+    const code = /(\d{6})/.exec(start.sms[0]?.body ?? "")?.[1] ?? "";
+    expect(code).toHaveLength(6);
+    const wrong = code === "000000" ? "111111" : "000000";
+    const step2 = { __step: "2", __session_id: sessionId, username: "alice" };
+    const miss = nodeB.authenticate(b.instance, { ...login, parameters: { ...step2, password: wrong } });
+    expect(miss.headers["X-ROPC-TWO-FA"]).toContain("error_code=10005");
+    const hit = nodeB.authenticate(b.instance, { ...login, parameters: { ...step2, password: code } });
+    expect(hit.headers["X-ROPC-TWO-FA"]).toContain("step=3");
+    const step3 = { __step: "3", __session_id: sessionId, username: "alice", password: ALICE.password };
+    const granted = nodeA.authenticate(a.instance, { ...login, parameters: step3 });
+    expect(granted).toMatchObject({ outcome: "returned", value: true, user: { userId: "alice" } });
   });
 
   test("with the server stopped every claim throws (fail closed) and a start answers 10001 without an SMS", async () => {

@@ -193,7 +193,7 @@ describe("JSON.parse only takes JSON", () => {
     "Infinity",
     "-Infinity",
     "[1, NaN]",
-    '{"a": Infinity}',
+    '{\\"a\\": Infinity}',
     "01",
     "1.",
     "[1,]",

@@ -77,6 +77,7 @@ class JythonSide implements ScenarioSide {
       parameters: request.params,
       clientId: request.clientId,
       ip: request.ip,
+      ...(request.forwardedFor.length === 0 ? {} : { headers: { "X-Forwarded-For": request.forwardedFor } }),
     });
     const granted = reply.outcome === "returned" && reply.value === true && reply.user !== null;
     return {

@@ -114,7 +114,12 @@ describe("the per-IP limit behind trusted proxies", () => {
     return { world, config };
   }
 
-  function startAs(world: TestWorld, config: ReturnType<typeof makeConfig>, login: string, forwarded: string[]) {
+  function startAs(
+    world: TestWorld,
+    config: ReturnType<typeof makeConfig>,
+    login: string,
+    forwarded: string[],
+  ) {
     return new Driver(world, config, CLIENT, SERVLET, world.ports, forwarded).start(login);
   }
 

@@ -39,7 +39,8 @@ function together(
   };
   const hook = (operation: Operation): void => {
     const current = running[running.length - 1];
-    if (current === undefined || launchedBy[current] === true || started >= count || !point(operation)) return;
+    if (current === undefined || launchedBy[current] === true || started >= count || !point(operation))
+      return;
     launchedBy[current] = true;
     launch();
   };
@@ -67,7 +68,8 @@ const atClaim = (operation: Operation) => operation.source === "claims" && opera
 
 function users(count: number): TestUser[] {
   const list = [user("alice")];
-  for (let i = 0; i < count; i++) list.push(user(`user${i}`, {}, { mobile: [`+49151${String(1000000 + i)}`] }));
+  for (let i = 0; i < count; i++)
+    list.push(user(`user${i}`, {}, { mobile: [`+49151${String(1000000 + i)}`] }));
   return list;
 }
 
@@ -86,7 +88,12 @@ function count(results: Record<string, string>[], predicate: (result: Record<str
   return results.filter(predicate).length;
 }
 
-function codeRequest(config: ReturnType<typeof makeConfig>, world: TestWorld, sessionId: string, code: string) {
+function codeRequest(
+  config: ReturnType<typeof makeConfig>,
+  world: TestWorld,
+  sessionId: string,
+  code: string,
+) {
   return (ports: Ports) =>
     new Driver(world, config, CLIENT, IP, ports).send({
       __step: "2",
@@ -100,32 +107,37 @@ describe("codes in parallel", () => {
   test.each([
     ["at the first session write", atFirstSessionWrite],
     ["at each claim", atClaim],
-  ])("50 wrong codes at once (%s): exactly max_otp_attempts are evaluated, then the right code fails", (_, point) => {
-    const { world, config, app } = setup();
-    const sessionId = app.start("alice")["session_id"]!;
-    const right = world.otp.lastCode();
-    const results = together(world, 50, point, (i, ports) =>
-      codeRequest(config, world, sessionId, wrongCode(right, i))(ports),
-    );
-    expect(world.hash.compared).toHaveLength(5);
-    expect(count(results, (r) => r["error"] === "invalid_otp")).toBe(4);
-    expect(count(results, (r) => r["error"] === "too_many_attempts")).toBe(46);
-    expect(results.map((r) => r["attempts_left"]).filter((left) => left !== undefined).sort()).toEqual([
-      "1",
-      "2",
-      "3",
-      "4",
-    ]);
-    // Either the session is gone, or (when another node's stale write brought it back) every attempt slot is taken.
-    expect(["10006", "10009"]).toContain(app.code("alice", sessionId, right)["error_code"]);
-    expect(world.hash.compared).toHaveLength(5);
-  });
+  ])(
+    "50 wrong codes at once (%s): exactly max_otp_attempts are evaluated, then the right code fails",
+    (_, point) => {
+      const { world, config, app } = setup();
+      const sessionId = app.start("alice")["session_id"]!;
+      const right = world.otp.lastCode();
+      const results = together(world, 50, point, (i, ports) =>
+        codeRequest(config, world, sessionId, wrongCode(right, i))(ports),
+      );
+      expect(world.hash.compared).toHaveLength(5);
+      expect(count(results, (r) => r["error"] === "invalid_otp")).toBe(4);
+      expect(count(results, (r) => r["error"] === "too_many_attempts")).toBe(46);
+      expect(
+        results
+          .map((r) => r["attempts_left"])
+          .filter((left) => left !== undefined)
+          .sort(),
+      ).toEqual(["1", "2", "3", "4"]);
+      // Either the session is gone, or (when another node's stale write brought it back) every attempt slot is taken.
+      expect(["10006", "10009"]).toContain(app.code("alice", sessionId, right)["error_code"]);
+      expect(world.hash.compared).toHaveLength(5);
+    },
+  );
 
   test("50 copies of the right code at once: exactly one moves the session to step 3", () => {
     const { world, config, app } = setup();
     const sessionId = app.start("alice")["session_id"]!;
     const right = world.otp.lastCode();
-    const results = together(world, 50, atClaim, (_, ports) => codeRequest(config, world, sessionId, right)(ports));
+    const results = together(world, 50, atClaim, (_, ports) =>
+      codeRequest(config, world, sessionId, right)(ports),
+    );
     expect(count(results, (r) => r["step"] === "3")).toBe(1);
     expect(count(results, (r) => r["status"] === "error")).toBe(49);
     expect(world.hash.compared.length).toBeLessThanOrEqual(5);
@@ -168,16 +180,19 @@ describe("passwords in parallel", () => {
   test.each([
     ["at the password check", atPasswordCheck],
     ["at each claim", atClaim],
-  ])("50 wrong passwords at once (%s): exactly max_password_attempts are checked, and then no token", (_, point) => {
-    const { world, config, app } = setup();
-    const sessionId = app.reachPasswordStep("alice");
-    const send = passwordRequest(world, config, sessionId);
-    const results = together(world, 50, point, (i, ports) => send(`wrong-${i}`, ports));
-    expect(world.passwords.checks).toHaveLength(3);
-    expect(count(results, (r) => r["error"] === "too_many_attempts")).toBeGreaterThanOrEqual(1);
-    expect(count(results, (r) => r["status"] === "error")).toBe(50);
-    expect(app.password("alice", sessionId, "pw-of-alice").grantedUserId).toBeNull();
-  });
+  ])(
+    "50 wrong passwords at once (%s): exactly max_password_attempts are checked, and then no token",
+    (_, point) => {
+      const { world, config, app } = setup();
+      const sessionId = app.reachPasswordStep("alice");
+      const send = passwordRequest(world, config, sessionId);
+      const results = together(world, 50, point, (i, ports) => send(`wrong-${i}`, ports));
+      expect(world.passwords.checks).toHaveLength(3);
+      expect(count(results, (r) => r["error"] === "too_many_attempts")).toBeGreaterThanOrEqual(1);
+      expect(count(results, (r) => r["status"] === "error")).toBe(50);
+      expect(app.password("alice", sessionId, "pw-of-alice").grantedUserId).toBeNull();
+    },
+  );
 
   // With the nesting at the password check, the request that finds no attempt slot destroys the session while the three
   // checked ones wait for their answers: none of them gets a token, even a right one. Nested at each claim, the last
@@ -189,16 +204,19 @@ describe("passwords in parallel", () => {
     [atClaim, 48, 1],
     [atClaim, 47, 0],
     [atClaim, 1, 0],
-  ])("50 passwords at once, the right one at position %#: at most the limit allows", (point, position, tokens) => {
-    const { world, config, app } = setup();
-    const sessionId = app.reachPasswordStep("alice");
-    const send = passwordRequest(world, config, sessionId);
-    const results = together(world, 50, point, (i, ports) =>
-      send(i === position - 1 ? "pw-of-alice" : `wrong-${i}`, ports),
-    );
-    expect(count(results, (r) => r["granted"] === "yes")).toBe(tokens);
-    expect(world.passwords.checks).toHaveLength(3);
-  });
+  ])(
+    "50 passwords at once, the right one at position %#: at most the limit allows",
+    (point, position, tokens) => {
+      const { world, config, app } = setup();
+      const sessionId = app.reachPasswordStep("alice");
+      const send = passwordRequest(world, config, sessionId);
+      const results = together(world, 50, point, (i, ports) =>
+        send(i === position - 1 ? "pw-of-alice" : `wrong-${i}`, ports),
+      );
+      expect(count(results, (r) => r["granted"] === "yes")).toBe(tokens);
+      expect(world.passwords.checks).toHaveLength(3);
+    },
+  );
 
   test("50 right passwords at once: one token", () => {
     const { world, config, app } = setup();
@@ -227,7 +245,10 @@ describe("sends in parallel", () => {
   ])("50 starts for one user from 50 addresses (%s): max_sends_per_user_per_hour SMS", (_, point) => {
     const { world, config } = setup();
     const results = together(world, 50, point, (i, ports) =>
-      new Driver(world, config, CLIENT, `198.51.100.${i + 1}`, ports).send({ __step: "1", username: "alice" }),
+      new Driver(world, config, CLIENT, `198.51.100.${i + 1}`, ports).send({
+        __step: "1",
+        username: "alice",
+      }),
     );
     expect(world.otp.sms).toHaveLength(5);
     expect(count(results, (r) => r["status"] === "proceed")).toBe(5);
@@ -244,7 +265,10 @@ describe("sends in parallel", () => {
   });
 
   test("50 resends in one session at once: max_sends_per_session SMS in all", () => {
-    const { world, config, app } = setup({ resend_cooldown_seconds: "0", max_sends_per_user_per_hour: "100" });
+    const { world, config, app } = setup({
+      resend_cooldown_seconds: "0",
+      max_sends_per_user_per_hour: "100",
+    });
     const sessionId = app.start("alice")["session_id"]!;
     const results = together(world, 50, atProvider, (_, ports) =>
       new Driver(world, config, CLIENT, IP, ports).send({
@@ -306,9 +330,10 @@ describe("the lock", () => {
     const sessionId = app.start("alice")["session_id"]!;
     app.resend("alice", sessionId);
     app.code("alice", sessionId, "000000");
-    const code = overrides["twilio_verify_service_sid"] === undefined
-      ? world.otp.lastCode()
-      : world.otp.verifyCodes.get("+4915112345678")!;
+    const code =
+      overrides["twilio_verify_service_sid"] === undefined
+        ? world.otp.lastCode()
+        : world.otp.verifyCodes.get("+4915112345678")!;
     app.code("alice", sessionId, code);
     app.password("alice", sessionId, "wrong");
     const granted = app.password("alice", sessionId, "pw-of-alice");
@@ -399,7 +424,8 @@ describe("lost writes fail closed", () => {
   test("a session whose first-send claim cannot be made is unusable: 10001 and no SMS", () => {
     const { world, app } = setup();
     const claim = world.claims.claim.bind(world.claims);
-    world.claims.claim = (key, value, ttl) => (key.endsWith(":send:1") && !key.includes(":sends:") ? false : claim(key, value, ttl));
+    world.claims.claim = (key, value, ttl) =>
+      key.endsWith(":send:1") && !key.includes(":sends:") ? false : claim(key, value, ttl);
     expect(app.start("alice")["error_code"]).toBe("10001");
     expect(world.otp.sms).toEqual([]);
     expect(world.sessions.liveKeys()).toEqual([]);
@@ -498,7 +524,10 @@ describe("failure slots", () => {
   test("password attempt slots all taken: the session is destroyed", () => {
     const { world, app } = setup({ max_password_attempts: "1" });
     const sessionId = app.reachPasswordStep("alice");
-    const prefix = world.claims.liveKeys().find((key) => key.endsWith(":send:1"))!.replace(/:send:1$/, "");
+    const prefix = world.claims
+      .liveKeys()
+      .find((key) => key.endsWith(":send:1"))!
+      .replace(/:send:1$/, "");
     world.claims.poke(prefix + ":password:1", String(world.clock.now + 600000), 600);
     expect(app.password("alice", sessionId, "pw-of-alice").header!.value).toContain("error_code=10009");
     expect(world.sessions.peek(sessionId)).toBeNull();
@@ -507,7 +536,10 @@ describe("failure slots", () => {
   test("a one-shot step already claimed elsewhere: the code is not accepted twice, no grant twice", () => {
     const { world, app } = setup();
     const sessionId = app.start("alice")["session_id"]!;
-    const prefix = world.claims.liveKeys().find((key) => key.endsWith(":send:1"))!.replace(/:send:1$/, "");
+    const prefix = world.claims
+      .liveKeys()
+      .find((key) => key.endsWith(":send:1"))!
+      .replace(/:send:1$/, "");
     world.claims.poke(prefix + ":step3", String(world.clock.now + 600000), 600);
     expect(app.code("alice", sessionId, world.otp.lastCode())).toMatchObject({ error_code: "10007" });
     expect(app.outcomes[1]!.events[0]!.detail).toBe("code already accepted");
@@ -522,5 +554,34 @@ describe("failure slots", () => {
     expect(outcome.grantedUserId).toBeNull();
     expect(outcome.header!.value).toBe("status=error;error_code=10006;error=session_expired");
     expect(outcome.events[0]!.detail).toBe("session already granted");
+  });
+});
+
+describe("edges", () => {
+  test("a right code whose session vanished while it was checked: 10006, and it costs no failure", () => {
+    const { world, app } = setup();
+    const sessionId = app.start("alice")["session_id"]!;
+    const compare = world.hash.constantTimeEquals.bind(world.hash);
+    world.hash.constantTimeEquals = (a, b) => {
+      world.sessions.entries.delete(sessionId);
+      return compare(a, b);
+    };
+    expect(app.code("alice", sessionId, world.otp.lastCode())["error_code"]).toBe("10006");
+    expect(world.claims.liveKeys().filter((key) => key.includes(":failures:"))).toEqual([]);
+  });
+
+  test("a lost session write whose clean-up fails too is still 10001 without SMS", () => {
+    const { world, app } = setup();
+    world.sessions.swallowWrites = true;
+    world.sessions.failing.add("remove");
+    expect(app.start("alice")["error_code"]).toBe("10001");
+    expect(world.otp.sms).toEqual([]);
+  });
+
+  test("a provider that reports a delivery as not attempted is believed about the delivery", () => {
+    const { world, app } = setup();
+    world.otp.sendSms = () => ({ delivered: true, attempted: false, errorCode: null });
+    expect(app.start("alice")["status"]).toBe("proceed");
+    expect(world.claims.liveKeys().filter((key) => key.includes(":sends:"))).toHaveLength(2);
   });
 });

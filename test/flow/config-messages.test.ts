@@ -188,6 +188,22 @@ describe("config messages: rules between properties use valid values only", () =
     ]);
   });
 
+  test("a malformed API key SID does not make the auth token 'ignored'", () => {
+    const { errors, warnings } = parse({
+      twilio_api_key_sid: "SK123",
+      twilio_api_key_secret: "key-secret-value",
+    });
+    expect(errors).toEqual([
+      'twilio_api_key_sid: malformed: 5 characters starting "SK", expected 34; ' +
+        "accepted values: SK followed by 32 hexadecimal characters, together with twilio_api_key_secret",
+    ]);
+    expect(warnings).toEqual([]);
+    const valid = parse({ twilio_api_key_sid: API_KEY_SID, twilio_api_key_secret: "key-secret-value" });
+    expect(valid.warnings).toEqual([
+      "twilio_auth_token: ignored because twilio_api_key_sid and twilio_api_key_secret are set",
+    ]);
+  });
+
   test("two valid values are compared, and both may be shown", () => {
     expect(parse({ otp_ttl_seconds: "400", session_ttl_seconds: "300" }).errors).toEqual([
       "otp_ttl_seconds: 400 is longer than session_ttl_seconds (300); accepted values: an integer from 60 to 600",

@@ -1,8 +1,10 @@
 // Shared by the tests that run the built script on the real twilio-java jars: its module-level imports, the Janssen
 // services no jar has (from ../shared/vendor/janssen), and empty stand-ins for those so that the script can load.
-import { execFileSync } from "child_process";
+import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { jythonEnvironment, jythonExecutable } from "../../src/world/jython";
+import { mavenClasspath } from "../../src/world/maven";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 export const VENDOR = path.resolve(ROOT, "..", "shared", "vendor", "janssen");
@@ -99,4 +101,42 @@ export function stubsForScript(python: string, work: string): string {
     .flatMap((i) => i.classNames.map((c) => `${i.packageName}.${c}`))
     .filter((name) => !inModelJar.has(name) && known.has(name));
   return janssenServiceStubs(needed, work);
+}
+
+/** One "RESULT {json}" line of real-sdk.py. */
+export interface Check {
+  check: "probe" | "load" | "init" | "measure";
+  [field: string]: unknown;
+}
+
+export interface DriverCommand {
+  script: string;
+  probe?: string[];
+  timeoutSeconds?: number;
+  cases?: string[];
+}
+
+/** Runs real-sdk.py on twilio-java `version` (+ the model jar and `stubs`) without blocking, so two lines run at once. */
+export function runDriver(version: string, stubs: string, command: DriverCommand): Promise<Check[]> {
+  const classpath = [...mavenClasspath([`com.twilio.sdk:twilio:${version}`]), MODEL_JAR, stubs];
+  const driver = path.join(__dirname, "real-sdk.py");
+  return new Promise((resolve, reject) => {
+    const child = spawn(jythonExecutable(), [`-Dpython.path=${classpath.join(":")}`, driver], {
+      env: jythonEnvironment(),
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", () => {
+      const checks = stdout
+        .split("\n")
+        .filter((line) => line.startsWith("RESULT "))
+        .map((line) => JSON.parse(line.slice("RESULT ".length)) as Check);
+      if (checks.length === 0) reject(new Error(`real-sdk.py failed on ${version}:\n${stdout}\n${stderr}`));
+      else resolve(checks);
+    });
+    child.stdin.end(`${JSON.stringify(command)}\n`);
+  });
 }

@@ -1,28 +1,35 @@
 import * as fs from "fs";
 import * as path from "path";
-import { buildJavaDoubles } from "../../src/world/javaDoubles";
+import {
+  buildJavaDoubles,
+  janssenModelJar,
+  NEWEST_TWILIO_VERSION,
+  worldClasspath,
+} from "../../src/world/javaDoubles";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import { AuthenticateRequest } from "../../src/world/protocol";
 
 const MINIMAL = path.resolve(__dirname, "..", "..", "bench", "floor", "MinimalRopc.py");
 const PROBE = path.join(__dirname, "fixtures", "ProbeRopc.py");
 const TWILIO = { account_sid: "AC0123456789abcdef0123456789abcdef", auth_token: "token-secret-123" };
+const SERVICE = "MG" + "0123456789abcdef".repeat(2);
 const ALICE = {
   uid: "alice",
   password: "correct horse",
   attributes: { mail: "alice@example.com", mobile: ["+15550001111", "+15550002222"] },
 };
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
+// The probe needs Verify (7.37 and later); the newest line also retries 429 and 503, which the records show.
 let host: JythonScriptHost;
 
 beforeAll(() => {
-  host = JythonScriptHost.start();
+  host = JythonScriptHost.start({ twilioVersion: NEWEST_TWILIO_VERSION });
 });
 
-afterAll(async () => {
-  await host.close();
+afterAll(() => {
+  host.close();
 });
 
 function passwordRequest(username: string, password: string): AuthenticateRequest {
@@ -39,11 +46,27 @@ async function probeInstance(): Promise<string> {
   return instance;
 }
 
-describe("Java doubles", () => {
-  it("compile into a shared jar and one jar per Twilio shape, reused while the sources are unchanged", () => {
+describe("the world's classpath", () => {
+  it("compiles the doubles into one jar, reused while the sources are unchanged", () => {
     const jars = buildJavaDoubles();
-    for (const jar of [jars.shared, jars.twilio7, jars.twilio12]) expect(fs.existsSync(jar)).toBe(true);
+    expect(fs.existsSync(jars.jar)).toBe(true);
     expect(buildJavaDoubles()).toEqual(jars);
+  });
+
+  it("holds the doubles, Janssen's model jar, the real twilio-java jars of one version, then extra jars", () => {
+    const classpath = worldClasspath({ twilioVersion: "7.17.0", extraJars: ["/extra.jar"] });
+    expect(classpath[0]).toBe(buildJavaDoubles().jar);
+    expect(classpath[1]).toBe(janssenModelJar());
+    expect(classpath.map((jar) => path.basename(jar))).toEqual(
+      expect.arrayContaining(["twilio-7.17.0.jar", "httpclient-4.5.2.jar"]),
+    );
+    expect(classpath[classpath.length - 1]).toBe("/extra.jar");
+  });
+
+  it("runs the version it was started for, reached through the JVM's proxy settings", () => {
+    const info = host.worldInfo();
+    expect(info.twilioVersion).toBe(NEWEST_TWILIO_VERSION);
+    expect(info.fakeTwilio).toMatch(/proxy 127\.0\.0\.1:\d+/);
   });
 });
 
@@ -163,7 +186,7 @@ describe("driver mechanics", () => {
     expect(reply).toMatchObject({ outcome: "raised", exception: { type: "UnicodeEncodeError" } });
   });
 
-  it("records SMS with the sender, the private client's account and its timeouts", async () => {
+  it("records each SMS the fake Twilio API received: sender, account, basic-auth user, never the token", async () => {
     const instance = await probeInstance();
     const reply = await host.authenticate(
       instance,
@@ -177,13 +200,26 @@ describe("driver mechanics", () => {
         from: "+15559990000",
         messagingServiceSid: null,
         body: "code 123456",
-        connectTimeoutMs: 2000,
-        socketTimeoutMs: 3000,
+        username: TWILIO.account_sid,
+        httpStatus: 201,
+        status: "queued",
+        via: "proxy",
+        userAgent: expect.stringContaining(`twilio-java/${NEWEST_TWILIO_VERSION}`),
       }),
     ]);
-    const viaService = await host.authenticate(instance, probe("sms", "+15550001111", "MG0123", "hi"));
+    expect(JSON.stringify(reply.sms)).not.toContain(TWILIO.auth_token);
+    const viaService = await host.authenticate(instance, probe("sms", "+15550001111", SERVICE, "hi"));
     expect(viaService.headers["X-Probe"]).toMatch(/ accepted$/);
-    expect(viaService.sms[0]).toMatchObject({ from: null, messagingServiceSid: "MG0123" });
+    expect(viaService.sms[0]).toMatchObject({ from: null, messagingServiceSid: SERVICE });
+    const [request] = host.twilioRequests().slice(-1);
+    expect(request).toMatchObject({
+      method: "POST",
+      host: "api.twilio.com",
+      path: `/2010-04-01/Accounts/${TWILIO.account_sid}/Messages.json`,
+      form: { To: "+15550001111", MessagingServiceSid: SERVICE, Body: "hi" },
+      username: TWILIO.account_sid,
+      httpStatus: 201,
+    });
   });
 
   it("injects Twilio API errors and timeouts", async () => {
@@ -196,9 +232,10 @@ describe("driver mechanics", () => {
     });
     expect(refused.sms).toEqual([expect.objectContaining({ errorCode: 21610 })]);
 
-    await host.fault({ target: "twilio.verificationCheck", effect: "timeout", times: 1 });
+    // The probe's client has the SDK's 30 s read timeout: the fake holds the request 1.5 s, then closes unanswered.
+    await host.fault({ target: "twilio.verificationCheck", effect: "timeout", times: 1, delayMs: 1500 });
     const timedOut = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", "000000"));
-    expect(timedOut.headers["X-Probe"]).toBe("7 error None");
+    expect(timedOut.headers["X-Probe"]).toBe("12 error None");
 
     await host.fault({ target: "twilio", effect: "apiError", code: 20003, status: 401 });
     expect((await host.authenticate(instance, probe("verifyStart", "VA1", "+15550001111"))).verify).toEqual([
@@ -210,38 +247,84 @@ describe("driver mechanics", () => {
     );
   });
 
-  it.each(["7", "12"] as const)(
-    "runs Verify with the twilio-java %s.x VerificationCheck shape",
-    async (shape) => {
-      await host.reset({ twilioShape: shape });
-      const instance = await probeInstance();
-      const started = await host.authenticate(instance, probe("verifyStart", "VA1", "+15550001111"));
-      expect(started.headers["X-Probe"]).toBe("pending");
-      const code = started.verify[0]?.code ?? "";
-      expect(code).toMatch(/^\d{6}$/);
+  it("runs Verify against the fake: pending, approved, then 20404", async () => {
+    const instance = await probeInstance();
+    const started = await host.authenticate(instance, probe("verifyStart", "VA1", "+15550001111"));
+    expect(started.headers["X-Probe"]).toBe("pending");
+    const code = started.verify[0]?.code ?? "";
+    expect(code).toMatch(/^\d{6}$/);
+    const wrong = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", "not-it"));
+    expect(wrong.headers["X-Probe"]).toBe("12 pending");
+    const right = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", code));
+    expect(right.headers["X-Probe"]).toBe("12 approved");
+    const again = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", code));
+    expect(again.headers["X-Probe"]).toBe("12 error 20404");
+  });
 
-      const wrong = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", "not-it"));
-      expect(wrong.headers["X-Probe"]).toBe(`${shape} pending`);
-      const right = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", code));
-      expect(right.headers["X-Probe"]).toBe(`${shape} approved`);
-      const again = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", code));
-      expect(again.headers["X-Probe"]).toBe(`${shape} error 20404`);
+  it("shows the SDK's retries: three requests for a 500, six for a 503 and two for a 429 on 12.x", async () => {
+    const instance = await probeInstance();
+    const send = () =>
+      host.authenticate(instance, probe("smsDefaultClient", "+15550001111", "+15559990000", "x"));
+    await host.fault({ target: "twilio.message", effect: "apiError", status: 500 });
+    expect((await send()).sms.map((record) => record.httpStatus)).toEqual([500, 500, 500]);
+    await host.fault({ target: "twilio.message", effect: "apiError", status: 503 });
+    expect((await send()).sms).toHaveLength(6);
+    await host.fault({
+      target: "twilio.message",
+      effect: "apiError",
+      code: 20429,
+      status: 429,
+      retryAfter: 0,
+    });
+    expect((await send()).sms.map((record) => record.errorCode)).toEqual([20429, 20429]);
+    await host.fault({ target: "twilio.message", effect: "apiError", status: 500, times: 1 });
+    const recovered = await send();
+    expect(recovered.sms.map((record) => record.httpStatus)).toEqual([500, 201]);
+    expect(recovered.headers["X-Probe"]).toMatch(/^SM/);
+  });
+
+  it("drops connections, answers garbage and answers late", async () => {
+    const instance = await probeInstance();
+    const send = () =>
+      host.authenticate(instance, probe("smsDefaultClient", "+15550001111", "+15559990000", "x"));
+    for (const effect of ["drop", "crash"] as const) {
+      await host.fault({ target: "twilio", effect, times: 1 });
+      const failed = await send();
+      expect(failed).toMatchObject({
+        outcome: "raised",
+        exception: { type: "com.twilio.exception.ApiException" },
+      });
+      expect(failed.sms).toEqual([expect.objectContaining({ httpStatus: null })]);
+    }
+    await host.fault({ target: "twilio", effect: "hang", delayMs: 300, times: 1 });
+    const started = Date.now();
+    expect((await send()).headers["X-Probe"]).toMatch(/^SM/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
+  it.each(["current", "legacy"] as const)(
+    "builds users as Janssen's ORM does (%s model)",
+    async (userModel) => {
+      await host.reset({ userModel, users: [ALICE, { uid: "bob", password: "pw", status: "inactive" }] });
+      const instance = await probeInstance();
+      const alice = (await host.authenticate(instance, probe("user", "mail", "alice@example.com"))).headers[
+        "X-Probe"
+      ];
+      const bob = (await host.authenticate(instance, probe("user", "uid", "bob"))).headers["X-Probe"];
+      if (userModel === "current") {
+        expect(alice).toBe("alice|active|None|None|[+15550001111, +15550002222]|alice@example.com");
+        expect(bob).toBe("bob|inactive|None|None|None|None");
+      } else {
+        expect(alice).toBe("alice|None|None|[active]|[+15550001111, +15550002222]|alice@example.com");
+        expect(bob).toBe("bob|None|None|[inactive]|None|None");
+      }
+      const minimal = await host.create(await host.load(MINIMAL));
+      expect(await host.authenticate(minimal, passwordRequest("alice", "correct horse"))).toMatchObject({
+        value: true,
+      });
+      expect(await host.authenticate(minimal, passwordRequest("bob", "pw"))).toMatchObject({ value: false });
     },
   );
-
-  it("swaps VerificationCheck in an already loaded script when a reset changes the shape", async () => {
-    const instance = await probeInstance();
-    await host.reset({ twilioShape: "12" });
-    const reply = await host.authenticate(instance, probe("verifyCheck", "VA1", "+15550001111", "123456"));
-    expect(reply.headers["X-Probe"]).toBe("12 error 20404");
-  });
-
-  it("has no Apache HttpClient 4 under the 12.x shape, so the timeouts need another way there", async () => {
-    await host.reset({ twilioShape: "12" });
-    const instance = await probeInstance();
-    const reply = await host.authenticate(instance, probe("sms", "+15550001111", "+15559990000", "hi"));
-    expect(reply.sms[0]).not.toHaveProperty("connectTimeoutMs");
-  });
 
   it("throws from CdiUtil.bean when no bean of the class exists", async () => {
     const instance = await probeInstance();
@@ -265,7 +348,7 @@ describe("driver mechanics", () => {
       instance,
       probe("verifyCheck", "VA1", "+15550001111", codes[0] ?? ""),
     );
-    expect(check.headers["X-Probe"]).toBe("7 error 20404");
+    expect(check.headers["X-Probe"]).toBe("12 error 20404");
     expect((await start()).verify[0]?.code).not.toBe(codes[0]);
   });
 
@@ -292,13 +375,17 @@ describe("driver mechanics", () => {
         ] ?? "",
       );
     }
-    expect(answers).toEqual([...Array(5).fill("7 pending"), "7 error 60202", "7 error 20404"]);
+    // 60202 is an HTTP 429, which 12.x's HttpClient 5 retries once: the retry finds the verification gone (20404).
+    expect(answers).toEqual([...Array(5).fill("12 pending"), "12 error 20404", "12 error 20404"]);
+    const sixth = host.twilioRequests().slice(-3, -1);
+    expect(sixth.map((request) => request.httpStatus)).toEqual([429, 404]);
   });
 
   it("rejects malformed commands without stopping", async () => {
-    await expect(host.fault({ target: "cache.put", effect: "null" })).rejects.toThrow(/accepts \[throw\]/);
-    await expect(host.advanceClock(-1)).rejects.toThrow(/only moves forward/);
-    expect(await host.advanceClock(1)).toBe(1_000_001);
+    expect(() => host.fault({ target: "cache.put", effect: "null" })).toThrow(/accepts \[throw\]/);
+    expect(() => host.advanceClock(-1)).toThrow(/only moves forward/);
+    expect(() => host.send({ cmd: "reset", twilioShape: "12" } as never)).toThrow(/twilioVersion/);
+    expect(host.advanceClock(1)).toBe(1_000_001);
     expect(host.strayOutput).toEqual([]);
   });
 });

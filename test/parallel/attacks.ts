@@ -220,6 +220,23 @@ export class ParallelWorld {
     }
   }
 
+  /** Loads the script on both nodes and runs one login and one small burst, so no attack pays the JVM's warm-up. */
+  async warmUp(): Promise<void> {
+    const user = person(1);
+    await this.reset([user], 0);
+    const started = await start(this, user, "192.0.2.1");
+    await this.all(
+      [0, 1].map((node) =>
+        this.request(node, {
+          __step: "2",
+          username: user.uid,
+          __session_id: started.sessionId,
+          password: "000000",
+        }),
+      ),
+    );
+  }
+
   node(index: number): string {
     return this.nodes[index]!;
   }

@@ -2,8 +2,8 @@
 
 import { handleRequest, parseConfig } from "../../src/flow";
 import type { Config } from "../../src/flow";
-import type { CounterStore, Ports, SessionStore } from "../../src/flow/ports";
-import { TestRandom, TestWorld, TtlStore } from "../flow/doubles/ports";
+import type { ClaimStore, Ports, SessionStore } from "../../src/flow/ports";
+import { MemoryClaimStore, MemorySessionStore, TestRandom, TestWorld, TtlStore } from "../flow/doubles/ports";
 import type {
   AttackAnswer,
   AttackRequest,
@@ -15,46 +15,74 @@ import type {
 } from "./target";
 
 /**
- * A node's view of a shared store: while frozen, reads come from a copy taken at freeze time and writes reach the shared store,
- * so two nodes can be interleaved as if one read before the other wrote.
+ * A node's view of a shared store: while frozen, reads come from a copy taken at freeze time (except for keys this node has
+ * written since: a node reads its own writes back) and writes reach the shared store, so two nodes can be interleaved as if
+ * one read before the other wrote. Claims stay atomic on the shared store: only their reads can be stale.
  */
-class NodeView implements SessionStore, CounterStore {
+class StaleReads {
   private snapshot: Map<string, string | null> | null = null;
+  private readonly written = new Set<string>();
 
-  constructor(private readonly shared: SessionStore & CounterStore & TtlStore) {}
+  constructor(private readonly shared: TtlStore & { get(key: string): string | null }) {}
 
   freeze(): void {
     this.snapshot = new Map(this.shared.liveKeys().map((key) => [key, this.shared.peek(key)]));
+    this.written.clear();
   }
   thaw(): void {
     this.snapshot = null;
+    this.written.clear();
   }
-
+  wrote(key: string): void {
+    this.written.add(key);
+  }
   get(key: string): string | null {
     const live = this.shared.get(key);
-    return this.snapshot === null ? live : (this.snapshot.get(key) ?? null);
-  }
-  create(key: string, value: string, ttlSeconds: number): void {
-    this.shared.create(key, value, ttlSeconds);
-  }
-  update(key: string, value: string, ttlSeconds: number): void {
-    this.shared.update(key, value, ttlSeconds);
-  }
-  put(key: string, value: string, ttlSeconds: number): void {
-    this.shared.put(key, value, ttlSeconds);
-  }
-  remove(key: string): void {
-    this.shared.remove(key);
+    return this.snapshot === null || this.written.has(key) ? live : (this.snapshot.get(key) ?? null);
   }
 }
 
-/** Both store doubles, given the union of their methods so one view class serves either. */
-type AnyStore = SessionStore & CounterStore & TtlStore;
+class SessionView extends StaleReads implements SessionStore {
+  constructor(private readonly store: MemorySessionStore) {
+    super(store);
+  }
+  create(key: string, value: string, ttlSeconds: number): void {
+    this.wrote(key);
+    this.store.create(key, value, ttlSeconds);
+  }
+  update(key: string, value: string, ttlSeconds: number): void {
+    this.wrote(key);
+    this.store.update(key, value, ttlSeconds);
+  }
+  remove(key: string): void {
+    this.wrote(key);
+    this.store.remove(key);
+  }
+}
+
+class ClaimView extends StaleReads implements ClaimStore {
+  constructor(private readonly store: MemoryClaimStore) {
+    super(store);
+  }
+  claim(key: string, value: string, ttlSeconds: number): boolean {
+    this.wrote(key);
+    return this.store.claim(key, value, ttlSeconds);
+  }
+  release(key: string): void {
+    this.wrote(key);
+    this.store.release(key);
+  }
+}
+
+/** The suites name the limit store "counters" (its name before claims); its write is the claim. */
+function claimMethod(method: string): string {
+  return method === "put" ? "claim" : method;
+}
 
 class FlowTarget implements Target {
   readonly world: TestWorld;
   private readonly config: Config;
-  private readonly views: { sessions: NodeView; counters: NodeView }[] = [];
+  private readonly views: { sessions: SessionView; counters: ClaimView }[] = [];
   private readonly nodes: Ports[] = [];
   private forgetting = new Set<string>();
 
@@ -66,7 +94,7 @@ class FlowTarget implements Target {
     this.config = parsed.config;
     this.world = new TestWorld(setup.users);
     this.forgetOnRead(this.world.sessions, "sessions");
-    this.forgetOnRead(this.world.counters, "counters");
+    this.forgetOnRead(this.world.claims, "counters");
   }
 
   /** Makes `store` answer null while "store-forgets" is injected for it. */
@@ -82,12 +110,12 @@ class FlowTarget implements Target {
     while (this.nodes.length <= index) {
       const first = this.nodes.length === 0;
       const views = {
-        sessions: new NodeView(this.world.sessions as unknown as AnyStore),
-        counters: new NodeView(this.world.counters as unknown as AnyStore),
+        sessions: new SessionView(this.world.sessions),
+        counters: new ClaimView(this.world.claims),
       };
       this.views.push(views);
       const base = first ? this.world.nodePorts() : this.world.nodePorts(this.world.log, new TestRandom());
-      this.nodes.push({ ...base, sessions: views.sessions, counters: views.counters });
+      this.nodes.push({ ...base, sessions: views.sessions, claims: views.counters });
     }
     return this.nodes[index]!;
   }
@@ -97,7 +125,12 @@ class FlowTarget implements Target {
     const ports = this.node(index);
     try {
       const outcome = handleRequest(
-        { params: request.params, clientId: request.clientId, ipAddress: request.ipAddress },
+        {
+          params: request.params,
+          clientId: request.clientId,
+          ipAddress: request.ipAddress,
+          forwardedFor: [],
+        },
         this.config,
         ports,
       );
@@ -140,7 +173,8 @@ class FlowTarget implements Target {
         this.world.otp.checkMode = this.world.otp.mode;
         return;
       case "store-throws":
-        this.world[fault.store].failing.add(fault.method);
+        if (fault.store === "sessions") this.world.sessions.failing.add(fault.method);
+        else this.world.claims.failing.add(claimMethod(fault.method));
         return;
       case "store-forgets":
         this.forgetting.add(fault.store);
@@ -166,7 +200,7 @@ class FlowTarget implements Target {
     this.world.otp.mode = { kind: "ok" };
     this.world.otp.checkMode = { kind: "ok" };
     this.world.sessions.failing.clear();
-    this.world.counters.failing.clear();
+    this.world.claims.failing.clear();
     this.forgetting.clear();
     this.world.directory.fail = false;
     this.world.passwords.fail = false;

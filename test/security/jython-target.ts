@@ -21,9 +21,9 @@ const SESSION_KEY_PREFIX = "gamatech-ropc:session:";
 
 /**
  * The fake Twilio API answers a "timeout" only when the script gives up, so the Jython targets run with a short Twilio
- * timeout unless a test sets one: the suites then wait a second, not ten, for each timed-out send.
+ * timeout unless a test sets one: the suites then wait two seconds, not ten, for each timed-out send.
  */
-const TWILIO_TIMEOUT_SECONDS = "1";
+const TWILIO_TIMEOUT_SECONDS = "2";
 
 const shared = new Map<string, { host: JythonScriptHost; script: string }>();
 
@@ -112,7 +112,9 @@ class JythonTarget implements Target {
       host.reset({ users: setup.users.map(worldUser) });
       const init = host.init(host.create(script), this.properties);
       if (init.outcome !== "returned" || init.value !== false) {
-        throw new Error(`twilio-java ${version} has no Verify, yet init accepted a Verify sender: ${JSON.stringify(init)}`);
+        throw new Error(
+          `twilio-java ${version} has no Verify, yet init accepted a Verify sender: ${JSON.stringify(init)}`,
+        );
       }
       version = NEWEST_TWILIO_VERSION;
     }

@@ -70,17 +70,15 @@ interface SessionModel {
   finished: boolean;
 }
 
-/** A fixed window that opens with its first event, as the protocol documents for every hourly limit. */
+/** A rolling hour, as the protocol documents for every hourly limit: at most N events in any hour. */
 class Windows {
-  private readonly open = new Map<string, { count: number; resetAt: number }>();
+  private readonly events = new Map<string, number[]>();
+  /** Records an event at `now` and returns how many fall within the hour that ends with it. */
   count(key: string, now: number): number {
-    const window = this.open.get(key);
-    const next =
-      window === undefined || window.resetAt <= now
-        ? { count: 1, resetAt: now + 3_600_000 }
-        : { ...window, count: window.count + 1 };
-    this.open.set(key, next);
-    return next.count;
+    const recent = (this.events.get(key) ?? []).filter((at) => at > now - 3_600_000);
+    recent.push(now);
+    this.events.set(key, recent);
+    return recent.length;
   }
 }
 
@@ -91,8 +89,6 @@ export class Model {
   private readonly failures = new Windows();
   private readonly secrets: string[];
   private pendingFault: Fault | null = null;
-  /** Hourly counters are only exact without store faults: a request that fails mid-way may have counted. */
-  private countersExact = true;
   readonly violations: string[] = [];
   /** How far sequences got, so a run that never reaches a token or a limit is noticed. */
   readonly reached = { verified: 0, granted: 0, refusedByLimit: 0 };
@@ -138,8 +134,9 @@ export class Model {
     const fault = this.pendingFault;
     this.pendingFault = null;
     if (fault !== null) {
+      // Limits are claims taken before the step that counts: a request that fails mid-way may have used a slot the model
+      // does not count, which only makes the target stricter, so the hourly checks below hold under every fault.
       this.target.inject(fault);
-      this.countersExact = this.countersExact && fault.kind.startsWith("provider");
     }
     const logged = this.target.logLines().length;
     const sentBefore = this.target.messages().length;
@@ -212,7 +209,7 @@ export class Model {
     this.reached.refusedByLimit += error === "rate_limited" || error === "too_many_attempts" ? 1 : 0;
     if (command.op === "start" || command.op === "resend") {
       const counted = fields["step"] === "2" || error === "otp_not_sent";
-      if (counted && this.countersExact) {
+      if (counted) {
         if (this.sends.count("login:" + login, this.now) > LIMIT.sendsPerLogin)
           this.fail("sends per login over the hourly cap");
         if (this.sends.count("ip:" + ip, this.now) > LIMIT.sendsPerIp)
@@ -228,7 +225,7 @@ export class Model {
       return;
     }
     const session = this.session(command.session);
-    if (["invalid_otp", "invalid_credentials", "too_many_attempts"].includes(error) && this.countersExact) {
+    if (["invalid_otp", "invalid_credentials", "too_many_attempts"].includes(error)) {
       if (this.failures.count(login, this.now) > LIMIT.failuresPerLogin)
         this.fail("failures per login over the hourly cap");
     }

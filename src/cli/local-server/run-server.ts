@@ -19,6 +19,8 @@ export interface ServerSettings {
   world: WorldFiles;
   outboxFile: string;
   clockControl: boolean;
+  /** twilio-java version the world runs; default 7.17.0 (Janssen's). */
+  twilioVersion?: string;
 }
 
 function showScriptReply(reply: AuthenticateReply, outbox: SmsOutbox, print: (line: string) => void): void {
@@ -52,6 +54,7 @@ export async function runLocalServer(settings: ServerSettings, output: Output): 
       users: world.users,
       clientIds: world.clients.map((client) => client.client_id),
       properties: world.properties,
+      twilioVersion: settings.twilioVersion,
     });
     runner = started.runner;
     started.initLogs.forEach((line) => print(`[script log] ${line}`));

@@ -1,5 +1,6 @@
-// The built script in one long-lived Jython process, against the Java doubles of Janssen and Twilio, on a clock that follows
-// real time. The harness is the one the conformance tests use, so local mode runs exactly what they check.
+// The built script in one long-lived Jython process (Janssen's model classes and service doubles, the real twilio-java SDK
+// talking HTTPS to the world's fake Twilio API), on a clock that follows real time. The world is the one the conformance
+// tests use, so local mode runs exactly what they check.
 
 import { JythonScriptHost } from "../../world/JythonScriptHost";
 import type { AuthenticateReply, WorldUser } from "../../world/protocol";
@@ -16,6 +17,8 @@ export interface LocalWorld {
   users: WorldUser[];
   clientIds: string[];
   properties: Record<string, string | null>;
+  /** twilio-java version on the world's classpath; default 7.17.0, what Janssen's installers ship. */
+  twilioVersion?: string;
 }
 
 /** init returned False or raised: Janssen would disable the script; locally there is nothing worth serving. */
@@ -41,13 +44,13 @@ export class ScriptRunner {
   }
 
   static async start(world: LocalWorld): Promise<{ runner: ScriptRunner; initLogs: string[] }> {
-    const host = JythonScriptHost.start({ timeoutMs: 120_000 });
+    const host = JythonScriptHost.start({ timeoutMs: 180_000, twilioVersion: world.twilioVersion });
     try {
       const startMs = Date.now();
-      await host.reset({ clockMs: startMs, users: world.users, clients: world.clientIds });
-      const script = await host.load(world.scriptPath);
-      const instance = await host.create(script);
-      const init = await host.init(instance, world.properties);
+      host.reset({ clockMs: startMs, users: world.users, clients: world.clientIds });
+      const script = host.load(world.scriptPath);
+      const instance = host.create(script);
+      const init = host.init(instance, world.properties);
       if (init.outcome !== "returned" || init.value !== true) {
         const raised =
           init.outcome === "raised" ? [`init raised ${init.exception.type}: ${init.exception.message}`] : [];
@@ -55,7 +58,7 @@ export class ScriptRunner {
       }
       return { runner: new ScriptRunner(host, instance, startMs), initLogs: init.logs };
     } catch (error) {
-      await host.close().catch(() => undefined);
+      host.close();
       throw error;
     }
   }
@@ -80,15 +83,19 @@ export class ScriptRunner {
   close(): Promise<void> {
     return this.serialised(async () => {
       // Ctrl-C in a terminal reaches Jython too (same process group): when it is already gone, there is nothing to stop.
-      await this.host.destroy(this.instance).catch(() => undefined);
-      await this.host.close().catch(() => undefined);
+      try {
+        this.host.destroy(this.instance);
+      } catch {
+        // already gone
+      }
+      this.host.close();
     });
   }
 
   private async catchUpWithRealTime(): Promise<void> {
     const delta = Date.now() + this.offsetMs - this.scriptNowMs;
     // The doubles' clock only moves forward; a system clock stepping back just pauses it.
-    if (delta > 0) this.scriptNowMs = await this.host.advanceClock(delta);
+    if (delta > 0) this.scriptNowMs = this.host.advanceClock(delta);
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {

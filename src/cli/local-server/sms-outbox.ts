@@ -1,4 +1,5 @@
-// What the Twilio doubles were asked to send, shown to the person trying the script. This is the only place a code is ever
+// What the world's fake Twilio API received from the real twilio-java SDK (one line per HTTP request, so the SDK's retries
+// show), shown to the person trying the script. This is the only place a code is ever
 // printed, so every line says loudly that it exists in local test mode only.
 
 import * as fs from "fs";
@@ -13,10 +14,16 @@ export function maskPhone(phone: string | null): string {
   return `${phone.slice(0, 3)}...${phone.slice(-2)}`;
 }
 
+function failure(record: SmsRecord | VerifyRecord): string {
+  if (record.errorCode !== undefined && record.errorCode !== null) return `error ${record.errorCode}`;
+  if (record.httpStatus !== undefined && record.httpStatus !== null) return `HTTP ${record.httpStatus}`;
+  return "no answer";
+}
+
 function smsLine(record: SmsRecord): string {
   const to = maskPhone(record.to);
   if (record.sid === undefined) {
-    return `${LOCAL_MODE_MARK} SMS to ${to} refused by the Twilio double (error ${record.errorCode ?? "timeout"})`;
+    return `${LOCAL_MODE_MARK} SMS to ${to} refused by the fake Twilio API (${failure(record)})`;
   }
   return `${LOCAL_MODE_MARK} SMS to ${to}: ${record.body ?? ""}`;
 }
@@ -26,7 +33,7 @@ function verifyLine(record: VerifyRecord): string | null {
   if (record.kind !== "verification") return null;
   const to = maskPhone(record.to);
   if (record.sid === undefined) {
-    return `${LOCAL_MODE_MARK} Verify to ${to} refused by the Twilio double (error ${record.errorCode ?? "timeout"})`;
+    return `${LOCAL_MODE_MARK} Verify to ${to} refused by the fake Twilio API (${failure(record)})`;
   }
   return `${LOCAL_MODE_MARK} Verify ${record.channel ?? "sms"} to ${to}: code ${record.code ?? "(none)"}`;
 }

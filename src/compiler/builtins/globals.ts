@@ -70,5 +70,5 @@ export function argumentsOf(
     const expected = min === max ? `${min}` : `${min} to ${max}`;
     context.report(node, Code.UnsupportedBuiltin, `${what} is supported with ${expected} argument(s) only.`);
   }
-  return node.arguments.map((a) => context.visitExpression(a));
+  return context.inOrder(node.arguments);
 }

@@ -11,9 +11,11 @@ export const VALUE_HELPERS: Helper[] = [
     """===: strings and numbers by value (True is not 1), everything else by identity."""
     if isinstance(left, basestring) and isinstance(right, basestring):
         return left == right
+    if isinstance(left, bool) or isinstance(right, bool):
+        return left is right
     numbers = (int, long, float)
     if isinstance(left, numbers) and isinstance(right, numbers):
-        return not isinstance(left, bool) and not isinstance(right, bool) and left == right
+        return left == right
     return left is right`,
   },
   {

@@ -44,5 +44,4 @@ declare module "java:java.util" {
     constructor(epochMillis: number);
     getTime(): number;
   }
-
 }

@@ -25,8 +25,8 @@ export function faultCatalogue(): Record<string, Fault> {
   for (const method of ["create", "get", "update", "remove"]) {
     faults[`session store ${method} throws`] = { kind: "store-throws", store: "sessions", method };
   }
-  for (const method of ["get", "put"]) {
-    faults[`counter store ${method} throws`] = { kind: "store-throws", store: "counters", method };
+  for (const method of ["get", "claim"]) {
+    faults[`claim store ${method} throws`] = { kind: "store-throws", store: "counters", method };
   }
   faults["session store answers null"] = { kind: "store-forgets", store: "sessions" };
   faults["directory throws"] = { kind: "directory-throws" };

@@ -62,7 +62,7 @@ function plainCall(node: ts.CallExpression, context: Context): py.Expr {
 }
 
 function compileArguments(node: ts.CallExpression | ts.NewExpression, context: Context): py.Expr[] {
-  return (node.arguments ?? []).map((a) => context.visitExpression(a));
+  return context.inOrder(node.arguments ?? []);
 }
 
 /** `super(Class, self)`: Python 2 needs the class and the instance spelled out. */

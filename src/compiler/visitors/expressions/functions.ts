@@ -52,7 +52,9 @@ export function parameters(
     const optional = parameter.questionToken !== undefined || parameter.initializer !== undefined;
     params.push(optional ? { name: parameterName, default: py.none } : { name: parameterName });
     if (parameter.initializer === undefined) continue;
-    if (acceptsNull(parameter, context)) {
+    // A null default gives null for both null and undefined, as JavaScript does; any other default would replace null.
+    const nullDefault = parameter.initializer.kind === ts.SyntaxKind.NullKeyword;
+    if (!nullDefault && acceptsNull(parameter, context)) {
       context.report(
         parameter,
         Code.NullableDefault,

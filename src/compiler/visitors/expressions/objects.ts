@@ -17,26 +17,23 @@ export function visitObjectLiteral(node: ts.ObjectLiteralExpression, context: Co
       `An object literal can only be a data object, but '${context.checker.typeToString(contextual)}' has methods: write a class implementing it.`,
     );
   }
-  const entries: py.Expr[] = [];
-  for (const property of node.properties) {
-    const entry = objectEntry(property, context);
-    if (entry !== undefined) entries.push({ kind: "tuple", items: entry });
-  }
+  // The values run in source order even when a later one needs statements of its own (see Context.inOrder).
+  const keyed = node.properties.flatMap((property) => {
+    const key = objectKey(property, context);
+    return key === undefined ? [] : [{ key, value: propertyValue(property) }];
+  });
+  const values = context.inOrder(keyed.map((k) => k.value));
+  const entries: py.Expr[] = keyed.map(({ key }, index) => ({
+    kind: "tuple",
+    items: [key, values[index] as py.Expr],
+  }));
   const orderedDict = context.useImport("OrderedDict");
   return entries.length === 0 ? py.call(orderedDict) : py.call(orderedDict, { kind: "list", items: entries });
 }
 
-function objectEntry(
-  property: ts.ObjectLiteralElementLike,
-  context: Context,
-): [py.Expr, py.Expr] | undefined {
-  if (ts.isPropertyAssignment(property)) {
-    const key = propertyKey(property.name, context);
-    return key === undefined ? undefined : [key, context.visitExpression(property.initializer)];
-  }
-  if (ts.isShorthandPropertyAssignment(property)) {
-    return [py.str(property.name.text), context.visitExpression(property.name)];
-  }
+function objectKey(property: ts.ObjectLiteralElementLike, context: Context): py.Expr | undefined {
+  if (ts.isPropertyAssignment(property)) return propertyKey(property.name, context);
+  if (ts.isShorthandPropertyAssignment(property)) return py.str(property.name.text);
   if (ts.isSpreadAssignment(property)) {
     context.report(property, Code.Spread, "Spread is not supported: copy the properties one by one.");
   } else if (ts.isMethodDeclaration(property)) {
@@ -48,6 +45,12 @@ function objectEntry(
   }
   // Accessors are reported by the pre-check.
   return undefined;
+}
+
+function propertyValue(property: ts.ObjectLiteralElementLike): ts.Expression {
+  return ts.isPropertyAssignment(property)
+    ? property.initializer
+    : (property as ts.ShorthandPropertyAssignment).name;
 }
 
 function propertyKey(name: ts.PropertyName, context: Context): py.Expr | undefined {
@@ -62,5 +65,5 @@ function propertyKey(name: ts.PropertyName, context: Context): py.Expr | undefin
 }
 
 export function visitArrayLiteral(node: ts.ArrayLiteralExpression, context: Context): py.Expr {
-  return { kind: "list", items: node.elements.map((e) => context.visitExpression(e)) };
+  return { kind: "list", items: context.inOrder(node.elements) };
 }

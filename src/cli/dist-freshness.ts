@@ -1,0 +1,79 @@
+// Whether dist/GamatechRopc.py is what the sources build today. File times say nothing in a fresh clone (git sets them all
+// to the checkout's time), so the script is compared with a fresh build in memory: the check CI makes
+// (test/host/dist-fresh.test.ts). A fresh result is remembered under a hash of everything the build reads and of dist/
+// itself, so only the first run after a change pays for the build.
+
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { PROJECT_ROOT } from "./project-files";
+
+const CACHE_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "gamatech-ropc-dist-fresh");
+/** What a build reads: the guest code, the compiler, the CLI that drives it, and the package (the compiler's version). */
+const INPUT_DIRECTORIES = ["src"];
+const INPUT_FILES = ["package.json", path.join("node_modules", "typescript", "package.json")];
+
+function filesUnder(directory: string): string[] {
+  const found: string[] = [];
+  const entries = fs.readdirSync(directory, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      found.push(...filesUnder(full));
+    } else if (entry.isFile()) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+function inputsDigest(script: string): string {
+  const hash = createHash("sha256");
+  const files = [
+    ...INPUT_DIRECTORIES.flatMap((directory) => filesUnder(path.join(PROJECT_ROOT, directory))),
+    ...INPUT_FILES.map((file) => path.join(PROJECT_ROOT, file)),
+  ];
+  for (const file of files) {
+    hash.update(path.relative(PROJECT_ROOT, file)).update("\0");
+    hash.update(fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0)).update("\0");
+  }
+  return hash.update(script).digest("hex");
+}
+
+function remember(marker: string): void {
+  try {
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.writeFileSync(marker, "");
+  } catch {
+    // A read-only checkout: the next run builds again.
+  }
+}
+
+/**
+ * null when `script` (the text of dist/GamatechRopc.py) equals a fresh build of the sources; otherwise what is wrong and
+ * how to fix it.
+ */
+export function staleScriptProblem(script: string, shownName: string): string | null {
+  const marker = path.join(CACHE_DIR, inputsDigest(script));
+  if (fs.existsSync(marker)) {
+    return null;
+  }
+  // Loaded only here: the compiler takes a while to load, and only this check and `build` need it.
+  const { compileScript } = require("./build-script") as typeof import("./build-script");
+  const fresh = compileScript();
+  if (fresh.diagnostics.length > 0) {
+    return (
+      `the sources in src/ do not build (${fresh.diagnostics.length} error(s)), so ${shownName} cannot be checked ` +
+      "against them: run `npm run build` to see the errors"
+    );
+  }
+  if (fresh.python !== script) {
+    return (
+      `${shownName} is older than the sources in src/ (a fresh build differs from it): run \`npm run build\`, ` +
+      "then this command again"
+    );
+  }
+  remember(marker);
+  return null;
+}

@@ -1,0 +1,189 @@
+// dist/GamatechRopc.py on the real twilio-java jars from Maven Central (with their declared dependencies), Janssen's model
+// jar (../shared/vendor/janssen) and the JDK; only the Janssen services that no jar has are empty stand-ins. One Jython
+// process per twilio-java line (real-sdk.py), the two lines in parallel:
+//
+// - Loads on a stock Janssen: every module-level import exists in twilio-java 7.17.0 (what Janssen's installers ship),
+//   the model jar, the JDK, or is a Janssen service named in SIGNATURES.md / reference-src; the rest (Verify, HttpClient 4
+//   and 5) sits in `try: ... except ImportError:`. Then init with each sender, on 7.17.0 and the newest 12.x.
+// - twilio_timeout_seconds bounds a send: the caller (the token request) gets its answer within it, and the worker thread
+//   is released by the SDK's own socket timeouts where the loaded line lets the script set them.
+// - Capacity: 200 concurrent sends all run; beyond the pool a send is refused before it starts (attempted = false).
+//
+// GAMATECH_TWILIO_MATRIX=1 adds 7.37.4, 8.32.0 and 10.9.2, and waits out 12.x's fixed 30.5 s connect timeout.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+  BUILT_SCRIPT,
+  type Check,
+  JANSSEN_TWILIO,
+  knownJanssenServices,
+  moduleLevelImports,
+  NEWEST_TWILIO,
+  runDriver,
+  stubsForScript,
+} from "./real-sdk";
+
+jest.setTimeout(300_000);
+
+const MATRIX = process.env.GAMATECH_TWILIO_MATRIX === "1";
+const TIMEOUT_SECONDS = 2;
+/** Jython's thread hand-off on a loaded 2-core machine: the slack allowed over a bound. */
+const SLACK_SECONDS = 0.75;
+/** twilio-java 11+ put a 30.5 s connect timeout on every request, over any the script sets. */
+const SDK_FIXED_CONNECT_SECONDS = 30.5;
+const HTTPCLIENT4_LINES = MATRIX ? [JANSSEN_TWILIO, "7.37.4", "8.32.0", "10.9.2"] : [JANSSEN_TWILIO];
+
+const python = fs.readFileSync(BUILT_SCRIPT, "utf8");
+const imports = moduleLevelImports(python);
+const requiredClasses = imports
+  .filter((i) => !i.optional)
+  .flatMap((i) => i.classNames.map((c) => `${i.packageName}.${c}`));
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-real-sdk-"));
+const results = new Map<string, Check[]>();
+
+beforeAll(async () => {
+  const stubs = stubsForScript(python, work);
+  const runs: Array<[string, Promise<Check[]>]> = HTTPCLIENT4_LINES.map((version) => [
+    version,
+    runDriver(version, stubs, {
+      script: BUILT_SCRIPT,
+      probe: version === JANSSEN_TWILIO ? requiredClasses : [],
+      timeoutSeconds: TIMEOUT_SECONDS,
+      cases: ["refused", "silent", "blackhole", "burst:200:300"],
+    }),
+  ]);
+  runs.push([
+    NEWEST_TWILIO,
+    runDriver(NEWEST_TWILIO, stubs, {
+      script: BUILT_SCRIPT,
+      timeoutSeconds: TIMEOUT_SECONDS,
+      cases: ["refused", "silent", MATRIX ? "blackhole" : "blackhole!", "burst:260:1500"],
+    }),
+  ]);
+  for (const [version, run] of runs) results.set(version, await run);
+}, 300_000);
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+function checks(version: string, kind: Check["check"]): Check[] {
+  return (results.get(version) ?? []).filter((c) => c.check === kind);
+}
+function init(version: string, sender: string): Check | undefined {
+  return checks(version, "init").find((c) => c.sender === sender);
+}
+function measured(version: string, name: string): Check | undefined {
+  return checks(version, "measure").find((c) => c.case === name);
+}
+
+describe(`module-level imports of dist/GamatechRopc.py on twilio-java ${JANSSEN_TWILIO}`, () => {
+  test("optional imports sit only inside try/except ImportError", () => {
+    expect(requiredClasses.length).toBeGreaterThan(5);
+    for (const i of imports.filter((x) => x.optional)) {
+      const next = python
+        .split("\n")
+        .slice(i.line)
+        .find((l) => /^\S/.test(l));
+      expect({ import: i.packageName, next }).toEqual({ import: i.packageName, next: "except ImportError:" });
+    }
+  });
+
+  test("every required import exists in twilio-java 7.17.0, Janssen's model jar, the JDK, or Janssen's services", () => {
+    const missing = (checks(JANSSEN_TWILIO, "probe")[0]?.missing ?? null) as string[] | null;
+    expect(missing).not.toBeNull();
+    const known = knownJanssenServices();
+    expect((missing ?? []).filter((name) => !known.has(name))).toEqual([]);
+  });
+
+  test("Verify and both HttpClient lines are optional imports", () => {
+    const optional = imports.filter((i) => i.optional).map((i) => i.packageName);
+    expect(optional).toEqual(
+      expect.arrayContaining([
+        "com.twilio.rest.verify.v2.service",
+        "org.apache.http.impl.client",
+        "org.apache.hc.client5.http.impl.classic",
+      ]),
+    );
+  });
+});
+
+describe(`the script on the real twilio-java ${JANSSEN_TWILIO} jars`, () => {
+  test("loads, with Verify bound to None", () => {
+    expect(checks(JANSSEN_TWILIO, "load")).toEqual([{ check: "load", ok: true, verifyImported: false }]);
+  });
+
+  test("SMS senders initialise, on HttpClient 4 with the configured timeouts", () => {
+    for (const sender of ["sms", "messaging_service"]) {
+      expect(init(JANSSEN_TWILIO, sender)).toMatchObject({ twilio: "7.17.0", apiVersion: 11, initialised: true });
+      expect(init(JANSSEN_TWILIO, sender)?.log).toContain(
+        "twilio-java 7.17.0, HttpClient 4: connect, read and pool wait 10 s",
+      );
+    }
+  });
+
+  test("a Verify sender refuses init and names the twilio-java version it needs", () => {
+    expect(init(JANSSEN_TWILIO, "verify")).toMatchObject({ initialised: false });
+    expect(init(JANSSEN_TWILIO, "verify")?.log).toContain("twilio-java 7.37.0 or later");
+  });
+});
+
+describe(`the script on the real twilio-java ${NEWEST_TWILIO} jars`, () => {
+  test("loads with Verify, and every sender initialises on HttpClient 5", () => {
+    expect(checks(NEWEST_TWILIO, "load")).toEqual([{ check: "load", ok: true, verifyImported: true }]);
+    for (const sender of ["sms", "messaging_service", "verify"]) {
+      expect(init(NEWEST_TWILIO, sender)).toMatchObject({ twilio: NEWEST_TWILIO, initialised: true });
+      expect(init(NEWEST_TWILIO, sender)?.log).toContain(`twilio-java ${NEWEST_TWILIO}, HttpClient 5: read 10 s`);
+    }
+  });
+});
+
+describe.each(HTTPCLIENT4_LINES)("twilio_timeout_seconds on twilio-java %s (HttpClient 4)", (version) => {
+  test("the SDK client is built with the configured connect, read and pool-wait timeouts", () => {
+    expect(measured(version, "silent")?.http).toBe(
+      `twilio-java ${version}, HttpClient 4: connect, read and pool wait ${TIMEOUT_SECONDS} s, no HTTP-level retries`,
+    );
+  });
+
+  test.each(["refused", "silent", "blackhole"])("%s: the caller and the worker are both done within the timeout", (name) => {
+    const result = measured(version, name);
+    expect(result).toMatchObject({ failed: true, attempted: true });
+    expect(result?.callerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
+    expect(result?.workerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
+  });
+
+  test("200 concurrent sends, each 300 ms, all run and answer within the timeout + 1 s", () => {
+    const burst = measured(version, "burst");
+    expect(burst).toMatchObject({ calls: 200, delivered: 200, notAttempted: 0 });
+    expect(burst?.slowestSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + 1);
+  });
+});
+
+describe(`twilio_timeout_seconds on twilio-java ${NEWEST_TWILIO} (HttpClient 5)`, () => {
+  test("the SDK client is built with the configured read timeout; the SDK fixes connect and pool wait", () => {
+    expect(measured(NEWEST_TWILIO, "silent")?.http).toBe(
+      `twilio-java ${NEWEST_TWILIO}, HttpClient 5: read ${TIMEOUT_SECONDS} s; connect 30.5 s and pool wait 10 s are fixed by the SDK, no HTTP-level retries`,
+    );
+  });
+
+  test.each(["refused", "silent"])("%s: the caller and the worker are both done within the timeout", (name) => {
+    const result = measured(NEWEST_TWILIO, name);
+    expect(result).toMatchObject({ failed: true, attempted: true });
+    expect(result?.callerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
+    expect(result?.workerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
+  });
+
+  test("blackhole: the caller is answered within the timeout; the worker waits out the SDK's own 30.5 s connect", () => {
+    const result = measured(NEWEST_TWILIO, "blackhole");
+    expect(result).toMatchObject({ failed: true, attempted: true });
+    expect(result?.callerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
+    const worker = result?.workerSeconds;
+    if (typeof worker === "number") {
+      expect(worker).toBeGreaterThan(SDK_FIXED_CONNECT_SECONDS - 1);
+      expect(worker).toBeLessThanOrEqual(SDK_FIXED_CONNECT_SECONDS + SLACK_SECONDS);
+    }
+  });
+
+  test("beyond 256 concurrent calls a send is refused before it starts (attempted = false), never queued", () => {
+    expect(measured(NEWEST_TWILIO, "burst")).toMatchObject({ calls: 260, notAttempted: 4, delivered: 256 });
+  });
+});

@@ -1,0 +1,58 @@
+// Issue 12 §2: on one node every limit holds exactly when K requests arrive at once. dist/GamatechRopc.py in Jython, K
+// requests on K real Java threads released by one latch (the driver's `parallel` command), every store operation
+// answering after a real round trip. "Exact" is the issue's sense: never more than the limit (the script may judge fewer
+// guesses when parallel requests find the session already spent). The matrix is the smallest that proves each claim:
+// K = 200 at 10 ms for one attack per limit (the resend burst at 2 ms: three bursts of 200 would take most of a minute),
+// K = 50 at 2 ms for the attacks that place one right answer among wrong ones. `npm run parallel-figures` runs the wider
+// sweep SECURITY.md quotes. PARALLEL_VERBOSE=1 prints each attack's figures.
+
+import { LIMITS } from "./attacks";
+import { parallelSuite } from "./suite";
+
+const attack = parallelSuite();
+
+it("200 wrong codes at once in one session: at most 5 evaluated, then the right code gives no token", async () => {
+  const result = await attack("wrong-codes", { k: 200, latencyMs: 10, nodes: 1 });
+  expect(result.evaluated).toBeGreaterThanOrEqual(1);
+  expect(result.evaluated).toBeLessThanOrEqual(LIMITS.codes);
+  expect(result.tokens).toBe(0);
+  expect(result.rightAccepted).toBe("no");
+});
+
+it("200 wrong passwords at once: at most 3 evaluated, then the right password gives no token", async () => {
+  const result = await attack("wrong-passwords", { k: 200, latencyMs: 10, nodes: 1 });
+  expect(result.evaluated).toBeGreaterThanOrEqual(1);
+  expect(result.evaluated).toBeLessThanOrEqual(LIMITS.passwords);
+  expect(result.tokens).toBe(0);
+  expect(result.rightAccepted).toBe("no");
+});
+
+it("200 starts for one user from 200 addresses: at most 5 SMS", async () => {
+  const result = await attack("one-user-many-addresses", { k: 200, latencyMs: 10, nodes: 1 });
+  expect(result.sms).toBeGreaterThanOrEqual(1);
+  expect(result.sms).toBeLessThanOrEqual(LIMITS.smsPerUser);
+});
+
+it("200 users from one address: at most 20 SMS", async () => {
+  const result = await attack("many-users-one-address", { k: 200, latencyMs: 10, nodes: 1 });
+  expect(result.sms).toBeGreaterThanOrEqual(1);
+  expect(result.sms).toBeLessThanOrEqual(LIMITS.smsPerIp);
+});
+
+it("200 resends at once, three times a cooldown apart: at most one SMS per cooldown and 3 per session", async () => {
+  const result = await attack("resends", { k: 200, latencyMs: 2, nodes: 1 });
+  for (const sent of result.perRound) expect(sent).toBeLessThanOrEqual(1);
+  expect(result.sms).toBeLessThanOrEqual(LIMITS.smsPerSession);
+});
+
+it("50 codes at once with one right, in each of 5 sessions: no session evaluates more than 5", async () => {
+  const result = await attack("right-code-among-many", { k: 50, latencyMs: 2, nodes: 1, sessions: 5 });
+  for (const evaluated of result.perRound) expect(evaluated).toBeLessThanOrEqual(LIMITS.codes);
+  expect(result.tokens).toBeLessThanOrEqual(5);
+});
+
+it("50 passwords at once with one right: at most 3 evaluated and at most one token", async () => {
+  const result = await attack("right-password-among-many", { k: 50, latencyMs: 2, nodes: 1 });
+  expect(result.evaluated).toBeLessThanOrEqual(LIMITS.passwords);
+  expect(result.tokens).toBeLessThanOrEqual(1);
+});

@@ -1,0 +1,24 @@
+// Jest wiring shared by the parallel suites: one Jython world per test file, warmed up before the first attack (the JVM,
+// the script's first run and the first HTTPS call to the fake Twilio API cost seconds that belong to no attack).
+
+import { AttackName, AttackResult, AttackSetup, ParallelWorld, runAttack } from "./attacks";
+
+export function parallelSuite(): (name: AttackName, setup: AttackSetup) => Promise<AttackResult> {
+  let world: ParallelWorld;
+  jest.setTimeout(180_000);
+
+  beforeAll(async () => {
+    world = ParallelWorld.start();
+    await world.warmUp();
+  });
+
+  afterAll(async () => {
+    await world.close();
+  });
+
+  return async (name, setup) => {
+    const result = await runAttack(world, name, setup);
+    if (process.env.PARALLEL_VERBOSE !== undefined) console.log(JSON.stringify(result));
+    return result;
+  };
+}
