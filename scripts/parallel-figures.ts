@@ -3,12 +3,14 @@
 // nodes, all measured here. The parallel suite (test/parallel/limits.test.ts) asserts a subset of the same runs.
 //   npm run parallel-figures                       the full sweep (a few minutes)
 //   npm run parallel-figures -- --k 200 --latency 10 --nodes 1 --attacks wrong-codes,resends --script path/to/Script.py
+//   --backend redis: both nodes on a real redis-server (started here; atomic claims) instead of the world's own map
 //   add --json for one JSON line per run instead of the table; --render runs.jsonl prints the table of recorded --json runs
 
 import { readFileSync } from "fs";
 import {
   ATTACKS,
   AttackName,
+  Backend,
   AttackResult,
   LIMITS,
   ParallelWorld,
@@ -24,6 +26,7 @@ interface Options {
   script: string | undefined;
   json: boolean;
   render: string | undefined;
+  backend: Backend;
 }
 
 function parse(argv: string[]): Options {
@@ -36,6 +39,7 @@ function parse(argv: string[]): Options {
     script: undefined,
     json: false,
     render: undefined,
+    backend: "in-memory",
   };
   const numbers = (value: string | undefined) => (value ?? "").split(",").map(Number);
   for (let i = 0; i < argv.length; i++) {
@@ -68,6 +72,11 @@ function parse(argv: string[]): Options {
         break;
       case "--script":
         options.script = value;
+        i++;
+        break;
+      case "--backend":
+        if (value !== "in-memory" && value !== "redis") throw new Error("--backend is in-memory or redis");
+        options.backend = value;
         i++;
         break;
       case "--render":
@@ -138,7 +147,7 @@ async function main(): Promise<void> {
     }
     return;
   }
-  const world = ParallelWorld.start(options.script);
+  const world = await ParallelWorld.start(options.script, options.backend);
   const began = Date.now();
   try {
     if (!options.json) console.log(HEADER.join("\n"));

@@ -26,7 +26,10 @@ export function repeatedWarning(item: RepeatedProperty): string {
 }
 
 /** The shared validation's result, with the warnings about repeated names first. */
-export function checkProperties(raw: RawProperties, repeated: readonly RepeatedProperty[] = []): ConfigResult {
+export function checkProperties(
+  raw: RawProperties,
+  repeated: readonly RepeatedProperty[] = [],
+): ConfigResult {
   const result = parseConfig(raw);
   return { ...result, warnings: [...repeated.map(repeatedWarning), ...result.warnings] };
 }

@@ -140,12 +140,7 @@ export const configApiPayloadCommand: Command = {
  * The properties must be ones the script accepts; for a PUT, which replaces every custom property, the missing required
  * ones are named first. Reports on stderr, so that stdout holds only the payload.
  */
-function checkedProperties(
-  file: string,
-  input: PropertiesInput,
-  update: boolean,
-  output: Output,
-): boolean {
+function checkedProperties(file: string, input: PropertiesInput, update: boolean, output: Output): boolean {
   const properties = input.properties;
   const missing = missingRequired(properties);
   const result = checkProperties(properties, input.repeated);

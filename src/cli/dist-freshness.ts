@@ -1,7 +1,7 @@
 // Whether dist/GamatechRopc.py is what the sources build today. File times say nothing in a fresh clone (git sets them all
 // to the checkout's time), so the script is compared with a fresh build in memory: the check CI makes
 // (test/host/dist-fresh.test.ts). A fresh result is remembered under a hash of everything the build reads and of dist/
-// itself, so only the first run after a change pays for the build.
+// itself (the build is deterministic), so only the first run after a change pays for the build.
 
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -9,9 +9,13 @@ import * as path from "path";
 import { PROJECT_ROOT } from "./project-files";
 
 const CACHE_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "gamatech-ropc-dist-fresh");
-/** What a build reads: the guest code, the compiler, the CLI that drives it, and the package (the compiler's version). */
+/** What a build reads: the guest code, the compiler, the CLI that drives it, their settings and the compiler's version. */
 const INPUT_DIRECTORIES = ["src"];
-const INPUT_FILES = ["package.json", path.join("node_modules", "typescript", "package.json")];
+const INPUT_FILES = [
+  "package.json",
+  "tsconfig.guest.json",
+  path.join("node_modules", "typescript", "package.json"),
+];
 
 function filesUnder(directory: string): string[] {
   const found: string[] = [];
@@ -41,10 +45,24 @@ function inputsDigest(script: string): string {
   return hash.update(script).digest("hex");
 }
 
-function remember(marker: string): void {
+type Verdict = "fresh" | "stale";
+
+function remembered(marker: string): Verdict | null {
+  try {
+    const text = fs.readFileSync(marker, "utf8");
+    return text === "fresh" || text === "stale" ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(marker: string, verdict: Verdict): void {
   try {
     fs.mkdirSync(CACHE_DIR, { recursive: true });
-    fs.writeFileSync(marker, "");
+    // Written under a unique name, then renamed: a concurrent run never reads half a verdict.
+    const temporary = `${marker}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, verdict);
+    fs.renameSync(temporary, marker);
   } catch {
     // A read-only checkout: the next run builds again.
   }
@@ -56,8 +74,12 @@ function remember(marker: string): void {
  */
 export function staleScriptProblem(script: string, shownName: string): string | null {
   const marker = path.join(CACHE_DIR, inputsDigest(script));
-  if (fs.existsSync(marker)) {
-    return null;
+  const stale = (): string =>
+    `${shownName} is older than the sources in src/ (a fresh build differs from it): run \`npm run build\`, ` +
+    "then this command again";
+  const known = remembered(marker);
+  if (known !== null) {
+    return known === "fresh" ? null : stale();
   }
   // Loaded only here: the compiler takes a while to load, and only this check and `build` need it.
   const { compileScript } = require("./build-script") as typeof import("./build-script");
@@ -68,12 +90,7 @@ export function staleScriptProblem(script: string, shownName: string): string | 
       "against them: run `npm run build` to see the errors"
     );
   }
-  if (fresh.python !== script) {
-    return (
-      `${shownName} is older than the sources in src/ (a fresh build differs from it): run \`npm run build\`, ` +
-      "then this command again"
-    );
-  }
-  remember(marker);
-  return null;
+  const verdict: Verdict = fresh.python === script ? "fresh" : "stale";
+  remember(marker, verdict);
+  return verdict === "fresh" ? null : stale();
 }

@@ -256,7 +256,9 @@ export function readPropertiesInput(file: string, cwd: string): PropertiesInput 
     file.toLowerCase().endsWith(".json") || start.startsWith("{") || start.startsWith("[");
   const seen = new Occurrences();
   try {
-    const properties = looksLikeJson ? parseJsonProperties(text, name, seen) : parseJavaProperties(text, seen);
+    const properties = looksLikeJson
+      ? parseJsonProperties(text, name, seen)
+      : parseJavaProperties(text, seen);
     return { properties, repeated: seen.repeated() };
   } catch (error) {
     if (error instanceof InputFileError) {

@@ -3,6 +3,7 @@ import { type CompilerDiagnostic, Code, diagnosticAt } from "./diagnostics";
 import type { StandardImport } from "./helpers";
 import { NameScope, pythonName } from "./names";
 import * as py from "./python/ast";
+import { effectsOf, isStable } from "./python/effects";
 
 export type ExpressionVisitor<T extends ts.Node = ts.Node> = (node: T, context: Context) => py.Expr;
 export type StatementVisitor<T extends ts.Node = ts.Node> = (node: T, context: Context) => py.Stmt[];
@@ -130,10 +131,10 @@ export class Context {
     visit: (node: ts.Expression) => py.Expr = (node) => this.visitExpression(node),
   ): py.Expr[] {
     const compiled = nodes.map((node) => this.withPreceding(() => visit(node)));
-    const last = compiled.map((c) => c.preceding.length > 0).lastIndexOf(true);
     return compiled.map((c, index) => {
       this.addPreceding(...c.preceding);
-      return index < last ? this.keep(c.value) : c.value;
+      const later = compiled.slice(index + 1).flatMap((next) => next.preceding);
+      return later.length === 0 || isStable(c.value, effectsOf(later)) ? c.value : this.keep(c.value);
     });
   }
 

@@ -7,7 +7,13 @@
 import * as path from "path";
 import { backendJars } from "../../src/world/backends";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
-import type { CacheBackendSpec, ClaimOpSpec, ScriptOutcome } from "../../src/world/protocol";
+import type {
+  CacheBackendSpec,
+  ClaimOpSpec,
+  ParallelRequest,
+  ParallelResult,
+  ScriptOutcome,
+} from "../../src/world/protocol";
 import {
   CacheServer,
   PostgresServer,
@@ -224,6 +230,43 @@ describe.each(BACKENDS)("claims on a real $name", (backend) => {
     const step3 = { __step: "3", __session_id: sessionId, username: "alice", password: ALICE.password };
     const granted = nodeA.authenticate(a.instance, { ...login, parameters: step3 });
     expect(granted).toMatchObject({ outcome: "returned", value: true, user: { userId: "alice" } });
+  });
+
+  test("20 wrong codes on each JVM at once: each code attempt is evaluated once cluster-wide, the right code then fails", () => {
+    const a = node(nodeA, backend.spec());
+    const b = node(nodeB, backend.spec(), false);
+    const login = { clientId: "app-1", ip: "198.51.100.7" };
+    const start = nodeA.authenticate(a.instance, {
+      ...login,
+      parameters: { __step: "1", username: "alice", password: "" },
+    });
+    const sessionId = /session_id=([0-9a-f]+)/.exec(start.headers["X-ROPC-TWO-FA"] ?? "")?.[1] ?? "";
+    const code = /(\d{6})/.exec(start.sms[0]?.body ?? "")?.[1] ?? "";
+    const wrong = code === "000000" ? "111111" : "000000";
+    const step2 = { __step: "2", __session_id: sessionId, username: "alice" };
+    const guesses = (instance: string): ParallelRequest[] =>
+      Array.from({ length: 20 }, () => ({ ...login, instance, parameters: { ...step2, password: wrong } }));
+    const startAtMs = Date.now() + 2000;
+    const ticketA = nodeA.send({ cmd: "parallelDetached", requests: guesses(a.instance), startAtMs })
+      .ticket as number;
+    const ticketB = nodeB.send({ cmd: "parallelDetached", requests: guesses(b.instance), startAtMs })
+      .ticket as number;
+    const results = [
+      ...(nodeA.send({ cmd: "parallelResults", ticket: ticketA }).results as ParallelResult[]),
+      ...(nodeB.send({ cmd: "parallelResults", ticket: ticketB }).results as ParallelResult[]),
+    ];
+    const headers = results.map((result) => result.headers["X-ROPC-TWO-FA"] ?? "");
+    expect(headers.filter((header) => header.includes("status=proceed"))).toEqual([]);
+    // Every evaluated wrong code tells how many attempts are left: a number two nodes both handed out would repeat.
+    const left = headers
+      .filter((header) => header.includes("error_code=10005"))
+      .map((header) => /attempts_left=(\d+)/.exec(header)?.[1]);
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.length).toBeLessThanOrEqual(5);
+    expect(new Set(left).size).toBe(left.length);
+    const late = nodeA.authenticate(a.instance, { ...login, parameters: { ...step2, password: code } });
+    expect(late.headers["X-ROPC-TWO-FA"]).not.toContain("status=proceed");
+    expect(late).toMatchObject({ outcome: "returned", value: false });
   });
 
   test("with the server stopped every claim throws (fail closed) and a start answers 10001 without an SMS", async () => {

@@ -96,7 +96,7 @@ test.each([
   expect(result.code).toBe(2);
   expect(result.stdout).toBe("");
   expect(result.stderr).toBe(
-    `gamatech-ropc check-config: ${reason}\nusage: gamatech-ropc check-config FILE\n`,
+    `gamatech-ropc check-config: ${reason}\nusage: gamatech-ropc check-config [--json] FILE\n`,
   );
 });
 
@@ -169,7 +169,7 @@ describe("check-config: a secret in the wrong field", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("bad-ttl.json: 1 error, 0 warnings");
     expect(result.stdout).toContain(
-      'error    otp_ttl_seconds: not an integer: 9 characters starting "5\\u0020", 8 characters outside 0-9',
+      'error    otp_ttl_seconds: not an integer: 9 characters starting "5 ", 8 characters outside 0-9',
     );
     expect(result.stdout).not.toContain("longer than session_ttl_seconds");
     expect(result.stdout).not.toContain("5 minutes");

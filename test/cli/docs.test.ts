@@ -30,3 +30,43 @@ test("one row per property, and no cell that would break the Markdown table", ()
 test("a document without the markers is an error, not silently left alone", () => {
   expect(() => withCurrentTable("# no table here\n", "x.md")).toThrow("x.md: the markers");
 });
+
+/** Cells of a Markdown table row: GitHub splits on every `|` not escaped as `\|`, even inside a code span. */
+function cellCount(row: string): number {
+  return row
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split(/(?<!\\)\|/).length;
+}
+
+const MARKDOWN_FILES = [
+  "README.md",
+  ...fs
+    .readdirSync(path.join(root, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/${name}`),
+];
+
+test.each(MARKDOWN_FILES)(
+  "%s: every table row has its header's cells (a | in code is written \\|)",
+  (file) => {
+    const lines = fs.readFileSync(path.join(root, file), "utf8").split("\n");
+    const broken: string[] = [];
+    let header: number | null = null;
+    let fenced = false;
+    lines.forEach((line, index) => {
+      if (line.startsWith("```")) fenced = !fenced;
+      if (fenced || !line.startsWith("|")) {
+        header = null;
+        return;
+      }
+      if (header === null) {
+        header = cellCount(line);
+      } else if (cellCount(line) !== header) {
+        broken.push(`${file}:${index + 1}: ${cellCount(line)} cells, the header has ${header}`);
+      }
+    });
+    expect(broken).toEqual([]);
+  },
+);

@@ -30,8 +30,14 @@ export function runInProcess(argv: string[], cwd: string = process.cwd()): CliRe
   return { code, stdout, stderr };
 }
 
-export function runProcess(argv: string[], cwd: string = process.cwd()): CliResult {
-  const child = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: "utf8", timeout: 60000 });
+/** `input`, when given, is the child's standard input (otherwise it inherits none: an empty pipe). */
+export function runProcess(argv: string[], cwd: string = process.cwd(), input?: string): CliResult {
+  const child = spawnSync(process.execPath, [BIN, ...argv], {
+    cwd,
+    encoding: "utf8",
+    timeout: 60000,
+    input: input ?? "",
+  });
   if (child.error !== undefined) {
     throw child.error;
   }

@@ -20,10 +20,19 @@ describe("evaluation order", () => {
     'log("a", "x") === (maybe("b") === null ? log("c", "x") : "y")',
     'log("a", 2) < (maybe("b") ?? log("c", 3))',
     '"s" + log("a", 1) + (maybe("b") ?? log("c", 2))',
+    '`${log("a", 1)}-${maybe("b") ?? log("c", 2)}`',
+    'log("a", "xyz").indexOf(log("b", "y"))',
+    'log("a", [1, 2]).map((x) => x + (maybe("b") ?? 1))',
   ]) {
     suite.testFunction(`const v = ${expression}; return [v, trace];`, LOG).expectToMatchJsResult();
   }
   suite.testFunction("let i = 1; const v = i + i++; return [v, i];").expectToMatchJsResult();
+  suite
+    .testFunction(
+      'class K { constructor(readonly n: number) {} add(a: number, b: number): number { return this.n + a + b; } } const k = (): K => log("k", new K(1)); return [k().add(log("a", 1), maybe("b") ?? log("c", 2)), trace];',
+      LOG,
+    )
+    .expectToMatchJsResult();
   suite.testFunction("let i = 1; const v = [i, i++, i, ++i, i]; return [v, i];").expectToMatchJsResult();
   suite.testFunction("let i = 5; const v = i * (i -= 2); return [v, i];").expectToMatchJsResult();
   suite

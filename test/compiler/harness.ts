@@ -112,30 +112,34 @@ export class Suite {
     for (const c of this.cases) files[caseFile(c.id)] = c.source;
     const program = createGuestProgram([], { root: ROOT, files });
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), "gr-cases-"));
-    const runnable: string[] = [];
-    for (const c of this.cases) {
-      const { python, diagnostics } = compileProgram(program, [caseFile(c.id)], { root: ROOT });
-      const outcome: Outcome = { python, diagnostics };
-      this.outcomes.set(c.id, outcome);
-      if (c.expectation.kind === "diagnostic" || diagnostics.length > 0) continue;
-      const pythonFile = path.join(directory, `case_${c.id}.py`);
-      fs.writeFileSync(pythonFile, python);
-      runnable.push(pythonFile);
-      if (c.expectation.kind === "match") outcome.javascript = runJavaScript(c.source);
+    // Removed however the run ends: no case to run, a compile error, or a Jython failure.
+    try {
+      const runnable: string[] = [];
+      for (const c of this.cases) {
+        const { python, diagnostics } = compileProgram(program, [caseFile(c.id)], { root: ROOT });
+        const outcome: Outcome = { python, diagnostics };
+        this.outcomes.set(c.id, outcome);
+        if (c.expectation.kind === "diagnostic" || diagnostics.length > 0) continue;
+        const pythonFile = path.join(directory, `case_${c.id}.py`);
+        fs.writeFileSync(pythonFile, python);
+        runnable.push(pythonFile);
+        if (c.expectation.kind === "match") outcome.javascript = runJavaScript(c.source);
+      }
+      if (runnable.length === 0) return;
+      const runner = path.join(directory, "runner.py");
+      fs.writeFileSync(runner, RUNNER);
+      const run = runJythonFile(runner, { input: runnable.join("\n") + "\n" });
+      const lines = run.stdout.split("\n").filter((line) => line.startsWith("CASE "));
+      if (lines.length !== runnable.length)
+        throw new Error(`Jython runner failed:\n${run.stderr}\n${run.stdout}`);
+      for (const line of lines) {
+        const [, id, json] = /^CASE case_(\d+)\.py (.*)$/.exec(line) ?? [];
+        const outcome = this.outcomes.get(Number(id));
+        if (outcome !== undefined) outcome.jython = normalize(JSON.parse(json ?? "null"));
+      }
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
     }
-    if (runnable.length === 0) return;
-    const runner = path.join(directory, "runner.py");
-    fs.writeFileSync(runner, RUNNER);
-    const run = runJythonFile(runner, { input: runnable.join("\n") + "\n" });
-    const lines = run.stdout.split("\n").filter((line) => line.startsWith("CASE "));
-    if (lines.length !== runnable.length)
-      throw new Error(`Jython runner failed:\n${run.stderr}\n${run.stdout}`);
-    for (const line of lines) {
-      const [, id, json] = /^CASE case_(\d+)\.py (.*)$/.exec(line) ?? [];
-      const outcome = this.outcomes.get(Number(id));
-      if (outcome !== undefined) outcome.jython = normalize(JSON.parse(json ?? "null"));
-    }
-    fs.rmSync(directory, { recursive: true, force: true });
   }
 }
 

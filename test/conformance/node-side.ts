@@ -33,11 +33,13 @@ function armFault(world: TestWorld, fault: ScenarioFault): void {
       world.otp.mode = { kind: "refuse", errorCode: null };
       world.otp.checkMode = { kind: "refuse", errorCode: null };
       return;
-    // Claims live in the same cache on the host: a cache whose reads answer null cannot confirm a claim (false), and a
-    // cache whose reads or writes throw makes claim() throw as well.
+    // Claims live in the same cache on the host (per node: get, put and a read-back under a lock): a cache whose reads
+    // answer null cannot confirm a claim, which the host reports by throwing, and a cache whose reads or writes throw makes
+    // claim() throw as well.
     case "cache-get-null":
       world.sessions.forgetful = true;
       world.claims.forgetful = true;
+      world.claims.failing.add("claim");
       return;
     case "cache-get-throws":
       world.sessions.failing.add("get");

@@ -68,6 +68,8 @@ export interface StepExpectation {
   errorCode?: number;
   nextStep?: number;
   attemptsLeft?: number;
+  /** The retry_after of a rate_limited answer, in seconds. */
+  retryAfter?: number;
   /** SMS or Verify sends made by this step. */
   smsSent?: number;
   /** The user the token is issued for; null when no token. */

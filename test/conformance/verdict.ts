@@ -15,6 +15,7 @@ const EXPECTED_FIELDS: [keyof StepExpectation, keyof StepObservation][] = [
   ["errorCode", "errorCode"],
   ["nextStep", "nextStep"],
   ["attemptsLeft", "attemptsLeft"],
+  ["retryAfter", "retryAfter"],
   ["smsSent", "smsSent"],
   ["tokenUser", "tokenUser"],
 ];

@@ -20,7 +20,11 @@ test.each([
   ["phone_hint", "FULL", "phone_hint: full puts the whole phone number in the start answer"],
   ["enumeration_protection", "false", "enumeration_protection: false tells anyone which usernames exist"],
   ["max_sends_per_ip_per_hour", "0", "max_sends_per_ip_per_hour: 0 turns the per-IP send limit off"],
-  ["resend_cooldown_seconds", "0", "resend_cooldown_seconds: 0 allows resends back to back: 3 codes per login"],
+  [
+    "resend_cooldown_seconds",
+    "0",
+    "resend_cooldown_seconds: 0 allows resends back to back: 3 codes per login",
+  ],
 ])("%s=%s is accepted with a warning", (name, value, warning) => {
   const warnings = warningsOf({ [name]: value });
   expect(warnings).toHaveLength(1);

@@ -8,15 +8,30 @@ import { BUILT_SCRIPT } from "../conformance/jython-side";
 
 jest.setTimeout(120_000);
 
+/** Build folders of this file, removed once it is done, whatever the outcome. */
+const folders: string[] = [];
+
+function buildFolder(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-build-"));
+  folders.push(folder);
+  return folder;
+}
+
+afterAll(() => {
+  for (const folder of folders) {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test("the committed dist/GamatechRopc.py equals a fresh build (run `npm run build` and commit dist/)", () => {
-  const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-build-")), "GamatechRopc.py");
+  const outFile = path.join(buildFolder(), "GamatechRopc.py");
   const result = buildScript({ outFile });
   expect(result.diagnostics).toEqual([]);
   expect(fs.readFileSync(BUILT_SCRIPT, "utf8")).toBe(fs.readFileSync(outFile, "utf8"));
 });
 
 test("the build is deterministic: two builds are byte for byte the same", () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-build-"));
+  const folder = buildFolder();
   const first = buildScript({ outFile: path.join(folder, "first.py") });
   const second = buildScript({ outFile: path.join(folder, "second.py") });
   expect(first.ok && second.ok).toBe(true);

@@ -22,7 +22,10 @@ export interface ProbeResult {
   references: number;
 }
 
-export function javaProbe(files: ReadonlyArray<{ name: string; text: string }>, className = "Java11Probe"): ProbeResult {
+export function javaProbe(
+  files: ReadonlyArray<{ name: string; text: string }>,
+  className = "Java11Probe",
+): ProbeResult {
   const modules: Array<{ packageName: string; body: ts.ModuleBlock }> = [];
   for (const file of files) {
     const source = ts.createSourceFile(file.name, file.text, ts.ScriptTarget.ES2019, true);
@@ -41,7 +44,8 @@ export function javaProbe(files: ReadonlyArray<{ name: string; text: string }>, 
   // Every JDK class declared anywhere, by "package:Name" path, to resolve imports between modules.
   const declared = new Map<string, string>();
   for (const m of modules) {
-    for (const [name, qualified] of classesOf(m.body, m.packageName)) declared.set(`${m.packageName}:${name}`, qualified);
+    for (const [name, qualified] of classesOf(m.body, m.packageName))
+      declared.set(`${m.packageName}:${name}`, qualified);
   }
   const lines: string[] = [];
   let references = 0;
@@ -85,7 +89,7 @@ export function javaProbe(files: ReadonlyArray<{ name: string; text: string }>, 
   const source = [
     "// Generated from src/host/java/*.d.ts: every java.*/javax.* class and member the host declares. Never run.",
     `class ${className} {`,
-    "  @SuppressWarnings({\"unchecked\", \"rawtypes\"})",
+    '  @SuppressWarnings({"unchecked", "rawtypes"})',
     "  static void probe() throws Throwable {",
     ...lines.map((l) => `  ${l}`),
     "  }",
@@ -104,7 +108,10 @@ function declarationsOf(
 ): Array<{ node: JavaDeclaration; qualified: string }> {
   const found: Array<{ node: JavaDeclaration; qualified: string }> = [];
   for (const statement of body.statements) {
-    if ((ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement)) && statement.name !== undefined) {
+    if (
+      (ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement)) &&
+      statement.name !== undefined
+    ) {
       found.push({ node: statement, qualified: `${packageName}.${outer}${statement.name.text}` });
     }
     if (
@@ -145,13 +152,17 @@ function memberReference(
   const modifiers = ts.canHaveModifiers(member) ? (ts.getModifiers(member) ?? []) : [];
   const has = (kind: ts.SyntaxKind): boolean => modifiers.some((m) => m.kind === kind);
   if (ts.isConstructorDeclaration(member)) {
-    if (isAbstract || has(ts.SyntaxKind.PrivateKeyword) || has(ts.SyntaxKind.ProtectedKeyword)) return undefined;
+    if (isAbstract || has(ts.SyntaxKind.PrivateKeyword) || has(ts.SyntaxKind.ProtectedKeyword))
+      return undefined;
     return `Object o${next()} = new ${qualified}(${argumentsOf(member, scope)});`;
   }
   if ((ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) && ts.isIdentifier(member.name)) {
     const methodScope: Scope = {
       ...scope,
-      typeParameters: new Set([...scope.typeParameters, ...(member.typeParameters ?? []).map((p) => p.name.text)]),
+      typeParameters: new Set([
+        ...scope.typeParameters,
+        ...(member.typeParameters ?? []).map((p) => p.name.text),
+      ]),
     };
     const receiver = has(ts.SyntaxKind.StaticKeyword) ? qualified : `((${qualified}) null)`;
     return `${receiver}.${member.name.text}(${argumentsOf(member, methodScope)});`;
@@ -171,7 +182,9 @@ function argumentFor(type: ts.TypeNode | undefined, scope: Scope): string {
   if (type === undefined) return "null";
   if (ts.isUnionTypeNode(type)) {
     const nonNull = type.types.filter(
-      (t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) && t.kind !== ts.SyntaxKind.UndefinedKeyword,
+      (t) =>
+        !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) &&
+        t.kind !== ts.SyntaxKind.UndefinedKeyword,
     );
     return argumentFor(nonNull[0], scope);
   }

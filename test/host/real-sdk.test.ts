@@ -7,7 +7,9 @@
 //   and 5) sits in `try: ... except ImportError:`. Then init with each sender, on 7.17.0 and the newest 12.x.
 // - twilio_timeout_seconds bounds a send: the caller (the token request) gets its answer within it, and the worker thread
 //   is released by the SDK's own socket timeouts where the loaded line lets the script set them.
-// - Capacity: 200 concurrent sends all run; beyond the pool a send is refused before it starts (attempted = false).
+// - Retries, through a fake Twilio over real TLS: the SDK's own 5xx retry (3 requests), no HTTP-library retry of 429/503.
+// - Capacity: 200 concurrent sends through the real SDK, Twilio answering after 300 ms, all sent within the timeout + 1 s;
+//   beyond the worker pool a send is refused before it starts (attempted = false).
 //
 // GAMATECH_TWILIO_MATRIX=1 adds 7.37.4, 8.32.0 and 10.9.2, and waits out 12.x's fixed 30.5 s connect timeout.
 import * as fs from "fs";
@@ -17,6 +19,7 @@ import {
   BUILT_SCRIPT,
   type Check,
   JANSSEN_TWILIO,
+  fakeTwilioKeystore,
   knownJanssenServices,
   moduleLevelImports,
   NEWEST_TWILIO,
@@ -44,13 +47,15 @@ const results = new Map<string, Check[]>();
 
 beforeAll(async () => {
   const stubs = stubsForScript(python, work);
+  const keystore = fakeTwilioKeystore(work);
   const runs: Array<[string, Promise<Check[]>]> = HTTPCLIENT4_LINES.map((version) => [
     version,
     runDriver(version, stubs, {
       script: BUILT_SCRIPT,
       probe: version === JANSSEN_TWILIO ? requiredClasses : [],
       timeoutSeconds: TIMEOUT_SECONDS,
-      cases: ["refused", "silent", "blackhole", "burst:200:300"],
+      cases: ["refused", "silent", "blackhole", "fake:500:0:1", "fake:429:0:1", "fake:201:300:200"],
+      keystore,
     }),
   ]);
   runs.push([
@@ -58,7 +63,17 @@ beforeAll(async () => {
     runDriver(NEWEST_TWILIO, stubs, {
       script: BUILT_SCRIPT,
       timeoutSeconds: TIMEOUT_SECONDS,
-      cases: ["refused", "silent", MATRIX ? "blackhole" : "blackhole!", "burst:260:1500"],
+      cases: [
+        "refused",
+        "silent",
+        MATRIX ? "blackhole" : "blackhole!",
+        "burst:260:1500",
+        "fake:500:0:1",
+        "fake:503:0:1",
+        "fake:429:0:1",
+        "fake:201:300:200",
+      ],
+      keystore,
     }),
   ]);
   for (const [version, run] of runs) results.set(version, await run);
@@ -114,7 +129,11 @@ describe(`the script on the real twilio-java ${JANSSEN_TWILIO} jars`, () => {
 
   test("SMS senders initialise, on HttpClient 4 with the configured timeouts", () => {
     for (const sender of ["sms", "messaging_service"]) {
-      expect(init(JANSSEN_TWILIO, sender)).toMatchObject({ twilio: "7.17.0", apiVersion: 11, initialised: true });
+      expect(init(JANSSEN_TWILIO, sender)).toMatchObject({
+        twilio: "7.17.0",
+        apiVersion: 11,
+        initialised: true,
+      });
       expect(init(JANSSEN_TWILIO, sender)?.log).toContain(
         "twilio-java 7.17.0, HttpClient 4: connect, read and pool wait 10 s",
       );
@@ -132,7 +151,9 @@ describe(`the script on the real twilio-java ${NEWEST_TWILIO} jars`, () => {
     expect(checks(NEWEST_TWILIO, "load")).toEqual([{ check: "load", ok: true, verifyImported: true }]);
     for (const sender of ["sms", "messaging_service", "verify"]) {
       expect(init(NEWEST_TWILIO, sender)).toMatchObject({ twilio: NEWEST_TWILIO, initialised: true });
-      expect(init(NEWEST_TWILIO, sender)?.log).toContain(`twilio-java ${NEWEST_TWILIO}, HttpClient 5: read 10 s`);
+      expect(init(NEWEST_TWILIO, sender)?.log).toContain(
+        `twilio-java ${NEWEST_TWILIO}, HttpClient 5: read 10 s`,
+      );
     }
   });
 });
@@ -144,17 +165,39 @@ describe.each(HTTPCLIENT4_LINES)("twilio_timeout_seconds on twilio-java %s (Http
     );
   });
 
-  test.each(["refused", "silent", "blackhole"])("%s: the caller and the worker are both done within the timeout", (name) => {
-    const result = measured(version, name);
-    expect(result).toMatchObject({ failed: true, attempted: true });
-    expect(result?.callerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
-    expect(result?.workerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
+  test.each(["refused", "silent", "blackhole"])(
+    "%s: the caller and the worker are both done within the timeout",
+    (name) => {
+      const result = measured(version, name);
+      expect(result).toMatchObject({ failed: true, attempted: true });
+      expect(result?.callerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
+      expect(result?.workerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
+    },
+  );
+});
+
+/** A fake Twilio over real TLS (see real-sdk.py): what the SDK sends for one send, and a burst through the real SDK. */
+describe.each([...HTTPCLIENT4_LINES, NEWEST_TWILIO])("the real SDK %s against a fake Twilio", (version) => {
+  test("a 500 is retried by twilio-java itself: 3 requests for one send, then error 20500", () => {
+    expect(measured(version, "fake:500:0:1")).toMatchObject({
+      requests: 3,
+      delivered: 0,
+      errorCodes: [20500],
+    });
   });
 
-  test("200 concurrent sends, each 300 ms, all run and answer within the timeout + 1 s", () => {
-    const burst = measured(version, "burst");
-    expect(burst).toMatchObject({ calls: 200, delivered: 200, notAttempted: 0 });
-    expect(burst?.slowestSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + 1);
+  test("a 429 is not retried (HttpClient 5's own retry is switched off on 12.x)", () => {
+    expect(measured(version, "fake:429:0:1")).toMatchObject({
+      requests: 1,
+      delivered: 0,
+      errorCodes: [20429],
+    });
+  });
+
+  test("200 concurrent sends, Twilio answering after 300 ms: all sent, each within twilio_timeout_seconds (10) + 1 s", () => {
+    const burst = measured(version, "fake:201:300:200");
+    expect(burst).toMatchObject({ requests: 200, delivered: 200, notAttempted: 0 });
+    expect(burst?.slowestSeconds).toBeLessThanOrEqual(10 + 1);
   });
 });
 
@@ -165,12 +208,15 @@ describe(`twilio_timeout_seconds on twilio-java ${NEWEST_TWILIO} (HttpClient 5)`
     );
   });
 
-  test.each(["refused", "silent"])("%s: the caller and the worker are both done within the timeout", (name) => {
-    const result = measured(NEWEST_TWILIO, name);
-    expect(result).toMatchObject({ failed: true, attempted: true });
-    expect(result?.callerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
-    expect(result?.workerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
-  });
+  test.each(["refused", "silent"])(
+    "%s: the caller and the worker are both done within the timeout",
+    (name) => {
+      const result = measured(NEWEST_TWILIO, name);
+      expect(result).toMatchObject({ failed: true, attempted: true });
+      expect(result?.callerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
+      expect(result?.workerSeconds).toBeLessThanOrEqual(TIMEOUT_SECONDS + SLACK_SECONDS);
+    },
+  );
 
   test("blackhole: the caller is answered within the timeout; the worker waits out the SDK's own 30.5 s connect", () => {
     const result = measured(NEWEST_TWILIO, "blackhole");
@@ -181,6 +227,14 @@ describe(`twilio_timeout_seconds on twilio-java ${NEWEST_TWILIO} (HttpClient 5)`
       expect(worker).toBeGreaterThan(SDK_FIXED_CONNECT_SECONDS - 1);
       expect(worker).toBeLessThanOrEqual(SDK_FIXED_CONNECT_SECONDS + SLACK_SECONDS);
     }
+  });
+
+  test("a 503 gets twilio-java's 3 requests, not the 6 that HttpClient 5's retry would add", () => {
+    expect(measured(NEWEST_TWILIO, "fake:503:0:1")).toMatchObject({
+      requests: 3,
+      delivered: 0,
+      errorCodes: [20503],
+    });
   });
 
   test("beyond 256 concurrent calls a send is refused before it starts (attempted = false), never queued", () => {

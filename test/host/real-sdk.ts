@@ -32,7 +32,12 @@ export function moduleLevelImports(python: string): ModuleImport[] {
     if (match === null || match[2] === "__future__") return;
     if (match[1] !== undefined && !inTry) return;
     const classNames = (match[3] ?? "").split(",").map((part) => part.trim().split(/\s+as\s+/)[0] ?? "");
-    found.push({ packageName: match[2] ?? "", classNames, optional: match[1] !== undefined, line: index + 1 });
+    found.push({
+      packageName: match[2] ?? "",
+      classNames,
+      optional: match[1] !== undefined,
+      line: index + 1,
+    });
   });
   return found;
 }
@@ -61,7 +66,6 @@ export function knownJanssenServices(): Set<string> {
   return known;
 }
 
-
 /** Empty classes for the Janssen services no jar has (CdiUtil.bean throws, as it does when no bean exists). */
 export function janssenServiceStubs(classes: string[], work: string): string {
   const sources = path.join(work, "stub-src");
@@ -73,7 +77,7 @@ export function janssenServiceStubs(classes: string[], work: string): string {
     const simple = name.slice(dot + 1);
     const body =
       simple === "CdiUtil"
-        ? "public static <T> T bean(Class<T> type) { throw new IllegalStateException(\"no bean: \" + type); }"
+        ? 'public static <T> T bean(Class<T> type) { throw new IllegalStateException("no bean: " + type); }'
         : "";
     const kind = simple === "CacheProvider" ? "abstract class CacheProvider<T>" : `class ${simple}`;
     const file = path.join(sources, ...packageName.split("."), `${simple}.java`);
@@ -85,7 +89,6 @@ export function janssenServiceStubs(classes: string[], work: string): string {
   return out;
 }
 
-
 /** The stand-ins the built script needs on a classpath of real jars: its Janssen service imports that the model jar lacks. */
 export function stubsForScript(python: string, work: string): string {
   const listing = execFileSync("jar", ["tf", MODEL_JAR], { encoding: "utf8" });
@@ -93,7 +96,12 @@ export function stubsForScript(python: string, work: string): string {
     listing
       .split("\n")
       .filter((entry) => entry.endsWith(".class"))
-      .map((entry) => entry.replace(/\.class$/, "").split("/").join(".")),
+      .map((entry) =>
+        entry
+          .replace(/\.class$/, "")
+          .split("/")
+          .join("."),
+      ),
   );
   const known = knownJanssenServices();
   const needed = moduleLevelImports(python)
@@ -114,6 +122,39 @@ export interface DriverCommand {
   probe?: string[];
   timeoutSeconds?: number;
   cases?: string[];
+  /** A PKCS12 key store (password changeit) whose certificate names api.twilio.com: the fake Twilio's, trusted by the JVM. */
+  keystore?: string;
+}
+
+/** A self-signed certificate for api.twilio.com and verify.twilio.com, made with the JDK's keytool. */
+export function fakeTwilioKeystore(work: string): string {
+  const keystore = path.join(work, "fake-twilio.p12");
+  execFileSync(
+    "keytool",
+    [
+      "-genkeypair",
+      "-alias",
+      "twilio",
+      "-keyalg",
+      "EC",
+      "-groupname",
+      "secp256r1",
+      "-dname",
+      "CN=api.twilio.com",
+      "-ext",
+      "SAN=dns:api.twilio.com,dns:verify.twilio.com",
+      "-validity",
+      "2",
+      "-storetype",
+      "PKCS12",
+      "-keystore",
+      keystore,
+      "-storepass",
+      "changeit",
+    ],
+    { stdio: "ignore" },
+  );
+  return keystore;
 }
 
 /** Runs real-sdk.py on twilio-java `version` (+ the model jar and `stubs`) without blocking, so two lines run at once. */

@@ -302,6 +302,23 @@ describe("driver mechanics", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
   });
 
+  it("files each parallel request's SMS under that request (its own proxy port)", async () => {
+    const instance = await probeInstance();
+    const bodies = ["one", "two", "three"];
+    const reply = host.parallel(
+      bodies.map((body) => ({
+        instance,
+        parameters: { probe: "smsDefaultClient", arg: ["+15550001111", "+15559990000", body] },
+        clientId: "client-1",
+        ip: "10.0.0.1",
+      })),
+    );
+    expect(reply.results.map((result) => result.sms.map((record) => record.body))).toEqual(
+      bodies.map((body) => [body]),
+    );
+    expect(reply.unattributed.sms).toEqual([]);
+  });
+
   it.each(["current", "legacy"] as const)(
     "builds users as Janssen's ORM does (%s model)",
     async (userModel) => {

@@ -1,12 +1,20 @@
 // Attacks released all at once: K requests on K real Java threads in Jython (the driver's `parallel` command) against
 // dist/GamatechRopc.py, the store answering after a configurable round trip, on one or two script instances (cluster
 // nodes) sharing the world's in-memory store. Each attack returns the numbers issue 12 and SECURITY.md quote; the
-// parallel suite asserts them and scripts/security-figures.ts prints them. Defaults throughout: 5 codes, 3 passwords, 5 SMS
+// parallel suite asserts them and scripts/parallel-figures.ts prints them. Defaults throughout: 5 codes, 3 passwords, 5 SMS
 // per user and 20 per IP per hour, 3 per session, a resend every 60 s.
 
 import { BUILT_SCRIPT } from "../conformance/jython-side";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
-import type { AuthenticateReply, ParallelReply, ParallelRequest, WorldUser } from "../../src/world/protocol";
+import { backendJars } from "../../src/world/backends";
+import { CacheServer, startRedis } from "../../src/world/servers";
+import type {
+  AuthenticateReply,
+  CacheBackendSpec,
+  ParallelReply,
+  ParallelRequest,
+  WorldUser,
+} from "../../src/world/protocol";
 
 export const CLIENT_ID = "parallel-client";
 const HEADER = "X-ROPC-TWO-FA";
@@ -47,6 +55,8 @@ export const ATTACKS: readonly AttackName[] = [
   "right-password-among-many",
 ];
 
+export type Backend = "in-memory" | "redis";
+
 export interface AttackSetup {
   /** Requests released together (per session for right-code-among-many; per burst for resends). */
   k: number;
@@ -63,7 +73,8 @@ export interface AttackResult {
   k: number;
   latencyMs: number;
   nodes: number;
-  backend: "in-memory";
+  /** in-memory: the world's own map (IN_MEMORY, per-node claims); redis: a real redis-server (atomic claims). */
+  backend: Backend;
   /** Guesses the script judged (see evaluatedOf), the worst session for right-code-among-many; null for SMS attacks. */
   evaluated: number | null;
   /** The limit those guesses are held to (max_otp_attempts / max_password_attempts), or the SMS cap. */
@@ -191,25 +202,42 @@ function seeded(seed: number): () => number {
 /** One Jython process with the built script loaded and two initialised instances (nodes), reused across attacks. */
 export class ParallelWorld {
   private script: string | null = null;
-  private readonly nodes: string[] = [];
+  private nodes: string[] = [];
 
   private constructor(
     readonly host: JythonScriptHost,
     private readonly scriptPath: string,
+    readonly backend: Backend,
+    private readonly server: CacheServer | null,
   ) {}
 
-  static start(scriptPath: string = BUILT_SCRIPT): ParallelWorld {
-    return new ParallelWorld(JythonScriptHost.start({ timeoutMs: 180_000 }), scriptPath);
+  /** The world's own map (default), or a real redis-server started here, shared by both nodes. */
+  static async start(
+    scriptPath: string = BUILT_SCRIPT,
+    backend: Backend = "in-memory",
+  ): Promise<ParallelWorld> {
+    if (backend === "in-memory") {
+      return new ParallelWorld(JythonScriptHost.start({ timeoutMs: 180_000 }), scriptPath, backend, null);
+    }
+    const server = await startRedis();
+    const host = JythonScriptHost.start({ timeoutMs: 180_000, extraJars: backendJars() });
+    return new ParallelWorld(host, scriptPath, backend, server);
   }
 
   async close(): Promise<void> {
     await this.host.close();
+    await this.server?.stop();
   }
 
   /** A fresh world (store, directory, outbox, clock) with these users and this store latency. */
   async reset(users: Phone[], latencyMs: number): Promise<void> {
-    await this.host.reset({ clockMs: START_CLOCK_MS, users: users.map(worldUser), latencyMs });
+    const cacheBackend: CacheBackendSpec | undefined =
+      this.server === null ? undefined : { kind: "redis", host: this.server.host, port: this.server.port };
+    await this.host.reset({ clockMs: START_CLOCK_MS, users: users.map(worldUser), latencyMs, cacheBackend });
     if (this.script === null) this.script = await this.host.load(this.scriptPath);
+    // A script picks its claim store at init, from the provider of that moment: on a real server, a new world needs
+    // new instances.
+    if (this.server !== null) this.nodes = [];
     while (this.nodes.length < 2) {
       const instance = await this.host.create(this.script);
       const init = await this.host.init(instance, PROPERTIES);
@@ -512,7 +540,7 @@ export async function runAttack(
     k: setup.k,
     latencyMs: setup.latencyMs,
     nodes: setup.nodes,
-    backend: "in-memory",
+    backend: world.backend,
     ...run,
     elapsedMs: Date.now() - began,
   };

@@ -8,7 +8,7 @@ export function parallelSuite(): (name: AttackName, setup: AttackSetup) => Promi
   jest.setTimeout(180_000);
 
   beforeAll(async () => {
-    world = ParallelWorld.start();
+    world = await ParallelWorld.start();
     await world.warmUp();
   });
 

@@ -2,6 +2,7 @@ import * as ts from "typescript";
 import { Code } from "../diagnostics";
 import type { Context } from "../context";
 import type * as py from "../python/ast";
+import { BUILTINS, type BuiltinOwner, isBuiltin } from "./catalog";
 import { jsonCall } from "./json";
 import { mathCall, mathProperty } from "./math";
 import { globalFunctionCall, numberCall, numberProperty } from "./number";
@@ -18,6 +19,7 @@ export function libraryGlobal(node: ts.Expression, context: Context): string | u
 export function libraryProperty(node: ts.PropertyAccessExpression, context: Context): py.Expr | undefined {
   const owner = libraryGlobal(node.expression, context);
   if (owner === undefined) return undefined;
+  if (!isCatalogued(owner, node.name.text)) return unsupported(node, `${owner}.${node.name.text}`, context);
   switch (owner) {
     case "Math":
       return mathProperty(node, context);
@@ -31,11 +33,13 @@ export function libraryProperty(node: ts.PropertyAccessExpression, context: Cont
 export function libraryCall(node: ts.CallExpression, context: Context): py.Expr | undefined {
   const callee = node.expression;
   const global = libraryGlobal(callee, context);
+  if (global !== undefined && !isBuiltin("globals", global)) return unsupported(node, `${global}()`, context);
   if (global !== undefined) return globalFunctionCall(global, node, context);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const owner = libraryGlobal(callee.expression, context);
   if (owner === undefined) return undefined;
   const methodName = callee.name.text;
+  if (!isCatalogued(owner, methodName)) return unsupported(node, `${owner}.${methodName}`, context);
   switch (owner) {
     case "Math":
       return mathCall(methodName, node, context);
@@ -47,6 +51,11 @@ export function libraryCall(node: ts.CallExpression, context: Context): py.Expr 
       return objectCall(methodName, node, context);
   }
   return unsupported(node, `${owner}.${methodName}`, context);
+}
+
+/** Whether the catalog lists `owner.member` (owners it does not know are reported by the caller). */
+function isCatalogued(owner: string, member: string): boolean {
+  return !(owner in BUILTINS) || owner === "globals" || isBuiltin(owner as BuiltinOwner, member);
 }
 
 export function unsupported(node: ts.Node, what: string, context: Context): py.Expr {

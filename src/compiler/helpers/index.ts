@@ -17,6 +17,9 @@ export interface Helper {
 
 const HELPERS: Helper[] = [...NUMBER_HELPERS, ...TEXT_HELPERS, ...VALUE_HELPERS, ...OBJECT_HELPERS];
 
+/** Every helper's name, in emission order (the docs name some of them; a test checks that they exist). */
+export const HELPER_NAMES: readonly string[] = HELPERS.map((h) => h.name);
+
 /** The helpers to emit for the names a program used, with their dependencies, in the fixed order above. */
 export function resolveHelpers(used: ReadonlySet<string>): { code: string[]; imports: Set<StandardImport> } {
   const needed = new Set<string>();

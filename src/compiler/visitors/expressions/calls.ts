@@ -1,5 +1,6 @@
 import * as ts from "typescript";
 import { arrayCall } from "../../builtins/arrays";
+import { isBuiltin } from "../../builtins/catalog";
 import { libraryCall, libraryGlobal, unsupported } from "../../builtins/globals";
 import { stringCall } from "../../builtins/strings";
 import { Code } from "../../diagnostics";
@@ -33,6 +34,13 @@ function plainCall(node: ts.CallExpression, context: Context): py.Expr {
     }
     const receiverType = typeOf(context.checker, callee.expression);
     const methodName = callee.name.text;
+    const owner = isStringish(receiverType)
+      ? "String"
+      : isArrayLike(context.checker, receiverType)
+        ? "Array"
+        : undefined;
+    if (owner !== undefined && !isBuiltin(owner, methodName))
+      return unsupported(node, `${owner}.${methodName}`, context);
     if (isStringish(receiverType))
       return stringCall(methodName, node, context.visitExpression(callee.expression), context);
     if (isArrayLike(context.checker, receiverType)) {
@@ -55,10 +63,11 @@ function plainCall(node: ts.CallExpression, context: Context): py.Expr {
         `'${methodName}' is a function-typed property of a data object: declare it as a method of an interface or class.`,
       );
     }
-    const receiver = context.visitExpression(callee.expression);
-    return py.method(receiver, memberName(callee.name, context), ...compileArguments(node, context));
+    const [receiver, ...args] = context.inOrder([callee.expression, ...node.arguments]);
+    return py.method(receiver as py.Expr, memberName(callee.name, context), ...args);
   }
-  return py.call(context.visitExpression(callee), ...compileArguments(node, context));
+  const [func, ...args] = context.inOrder([callee, ...node.arguments]);
+  return py.call(func as py.Expr, ...args);
 }
 
 function compileArguments(node: ts.CallExpression | ts.NewExpression, context: Context): py.Expr[] {

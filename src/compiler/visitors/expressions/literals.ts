@@ -26,12 +26,16 @@ export function visitStringLiteral(node: ts.StringLiteral | ts.NoSubstitutionTem
 }
 
 export function visitTemplate(node: ts.TemplateExpression, context: Context): py.Expr {
+  const values = context.inOrder(
+    node.templateSpans.map((span) => span.expression),
+    (expression) => toStringValue(expression, context),
+  );
   const parts: py.Expr[] = [];
   if (node.head.text !== "") parts.push(py.str(node.head.text));
-  for (const span of node.templateSpans) {
-    parts.push(toStringValue(span.expression, context));
+  node.templateSpans.forEach((span, index) => {
+    parts.push(values[index] as py.Expr);
     if (span.literal.text !== "") parts.push(py.str(span.literal.text));
-  }
+  });
   if (parts.length === 0) return py.str("");
   // A lone substitution still has to produce a string: `${n}` is String(n).
   return parts.reduce((left, right) => py.binop("+", left, right));

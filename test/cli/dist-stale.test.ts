@@ -1,0 +1,64 @@
+// config-api-payload refuses a dist/GamatechRopc.py that the sources no longer build: in a fresh clone every file has the
+// checkout's time, so the check compares with a fresh build, not mtimes. Runs the real bin/gamatech-ropc of a copy of the
+// project whose source was changed after the build.
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { spawnSync } from "child_process";
+
+jest.setTimeout(180_000);
+
+const ROOT = path.resolve(__dirname, "..", "..");
+let copy: string;
+
+beforeAll(() => {
+  copy = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-ropc-stale-"));
+  for (const entry of [
+    "bin",
+    "src",
+    "dist",
+    "package.json",
+    "tsconfig.guest.json",
+    path.join("scripts", "register-ts.js"),
+  ]) {
+    fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+  }
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(copy, "node_modules"), "dir");
+});
+
+afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+
+function payload(argv: string[]): { code: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(
+    process.execPath,
+    [path.join(copy, "bin", "gamatech-ropc"), "config-api-payload", ...argv],
+    {
+      cwd: copy,
+      encoding: "utf8",
+      timeout: 150_000,
+    },
+  );
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+test("a source changed after the build: exit 1, no payload, and how to fix it", () => {
+  const table = path.join(copy, "src", "flow", "config-table.ts");
+  const text = fs.readFileSync(table, "utf8");
+  const changed = text.replace("Twilio account that sends the codes", "Twilio account sending the codes");
+  expect(changed).not.toBe(text);
+  // The copy's files are all newer than dist/ would be in a fresh clone anyway: only the content can tell.
+  fs.writeFileSync(table, changed);
+  const now = new Date();
+  fs.utimesSync(path.join(copy, "dist", "GamatechRopc.py"), now, now);
+
+  for (const argv of [[], ["--update", "--inum", "A1", "--revision", "2"]]) {
+    const result = payload(argv);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      "No payload written: dist/GamatechRopc.py is older than the sources in src/ (a fresh build differs from it): " +
+        "run `npm run build`, then this command again.\n",
+    );
+  }
+});

@@ -1,0 +1,26 @@
+// The differential harness writes each file's Python cases to a temporary folder; it must remove it however the run ends,
+// including when no case needs Jython (only diagnostics), which returns early.
+import * as fs from "fs";
+import { Suite } from "./harness";
+
+const created: string[] = [];
+
+jest.mock("fs", () => {
+  const actual = jest.requireActual<typeof import("fs")>("fs");
+  return {
+    ...actual,
+    mkdtempSync: (prefix: string) => {
+      const folder = actual.mkdtempSync(prefix);
+      created.push(folder);
+      return folder;
+    },
+  };
+});
+
+const suite = new Suite();
+suite.testExpression("1 == 1").expectDiagnostic("GR1003");
+
+test("the cases' folder is gone once the cases have run", () => {
+  expect(created).toHaveLength(1);
+  expect(fs.existsSync(created[0] as string)).toBe(false);
+});
