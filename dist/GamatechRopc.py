@@ -1091,10 +1091,9 @@ class PropertyReader(object):
         _tmp = self.value(name)
         text = (_tmp if _tmp is not None else definition(name)["defaultValue"]).lower()
         if text not in options:
-            _name = name
             _tmp_2 = self.value(name)
             self.reject(
-                _name,
+                name,
                 described("not one of the accepted values", _tmp_2 if _tmp_2 is not None else "", []),
             )
             return definition(name)["defaultValue"]
@@ -1792,11 +1791,10 @@ def sendOnce(config, otp, phone, code):
         ])
     body = renderSms(config, code)
     if config["sender"] == "messaging_service":
-        _phone = phone
         _twilioMessagingServiceSid = config["twilioMessagingServiceSid"]
         sent = otp.sendSms(
             OrderedDict([
-                ("to", _phone),
+                ("to", phone),
                 (
                     "messagingServiceSid",
                     _twilioMessagingServiceSid if _twilioMessagingServiceSid is not None else "",
@@ -1805,11 +1803,10 @@ def sendOnce(config, otp, phone, code):
             ]),
         )
     else:
-        _phone_2 = phone
         _twilioFromNumber = config["twilioFromNumber"]
         sent = otp.sendSms(
             OrderedDict([
-                ("to", _phone_2),
+                ("to", phone),
                 ("from", _twilioFromNumber if _twilioFromNumber is not None else ""),
                 ("body", body),
             ]),
@@ -2421,11 +2418,10 @@ def lostWrite(context, what, claimed):
 
 
 def notSent(context, what, sessionId, delivery, claimed):
-    _tmp = sessionLockKey(sessionId)
     def _fn():
         context["ports"]["sessions"].remove(sessionId)
         return True
-    context["ports"]["serializer"].exclusive(_tmp, _fn)
+    context["ports"]["serializer"].exclusive(sessionLockKey(sessionId), _fn)
     if not delivery["attempted"]:
         releaseAll(context["ports"]["claims"], claimed)
     what["sessionId"] = None
@@ -2459,26 +2455,20 @@ def startLogin(context, login):
         return failure(context, what, recipient["errorCode"], [])
     sessionId = context["ports"]["random"].randomHex(SESSION_ID_BYTES)
     code = newCode(context, sessionId, recipient)
-    _STATE_VERSION = STATE_VERSION
-    _clientId = context["request"]["clientId"]
-    _normalised = login["normalised"]
-    _userId = recipient["userId"]
-    _codeHash = code["codeHash"]
     if config["sender"] == "verify":
         _phone = recipient["phone"]
         _tmp = _phone if _phone is not None else ""
     else:
         _tmp = ""
-    _tmp_2 = _tmp
     _maskedPhone = what["maskedPhone"]
     state = OrderedDict([
-        ("version", _STATE_VERSION),
-        ("clientId", _clientId),
-        ("login", _normalised),
-        ("userId", _userId),
+        ("version", STATE_VERSION),
+        ("clientId", context["request"]["clientId"]),
+        ("login", login["normalised"]),
+        ("userId", recipient["userId"]),
         ("step", 2),
-        ("codeHash", _codeHash),
-        ("verifyTo", _tmp_2),
+        ("codeHash", code["codeHash"]),
+        ("verifyTo", _tmp),
         ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
         ("createdAt", context["now"]),
         ("expiresAt", _js_double(context["now"] + _js_mul(config["sessionTtlSeconds"], 1000))),
@@ -2780,7 +2770,6 @@ class CacheServiceClaimStore(object):
     def claim(self, key, value, ttlSeconds):
         cacheKey = CLAIM_PREFIX + key
         seconds = wholeSeconds(ttlSeconds)
-        _cacheKey = cacheKey
         def _fn():
             cache = cacheService()
             if cache.get(cacheKey) is not None:
@@ -2790,18 +2779,17 @@ class CacheServiceClaimStore(object):
             if stored is None:
                 raise JsError("claim not stored: the cache lost the write")
             return stored == value
-        return self.locks.exclusive(_cacheKey, _fn)
+        return self.locks.exclusive(cacheKey, _fn)
 
     def get(self, key):
         return cacheService().get(CLAIM_PREFIX + key)
 
     def release(self, key):
         cacheKey = CLAIM_PREFIX + key
-        _cacheKey = cacheKey
         def _fn():
             cacheService().remove(cacheKey)
             return True
-        self.locks.exclusive(_cacheKey, _fn)
+        self.locks.exclusive(cacheKey, _fn)
 
 
 class RedisClaimStore(object):
@@ -2900,7 +2888,6 @@ class DatabaseClaimStore(object):
             raise JsError("claim not stored: the database refused the entry and holds none")
         if not self.isExpired(existing):
             return False
-        _dn = dn
         def _fn():
             again = self.read(dn)
             if again is not None:
@@ -2912,7 +2899,7 @@ class DatabaseClaimStore(object):
             if self.read(dn) is not None:
                 return False
             raise JsError("claim not stored: the database refused the entry and holds none")
-        return self.locks.exclusive(_dn, _fn)
+        return self.locks.exclusive(dn, _fn)
 
     def get(self, key):
         dn = "uuid=" + sha256Hex(CLAIM_PREFIX + key) + "," + self.baseDn
@@ -3240,11 +3227,10 @@ def readFlowRequest(context):
     if clientId is None or clientId == "":
         return None
     _tmp_2 = readParameters(context)
-    _clientId = clientId
     _tmp = context.getIpAddress()
     return OrderedDict([
         ("params", _tmp_2),
-        ("clientId", _clientId),
+        ("clientId", clientId),
         ("ipAddress", _tmp if _tmp is not None else ""),
         ("forwardedFor", readForwardedFor(context)),
     ])
@@ -3420,10 +3406,9 @@ def buildClient(config, http):
     if apiKeySid is not None and apiKeySecret is not None:
         builder = TwilioRestClient.Builder(apiKeySid, apiKeySecret).accountSid(config["twilioAccountSid"])
     else:
-        _twilioAccountSid = config["twilioAccountSid"]
         _twilioAuthToken = config["twilioAuthToken"]
         builder = TwilioRestClient.Builder(
-            _twilioAccountSid,
+            config["twilioAccountSid"],
             _twilioAuthToken if _twilioAuthToken is not None else "",
         )
     if http is not None:

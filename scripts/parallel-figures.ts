@@ -108,7 +108,9 @@ function cap(result: AttackResult): string {
 
 /** One table row: attack, K, latency, nodes, backend, evaluated vs limit, SMS vs cap, right answer accepted. */
 function row(result: AttackResult): string {
-  const bound = result.nodes === 1 ? "" : ` (bound ${result.limit * result.nodes})`;
+  // Per-node claims hold each limit within limit × nodes; atomic claims (Redis) hold the limit itself.
+  const bound =
+    result.nodes === 1 || result.backend !== "in-memory" ? "" : ` (bound ${result.limit * result.nodes})`;
   const evaluated = result.evaluated === null ? "-" : `${result.evaluated} / ${result.limit}${bound}`;
   let sms = "-";
   if (SMS_ATTACKS.includes(result.attack)) {

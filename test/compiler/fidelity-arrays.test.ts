@@ -18,7 +18,10 @@ describe("array writes", () => {
     .testFunction("const xs: number[] = []; xs[xs.length] = 1; xs[xs.length] = 2; return show(xs);", SHOW)
     .expectToMatchJsResult();
   suite
-    .testFunction("const xs = [1, 2, 3]; xs[1] = (xs[1] ?? 0) + 10; xs[5] = (xs[5] ?? 0) + 1; return show(xs);", SHOW)
+    .testFunction(
+      "const xs = [1, 2, 3]; xs[1] = (xs[1] ?? 0) + 10; xs[5] = (xs[5] ?? 0) + 1; return show(xs);",
+      SHOW,
+    )
     .expectToMatchJsResult();
   suite
     .testFunction("const xs = [1, 2, 3]; const v = (xs[1] = 7); return [v, show(xs)];", SHOW)

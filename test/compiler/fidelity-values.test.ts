@@ -153,7 +153,9 @@ describe("objects: key order, keys, in, ??=, freeze", () => {
     )
     .expectToMatchJsResult();
   suite
-    .testFunction("const xs: number[] = [1]; xs[3] ??= 4; xs[0] ??= 9; return [xs.length, xs.join(\"-\"), JSON.stringify(xs)];")
+    .testFunction(
+      'const xs: number[] = [1]; xs[3] ??= 4; xs[0] ??= 9; return [xs.length, xs.join("-"), JSON.stringify(xs)];',
+    )
     .expectToMatchJsResult();
   suite
     .testFunction(

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import { Suite } from "./harness";
 
-const created: string[] = [];
+const mockCreated: string[] = [];
 
 jest.mock("fs", () => {
   const actual = jest.requireActual<typeof import("fs")>("fs");
@@ -11,7 +11,7 @@ jest.mock("fs", () => {
     ...actual,
     mkdtempSync: (prefix: string) => {
       const folder = actual.mkdtempSync(prefix);
-      created.push(folder);
+      mockCreated.push(folder);
       return folder;
     },
   };
@@ -21,6 +21,6 @@ const suite = new Suite();
 suite.testExpression("1 == 1").expectDiagnostic("GR1003");
 
 test("the cases' folder is gone once the cases have run", () => {
-  expect(created).toHaveLength(1);
-  expect(fs.existsSync(created[0] as string)).toBe(false);
+  expect(mockCreated).toHaveLength(1);
+  expect(fs.existsSync(mockCreated[0] as string)).toBe(false);
 });

@@ -49,7 +49,7 @@ describe("slicing", () => {
     .expectToMatchJsResult();
 });
 
-// replaceAll is compiled too, but the guest lib (es2019) does not declare it.
+// replaceAll is not supported (GR1019): the guest lib (es2019) does not declare it.
 describe("split, replace", () => {
   for (const [text, separator] of [
     ['"a,b,,c"', '","'],

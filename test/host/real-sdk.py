@@ -8,8 +8,9 @@
 # 3. measure: how long a send holds the caller and its worker thread when Twilio cannot be reached. The SDK's traffic goes
 #    through the JVM's HTTPS proxy properties (which every line's client honours) to a local port that refuses
 #    connections ("refused"), accepts and never answers ("silent"), or never accepts ("blackhole": a full backlog, as a
-#    black-holed address; a trailing "!" reports the caller only); "burst:N:MS" releases N concurrent calls whose work
-#    takes MS milliseconds (the worker pool's capacity, without the network).
+#    black-holed address; a trailing "!" reports the caller only); "overflow:N" releases N concurrent calls that hold
+#    their worker until all have started or been refused (the worker pool's size, without the network); "fake:STATUS:MS:N"
+#    sends N at once through the real SDK to a fake Twilio over TLS that answers STATUS after MS milliseconds.
 #
 # Usage: echo '{"script": PATH, "probe": [...], "timeoutSeconds": 2, "cases": [...]}' | jython -Dpython.path=... real-sdk.py
 # Prints one "RESULT {json}" line per check.
@@ -148,34 +149,48 @@ def config_for(timeout_seconds):
     }
 
 
-def burst(module, timeout_seconds, count, millis):
-    """count calls released together on real threads; each one's work sleeps millis."""
-    gateway = module.TwilioGateway(config_for(timeout_seconds))
+def overflow(module, count):
+    """count calls released together whose work holds its worker until every call has started or been refused, so that
+    exactly the pool's size run at once whatever the machine's load; twilio_timeout_seconds 10."""
+    gateway = module.TwilioGateway(config_for(10))
     start = threading.Event()
+    release = threading.Event()
     answers = []
     lock = threading.Lock()
+    running = [0]
+
+    def hold():
+        with lock:
+            running[0] += 1
+        release.wait(8)
+        return "sent"
 
     def one():
         start.wait()
-        began = time.time()
-        answer = gateway.call(lambda: time.sleep(millis / 1000.0) or "sent")
+        answer = gateway.call(hold)
         with lock:
-            answers.append((answer, time.time() - began))
+            answers.append(answer)
 
     threads = [threading.Thread(target=one) for _ in range(count)]
     for thread in threads:
         thread.start()
     start.set()
+    deadline = time.time() + 8
+    while time.time() < deadline:
+        with lock:
+            refused = len([a for a in answers if not a["attempted"]])
+            if running[0] + refused >= count:
+                break
+        time.sleep(0.02)
+    release.set()
     for thread in threads:
         thread.join()
     gateway.shutdown()
     return {
-        "case": "burst",
+        "case": "overflow",
         "calls": count,
-        "workMillis": millis,
-        "delivered": len([a for a, _ in answers if not a["failed"]]),
-        "notAttempted": len([a for a, _ in answers if not a["attempted"]]),
-        "slowestSeconds": round(max(seconds for _, seconds in answers), 2),
+        "delivered": len([a for a in answers if not a["failed"]]),
+        "notAttempted": len([a for a in answers if not a["attempted"]]),
     }
 
 
@@ -330,9 +345,8 @@ def measure(module, timeout_seconds, cases, keystore):
             _, status, delay_ms, count = case.split(":")
             report("measure", **against_fake(module, keystore, int(status), int(delay_ms), int(count)))
             continue
-        if case.startswith("burst:"):
-            _, count, millis = case.split(":")
-            report("measure", **burst(module, timeout_seconds, int(count), int(millis)))
+        if case.startswith("overflow:"):
+            report("measure", **overflow(module, int(case.split(":")[1])))
             continue
         wait_for_worker = not case.endswith("!")
         case = case.rstrip("!")
@@ -369,10 +383,38 @@ def measure(module, timeout_seconds, cases, keystore):
         )
 
 
+def account_status(module):
+    """isActive on Janssen's real User (getStatus, the ORM's shape) and on an older model without getStatus."""
+    from java.util import ArrayList
+    from io.jans.as.common.model.common import User
+    from io.jans.model import GluuStatus
+    from io.jans.orm.model.base import CustomObjectAttribute
+
+    def current(status):
+        user = User()
+        user.setUserId("alice")
+        user.setStatus(status)
+        user.setCustomAttributes(ArrayList([CustomObjectAttribute("mobile", "+15550001")]))
+        return module.isActive(user)
+
+    class OlderUser(object):
+        def __init__(self, status):
+            self.status = status
+
+        def getAttributeValues(self, name):
+            return ArrayList([self.status]) if name == "jansStatus" and self.status is not None else None
+
+    report("status", current={"active": current(GluuStatus.ACTIVE), "inactive": current(GluuStatus.INACTIVE),
+                              "none": current(None)},
+           older={"active": module.isActive(OlderUser("active")), "inactive": module.isActive(OlderUser("inactive")),
+                  "none": module.isActive(OlderUser(None))})
+
+
 command = json.loads(sys.stdin.readline())
 probe(command.get("probe", []))
 loaded = load_and_init(command["script"])
 if loaded is not None:
+    account_status(loaded)
     measure(loaded, command.get("timeoutSeconds", 2), command.get("cases", []), command.get("keystore"))
 # Workers still blocked in a connect (the "!" cases) would keep the JVM alive until the SDK gives up: exit now.
 sys.stdout.flush()

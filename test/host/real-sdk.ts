@@ -113,7 +113,7 @@ export function stubsForScript(python: string, work: string): string {
 
 /** One "RESULT {json}" line of real-sdk.py. */
 export interface Check {
-  check: "probe" | "load" | "init" | "measure";
+  check: "probe" | "load" | "init" | "status" | "measure";
   [field: string]: unknown;
 }
 

@@ -154,17 +154,25 @@ function mergeInto(target: Record<string, number>, source: Record<string, number
 
 /**
  * Guesses the script judged, read from its answers: every wrong-guess answer (invalid_otp / invalid_credentials), every
- * success (proceed to step 3 / a token), and the too_many_attempts answers that can have been judged — the one per node
- * whose wrong guess used the budget up. Further too_many_attempts answers are refusals of a spent session and judge
+ * success (proceed to step 3 / a token), and the too_many_attempts answers that can have been judged — the one per
+ * budget whose wrong guess used it up. A budget is per node where claims are per node, one for the cluster where the
+ * backend's claims are atomic (Redis). Further too_many_attempts answers are refusals of a spent session and judge
  * nothing. Serially this is exactly the limit once the limit is reached.
  */
 export function evaluatedOf(
   answers: Record<string, number>,
   wrong: string,
   success: string,
-  nodes: number,
+  budgets: number,
 ): number {
-  return (answers[wrong] ?? 0) + (answers[success] ?? 0) + Math.min(answers["too_many_attempts"] ?? 0, nodes);
+  return (
+    (answers[wrong] ?? 0) + (answers[success] ?? 0) + Math.min(answers["too_many_attempts"] ?? 0, budgets)
+  );
+}
+
+/** How many separate attempt budgets a session has: one per node on per-node claims, one on an atomic backend. */
+function budgets(world: ParallelWorld, nodes: number): number {
+  return world.backend === "redis" ? 1 : nodes;
 }
 
 function sentSms(replies: ParallelReply | AuthenticateReply[]): number {
@@ -341,7 +349,7 @@ const ATTACK_RUNS: Record<AttackName, (world: ParallelWorld, setup: AttackSetup)
     const answers = tally(burst.results);
     const after = await rightCodeGivesToken(world, alice, started);
     return {
-      evaluated: evaluatedOf(answers, "invalid_otp", "proceed", nodes),
+      evaluated: evaluatedOf(answers, "invalid_otp", "proceed", budgets(world, nodes)),
       limit: LIMITS.codes,
       sms: null,
       rightAccepted: after ? "yes, a token" : "no",
@@ -374,7 +382,7 @@ const ATTACK_RUNS: Record<AttackName, (world: ParallelWorld, setup: AttackSetup)
       );
       const counts = tally(burst.results);
       mergeInto(answers, counts);
-      perRound.push(evaluatedOf(counts, "invalid_otp", "proceed", nodes));
+      perRound.push(evaluatedOf(counts, "invalid_otp", "proceed", budgets(world, nodes)));
       const rightReply = burst.results[right]!;
       if (fields(rightReply).step === "3") {
         passed += 1;
@@ -489,7 +497,7 @@ const ATTACK_RUNS: Record<AttackName, (world: ParallelWorld, setup: AttackSetup)
       password: alice.password,
     });
     return {
-      evaluated: evaluatedOf(answers, "invalid_credentials", "granted", nodes),
+      evaluated: evaluatedOf(answers, "invalid_credentials", "granted", budgets(world, nodes)),
       limit: LIMITS.passwords,
       sms: null,
       rightAccepted: granted(after) ? "yes, a token" : "no",
@@ -517,7 +525,7 @@ const ATTACK_RUNS: Record<AttackName, (world: ParallelWorld, setup: AttackSetup)
     const answers = tally(burst.results);
     const tokens = burst.results.filter(granted).length;
     return {
-      evaluated: evaluatedOf(answers, "invalid_credentials", "granted", nodes),
+      evaluated: evaluatedOf(answers, "invalid_credentials", "granted", budgets(world, nodes)),
       limit: LIMITS.passwords,
       sms: null,
       rightAccepted: granted(burst.results[right]!) ? "yes" : "no",

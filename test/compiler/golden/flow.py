@@ -886,11 +886,10 @@ def sendOnce(config, otp, phone, code):
         ])
     body = renderSms(config, code)
     if config["sender"] == "messaging_service":
-        _phone = phone
         _twilioMessagingServiceSid = config["twilioMessagingServiceSid"]
         sent = otp.sendSms(
             OrderedDict([
-                ("to", _phone),
+                ("to", phone),
                 (
                     "messagingServiceSid",
                     _twilioMessagingServiceSid if _twilioMessagingServiceSid is not None else "",
@@ -899,11 +898,10 @@ def sendOnce(config, otp, phone, code):
             ]),
         )
     else:
-        _phone_2 = phone
         _twilioFromNumber = config["twilioFromNumber"]
         sent = otp.sendSms(
             OrderedDict([
-                ("to", _phone_2),
+                ("to", phone),
                 ("from", _twilioFromNumber if _twilioFromNumber is not None else ""),
                 ("body", body),
             ]),
@@ -1580,11 +1578,10 @@ def lostWrite(context, what, claimed):
 
 
 def notSent(context, what, sessionId, delivery, claimed):
-    _tmp = sessionLockKey(sessionId)
     def _fn():
         context["ports"]["sessions"].remove(sessionId)
         return True
-    context["ports"]["serializer"].exclusive(_tmp, _fn)
+    context["ports"]["serializer"].exclusive(sessionLockKey(sessionId), _fn)
     if not delivery["attempted"]:
         releaseAll(context["ports"]["claims"], claimed)
     what["sessionId"] = None
@@ -1618,26 +1615,20 @@ def startLogin(context, login):
         return failure(context, what, recipient["errorCode"], [])
     sessionId = context["ports"]["random"].randomHex(SESSION_ID_BYTES)
     code = newCode(context, sessionId, recipient)
-    _STATE_VERSION = STATE_VERSION
-    _clientId = context["request"]["clientId"]
-    _normalised = login["normalised"]
-    _userId = recipient["userId"]
-    _codeHash = code["codeHash"]
     if config["sender"] == "verify":
         _phone = recipient["phone"]
         _tmp = _phone if _phone is not None else ""
     else:
         _tmp = ""
-    _tmp_2 = _tmp
     _maskedPhone = what["maskedPhone"]
     state = OrderedDict([
-        ("version", _STATE_VERSION),
-        ("clientId", _clientId),
-        ("login", _normalised),
-        ("userId", _userId),
+        ("version", STATE_VERSION),
+        ("clientId", context["request"]["clientId"]),
+        ("login", login["normalised"]),
+        ("userId", recipient["userId"]),
         ("step", 2),
-        ("codeHash", _codeHash),
-        ("verifyTo", _tmp_2),
+        ("codeHash", code["codeHash"]),
+        ("verifyTo", _tmp),
         ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
         ("createdAt", context["now"]),
         ("expiresAt", _js_double(context["now"] + _js_mul(config["sessionTtlSeconds"], 1000))),
@@ -2248,10 +2239,9 @@ class PropertyReader(object):
         _tmp = self.value(name)
         text = (_tmp if _tmp is not None else definition(name)["defaultValue"]).lower()
         if text not in options:
-            _name = name
             _tmp_2 = self.value(name)
             self.reject(
-                _name,
+                name,
                 described("not one of the accepted values", _tmp_2 if _tmp_2 is not None else "", []),
             )
             return definition(name)["defaultValue"]

@@ -75,7 +75,10 @@ function checkMethodValue(node: ts.PropertyAccessExpression, context: Context): 
   const call = node.parent;
   if (ts.isCallExpression(call) && call.expression === node) return;
   const declaration = context.checker.getSymbolAtLocation(node.name)?.valueDeclaration;
-  if (declaration !== undefined && (ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration))) {
+  if (
+    declaration !== undefined &&
+    (ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration))
+  ) {
     context.report(
       node,
       Code.MethodAsValue,
