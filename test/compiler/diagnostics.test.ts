@@ -76,7 +76,7 @@ const functionCases: Array<[string, string, string?]> = [
   [Code.MethodAsValue, "class C { m(): number { return 1; } } const f = new C().m; return f();"],
   [Code.LoneSurrogate, 'return "\\uDBFF!";'],
   [Code.NameCollision, "const naïve = 1; return naïve;"],
-  [Code.NullableDefault, "function f(x: string | null = \"a\"): string | null { return x; } return f(null);"],
+  [Code.NullableDefault, 'function f(x: string | null = "a"): string | null { return x; } return f(null);'],
   [Code.OuterReassignment, "let n = 0; const inc = (): void => { n++; }; inc(); return n;"],
   [Code.OuterReassignment, 'let s = ""; function add(): void { s = s + "x"; } add(); return s;'],
   [
