@@ -27,6 +27,20 @@ export function generateCode(random: SecureRandom, length: number): string {
   return code;
 }
 
+/** The code without ASCII spaces and tabs: SMS apps show codes as `166 354`, and a space is no reason to spend an attempt. */
+export function withoutSpaces(code: string): string {
+  let kept = "";
+  let i = 0;
+  while (i < code.length) {
+    const unit = code.charCodeAt(i);
+    if (unit !== 32 && unit !== 9) {
+      kept += code.charAt(i);
+    }
+    i++;
+  }
+  return kept;
+}
+
 export function isWellFormedCode(code: string, length: number): boolean {
   return code.length === length && isDigits(code);
 }

@@ -6,7 +6,7 @@ import { INVALID_OTP, INVALID_SESSION, OTP_EXPIRED, RATE_LIMITED, TOO_MANY_ATTEM
 import { verifyApproves } from "./delivery";
 import type { EventFacts, FlowContext, FlowOutcome, LoginValue } from "./flow-types";
 import { pair } from "./header";
-import { codeHash, isWellFormedCode } from "./otp";
+import { codeHash, isWellFormedCode, withoutSpaces } from "./otp";
 import { facts, failure, proceed } from "./outcome";
 import { claimOnce, claimSlot, releaseAll } from "./rate-limits";
 import {
@@ -79,8 +79,9 @@ function reserveAttempt(
 }
 
 /** Decoys and malformed codes never match; a malformed code still costs a try, like any wrong one. Outside the lock. */
-function codeMatches(context: FlowContext, sessionId: string, state: SessionState, code: string): boolean {
+function codeMatches(context: FlowContext, sessionId: string, state: SessionState, typed: string): boolean {
   const config = context.config;
+  const code = withoutSpaces(typed);
   if (state.userId === null || !isWellFormedCode(code, config.otpLength)) {
     return false;
   }

@@ -98,6 +98,7 @@ function proceedPairs(
     pair("step", "2"),
     pair("expires_in", String(expiresIn)),
     pair("resend_after", String(context.config.resendCooldownSeconds)),
+    pair("code_length", String(context.config.otpLength)),
   ];
   for (const item of hintPairs(context, login, recipient)) {
     pairs.push(item);

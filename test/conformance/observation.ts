@@ -7,6 +7,8 @@ export interface StepObservation {
   nextStep: number | null;
   attemptsLeft: number | null;
   retryAfter: number | null;
+  /** The code_length of a start or resend answer. */
+  codeLength: number | null;
   /** The header's keys in order: the shape an app (or an attacker) sees. */
   headerKeys: string[];
   /** The phone_number value, when the phone hint is on. */
@@ -49,6 +51,7 @@ export function observe(
     nextStep: numberOrNull(pairs.step),
     attemptsLeft: numberOrNull(pairs.attempts_left),
     retryAfter: numberOrNull(pairs.retry_after),
+    codeLength: numberOrNull(pairs.code_length),
     headerKeys: Object.keys(pairs),
     phoneHint: pairs.phone_number ?? null,
     smsSent,

@@ -31,13 +31,25 @@ export function wrongCode(code: string): string {
   return code.slice(0, -1) + String((last + 1) % 10);
 }
 
+/** A code as SMS apps show it: its two halves separated by a space (`166 354`). */
+export function spacedCode(code: string): string {
+  const half = Math.floor(code.length / 2);
+  return code.slice(0, half) + " " + code.slice(half);
+}
+
 function substitute(value: string, learned: LearnedValues): string {
-  return value.replace(/\{(session|code|wrong_code|previous_code)\}/g, (_match, name: string) => {
-    const known =
-      name === "session" ? learned.session : name === "previous_code" ? learned.previousCode : learned.code;
-    if (known === null) throw new Error(`the scenario uses {${name}} before any was issued`);
-    return name === "wrong_code" ? wrongCode(known) : known;
-  });
+  return value.replace(
+    /\{(session|code|wrong_code|previous_code|spaced_code|spaced_wrong_code)\}/g,
+    (_match, name: string) => {
+      const known =
+        name === "session" ? learned.session : name === "previous_code" ? learned.previousCode : learned.code;
+      if (known === null) throw new Error(`the scenario uses {${name}} before any was issued`);
+      if (name === "wrong_code") return wrongCode(known);
+      if (name === "spaced_code") return spacedCode(known);
+      if (name === "spaced_wrong_code") return spacedCode(wrongCode(known));
+      return known;
+    },
+  );
 }
 
 /** Every parameter with its values as a list, placeholders replaced. */

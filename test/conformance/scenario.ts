@@ -33,7 +33,7 @@ export interface ScenarioUser {
 
 /** One request, or one change of the world between requests. Exactly one of the action fields is set. */
 export interface ScenarioStep {
-  /** A token request. Values may use placeholders: {session}, {code}, {wrong_code}. */
+  /** A token request. Values may use placeholders: {session}, {code}, {wrong_code}, {previous_code}, {spaced_code}, {spaced_wrong_code}. */
   request?: ScenarioRequest;
   /** Moves the shared clock forward, in seconds. */
   advanceSeconds?: number;
@@ -70,6 +70,8 @@ export interface StepExpectation {
   attemptsLeft?: number;
   /** The retry_after of a rate_limited answer, in seconds. */
   retryAfter?: number;
+  /** The code_length of a start or resend answer. */
+  codeLength?: number;
   /** SMS or Verify sends made by this step. */
   smsSent?: number;
   /** The user the token is issued for; null when no token. */

@@ -16,6 +16,7 @@ const EXPECTED_FIELDS: [keyof StepExpectation, keyof StepObservation][] = [
   ["nextStep", "nextStep"],
   ["attemptsLeft", "attemptsLeft"],
   ["retryAfter", "retryAfter"],
+  ["codeLength", "codeLength"],
   ["smsSent", "smsSent"],
   ["tokenUser", "tokenUser"],
 ];

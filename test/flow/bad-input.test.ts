@@ -136,8 +136,8 @@ describe("session ids", () => {
 describe("codes", () => {
   test.each([
     ["letters", "12a456"],
-    ["spaces", "123 56"],
-    ["surrounding spaces", " 123456 "],
+    ["spaces, still too short without them", "123 56"],
+    ["a no-break space (only ASCII spaces and tabs are ignored)", "123\u00a0456"],
     ["too short", "12345"],
     ["too long", "1234567"],
     ["empty", ""],

@@ -19,8 +19,21 @@ describe("step 1: start", () => {
     expect(outcome.header!.name).toBe("X-ROPC-TWO-FA");
     expect(outcome.header!.value).toMatch(HEADER_VALUE);
     const header = parseHeader(outcome.header!.value);
-    expect(Object.keys(header)).toEqual(["status", "session_id", "step", "expires_in", "resend_after"]);
-    expect(header).toMatchObject({ status: "proceed", step: "2", expires_in: "300", resend_after: "60" });
+    expect(Object.keys(header)).toEqual([
+      "status",
+      "session_id",
+      "step",
+      "expires_in",
+      "resend_after",
+      "code_length",
+    ]);
+    expect(header).toMatchObject({
+      status: "proceed",
+      step: "2",
+      expires_in: "300",
+      resend_after: "60",
+      code_length: "6",
+    });
     expect(header["session_id"]).toMatch(/^[0-9a-f]{64}$/);
     expect(world.otp.sms).toHaveLength(1);
     expect(world.otp.sms[0]).toEqual({

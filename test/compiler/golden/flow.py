@@ -621,6 +621,17 @@ def generateCode(random, length):
     return code
 
 
+def withoutSpaces(code):
+    kept = ""
+    i = 0
+    while i < len(code):
+        unit = _js_char_code_at(code, i)
+        if unit != 32 and unit != 9:
+            kept = kept + _js_char_at(code, i)
+        i = _js_double(i + 1)
+    return kept
+
+
 def isWellFormedCode(code, length):
     return len(code) == length and isDigits(code)
 
@@ -1237,8 +1248,9 @@ def reserveAttempt(context, what, login, sessionId):
     return CodeAttempt(state, attempt["slot"], lockout["key"])
 
 
-def codeMatches(context, sessionId, state, code):
+def codeMatches(context, sessionId, state, typed):
     config = context["config"]
+    code = withoutSpaces(typed)
     if state["userId"] is None or not isWellFormedCode(code, config["otpLength"]):
         return False
     if config["sender"] == "verify":
@@ -1559,6 +1571,7 @@ def proceedPairs(context, sessionId, expiresIn, login, recipient):
         pair("step", "2"),
         pair("expires_in", _js_str(expiresIn)),
         pair("resend_after", _js_str(context["config"]["resendCooldownSeconds"])),
+        pair("code_length", _js_str(context["config"]["otpLength"])),
     ]
     for item in hintPairs(context, login, recipient):
         pairs.append(item)
