@@ -1555,7 +1555,12 @@ def generateCode(random, length):
     return code
 
 
+MAX_SPACED_CODE_LENGTH = 32
+
+
 def withoutSpaces(code):
+    if len(code) > MAX_SPACED_CODE_LENGTH:
+        return code
     kept = ""
     i = 0
     while i < len(code):

@@ -27,8 +27,15 @@ export function generateCode(random: SecureRandom, length: number): string {
   return code;
 }
 
+const MAX_SPACED_CODE_LENGTH = 32;
+
 /** The code without ASCII spaces and tabs: SMS apps show codes as `166 354`, and a space is no reason to spend an attempt. */
 export function withoutSpaces(code: string): string {
+  // Longer input cannot hold a code of at most 10 digits in any sensible spacing; it is left as typed (and so malformed)
+  // rather than scanned, so a megabyte in the code field costs no more than a wrong code.
+  if (code.length > MAX_SPACED_CODE_LENGTH) {
+    return code;
+  }
   let kept = "";
   let i = 0;
   while (i < code.length) {
