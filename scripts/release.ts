@@ -1,33 +1,27 @@
-// npm run release: a fresh build (dist/GamatechRopc.py, as committed) and the files a GitHub release carries, in release/:
-// the script, its SHA-256 in sha256sum format, and a Config API payload template (disabled until filled in).
-import { createHash } from "crypto";
+// npm run release: the files a GitHub release carries, in release/, built from a clean, committed checkout: the script (its
+// header names the commit), its SHA-256 in sha256sum format, a Config API payload template (disabled until filled in), and
+// gamatech-ropc-check.js (check-config in one file, for Node without a clone) with its SHA-256.
 import * as fs from "fs";
 import * as path from "path";
-import { buildScript } from "../src/cli/build-script";
-import { templatePayload } from "../src/cli/payload";
-import { packageVersion, PROJECT_ROOT, SCRIPT_FILE_NAME } from "../src/cli/project-files";
+import { PROJECT_ROOT } from "../src/cli/project-files";
+import { cleanCheckoutCommit, releaseFiles } from "../src/cli/release-files";
 
 const RELEASE_DIR = path.join(PROJECT_ROOT, "release");
 
 function release(): boolean {
-  const built = buildScript();
-  for (const diagnostic of built.diagnostics) {
-    process.stderr.write(`${diagnostic}\n`);
+  const checkout = cleanCheckoutCommit(PROJECT_ROOT);
+  if (!checkout.ok) {
+    process.stderr.write(`release: ${checkout.problem}; nothing released.\n`);
+    return false;
   }
-  if (!built.ok) {
-    process.stderr.write(`${built.diagnostics.length} error(s): nothing released.\n`);
+  const made = releaseFiles(checkout.commit);
+  if ("problems" in made) {
+    made.problems.forEach((problem) => process.stderr.write(`${problem}\n`));
+    process.stderr.write(`release: ${made.problems.length} problem(s): nothing released.\n`);
     return false;
   }
   fs.mkdirSync(RELEASE_DIR, { recursive: true });
-  const digest = createHash("sha256").update(built.python, "utf8").digest("hex");
-  // Empty required properties: created disabled, with a note saying what to fill in (see config-api-payload).
-  const payload = templatePayload(built.python, packageVersion());
-  const files: Record<string, string> = {
-    [SCRIPT_FILE_NAME]: built.python,
-    [`${SCRIPT_FILE_NAME}.sha256`]: `${digest}  ${SCRIPT_FILE_NAME}\n`,
-    "config-api-payload.json": JSON.stringify(payload, null, 2) + "\n",
-  };
-  for (const [name, content] of Object.entries(files)) {
+  for (const [name, content] of Object.entries(made.files)) {
     fs.writeFileSync(path.join(RELEASE_DIR, name), content);
     process.stdout.write(`wrote ${path.relative(process.cwd(), path.join(RELEASE_DIR, name))}\n`);
   }

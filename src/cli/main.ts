@@ -1,15 +1,14 @@
 // gamatech-ropc: the administrator's and the release pipeline's command line. Dispatches to one module per command.
 
-import { parseArguments, UsageError } from "./args";
 import { buildCommand } from "./build-command";
 import { checkConfigCommand } from "./check-config";
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from "./command";
+import { EXIT_OK, EXIT_USAGE } from "./command";
 import type { Command, Output } from "./command";
 import { configApiPayloadCommand } from "./config-api-payload";
 import { loginCommand } from "./login";
 import { packageVersion } from "./project-files";
 import { propertiesCommand } from "./properties-command";
-import { InputFileError } from "./properties-file";
+import { runCommand } from "./run-command";
 import { serveCommand } from "./serve";
 
 export const COMMANDS: readonly Command[] = [
@@ -39,21 +38,6 @@ function overview(): string {
   ].join("\n");
 }
 
-function usageLine(command: Command): string {
-  return `usage: ${PROGRAM} ${command.name} ${command.synopsis}`.trimEnd();
-}
-
-function commandHelp(command: Command): string {
-  return [
-    usageLine(command),
-    "",
-    command.summary,
-    "",
-    ...command.optionHelp.map((line) => "  " + line),
-    "",
-  ].join("\n");
-}
-
 /** Runs one command line; returns the exit code. `cwd` resolves relative paths given as arguments. */
 export function runCli(argv: readonly string[], output: Output, cwd: string): number {
   const [first, ...rest] = argv;
@@ -70,24 +54,7 @@ export function runCli(argv: readonly string[], output: Output, cwd: string): nu
     output.err(`${PROGRAM}: unknown command ${JSON.stringify(first)}\n\n${overview()}`);
     return EXIT_USAGE;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
-    output.out(commandHelp(command));
-    return EXIT_OK;
-  }
-  try {
-    return command.run(parseArguments(rest, command.spec), output, cwd);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      output.err(`${PROGRAM} ${command.name}: ${error.message}\n${usageLine(command)}\n`);
-      return EXIT_USAGE;
-    }
-    if (error instanceof InputFileError) {
-      // The command line was right; the file it names is not: a problem found (exit 1), without the usage line.
-      output.err(`${PROGRAM} ${command.name}: ${error.message}\n`);
-      return EXIT_PROBLEMS;
-    }
-    throw error;
-  }
+  return runCommand(`${PROGRAM} ${command.name}`, command, rest, output, cwd);
 }
 
 /** The process entry point used by bin/gamatech-ropc. */

@@ -116,6 +116,19 @@ function pagedExportProblem(entries: unknown[], file: string): string {
 }
 
 /**
+ * Why `text`, which JSON.parse refused, is not JSON, and where. JSON.parse's own message quotes the text around the mistake,
+ * which may be a secret: this says only what and where (line and column).
+ */
+export function notValidJson(text: string): string {
+  const found = jsonSyntaxError(text);
+  if (found === null) {
+    return "not valid JSON";
+  }
+  const at = lineAndColumn(text, found.offset);
+  return `not valid JSON: ${found.problem} at line ${at.line}, column ${at.column}`;
+}
+
+/**
  * `file` names the file in advice (the caller adds it in front of the message); `seen` collects every name given, to find
  * repeated ones.
  */
@@ -127,14 +140,8 @@ export function parseJsonProperties(
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    // JSON.parse quotes the text around the mistake, which may be a secret: say only what and where.
-    const found = jsonSyntaxError(text);
-    if (found === null) {
-      throw new InputFileError("not valid JSON");
-    }
-    const at = lineAndColumn(text, found.offset);
-    throw new InputFileError(`not valid JSON: ${found.problem} at line ${at.line}, column ${at.column}`);
+  } catch {
+    throw new InputFileError(notValidJson(text));
   }
   if (Array.isArray(parsed)) {
     const entries = parsed as { value1?: unknown }[];
@@ -219,7 +226,8 @@ const READ_PROBLEMS: Record<string, string> = {
   EPERM: "permission denied",
 };
 
-function readText(file: string, cwd: string): string {
+/** The text of `file` (relative to `cwd`; `-` is standard input), BOM removed; InputFileError when it cannot be read. */
+export function readInputText(file: string, cwd: string): string {
   let bytes: Buffer;
   try {
     // File descriptor 0 is standard input, whether a pipe, a file or a terminal (read until Ctrl-D).
@@ -246,7 +254,7 @@ export function inputName(file: string): string {
  * `cwd`; `-` reads standard input. Throws InputFileError when the file cannot be read or holds no properties.
  */
 export function readPropertiesInput(file: string, cwd: string): PropertiesInput {
-  const text = readText(file, cwd);
+  const text = readInputText(file, cwd);
   const name = inputName(file);
   if (text.trim() === "") {
     throw new InputFileError(`${name}: ${file === STANDARD_INPUT ? "no input" : "the file is empty"}`);

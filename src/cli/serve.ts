@@ -1,18 +1,16 @@
 // serve: a local stand-in for Janssen's token endpoint that runs the built script, so the login can be tried on a laptop.
 
-import * as os from "os";
 import * as path from "path";
 import { UsageError } from "./args";
 import type { ParsedArguments } from "./args";
 import { EXIT_OK, EXIT_PROBLEMS } from "./command";
 import type { Command, Output } from "./command";
 import { DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION } from "../world/javaDoubles";
-import { runLocalServer } from "./local-server/run-server";
+import { defaultOutbox, runLocalServer } from "./local-server/run-server";
 import { readWorldFiles } from "./local-server/world-files";
 import { BUILT_SCRIPT } from "./project-files";
 
 const DEFAULT_PORT = 8080;
-export const DEFAULT_OUTBOX = path.join(os.tmpdir(), "gamatech-ropc-outbox.txt");
 
 function portOption(value: string | undefined): number {
   if (value === undefined) return DEFAULT_PORT;
@@ -38,11 +36,13 @@ export const serveCommand: Command = {
   synopsis:
     "[--port N] [--users FILE] [--clients FILE] [--config FILE] [--outbox FILE] [--clock-control] [--twilio-version V]",
   optionHelp: [
-    `--port N         port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one, printed at start)`,
+    `--port N         port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one, printed at start); bound before`,
+    "                 Jython starts, so a port in use fails at once (exit 1)",
     "--users FILE     JSON array of users: uid, password, status, attributes (mail, mobile, telephoneNumber...)",
     "--clients FILE   JSON array of clients: client_id, client_secret, scopes",
     "--config FILE    the script's custom properties (JSON or .properties, as for check-config)",
-    `--outbox FILE    file each SMS is appended to (default ${DEFAULT_OUTBOX})`,
+    `--outbox FILE    file each SMS is appended to (default ${defaultOutbox("PORT")},`,
+    "                 one per port, PORT the port bound)",
     "--clock-control  read `advance SECONDS` lines on stdin to move the script's clock ahead (try expiry fast)",
     `--twilio-version V  twilio-java from Maven Central the script runs with (default ${DEFAULT_TWILIO_VERSION}, as Janssen ships;`,
     `                 Verify needs 7.37 or later, e.g. ${NEWEST_TWILIO_VERSION})`,
@@ -80,7 +80,7 @@ export const serveCommand: Command = {
         port,
         scriptPath: BUILT_SCRIPT,
         world,
-        outboxFile: outbox === undefined ? DEFAULT_OUTBOX : path.resolve(cwd, outbox),
+        outboxFile: outbox === undefined ? null : path.resolve(cwd, outbox),
         clockControl: args.options.has("clock-control"),
         twilioVersion: twilioVersionOption(args.options.get("twilio-version")),
       },

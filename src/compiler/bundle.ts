@@ -1,8 +1,11 @@
+import * as path from "path";
 import * as ts from "typescript";
-import { Code } from "./diagnostics";
+import { commentStatements, fileEndComments, fileHeader } from "./comments";
+import { Code, relativeFile } from "./diagnostics";
 import { type Context, isDeclared } from "./context";
 import { hoistFunctions } from "./hoisting";
 import { checkOptionalImportIsTested, type JavaImport, optionalModuleNote } from "./java-imports";
+import { pythonName } from "./names";
 import * as py from "./python/ast";
 
 export type { JavaImport };
@@ -37,8 +40,10 @@ function dependencies(file: ts.SourceFile, checker: ts.TypeChecker): ts.SourceFi
 }
 
 /**
- * Claims the module-level Python names: Java imports first, then every module's top-level declarations in bundle
- * order. A later module's name that is already taken (or reserved by Python) is numbered: `validate_2`.
+ * Claims the module-level Python names: Java imports first, then every module's top-level declarations. A name that
+ * more than one module declares (or that a Java import holds) is prefixed with its module's name in every module that
+ * declares it, `phone.ts`'s `isDigitCode` becoming `phone_isDigitCode`: the name says where it comes from and does not
+ * depend on the order the modules are bundled in.
  */
 export function nameModuleLevel(modules: readonly ts.SourceFile[], context: Context): JavaImport[] {
   const javaImports: JavaImport[] = [];
@@ -48,17 +53,37 @@ export function nameModuleLevel(modules: readonly ts.SourceFile[], context: Cont
       if (ts.isImportDeclaration(statement)) collectImport(statement, context, byKey, javaImports);
     }
   }
+  const holders = new Map<string, Set<ts.SourceFile>>();
+  for (const file of modules) {
+    for (const statement of file.statements) {
+      for (const nameNode of declaredNames(statement)) {
+        const key = pythonName(nameNode.text);
+        holders.set(key, (holders.get(key) ?? new Set()).add(file));
+      }
+    }
+  }
   for (const file of modules) {
     for (const statement of file.statements) {
       checkTopLevel(statement, context);
       for (const nameNode of declaredNames(statement)) {
+        const key = pythonName(nameNode.text);
+        const shared = (holders.get(key)?.size ?? 0) > 1 || context.moduleNames.has(key);
         const symbol = context.checker.getSymbolAtLocation(nameNode);
-        const claimed = context.moduleNames.claim(nameNode.text);
+        const claimed = context.moduleNames.claim(
+          shared ? `${moduleTag(file)}_${nameNode.text}` : nameNode.text,
+        );
         if (symbol !== undefined) context.setName(symbol, claimed);
       }
     }
   }
   return javaImports;
+}
+
+/** `step-code.ts` as `step_code`; an `index.ts` by its folder's name. */
+function moduleTag(file: ts.SourceFile): string {
+  const base = path.basename(file.fileName).replace(/\.tsx?$/, "");
+  const named = base === "index" ? path.basename(path.dirname(file.fileName)) : base;
+  return named.replace(/[^A-Za-z0-9_]/g, "_");
 }
 
 function collectImport(
@@ -159,24 +184,48 @@ function checkTopLevel(statement: ts.Statement, context: Context): void {
   }
 }
 
-/** The Python statements of one module, with PEP 8 spacing: two blank lines around functions and classes. */
+/**
+ * The Python statements of one module under its `# src/...` banner and header comment, with PEP 8 spacing: two blank
+ * lines around functions and classes. Each module-level definition notes the source line it comes from.
+ */
 export function compileModule(file: ts.SourceFile, context: Context): py.Stmt[] {
+  const banner: py.Stmt = { kind: "comment", text: relativeFile(file.fileName, context.root) };
+  const header = fileHeader(file, context.comments);
   const compiled: py.Stmt[][] = [];
   for (const statement of hoistFunctions(file.statements, context.checker)) {
     if (isAmbientModule(statement)) continue; // `declare module "..."` blocks are types only
     const statements = context.visitStatement(statement);
-    if (statements.length > 0) compiled.push(statements);
+    if (statements.length > 0) compiled.push(statements.map((s) => withSourceNote(s, context)));
   }
-  const out: py.Stmt[] = [];
+  const out: py.Stmt[] = [banner, ...commentStatements(header)];
   compiled.forEach((group, index) => {
     const previous = compiled[index - 1];
-    const isDefinition = (s: py.Stmt | undefined): boolean => s?.kind === "def" || s?.kind === "class";
-    if (previous !== undefined && (isDefinition(group[0]) || isDefinition(previous[previous.length - 1]))) {
+    const body = group[0]?.kind === "blank" ? group.slice(1) : group;
+    if (isDefinition(body) || (previous !== undefined && isDefinition([...previous].reverse()))) {
       out.push({ kind: "blank" }, { kind: "blank" });
-    }
-    out.push(...group);
+    } else if (body !== group || (index === 0 && header.length > 0)) out.push({ kind: "blank" });
+    out.push(...body);
   });
+  const end = fileEndComments(file, context.comments);
+  if (end.length > 0) out.push({ kind: "blank" }, ...commentStatements(end));
   return out;
+}
+
+/** Whether the first statement other than comments is a def or class. */
+function isDefinition(group: readonly py.Stmt[]): boolean {
+  const first = group.find((s) => s.kind !== "comment");
+  return first?.kind === "def" || first?.kind === "class";
+}
+
+/** `def f(x):  # src/flow/m.ts:12`: a module-level definition names its source line (after any comment of its own). */
+function withSourceNote(statement: py.Stmt, context: Context): py.Stmt {
+  const defines =
+    statement.kind === "def" ||
+    statement.kind === "class" ||
+    (statement.kind === "assign" && statement.target.kind === "name");
+  if (!defines || statement.loc === undefined) return statement;
+  const where = `${relativeFile(statement.loc.file, context.root)}:${statement.loc.line}`;
+  return { ...statement, note: statement.note === undefined ? where : `${statement.note} (${where})` };
 }
 
 function isAmbientModule(statement: ts.Statement): boolean {

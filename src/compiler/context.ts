@@ -1,4 +1,14 @@
 import * as ts from "typescript";
+import {
+  asLines,
+  blockComments,
+  followsBlankLine,
+  CommentClaims,
+  commentStatements,
+  leadingComments,
+  trailingComments,
+} from "./comments";
+import { disjoint, shareableBlock } from "./block-scopes";
 import { type CompilerDiagnostic, Code, diagnosticAt } from "./diagnostics";
 import type { StandardImport } from "./helpers";
 import { NameScope, pythonName } from "./names";
@@ -20,7 +30,19 @@ interface FunctionScope {
   names: NameScope;
   /** Module-level Python names the function (nested functions included) refers to, computed on first need. */
   moduleReferences?: Set<string>;
+  /** Block-scoped locals by guest name: their Python name and the blocks holding one (see block-scopes.ts). */
+  blockLocals: Map<string, { pythonName: string; blocks: ts.Node[] }>;
 }
+
+const SIMPLE_STATEMENTS = new Set<py.Stmt["kind"]>([
+  "expr",
+  "assign",
+  "augassign",
+  "return",
+  "raise",
+  "break",
+  "continue",
+]);
 
 /** Everything a visitor needs: the checker, diagnostics, names, helpers and the statements an expression must precede. */
 export class Context {
@@ -28,9 +50,12 @@ export class Context {
   readonly helpers = new Set<string>();
   readonly imports = new Set<StandardImport>();
   readonly moduleNames = new NameScope();
+  readonly comments = new CommentClaims();
   private readonly symbolNames = new Map<ts.Symbol, string>();
   private readonly moduleSymbols = new Map<ts.Symbol, string>();
-  private readonly functions: FunctionScope[] = [{ node: undefined, names: this.moduleNames }];
+  private readonly functions: FunctionScope[] = [
+    { node: undefined, names: this.moduleNames, blockLocals: new Map() },
+  ];
   private readonly preceding: py.Stmt[][] = [];
   /** Python names of the classes being compiled, innermost last (for `super`). */
   readonly classes: string[] = [];
@@ -78,7 +103,11 @@ export class Context {
     if (visitor?.kind === "statement") {
       const result = this.withPreceding(() => visitor.visit(node, this));
       const loc = this.location(node);
-      return [...result.preceding, ...result.value].map((s) => (s.loc === undefined ? { ...s, loc } : s));
+      const statements = [...result.preceding, ...result.value].map((s) =>
+        s.loc === undefined ? { ...s, loc } : s,
+      );
+      // A block's own comments are placed by visitBlock; its trailing ones belong to the statement it ends.
+      return ts.isBlock(node) ? statements : this.withComments(node, statements);
     }
     this.reject(node, visitor);
     return [];
@@ -86,6 +115,45 @@ export class Context {
 
   visitStatements(nodes: readonly ts.Statement[]): py.Stmt[] {
     return nodes.flatMap((n) => this.visitStatement(n));
+  }
+
+  /** A block's statements (in `statements`' order, e.g. hoisted) with the comments after `{` and before `}`. */
+  visitBlock(block: ts.Block, statements: readonly ts.Statement[] = block.statements): py.Stmt[] {
+    const { opening, closing } = blockComments(block, this.comments);
+    return [
+      ...commentStatements(opening),
+      ...this.visitStatements(statements),
+      ...commentStatements(closing),
+    ];
+  }
+
+  /**
+   * A statement's compiled form with the author's comments: those before it as `#` lines (its JSDoc as the docstring when
+   * it compiled to one def or class), one on its own line's end as a note on the last simple statement, else after it.
+   * A statement that compiles to nothing (a type, an import) takes its comments with it.
+   */
+  withComments(node: ts.Statement, statements: py.Stmt[]): py.Stmt[] {
+    if (statements.length === 0) return statements;
+    const leading = leadingComments(node, this.comments);
+    const trailing = trailingComments(node, this.comments);
+    let compiled = statements;
+    const [only] = statements;
+    const documented =
+      leading.doc !== undefined &&
+      statements.length === 1 &&
+      (only?.kind === "def" || only?.kind === "class");
+    if (documented && only !== undefined && (only.kind === "def" || only.kind === "class")) {
+      compiled = [withDocstring(only, leading.doc as string)];
+    }
+    const before: py.Stmt[] = [
+      ...(followsBlankLine(node) ? [{ kind: "blank" } as const] : []),
+      ...commentStatements(documented ? leading.lines : asLines(leading)),
+    ];
+    const last = compiled[compiled.length - 1] as py.Stmt;
+    if (trailing.length === 1 && SIMPLE_STATEMENTS.has(last.kind) && last.note === undefined) {
+      return [...before, ...compiled.slice(0, -1), { ...last, note: trailing[0] }];
+    }
+    return [...before, ...compiled, ...commentStatements(trailing)];
   }
 
   private reject(node: ts.Node, visitor: Visitor | undefined): void {
@@ -148,10 +216,33 @@ export class Context {
     return py.name(tempName);
   }
 
-  /** A fresh temp name in the current Python function, deterministic: `_tmp`, `_tmp2`... unless the purpose names it. */
-  temp(purpose = "tmp"): string {
+  /** A fresh temp name in the current Python function, deterministic: `_value`, `_value_2`... or what `purpose` says. */
+  temp(purpose = "value"): string {
     const scope = this.functions[this.functions.length - 1] as FunctionScope;
     return scope.names.claim(`_${purpose}`);
+  }
+
+  /**
+   * A temp for the value of `node`, named for where the value goes: `verifyTo: c ? a : b` keeps it in `_verifyTo`,
+   * `x.detail = ...` in `_detail`; elsewhere `fallback` says what it holds.
+   */
+  resultTemp(node: ts.Node, fallback: string): string {
+    let value = node;
+    while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent))
+      value = value.parent;
+    const parent = value.parent;
+    const named = (nameNode: ts.Node): string | undefined =>
+      ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode) ? nameNode.text : undefined;
+    let hint: string | undefined;
+    if (ts.isPropertyAssignment(parent) && parent.initializer === value) hint = named(parent.name);
+    else if (ts.isVariableDeclaration(parent)) hint = named(parent.name);
+    else if (ts.isBinaryExpression(parent) && parent.right === value) {
+      const target = parent.left;
+      if (ts.isIdentifier(target)) hint = target.text;
+      else if (ts.isPropertyAccessExpression(target)) hint = target.name.text;
+      else if (ts.isElementAccessExpression(target)) hint = named(target.argumentExpression);
+    } else if (ts.isReturnStatement(parent)) hint = "result";
+    return this.temp(hint !== undefined && /^[A-Za-z_]\w*$/.test(hint) ? hint : fallback);
   }
 
   /** Binds `value` to a temp (unless it is already a plain name) so that it is evaluated once. */
@@ -167,7 +258,7 @@ export class Context {
 
   enterFunction(node: ts.Node): void {
     const parent = (this.functions[this.functions.length - 1] as FunctionScope).names;
-    this.functions.push({ node, names: new NameScope(parent) });
+    this.functions.push({ node, names: new NameScope(parent), blockLocals: new Map() });
   }
 
   exitFunction(): void {
@@ -186,10 +277,19 @@ export class Context {
     // outside it is numbered.
     const nested = avoidOuter || this.functions.length > 2;
     const moduleReferences = this.functions.length > 1 ? this.moduleReferencesOf(scope) : new Set<string>();
+    const block = this.functions.length > 1 ? shareableBlock(nameNode, symbol, this.checker) : undefined;
+    const sibling = block === undefined ? undefined : scope.blockLocals.get(nameNode.text);
+    if (block !== undefined && sibling !== undefined && sibling.blocks.every((b) => disjoint(b, block))) {
+      sibling.blocks.push(block);
+      this.symbolNames.set(symbol, sibling.pythonName);
+      return sibling.pythonName;
+    }
     const claimed = scope.names.claim(
       nameNode.text,
       (candidate) => moduleReferences.has(candidate) || (nested && scope.names.hasOutside(candidate)),
     );
+    if (block !== undefined && sibling === undefined)
+      scope.blockLocals.set(nameNode.text, { pythonName: claimed, blocks: [block] });
     this.symbolNames.set(symbol, claimed);
     return claimed;
   }
@@ -238,6 +338,11 @@ export class Context {
   }
 }
 
+/** A def or class with `text` as its docstring, ahead of the rest of its body. */
+export function withDocstring<T extends py.Stmt & { kind: "def" | "class" }>(statement: T, text: string): T {
+  return { ...statement, body: [{ kind: "docstring", text }, ...statement.body] };
+}
+
 /**
  * A function or variable declared with `declare` at the top of a guest file (such as `declare function print(...)` in
  * src/host/python.d.ts) is a Python built-in or global the guest uses directly: its name is kept as it is.
@@ -260,17 +365,26 @@ export function isDeclared(statement: ts.Statement): boolean {
   );
 }
 
-/** A temp name that says what it holds: `config["fromNumber"]` is kept in `_fromNumber`, `_js_item(codes, 0)` in `_codes_item`. */
+/**
+ * A temp name that says what it holds: `config["fromNumber"]` is kept in `_fromNumber`, `_js_item(codes, 0)` in
+ * `_codes_item`, `reader.value(name)` in `_value`.
+ */
 function nameHint(value: py.Expr): string {
   if (value.kind === "subscript" && value.index.kind === "str" && /^[A-Za-z_]\w*$/.test(value.index.value)) {
     return value.index.value;
   }
   if (value.kind === "attr") return value.name;
+  // `a.get("b") if a is not None else None`, one link of an optional chain, holds what its present branch reads.
+  if (value.kind === "ifexp") return nameHint(value.body);
   if (value.kind === "call" && value.func.kind === "attr" && value.func.name === "get") {
     const key = value.args[0];
     if (key?.kind === "str" && /^[A-Za-z_]\w*$/.test(key.value)) return key.value;
-    if (key?.kind === "name") return key.id;
+    if (value.func.object.kind === "name") return `${value.func.object.id.replace(/^_+/, "")}_item`;
   }
+  // What a call returns is named after what it does: `self.value(name)` is kept in `_value`.
+  if (value.kind === "call" && value.func.kind === "attr") return value.func.name;
+  if (value.kind === "call" && value.func.kind === "name" && !value.func.id.startsWith("_"))
+    return value.func.id;
   if (
     value.kind === "call" &&
     value.func.kind === "name" &&
@@ -279,5 +393,5 @@ function nameHint(value: py.Expr): string {
   ) {
     return `${value.args[0].id}_item`;
   }
-  return "tmp";
+  return "value";
 }

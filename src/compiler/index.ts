@@ -80,7 +80,6 @@ export function compileProgram(
   const body = modules.flatMap((file) => [
     { kind: "blank" } as const,
     { kind: "blank" } as const,
-    { kind: "comment", text: relativeFile(file.fileName, root) } as const,
     ...compileModule(file, context),
   ]);
   diagnostics.push(...context.diagnostics);

@@ -1,102 +1,12 @@
-// Python names for guest identifiers: keywords, builtins and the names the output itself defines are never used as-is.
+// Python names for guest identifiers: keywords, builtins and the names the output itself defines are never used as-is;
+// they take PEP 8's trailing underscore (`property_`).
 
-const PYTHON_KEYWORDS = [
-  "and",
-  "as",
-  "assert",
-  "break",
-  "class",
-  "continue",
-  "def",
-  "del",
-  "elif",
-  "else",
-  "except",
-  "exec",
-  "finally",
-  "for",
-  "from",
-  "global",
-  "if",
-  "import",
-  "in",
-  "is",
-  "lambda",
-  "not",
-  "or",
-  "pass",
-  "print",
-  "raise",
-  "return",
-  "try",
-  "while",
-  "with",
-  "yield",
-  "None",
-  "True",
-  "False",
-  "nonlocal",
-];
-
-// Builtins guest code might plausibly name a variable after; shadowing them would break the output or the helpers.
-const PYTHON_BUILTINS = [
-  "abs",
-  "all",
-  "any",
-  "basestring",
-  "bool",
-  "callable",
-  "chr",
-  "dict",
-  "dir",
-  "enumerate",
-  "file",
-  "filter",
-  "float",
-  "format",
-  "getattr",
-  "hasattr",
-  "hash",
-  "id",
-  "input",
-  "int",
-  "isinstance",
-  "iter",
-  "len",
-  "list",
-  "long",
-  "map",
-  "max",
-  "min",
-  "next",
-  "object",
-  "open",
-  "ord",
-  "range",
-  "reduce",
-  "repr",
-  "round",
-  "set",
-  "setattr",
-  "sorted",
-  "str",
-  "sum",
-  "super",
-  "tuple",
-  "type",
-  "unichr",
-  "unicode",
-  "vars",
-  "xrange",
-  "zip",
-  "Exception",
-  "self",
-];
+import { PYTHON_BUILTINS, PYTHON_KEYWORDS } from "./python/reserved";
 
 // Names the generated module defines or imports itself.
 const OUTPUT_NAMES = ["json", "math", "re", "OrderedDict", "Throwable", "JsError"];
 
-const RESERVED = new Set([...PYTHON_KEYWORDS, ...PYTHON_BUILTINS, ...OUTPUT_NAMES]);
+const RESERVED = new Set([...PYTHON_KEYWORDS, ...PYTHON_BUILTINS, ...OUTPUT_NAMES, "self"]);
 
 /** A guest name as a Python name: reserved names gain a trailing underscore; `$` (legal in TS) becomes `_S`. */
 export function pythonName(name: string): string {

@@ -11,8 +11,12 @@ export interface Delivery {
   detail: string | null;
 }
 
-export function renderSms(config: Config, code: string): string {
-  const minutes = String(Math.ceil(config.otpTtlSeconds / 60));
+/**
+ * The SMS text for a code that stays valid `expiresInSeconds` (the answer's expires_in: after a late resend, less than
+ * otp_ttl_seconds). {minutes} rounds down, so the text never promises more time than the code has.
+ */
+export function renderSms(config: Config, code: string, expiresInSeconds: number): string {
+  const minutes = String(Math.floor(expiresInSeconds / 60));
   return config.smsTemplate
     .split("{code}")
     .join(code)
@@ -22,7 +26,13 @@ export function renderSms(config: Config, code: string): string {
     .join(config.appName);
 }
 
-function sendOnce(config: Config, otp: OtpChannel, phone: string, code: string): Delivery {
+function sendOnce(
+  config: Config,
+  otp: OtpChannel,
+  phone: string,
+  code: string,
+  expiresInSeconds: number,
+): Delivery {
   if (config.sender === "verify") {
     const started = otp.startVerification(config.twilioVerifyServiceSid ?? "", {
       to: phone,
@@ -34,7 +44,7 @@ function sendOnce(config: Config, otp: OtpChannel, phone: string, code: string):
       detail: providerDetail(started.errorCode, started.attempted || started.delivered),
     };
   }
-  const body = renderSms(config, code);
+  const body = renderSms(config, code, expiresInSeconds);
   const sent =
     config.sender === "messaging_service"
       ? otp.sendSms({ to: phone, messagingServiceSid: config.twilioMessagingServiceSid ?? "", body: body })
@@ -57,9 +67,15 @@ function providerDetail(errorCode: number | null, attempted: boolean): string | 
  * Sends `code` (ignored with Verify, which makes its own) to `phone`. A provider exception counts as not delivered but
  * attempted: the flow cannot tell whether Twilio got the request, so the send stays counted.
  */
-export function deliverCode(config: Config, otp: OtpChannel, phone: string, code: string): Delivery {
+export function deliverCode(
+  config: Config,
+  otp: OtpChannel,
+  phone: string,
+  code: string,
+  expiresInSeconds: number,
+): Delivery {
   try {
-    return sendOnce(config, otp, phone, code);
+    return sendOnce(config, otp, phone, code, expiresInSeconds);
   } catch (e) {
     return { delivered: false, attempted: true, detail: "provider exception" };
   }

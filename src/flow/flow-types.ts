@@ -20,9 +20,9 @@ export interface ResponseHeader {
 
 /** One authentication event (S10). Holds no code, password, secret, session id or full phone number. */
 export interface FlowEvent {
-  /** start, resend, code, password or request (before the step is known). */
+  /** start, resend, code, password, abandon or request (before the step is known). */
   event: string;
-  /** proceed, granted, or the error name. */
+  /** proceed, granted, abandoned, or the error name. */
   outcome: string;
   errorCode: number | null;
   userId: string | null;
@@ -35,6 +35,8 @@ export interface FlowEvent {
   maskedPhone: string | null;
   /** The normalised login value (at most 256 characters; the log line shortens and escapes it). */
   login: string | null;
+  /** Which limit refused a rate_limited answer (see RateLimit); null otherwise. */
+  limit: string | null;
   /** Why, for the administrator: e.g. "decoy: unknown user", "provider error 21211". */
   detail: string | null;
 }
@@ -69,5 +71,6 @@ export interface EventFacts {
   sessionId: string | null;
   maskedPhone: string | null;
   login: string | null;
+  limit: string | null;
   detail: string | null;
 }

@@ -8,9 +8,11 @@ import { hashKeyFor } from "./otp";
 import { facts, failure } from "./outcome";
 import { isSessionIdFormat, loginProblem, loginValue, readParams, repeatedParameter } from "./params";
 import type { Ports } from "./ports";
+import { abandonLogin } from "./step-abandon";
 import { checkCode } from "./step-code";
 import { checkPassword } from "./step-password";
-import { resendCode, startLogin } from "./step-start";
+import { resendCode } from "./step-resend";
+import { startLogin } from "./step-start";
 
 function invalid(context: FlowContext, event: string, detail: string): FlowOutcome {
   const what = facts(event, null);
@@ -26,6 +28,8 @@ function eventOf(step: string | null, sessionId: string | null): string {
       return "code";
     case "3":
       return "password";
+    case "abandon":
+      return "abandon";
     default:
       return "request";
   }
@@ -56,6 +60,9 @@ function route(context: FlowContext): FlowOutcome {
   }
   if (sessionId === null) {
     return invalid(context, event, "missing __session_id");
+  }
+  if (event === "abandon") {
+    return abandonLogin(context, login, sessionId);
   }
   if (event === "resend") {
     return resendCode(context, login, sessionId);

@@ -1,5 +1,6 @@
-// Makes user-supplied text safe for a log line: Jython raises on non-ASCII output to an ASCII stdout, control characters
-// could forge log lines, and spaces or "=" would break the key=value layout.
+// Makes text safe for a log line: Jython raises on non-ASCII output to an ASCII stdout, control characters could forge log
+// lines, and spaces or "=" would break the key=value layout. A quoted value (the flow's own prose, `detail="unknown session"`)
+// keeps its spaces, so an administrator can grep for it as the documentation writes it.
 
 const HEX_DIGITS = "0123456789abcdef";
 
@@ -13,21 +14,33 @@ function hex4(code: number): string {
   return text;
 }
 
-function needsEscape(code: number): boolean {
-  // space, '"', '=', '\' and everything outside printable ASCII
-  return code <= 32 || code >= 127 || code === 34 || code === 61 || code === 92;
+function needsEscape(code: number, spaceAllowed: boolean): boolean {
+  if (code === 32) {
+    return !spaceAllowed;
+  }
+  // '"', '=', '\' and everything outside printable ASCII
+  return code < 32 || code >= 127 || code === 34 || code === 61 || code === 92;
 }
 
-/** At most `maxLength` characters of `text` (marked with "..." when cut), escaped as \uXXXX where unsafe. */
-export function logSafe(text: string, maxLength: number): string {
+function escaped(text: string, maxLength: number, spaceAllowed: boolean): string {
   const cut = text.length > maxLength;
   const kept = cut ? text.slice(0, maxLength) : text;
   let out = "";
   let i = 0;
   while (i < kept.length) {
     const code = kept.charCodeAt(i);
-    out += needsEscape(code) ? "\\u" + hex4(code) : kept.charAt(i);
+    out += needsEscape(code, spaceAllowed) ? "\\u" + hex4(code) : kept.charAt(i);
     i++;
   }
   return cut ? out + "..." : out;
+}
+
+/** At most `maxLength` characters of `text` (marked with "..." when cut), escaped as \uXXXX where unsafe: one token. */
+export function logSafe(text: string, maxLength: number): string {
+  return escaped(text, maxLength, false);
+}
+
+/** Like logSafe, but spaces stay and the value is in double quotes (which cannot occur inside: '"' is escaped). */
+export function logQuoted(text: string, maxLength: number): string {
+  return '"' + escaped(text, maxLength, true) + '"';
 }

@@ -1,21 +1,34 @@
 // Builds every outcome of the flow and writes its event as one log line.
 
-import { errorHeader, formatHeader } from "./header";
+import { errorHeader, formatHeader, pair } from "./header";
 import type { HeaderPair } from "./header";
-import { errorName, SERVER_ERROR } from "./error-codes";
+import { errorName, RATE_LIMITED, SERVER_ERROR } from "./error-codes";
 import type { EventFacts, FlowContext, FlowEvent, FlowOutcome } from "./flow-types";
-import { logSafe } from "./log-text";
+import { logQuoted, logSafe } from "./log-text";
 import { sessionRef } from "./otp";
 import type { Log } from "./ports";
 
 const MAX_LOGGED_LENGTH = 64;
 
 export function facts(event: string, login: string | null): EventFacts {
-  return { event: event, userId: null, sessionId: null, maskedPhone: null, login: login, detail: null };
+  return {
+    event: event,
+    userId: null,
+    sessionId: null,
+    maskedPhone: null,
+    login: login,
+    limit: null,
+    detail: null,
+  };
 }
 
 function field(name: string, value: string | null): string {
   return name + "=" + (value === null ? "-" : logSafe(value, MAX_LOGGED_LENGTH));
+}
+
+/** The detail is the flow's own prose: quoted, so it reads and greps as documented (`detail="unknown session"`). */
+function quotedField(name: string, value: string | null): string {
+  return name + "=" + (value === null ? "-" : logQuoted(value, MAX_LOGGED_LENGTH));
 }
 
 export function formatEventLine(event: FlowEvent): string {
@@ -30,7 +43,8 @@ export function formatEventLine(event: FlowEvent): string {
     field("session", event.sessionRef),
     field("phone", event.maskedPhone),
     field("login", event.login),
-    field("detail", event.detail),
+    field("limit", event.limit),
+    quotedField("detail", event.detail),
   ].join(" ");
 }
 
@@ -64,6 +78,7 @@ function buildEvent(
       what.sessionId === null ? null : sessionRef(context.ports.hash, context.hashKey, what.sessionId),
     maskedPhone: what.maskedPhone,
     login: what.login,
+    limit: what.limit,
     detail: what.detail,
   };
 }
@@ -93,6 +108,23 @@ export function failure(
   extras: HeaderPair[],
 ): FlowOutcome {
   return finish(context, buildEvent(context, what, errorName(code), code), errorHeader(code, extras), null);
+}
+
+/** The answer to an abandon: the same whether or not the session existed (only the log line says which). */
+export function abandoned(context: FlowContext, what: EventFacts, sessionId: string): FlowOutcome {
+  const header = formatHeader("abandoned", [pair("session_id", sessionId)]);
+  return finish(context, buildEvent(context, what, "abandoned", null), header, null);
+}
+
+/** A rate_limited answer (10010): its log line names the limit that refused (one of the LIMIT_ names in rate-limits.ts). */
+export function rateLimited(
+  context: FlowContext,
+  what: EventFacts,
+  limit: string,
+  extras: HeaderPair[],
+): FlowOutcome {
+  what.limit = limit;
+  return failure(context, what, RATE_LIMITED, extras);
 }
 
 export function granted(context: FlowContext, what: EventFacts, userId: string): FlowOutcome {

@@ -7,6 +7,18 @@ import type { ClaimStore } from "./ports";
 
 export const HOUR_SECONDS = 3600;
 
+// What a rate_limited log line says refused the request (`limit=...`), one name per limiting property.
+/** resend_cooldown_seconds */
+export const LIMIT_COOLDOWN = "cooldown";
+/** max_sends_per_session */
+export const LIMIT_SESSION_SENDS = "session_sends";
+/** max_sends_per_user_per_hour */
+export const LIMIT_USER_HOUR = "user_hour";
+/** max_sends_per_ip_per_hour */
+export const LIMIT_IP_HOUR = "ip_hour";
+/** max_failures_per_user_per_hour */
+export const LIMIT_LOCKOUT = "lockout";
+
 /** Seconds given to retry when a slot is held but its expiry cannot be believed (past, or the entry vanished). */
 export const UNCERTAIN_RETRY_SECONDS = 1;
 

@@ -3,7 +3,16 @@
 import { INVALID_SESSION, SERVER_ERROR, SESSION_EXPIRED } from "./error-codes";
 import type { FlowContext, LoginValue } from "./flow-types";
 import { ipHash, loginHash, sessionClaimHash } from "./otp";
-import { claimSlot, fullFor, HOUR_SECONDS, releaseAll, secondsUntil } from "./rate-limits";
+import {
+  claimSlot,
+  fullFor,
+  HOUR_SECONDS,
+  LIMIT_IP_HOUR,
+  LIMIT_LOCKOUT,
+  LIMIT_USER_HOUR,
+  releaseAll,
+  secondsUntil,
+} from "./rate-limits";
 import type { SlotClaim } from "./rate-limits";
 import { parseState, serializeState } from "./session-state";
 import type { SessionState } from "./session-state";
@@ -134,6 +143,8 @@ export interface SendClaims {
   keys: string[];
   /** When refused: seconds to wait. 0 when the send may go. */
   retryAfter: number;
+  /** When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go. */
+  limit: string;
 }
 
 /**
@@ -143,7 +154,7 @@ export interface SendClaims {
 export function claimSends(context: FlowContext, login: LoginValue): SendClaims {
   const lockout = lockoutSeconds(context, login);
   if (lockout > 0) {
-    return { keys: [], retryAfter: lockout };
+    return { keys: [], retryAfter: lockout, limit: LIMIT_LOCKOUT };
   }
   const claims = context.ports.claims;
   const byLogin = claimSlot(
@@ -154,10 +165,10 @@ export function claimSends(context: FlowContext, login: LoginValue): SendClaims 
     context.now,
   );
   if (byLogin.slot === 0) {
-    return { keys: [], retryAfter: byLogin.retryAfter };
+    return { keys: [], retryAfter: byLogin.retryAfter, limit: LIMIT_USER_HOUR };
   }
   if (context.config.maxSendsPerIpPerHour === 0) {
-    return { keys: [byLogin.key], retryAfter: 0 };
+    return { keys: [byLogin.key], retryAfter: 0, limit: "" };
   }
   const byIp = claimSlot(
     claims,
@@ -168,7 +179,7 @@ export function claimSends(context: FlowContext, login: LoginValue): SendClaims 
   );
   if (byIp.slot === 0) {
     releaseAll(claims, [byLogin.key]);
-    return { keys: [], retryAfter: byIp.retryAfter };
+    return { keys: [], retryAfter: byIp.retryAfter, limit: LIMIT_IP_HOUR };
   }
-  return { keys: [byLogin.key, byIp.key], retryAfter: 0 };
+  return { keys: [byLogin.key, byIp.key], retryAfter: 0, limit: "" };
 }

@@ -234,55 +234,72 @@ function memcachedKey(key: string): string {
 }
 
 /**
+ * The two calls of PersistenceEntryManager that Janssen's own cache clean-up makes (reference-src
+ * NativePersistenceCacheProvider.cleanup): a remove of the entries under a base that match a filter, answering how many it
+ * removed, and the backend's encoding of a time for a filter. Type-only, like the rest of the entry manager.
+ */
+interface CacheEntryManager extends PersistenceEntryManager {
+  remove<T>(primaryKey: string, entryClass: { prototype: T }): void;
+  remove<T>(baseDn: string, entryClass: { prototype: T }, filter: Filter, count: number): number;
+  encodeTime(baseDn: string, date: JavaDate): string;
+}
+
+/** io.jans.orm.search.filter.Filter, opaque to the script. */
+type Filter = JavaObject;
+
+/** The class io.jans.orm.search.filter.Filter as Jython exposes a loaded java.lang.Class: its static factories. */
+interface FilterClass {
+  /** Java varargs (Filter...): Jython packs the arguments into the array; the guest language has no rest parameters. */
+  createANDFilter(first: Filter, second: Filter, third: Filter): Filter;
+  createEqualityFilter(attributeName: string, value: unknown): Filter;
+  createLessOrEqualFilter(attributeName: string, value: unknown): Filter;
+}
+
+/** Rounds of insert, read and removal of an expired entry before a claim that keeps meeting a vanished entry throws. */
+const DATABASE_CLAIM_ROUNDS = 3;
+
+/**
  * The database behind NATIVE_PERSISTENCE: persist of an entry keyed like Janssen's cache table (DN
- * uuid=<sha256 hex of the key>,ou=cache,<base>) is an insert that fails when the DN exists. A failed persist is a
- * duplicate only when the entry then reads back as present; otherwise it is an outage and the claim throws. An expired
- * entry that Janssen's clean-up has not removed yet is removed and the insert tried once more (per node under a lock).
+ * uuid=<sha256 hex of the key>,ou=cache,<base>) is an insert that fails when the DN exists, so the database's unique key
+ * decides every claim, across nodes. A failed persist is a duplicate only when the entry then reads back as present.
+ * An expired entry that Janssen's clean-up has not removed yet is removed with the clean-up's own filter (this key, and
+ * only while it is still expired), never by its DN alone: a node that lost the race to replace it must not remove the
+ * fresh entry of the node that won. Then the insert is tried again. An entry that is absent after a failed persist (one
+ * just removed that way, or released) gets another round; one that stays absent is an outage, and the claim throws.
  * The value is stored as plain text (Janssen's own entries hold Base64 Java serialization): only this store reads it.
  */
 export class DatabaseClaimStore implements ClaimStore {
-  private readonly entries: PersistenceEntryManager;
+  private readonly entries: CacheEntryManager;
   private readonly baseDn: string;
   private readonly clock: Clock;
-  private readonly locks: Serializer;
+  private readonly filters: FilterClass;
 
-  constructor(entries: PersistenceEntryManager, baseDn: string, clock: Clock) {
+  constructor(entries: CacheEntryManager, baseDn: string, clock: Clock, filters: FilterClass) {
     this.entries = entries;
     this.baseDn = baseDn;
     this.clock = clock;
-    this.locks = new StripedSerializer(STRIPES);
+    this.filters = filters;
   }
 
   claim(key: string, value: string, ttlSeconds: number): boolean {
     const id = sha256Hex(CLAIM_PREFIX + key);
     const dn = `uuid=${id},${this.baseDn}`;
     const seconds = wholeSeconds(ttlSeconds);
-    if (this.insert(dn, id, value, seconds)) {
-      return true;
-    }
-    const existing = this.read(dn);
-    if (existing === null) {
-      throw new Error("claim not stored: the database refused the entry and holds none");
-    }
-    if (!this.isExpired(existing)) {
-      return false;
-    }
-    return this.locks.exclusive(dn, () => {
-      const again = this.read(dn);
-      if (again !== null) {
-        if (!this.isExpired(again)) {
-          return false;
-        }
-        this.entries.remove(dn, NativePersistenceCacheEntity);
-      }
+    let round = 0;
+    while (round < DATABASE_CLAIM_ROUNDS) {
       if (this.insert(dn, id, value, seconds)) {
         return true;
       }
-      if (this.read(dn) !== null) {
-        return false;
+      const existing = this.read(dn);
+      if (existing !== null) {
+        if (!this.isExpired(existing)) {
+          return false;
+        }
+        this.removeIfExpired(id);
       }
-      throw new Error("claim not stored: the database refused the entry and holds none");
-    });
+      round++;
+    }
+    throw new Error("claim not stored: the database refused the entry and holds none");
   }
 
   get(key: string): string | null {
@@ -324,15 +341,30 @@ export class DatabaseClaimStore implements ClaimStore {
     }
   }
 
-  /** The entry, or null when there is none; throws when the database cannot say (find fails and so does contains). */
+  /** Removes entry `id` only if it is still expired now: the filter of Janssen's clean-up, narrowed to this key. */
+  private removeIfExpired(id: string): void {
+    const filters = this.filters;
+    const now = this.entries.encodeTime(this.baseDn, new JavaDate(this.clock.nowMillis()));
+    const expired = filters.createANDFilter(
+      filters.createEqualityFilter("uuid", id),
+      filters.createEqualityFilter("del", true),
+      filters.createLessOrEqualFilter("exp", now),
+    );
+    this.entries.remove(this.baseDn, NativePersistenceCacheEntity, expired, 1);
+  }
+
+  /**
+   * The entry, or null when there is none; throws when the database cannot say. find fails both for a missing entry and
+   * for an outage: contains tells them apart, and an entry that appeared in between is read once more.
+   */
   private read(dn: string): NativePersistenceCacheEntity | null {
     try {
       return this.entries.find(NativePersistenceCacheEntity, dn);
     } catch (error) {
-      if (this.entries.contains(dn, NativePersistenceCacheEntity)) {
-        throw error;
+      if (!this.entries.contains(dn, NativePersistenceCacheEntity)) {
+        return null;
       }
-      return null;
+      return this.entries.find(NativePersistenceCacheEntity, dn);
     }
   }
 
@@ -427,14 +459,20 @@ function databaseSetup(provider: CacheProvider<unknown>, clock: Clock, random: S
   if (delegate === null || delegate === undefined) {
     return perNode("the database provider has no entry manager");
   }
-  const entries = delegate as PersistenceEntryManager;
+  const entries = delegate as CacheEntryManager;
   const baseDn = cacheBaseDn(provider);
   const persistence = entries.getPersistenceType(baseDn);
   if (!INSERTING_PERSISTENCE.includes(persistence)) {
     return perNode(`database persistence ${persistence} has no insert-if-absent`);
   }
+  // The ORM's Filter, from the entry manager's own class loader (the script's may not see jans-orm-core).
+  const loader = (delegate as JavaObject).getClass().getClassLoader();
+  if (loader === null) {
+    return perNode("no class loader for the entry manager");
+  }
+  const filters = loader.loadClass("io.jans.orm.search.filter.Filter") as FilterClass;
   return atomic(
-    new DatabaseClaimStore(entries, baseDn, clock),
+    new DatabaseClaimStore(entries, baseDn, clock, filters),
     "database",
     `unique DN, ${persistence}`,
     random,

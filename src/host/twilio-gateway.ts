@@ -1,9 +1,11 @@
 import { Twilio } from "java:com.twilio";
 import { ApiException } from "java:com.twilio.exception";
 import { NetworkHttpClient, TwilioRestClient } from "java:com.twilio.http";
-import { ConnectionConfig } from "java:org.apache.hc.client5.http.config";
+import { ConnectionConfig, RequestConfig as RequestConfig5 } from "java:org.apache.hc.client5.http.config";
 import { HttpClientBuilder as HttpClient5Builder } from "java:org.apache.hc.client5.http.impl.classic";
 import { PoolingHttpClientConnectionManagerBuilder } from "java:org.apache.hc.client5.http.impl.io";
+import { HttpClientContext } from "java:org.apache.hc.client5.http.protocol";
+import type { HttpContext } from "java:org.apache.hc.core5.http.protocol";
 import { SocketConfig as SocketConfig5 } from "java:org.apache.hc.core5.http.io";
 import { Timeout } from "java:org.apache.hc.core5.util";
 import { RequestConfig } from "java:org.apache.http.client.config";
@@ -95,14 +97,18 @@ function httpClient4(timeoutMillis: number): NetworkHttpClient | null {
 }
 
 /**
- * twilio-java 11 and later: Apache HttpClient 5. The SDK puts its own RequestConfig on every request (connect 30.5 s,
- * pool wait 10 s), so only the read timeout (SocketConfig and the connection's socket timeout) can be set here.
+ * twilio-java 11 and later: Apache HttpClient 5. The SDK puts its own RequestConfig on every request (connect 30.5 s, pool
+ * wait 10 s), which wins over the pool's ConnectionConfig; a request interceptor, which runs before the connection is
+ * leased and opened, puts the configured timeout in their place. The read timeout (the proxy's CONNECT answer and the TLS
+ * handshake included) comes from SocketConfig and the connection's socket timeout.
  */
 function httpClient5(timeoutMillis: number): NetworkHttpClient | null {
   if (
     HttpClient5Builder === null ||
     PoolingHttpClientConnectionManagerBuilder === null ||
     ConnectionConfig === null ||
+    RequestConfig5 === null ||
+    HttpClientContext === null ||
     SocketConfig5 === null ||
     Timeout === null
   ) {
@@ -117,9 +123,16 @@ function httpClient5(timeoutMillis: number): NetworkHttpClient | null {
     .setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)
     .setMaxConnTotal(MAX_CONNECTIONS)
     .build();
+  const boundConnect = (request: unknown, entity: unknown, context: HttpContext): void => {
+    const exchange = HttpClientContext.adapt(context);
+    const current = exchange.getRequestConfig();
+    const builder = current === null ? RequestConfig5.custom() : RequestConfig5.copy(current);
+    exchange.setRequestConfig(builder.setConnectTimeout(timeout).setConnectionRequestTimeout(timeout).build());
+  };
   const builder = HttpClient5Builder.create()
     .useSystemProperties()
     .setConnectionManager(pool)
+    .addRequestInterceptorFirst(boundConnect)
     .disableAutomaticRetries();
   return new NetworkHttpClient(builder);
 }
@@ -132,9 +145,7 @@ function httpSetup(timeoutSeconds: number): HttpSetup {
   try {
     const client = useHttpClient5 ? httpClient5(timeoutMillis) : httpClient4(timeoutMillis);
     if (client !== null) {
-      const held = useHttpClient5
-        ? `HttpClient 5: read ${timeoutSeconds} s; connect 30.5 s and pool wait 10 s are fixed by the SDK`
-        : `HttpClient 4: connect, read and pool wait ${timeoutSeconds} s`;
+      const held = `HttpClient ${useHttpClient5 ? 5 : 4}: connect, read and pool wait ${timeoutSeconds} s`;
       return { client: client, description: `twilio-java ${version}, ${held}, no HTTP-level retries` };
     }
   } catch (error) {

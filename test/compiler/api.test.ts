@@ -58,11 +58,13 @@ describe("compile()", () => {
     expect(result.python).not.toContain("twilio");
   });
 
-  test("bundles dependencies first and numbers colliding module-level names", () => {
+  test("bundles dependencies first and prefixes a name two modules declare with each module's name", () => {
     expect(result.python.indexOf("# api/b.ts")).toBeLessThan(result.python.indexOf("# api/a.ts"));
-    expect(result.python).toContain('def describe():\n    return "b"');
-    expect(result.python).toContain('type_ = "from b"');
-    expect(result.python).toContain("def describe_2():\n    return describe() + type_ + _js_str(pick())");
+    expect(result.python).toContain('def b_describe():  # api/b.ts:4\n    return "b"');
+    expect(result.python).toContain('type_ = "from b"  # api/b.ts:5');
+    expect(result.python).toContain(
+      "def a_describe():  # api/a.ts:5\n    return b_describe() + type_ + _js_str(pick())",
+    );
   });
 
   test("is deterministic", () => {

@@ -1,11 +1,13 @@
 // The whole flow compiled to Python, checked in as a golden file: a compiler change shows up as a reviewable diff of
-// the output. Regenerate with `UPDATE_GOLDEN=1 npx jest test/compiler/golden.test.ts`. The golden is also loaded by
-// Jython, so a golden that does not even import cannot be checked in.
+// the output. Regenerate with `UPDATE_GOLDEN=1 npx jest test/compiler/golden.test.ts` (a mismatch says so). The golden is
+// also loaded by Jython, so a golden that does not even import cannot be checked in. Per-construct goldens, TypeScript
+// next to Python, are in constructs.test.ts.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { compile, formatDiagnostic } from "../../src/compiler";
 import { runJythonFile } from "../../src/world/jython";
+import { expectGolden } from "./golden-files";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const GOLDEN = path.join(__dirname, "golden", "flow.py");
@@ -19,8 +21,7 @@ describe("golden: src/flow", () => {
   });
 
   test("matches the checked-in golden file", () => {
-    if (process.env.UPDATE_GOLDEN === "1") fs.writeFileSync(GOLDEN, result.python);
-    expect(result.python).toBe(fs.readFileSync(GOLDEN, "utf8"));
+    expectGolden(result.python, GOLDEN, "UPDATE_GOLDEN=1 npx jest test/compiler/golden.test.ts");
   });
 
   test("is deterministic", () => {

@@ -161,7 +161,7 @@ function runJavaScript(source: string): unknown {
 }
 
 /** JSON-comparable form: NaN and infinities as markers, -0 as 0, undefined as null, object key order ignored by toEqual. */
-function normalize(value: unknown): unknown {
+export function normalize(value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (typeof value === "number") {
     if (Number.isNaN(value)) return { $number: "NaN" };
@@ -175,7 +175,7 @@ function normalize(value: unknown): unknown {
   return value;
 }
 
-const RUNNER = `# -*- coding: utf-8 -*-
+export const RUNNER = `# -*- coding: utf-8 -*-
 import json
 import os
 import sys

@@ -91,6 +91,7 @@ class JythonSide implements ScenarioSide {
         .filter((record) => record.kind === "verification" && record.sid !== undefined)
         .map((record) => record.code ?? ""),
       output: [...reply.logs, ...Object.values(reply.headers)],
+      logs: reply.logs,
       escaped: reply.outcome === "raised" ? `${reply.exception.type}: ${reply.exception.message}` : null,
     };
   }

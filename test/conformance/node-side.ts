@@ -131,6 +131,7 @@ class NodeSide implements ScenarioSide {
         .slice(verificationsBefore)
         .map((verification) => world.otp.verifyCodes.get(verification.options.to) ?? ""),
       output: header === null ? logs : [...logs, header],
+      logs,
       escaped,
     };
   }

@@ -9,14 +9,22 @@ export interface StepObservation {
   retryAfter: number | null;
   /** The code_length of a start or resend answer. */
   codeLength: number | null;
+  /** The expires_in of a proceed answer. */
+  expiresIn: number | null;
   /** The header's keys in order: the shape an app (or an attacker) sees. */
   headerKeys: string[];
   /** The phone_number value, when the phone hint is on. */
   phoneHint: string | null;
   /** SMS and Verify sends this step made. */
   smsSent: number;
+  /** The SMS texts this step sent, each code replaced by {code} (codes are random; the rest must agree). */
+  smsTexts: string[];
   /** The user a token is issued for, or null. */
   tokenUser: string | null;
+  /** The flow's event line from `event=` on, the session reference (random ids differ per side) as <ref>. */
+  logLine: string | null;
+  /** The limit= of that line. */
+  limit: string | null;
   /** Names of the secrets found in a log line or the header (a code, a password, the auth token, a full phone). */
   leaks: string[];
   /** An exception that escaped the script (Jython) or the flow (Node): never expected. */
@@ -40,7 +48,9 @@ function numberOrNull(text: string | undefined): number | null {
 export function observe(
   header: string | null,
   smsSent: number,
+  smsTexts: string[],
   tokenUser: string | null,
+  logLine: string | null,
   leaks: string[],
   escaped: string | null,
 ): StepObservation {
@@ -52,13 +62,24 @@ export function observe(
     attemptsLeft: numberOrNull(pairs.attempts_left),
     retryAfter: numberOrNull(pairs.retry_after),
     codeLength: numberOrNull(pairs.code_length),
+    expiresIn: numberOrNull(pairs.expires_in),
     headerKeys: Object.keys(pairs),
     phoneHint: pairs.phone_number ?? null,
     smsSent,
+    smsTexts,
     tokenUser,
+    logLine,
+    limit: logLine === null ? null : (/ limit=(\S+)/.exec(logLine)?.[1] ?? null),
     leaks,
     escaped,
   };
+}
+
+/** The flow's one event line of a request (see formatEventLine), without what differs between sides by chance. */
+export function eventLine(logs: readonly string[]): string | null {
+  const line = logs.find((text) => text.includes("gamatech-ropc event="));
+  if (line === undefined) return null;
+  return line.slice(line.indexOf("event=")).replace(/ session=[0-9a-f]{12} /, " session=<ref> ");
 }
 
 /** The secrets a scenario knows about: none may appear in what the script writes or answers. */

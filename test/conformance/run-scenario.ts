@@ -1,6 +1,6 @@
 // The one loop that plays a scenario against either side: the sides only say how to move the world and answer a request.
 
-import { observe, StepObservation } from "./observation";
+import { eventLine, observe, StepObservation } from "./observation";
 import { codeInText, emptyLearnedValues, learnCode, learnSession, resolveParams } from "./placeholders";
 import { DEFAULT_CLIENT, DEFAULT_IP, DEFAULT_NODE, Scenario, ScenarioFault, watchSecrets } from "./scenario";
 
@@ -14,6 +14,8 @@ export interface SideReply {
   verifyCodes: string[];
   /** Everything the script wrote or answered that must hold no secret: log lines and header values. */
   output: string[];
+  /** The log lines the script wrote during the request. */
+  logs: string[];
   /** An exception that escaped the script or the flow. */
   escaped: string | null;
 }
@@ -61,11 +63,26 @@ export async function runScenario(
       forwardedFor: request.forwardedFor ?? [],
       node: request.node ?? DEFAULT_NODE,
     });
-    for (const body of reply.smsBodies) learnCode(learned, codeInText(body, otpLength));
+    const smsTexts: string[] = [];
+    for (const body of reply.smsBodies) {
+      const code = codeInText(body, otpLength);
+      learnCode(learned, code);
+      smsTexts.push(code === null ? body : body.split(code).join("{code}"));
+    }
     for (const code of reply.verifyCodes) learnCode(learned, code);
     if (learned.code !== null) watch.add("code", learned.code);
     const sent = reply.smsBodies.length + reply.verifyCodes.length;
-    observations.push(observe(reply.header, sent, reply.tokenUser, watch.found(reply.output), reply.escaped));
+    observations.push(
+      observe(
+        reply.header,
+        sent,
+        smsTexts,
+        reply.tokenUser,
+        eventLine(reply.logs),
+        watch.found(reply.output),
+        reply.escaped,
+      ),
+    );
     learnSession(learned, reply.header);
   }
   return observations;

@@ -64,7 +64,7 @@ export type ScenarioFault =
   | { kind: "cache-put-throws" };
 
 export interface StepExpectation {
-  status?: "proceed" | "error" | "none";
+  status?: "proceed" | "error" | "abandoned" | "none";
   errorCode?: number;
   nextStep?: number;
   attemptsLeft?: number;
@@ -72,8 +72,14 @@ export interface StepExpectation {
   retryAfter?: number;
   /** The code_length of a start or resend answer. */
   codeLength?: number;
+  /** The expires_in of a proceed answer, in seconds. */
+  expiresIn?: number;
+  /** The SMS texts sent by this step, each code shown as {code}. */
+  smsTexts?: string[];
   /** SMS or Verify sends made by this step. */
   smsSent?: number;
+  /** The limit= of the step's log line (rate_limited answers name the limit that refused; "-" otherwise). */
+  limit?: string;
   /** The user the token is issued for; null when no token. */
   tokenUser?: string | null;
 }

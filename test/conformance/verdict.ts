@@ -17,7 +17,10 @@ const EXPECTED_FIELDS: [keyof StepExpectation, keyof StepObservation][] = [
   ["attemptsLeft", "attemptsLeft"],
   ["retryAfter", "retryAfter"],
   ["codeLength", "codeLength"],
+  ["expiresIn", "expiresIn"],
   ["smsSent", "smsSent"],
+  ["smsTexts", "smsTexts"],
+  ["limit", "limit"],
   ["tokenUser", "tokenUser"],
 ];
 
@@ -25,7 +28,7 @@ function meets(side: string, observed: StepObservation, expected: StepExpectatio
   const problems: string[] = [];
   for (const [expectedField, observedField] of EXPECTED_FIELDS) {
     const want = expected[expectedField];
-    if (want !== undefined && observed[observedField] !== want) {
+    if (want !== undefined && JSON.stringify(observed[observedField]) !== JSON.stringify(want)) {
       problems.push(
         `${side}: ${expectedField} is ${JSON.stringify(observed[observedField])}, expected ${JSON.stringify(want)}`,
       );

@@ -213,3 +213,37 @@ test("bad client credentials: 401 without the header, no SMS, exit 1", async () 
   expect((await client.finished()).code).toBe(1);
   expect(server.smsLinesSince(before)).toEqual([]);
 });
+
+test("quitting at the code prompt abandons the session on the server: its code no longer works", async () => {
+  const sms = server.nextCode();
+  const client = login("alice", ["--json"]);
+  const started = JSON.parse((await client.expectLine(/"step":"start"/)).input) as {
+    header: { session_id: string };
+  };
+  const code = await sms;
+  client.type("q");
+  await client.expectLine(/"step":"abandon".*"status":"abandoned"/);
+  expect((await client.finished()).code).toBe(1);
+  const response = await fetch(server.tokenUrl, {
+    method: "POST",
+    headers: { Authorization: "Basic " + Buffer.from("local-app:local-app-secret").toString("base64") },
+    body: new URLSearchParams({
+      grant_type: "password",
+      __step: "2",
+      username: "alice",
+      __session_id: started.header.session_id,
+      password: code,
+    }),
+  });
+  expect(response.headers.get("X-ROPC-TWO-FA")).toBe("status=error;error_code=10006;error=session_expired");
+});
+
+test("a person quitting is told the session was removed", async () => {
+  const sms = server.nextCode();
+  const client = login("alice");
+  await sms;
+  client.type("q");
+  await client.expectLine(/^Login abandoned\.$/);
+  await client.expectLine(/^abandon: the server removed the login session; its code no longer works$/);
+  expect((await client.finished()).code).toBe(1);
+});

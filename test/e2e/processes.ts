@@ -71,26 +71,23 @@ export class LocalServer {
     readonly directory: string,
     readonly tokenUrl: string,
     log: { stdout: LineLog; stderr: LineLog },
+    outboxFile: string,
   ) {
-    this.outboxFile = path.join(directory, "outbox.txt");
+    this.outboxFile = outboxFile;
     this.stdout = log.stdout;
     this.stderr = log.stderr;
     this.exited = exitOf(child);
   }
 
-  /** `serve --port 0 --clock-control` plus `args`; resolves once the endpoint is printed. Fails loudly without jython. */
-  static async start(args: string[] = []): Promise<LocalServer> {
+  /**
+   * `serve --port 0 --clock-control` plus `args`; resolves once the endpoint is printed. Fails loudly without jython. The
+   * outbox is a file of the test's own directory unless `defaultOutbox` (then serve's default for its port, removed at stop).
+   */
+  static async start(args: string[] = [], options: { defaultOutbox?: boolean } = {}): Promise<LocalServer> {
     jythonExecutable();
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-ropc-e2e-"));
-    const child = spawnCli([
-      "serve",
-      "--port",
-      "0",
-      "--clock-control",
-      "--outbox",
-      path.join(directory, "outbox.txt"),
-      ...args,
-    ]);
+    const outbox = options.defaultOutbox === true ? [] : ["--outbox", path.join(directory, "outbox.txt")];
+    const child = spawnCli(["serve", "--port", "0", "--clock-control", ...outbox, ...args]);
     const stdout = new LineLog(child.stdout);
     const stderr = new LineLog(child.stderr);
     const describe = () => `serve printed:\n${stdout.lines.join("\n")}\n${stderr.lines.join("\n")}`;
@@ -105,7 +102,10 @@ export class LocalServer {
         died,
       ]);
       started = true;
-      return new LocalServer(child, directory, (match as RegExpExecArray)[1] as string, { stdout, stderr });
+      const outboxLine = stdout.lines.find((line) => line.startsWith("SMS outbox: "));
+      const outboxFile = (outboxLine ?? "").slice("SMS outbox: ".length);
+      const tokenUrl = (match as RegExpExecArray)[1] as string;
+      return new LocalServer(child, directory, tokenUrl, { stdout, stderr }, outboxFile);
     } catch (error) {
       child.kill();
       throw error;
@@ -149,6 +149,7 @@ export class LocalServer {
     this.child.kill("SIGTERM");
     const code = await this.exited;
     fs.rmSync(this.directory, { recursive: true, force: true });
+    fs.rmSync(this.outboxFile, { force: true });
     return code;
   }
 }

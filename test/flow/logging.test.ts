@@ -102,11 +102,12 @@ describe("S10: every attempt is logged", () => {
       sessionRef: ref,
       maskedPhone: "********78",
       login: "alice",
+      limit: null,
       detail: null,
     });
     expect(world.log.lines[5]!).toEqual({
       level: "info",
-      line: `gamatech-ropc event=password outcome=granted error_code=- user=alice client=client-app-1 ip=203.0.113.7 session=${ref} phone=********78 login=alice detail=-`,
+      line: `gamatech-ropc event=password outcome=granted error_code=- user=alice client=client-app-1 ip=203.0.113.7 session=${ref} phone=********78 login=alice limit=- detail=-`,
     });
     expect(world.log.lines[4]!.level).toBe("warn");
     expect(world.log.lines[4]!.line).toContain("error_code=10008");
@@ -132,8 +133,10 @@ describe("S10: every attempt is logged", () => {
     expect(line).toContain("login=jos\\u00e9\\u0020\\u65e5\\u672c\\u0020yyy");
     expect(line).toContain("client=client\\u000aforged\\u003d1");
     expect(line).toContain("ip=10.0.0.1\\u0020x");
-    expect(line).toMatch(/y\.\.\. detail=/);
-    expect(line.split(" ")).toHaveLength(11);
+    expect(line).toMatch(/y\.\.\. limit=- detail=/);
+    // Every field is one token except the quoted detail, which holds the flow's own words.
+    expect(line.endsWith(' detail="decoy: unknown user"')).toBe(true);
+    expect(line.slice(0, line.indexOf(' detail="')).split(" ")).toHaveLength(11);
   });
 
   test("rejected requests are logged too", () => {
@@ -141,7 +144,7 @@ describe("S10: every attempt is logged", () => {
     const app = new Driver(world, makeConfig());
     app.send({ __step: "7", username: "alice" });
     expect(lastLine(world)).toBe(
-      "gamatech-ropc event=request outcome=invalid_request error_code=10011 user=- client=client-app-1 ip=203.0.113.7 session=- phone=- login=- detail=unknown\\u0020__step",
+      'gamatech-ropc event=request outcome=invalid_request error_code=10011 user=- client=client-app-1 ip=203.0.113.7 session=- phone=- login=- limit=- detail="unknown __step"',
     );
   });
 });

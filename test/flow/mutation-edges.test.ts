@@ -119,14 +119,15 @@ describe("the SMS text", () => {
       sms_template: "{app}:{code} {code} ({minutes}/{minutes})",
       app_name: "Acme",
     });
-    expect(renderSms(config, "004207")).toBe("Acme:004207 004207 (5/5)");
+    expect(renderSms(config, "004207", 300)).toBe("Acme:004207 004207 (5/5)");
   });
 
-  test("minutes round up from the ttl in seconds", () => {
-    expect(renderSms(makeConfig({ otp_ttl_seconds: "60", sms_template: "{code}{minutes}" }), "x")).toBe("x1");
-    expect(renderSms(makeConfig({ otp_ttl_seconds: "600", sms_template: "{code}{minutes}" }), "x")).toBe(
-      "x10",
-    );
+  test("minutes are the code's remaining life, rounded down: the text never promises more", () => {
+    const config = makeConfig({ sms_template: "{code}{minutes}" });
+    expect(renderSms(config, "x", 60)).toBe("x1");
+    expect(renderSms(config, "x", 600)).toBe("x10");
+    expect(renderSms(config, "x", 119)).toBe("x1");
+    expect(renderSms(config, "x", 59)).toBe("x0");
   });
 });
 

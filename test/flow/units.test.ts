@@ -226,8 +226,8 @@ describe("text checks", () => {
   });
 });
 
-test("the SMS text rounds minutes up", () => {
-  expect(
-    renderSms(makeConfig({ otp_ttl_seconds: "61", sms_template: "{code}/{minutes}/{app}" }), "123456"),
-  ).toBe("123456/2/login");
+test("the SMS text rounds minutes down: 61 s is 1 minute, not 2", () => {
+  expect(renderSms(makeConfig({ sms_template: "{code}/{minutes}/{app}" }), "123456", 61)).toBe(
+    "123456/1/login",
+  );
 });

@@ -2,6 +2,8 @@
 
 import * as fs from "fs";
 import * as http from "http";
+import * as os from "os";
+import * as path from "path";
 import type { AddressInfo } from "net";
 import type { AuthenticateReply } from "../../world/protocol";
 import { EXIT_OK, EXIT_PROBLEMS } from "../command";
@@ -17,7 +19,8 @@ export interface ServerSettings {
   port: number;
   scriptPath: string;
   world: WorldFiles;
-  outboxFile: string;
+  /** null: the default for the port actually bound (defaultOutbox). */
+  outboxFile: string | null;
   clockControl: boolean;
   /** twilio-java version the world runs; default 7.17.0 (Janssen's). */
   twilioVersion?: string;
@@ -31,11 +34,29 @@ function showScriptReply(reply: AuthenticateReply, outbox: SmsOutbox, print: (li
   outbox.deliver(reply.sms, reply.verify);
 }
 
+/** One outbox per port, so two servers side by side (tests, two configurations) never mix their codes. */
+export function defaultOutbox(port: number | "PORT"): string {
+  return path.join(os.tmpdir(), `gamatech-ropc-outbox-${port}.txt`);
+}
+
 function listen(server: http.Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
   });
+}
+
+const LISTEN_PROBLEMS: Record<string, string> = {
+  EADDRINUSE: "the port is in use (another serve?): choose another with --port N, or --port 0 for a free one",
+  EACCES: "not allowed (ports below 1024 need privileges): choose another with --port N",
+};
+
+/** Answers while Jython starts: the port is already bound, so that a busy port fails before the slow start. */
+function notReady(_request: http.IncomingMessage, response: http.ServerResponse): void {
+  response.writeHead(503, { "Content-Type": "application/json", "Retry-After": "5" });
+  response.end(
+    JSON.stringify({ error: "temporarily_unavailable", error_description: "The script is starting." }),
+  );
 }
 
 /** Runs until SIGINT or SIGTERM, or until Jython fails; resolves with the exit code. */
@@ -46,6 +67,18 @@ export async function runLocalServer(settings: ServerSettings, output: Output): 
     output.err(`serve: ${settings.scriptPath} does not exist; build it first: npm run build\n`);
     return EXIT_PROBLEMS;
   }
+  let handle: http.RequestListener = notReady;
+  const server = http.createServer((request, response) => handle(request, response));
+  let port: number;
+  try {
+    port = await listen(server, settings.port);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    const problem = LISTEN_PROBLEMS[code] ?? (error as Error).message;
+    output.err(`serve: cannot listen on 127.0.0.1:${settings.port}: ${problem}\n`);
+    return EXIT_PROBLEMS;
+  }
+  const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
   print("Starting Jython with the built script (the first run also compiles the Java doubles)...");
   let runner: ScriptRunner;
   try {
@@ -59,6 +92,7 @@ export async function runLocalServer(settings: ServerSettings, output: Output): 
     runner = started.runner;
     started.initLogs.forEach((line) => print(`[script log] ${line}`));
   } catch (error) {
+    await closeServer();
     if (!(error instanceof ScriptInitError)) throw error;
     output.err(`serve: the script refused the custom properties in ${world.sources.config}:\n`);
     error.logs.forEach((line) => output.err(`  ${line}\n`));
@@ -66,32 +100,23 @@ export async function runLocalServer(settings: ServerSettings, output: Output): 
     return EXIT_PROBLEMS;
   }
 
-  const outbox = new SmsOutbox(settings.outboxFile, print);
+  const outboxFile = settings.outboxFile ?? defaultOutbox(port);
+  const outbox = new SmsOutbox(outboxFile, print);
   // Resolves with the exit code: 0 on a signal, 1 when Jython fails, after which no request could be answered.
   let stop: (code: number) => void = () => undefined;
   const stopped = new Promise<number>((resolve) => (stop = resolve));
   process.once("SIGINT", () => stop(EXIT_OK));
   process.once("SIGTERM", () => stop(EXIT_OK));
-  const server = http.createServer(
-    tokenEndpoint({
-      clients: world.clients,
-      exposedHeader: world.properties.response_header_name?.trim() || "X-ROPC-TWO-FA",
-      authenticate: (call) => runner.authenticate(call),
-      onScriptReply: (reply) => showScriptReply(reply, outbox, print),
-      onRunnerError: (error) => {
-        output.err(`serve: the Jython process failed, stopping: ${error.message}\n`);
-        stop(EXIT_PROBLEMS);
-      },
-    }),
-  );
-  let port: number;
-  try {
-    port = await listen(server, settings.port);
-  } catch (error) {
-    output.err(`serve: cannot listen on 127.0.0.1:${settings.port}: ${(error as Error).message}\n`);
-    await runner.close();
-    return EXIT_PROBLEMS;
-  }
+  handle = tokenEndpoint({
+    clients: world.clients,
+    exposedHeader: world.properties.response_header_name?.trim() || "X-ROPC-TWO-FA",
+    authenticate: (call) => runner.authenticate(call),
+    onScriptReply: (reply) => showScriptReply(reply, outbox, print),
+    onRunnerError: (error) => {
+      output.err(`serve: the Jython process failed, stopping: ${error.message}\n`);
+      stop(EXIT_PROBLEMS);
+    },
+  });
   const clock = settings.clockControl ? listenForClockCommands(runner, print) : null;
   print(
     bannerText({
@@ -100,7 +125,7 @@ export async function runLocalServer(settings: ServerSettings, output: Output): 
       clients: world.clients,
       properties: world.properties,
       sources: world.sources,
-      outboxFile: settings.outboxFile,
+      outboxFile,
       clockControl: settings.clockControl,
     }),
   );
@@ -109,7 +134,7 @@ export async function runLocalServer(settings: ServerSettings, output: Output): 
   print("Stopping...");
   clock?.close();
   server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await closeServer();
   await runner.close();
   return code;
 }

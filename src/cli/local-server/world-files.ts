@@ -1,11 +1,9 @@
 // The fake users, clients and custom properties of local mode: from the files given, or the examples shipped in examples/local.
 
-import * as fs from "fs";
 import * as path from "path";
 import type { WorldUser } from "../../world/protocol";
-import { UsageError } from "../args";
 import { PROJECT_ROOT } from "../project-files";
-import { readPropertiesFile } from "../properties-file";
+import { InputFileError, notValidJson, readInputText, readPropertiesFile } from "../properties-file";
 import type { RawProperties } from "../properties-file";
 
 export const EXAMPLES_DIR = path.join(PROJECT_ROOT, "examples", "local");
@@ -25,14 +23,21 @@ export interface WorldFiles {
   sources: { users: string; clients: string; config: string };
 }
 
-function readJsonArray(file: string, what: string): unknown[] {
+/**
+ * A file of the world is the user's input like a file of custom properties: problems with it are problems found (exit 1),
+ * and a syntax error says where, never the text (a users file holds passwords, a clients file secrets).
+ */
+function readJsonArray(file: string, what: string, cwd: string): unknown[] {
+  const text = readInputText(file, cwd);
+  const where = `${what} file ${file}`;
+  if (text.trim() === "") throw new InputFileError(`${where}: the file is empty`);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new UsageError(`${what} file ${file}: ${(error as Error).message}`);
+    parsed = JSON.parse(text);
+  } catch {
+    throw new InputFileError(`${where}: ${notValidJson(text)}`);
   }
-  if (!Array.isArray(parsed)) throw new UsageError(`${what} file ${file}: expected a JSON array`);
+  if (!Array.isArray(parsed)) throw new InputFileError(`${where}: expected a JSON array`);
   return parsed;
 }
 
@@ -47,16 +52,16 @@ function toUser(entry: unknown, index: number, file: string): WorldUser {
   const user = entry as Partial<WorldUser>;
   const where = `users file ${file}, entry ${index + 1}`;
   if (typeof user !== "object" || user === null || typeof user.uid !== "string" || user.uid === "") {
-    throw new UsageError(`${where}: needs a "uid" (text)`);
+    throw new InputFileError(`${where}: needs a "uid" (text)`);
   }
   if (user.password !== undefined && typeof user.password !== "string") {
-    throw new UsageError(`${where}: "password" must be text`);
+    throw new InputFileError(`${where}: "password" must be text`);
   }
   if (user.status !== undefined && user.status !== null && typeof user.status !== "string") {
-    throw new UsageError(`${where}: "status" must be text (active or inactive) or null`);
+    throw new InputFileError(`${where}: "status" must be text (active or inactive) or null`);
   }
   if (user.attributes !== undefined && !isStringRecord(user.attributes)) {
-    throw new UsageError(`${where}: "attributes" must map names to text or lists of text`);
+    throw new InputFileError(`${where}: "attributes" must map names to text or lists of text`);
   }
   return { uid: user.uid, password: user.password, status: user.status, attributes: user.attributes };
 }
@@ -65,14 +70,14 @@ function toClient(entry: unknown, index: number, file: string): LocalClient {
   const client = entry as Partial<LocalClient>;
   const where = `clients file ${file}, entry ${index + 1}`;
   if (typeof client !== "object" || client === null || typeof client.client_id !== "string") {
-    throw new UsageError(`${where}: needs a "client_id" (text)`);
+    throw new InputFileError(`${where}: needs a "client_id" (text)`);
   }
   if (typeof client.client_secret !== "string" || client.client_secret === "") {
-    throw new UsageError(`${where}: needs a "client_secret" (text)`);
+    throw new InputFileError(`${where}: needs a "client_secret" (text)`);
   }
   const scopes = client.scopes ?? ["openid"];
   if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === "string")) {
-    throw new UsageError(`${where}: "scopes" must be a list of text`);
+    throw new InputFileError(`${where}: "scopes" must be a list of text`);
   }
   return { client_id: client.client_id, client_secret: client.client_secret, scopes };
 }
@@ -88,10 +93,8 @@ export function readWorldFiles(
   const source = (file: string, chosen: string | undefined) =>
     chosen ?? `the example ${path.relative(PROJECT_ROOT, file)}`;
   return {
-    users: readJsonArray(path.resolve(cwd, users), "users").map((entry, i) => toUser(entry, i, users)),
-    clients: readJsonArray(path.resolve(cwd, clients), "clients").map((entry, i) =>
-      toClient(entry, i, clients),
-    ),
+    users: readJsonArray(users, "users", cwd).map((entry, i) => toUser(entry, i, users)),
+    clients: readJsonArray(clients, "clients", cwd).map((entry, i) => toClient(entry, i, clients)),
     properties: readPropertiesFile(config, cwd),
     sources: {
       users: source(users, given.users),

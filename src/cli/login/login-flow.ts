@@ -51,7 +51,7 @@ export class LoginFlow {
         hidden: true,
       });
       const input = typed?.trim() ?? null;
-      if (input === null || input === "q") return this.stopped(input);
+      if (input === null || input === "q") return this.stopped(input, sessionId);
       if (input === "") continue;
       const resend = input === "r";
       const answer = resend
@@ -74,7 +74,7 @@ export class LoginFlow {
   private async passwordStage(sessionId: string): Promise<"token" | "restart" | "stop"> {
     for (;;) {
       const input = await this.deps.prompter.ask("Password: ", { hidden: true });
-      if (input === null) return this.stopped(null).kind;
+      if (input === null) return (await this.stopped(null, sessionId)).kind;
       if (input === "") continue;
       const answer = await this.send("password", { __step: "3", __session_id: sessionId, password: input });
       if (answer.httpStatus === 200) {
@@ -111,8 +111,10 @@ export class LoginFlow {
     return /^y(es)?$/i.test(answer?.trim() ?? "");
   }
 
-  private stopped(input: string | null): { kind: "stop" } {
+  /** The person gave up: the server is told, so the session and its code stop working now rather than at their expiry. */
+  private async stopped(input: string | null, sessionId: string): Promise<{ kind: "stop" }> {
     this.deps.reporter.note(input === null ? "Input ended: login abandoned." : "Login abandoned.");
+    await this.send("abandon", { __step: "abandon", __session_id: sessionId });
     return { kind: "stop" };
   }
 }

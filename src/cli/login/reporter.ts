@@ -5,7 +5,7 @@ import type { Output } from "../command";
 import { errorAdvice, noHeaderAdvice } from "./advice";
 import type { StepAnswer } from "./token-client";
 
-export type StepName = "start" | "resend" | "code" | "password";
+export type StepName = "start" | "resend" | "code" | "password" | "abandon";
 
 export interface Reporter {
   step(step: StepName, answer: StepAnswer): void;
@@ -18,6 +18,7 @@ const PROCEED: Record<StepName, string> = {
   resend: "a new code was sent; the previous one no longer works",
   code: "the code is right",
   password: "the password is right",
+  abandon: "",
 };
 
 function proceedDetails(fields: Record<string, string>): string {
@@ -41,6 +42,8 @@ export function humanReporter(output: Output, headerName: string): Reporter {
       if (fields === null) {
         say(`${step}: ${noHeaderAdvice(answer.httpStatus, headerName)}`);
         say(`  response body: ${JSON.stringify(answer.body)}`);
+      } else if (fields.status === "abandoned") {
+        say(`${step}: the server removed the login session; its code no longer works`);
       } else if (fields.status === "proceed") {
         say(`${step}: proceed, ${PROCEED[step]}${proceedDetails(fields)}`);
       } else {

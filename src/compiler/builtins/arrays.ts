@@ -7,6 +7,38 @@ import { arrayElementType, isBooleanType, isStringType, typeOf } from "../types"
 import { compileFunction, inlineArrow } from "../visitors/expressions/functions";
 import { argumentsOf, unsupported } from "./globals";
 
+/**
+ * `text.split("x").join(y)` is `text.replace("x", y)` when "x" is a non-empty literal and y a string: both replace
+ * every occurrence, left to right, without overlaps; Python's replace also takes `y` literally, as join does.
+ */
+function splitJoin(
+  receiverNode: ts.Expression,
+  receiver: py.Expr,
+  separator: py.Expr | undefined,
+  node: ts.CallExpression,
+  context: Context,
+): py.Expr | undefined {
+  const split = ts.isCallExpression(receiverNode) ? receiverNode.expression : undefined;
+  const joinArgument = node.arguments[0];
+  const isTextSplit =
+    split !== undefined &&
+    ts.isPropertyAccessExpression(split) &&
+    split.name.text === "split" &&
+    isStringType(typeOf(context.checker, split.expression));
+  const joinsText = joinArgument === undefined || isStringType(typeOf(context.checker, joinArgument));
+  if (!isTextSplit || !joinsText || receiver.kind !== "call" || receiver.func.kind !== "attr")
+    return undefined;
+  const [pattern] = receiver.args;
+  if (
+    receiver.func.name !== "split" ||
+    receiver.args.length !== 1 ||
+    pattern?.kind !== "str" ||
+    pattern.value === ""
+  )
+    return undefined;
+  return py.method(receiver.func.object, "replace", pattern, separator ?? py.str(","));
+}
+
 /** Array methods. Callbacks written inline become comprehensions, which is how a Python author would write them. */
 export function arrayCall(
   methodName: string,
@@ -42,6 +74,8 @@ export function arrayCall(
       const [separator] = argumentsOf(node, context, what, 0, 1);
       const receiverNode = (node.expression as ts.PropertyAccessExpression).expression;
       const element = arrayElementType(context.checker, typeOf(context.checker, receiverNode));
+      const replaced = splitJoin(receiverNode, receiver, separator, node, context);
+      if (replaced !== undefined) return replaced;
       if (element !== undefined && isStringType(element))
         return py.method(separator ?? py.str(","), "join", receiver);
       return context.helperCall("_js_join", receiver, separator ?? py.str(","));

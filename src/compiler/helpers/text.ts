@@ -6,11 +6,13 @@ export const TEXT_HELPERS: Helper[] = [
     name: "_js_item",
     uses: [],
     imports: [],
-    code: `def _js_item(sequence, index):
-    """sequence[index], or None outside the bounds (Python would raise, or count back from the end)."""
+    code: `def _js_item(sequence, index, missing=None):
+    """sequence[index] ?? missing: None outside the bounds (Python would raise, or count back from the end)."""
     if 0 <= index < len(sequence) and index == int(index):
-        return sequence[int(index)]
-    return None`,
+        item = sequence[int(index)]
+        if item is not None:
+            return item
+    return missing`,
   },
   {
     name: "_js_index_of",

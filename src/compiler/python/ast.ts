@@ -1,5 +1,6 @@
-// The small Python 2.7 syntax tree the visitors build and the printer prints. Nodes remember where they came from so the
-// printer can point a reader of a Jython stack trace back at the TypeScript source.
+// The small Python 2.7 syntax tree the visitors build and the printer prints. Statements remember where they came from:
+// the bundler turns that into a `# src/...:line` note on each module-level definition, so a reader of a Jython stack
+// trace finds the TypeScript source.
 
 export interface SourceLocation {
   file: string;
@@ -62,8 +63,13 @@ export type Stmt = (
   | { kind: "def"; name: string; params: Parameter[]; body: Stmt[] }
   | { kind: "class"; name: string; bases: Expr[]; body: Stmt[] }
   | { kind: "comment"; text: string }
+  | { kind: "docstring"; text: string }
   | { kind: "blank" }
-) & { loc?: SourceLocation };
+) & {
+  loc?: SourceLocation;
+  /** A comment printed at the end of the statement's first line. */
+  note?: string;
+};
 
 export const name = (id: string): Expr => ({ kind: "name", id });
 export const str = (value: string): Expr => ({ kind: "str", value });

@@ -12,7 +12,7 @@ function isReadOnlyCall(call: py.Expr & { kind: "call" }): boolean {
   return func.id.startsWith("_js_") || ["len", "isinstance", "float", "int", "unicode"].includes(func.id);
 }
 
-interface Effects {
+export interface Effects {
   /** Whether the statements evaluate anything at all (a `def` only binds its fresh name). */
   evaluates: boolean;
   names: Set<string>;
@@ -61,6 +61,19 @@ export function isStable(value: py.Expr, effects: Effects): boolean {
       return !effects.objects && isStable(value.object, effects);
     case "subscript":
       return !effects.objects && isStable(value.object, effects) && isStable(value.index, effects);
+    // A read-only call or an operator over stable operands gives the same value after statements that change nothing
+    // it reads, and computing it writes nothing those statements read.
+    case "call":
+      return (
+        !effects.objects &&
+        isReadOnlyCall(value) &&
+        value.keywords === undefined &&
+        (value.func.kind !== "attr" || isStable(value.func.object, effects)) &&
+        value.args.every((arg) => isStable(arg, effects))
+      );
+    case "compare":
+    case "boolop":
+      return isStable(value.left, effects) && isStable(value.right, effects);
     default:
       return false;
   }

@@ -1,5 +1,5 @@
 import type { Expr, Parameter, Stmt } from "./ast";
-import { BINARY_PRECEDENCE, Precedence, precedenceOf, printExpr } from "./expressions";
+import { BINARY_PRECEDENCE, Precedence, precedenceOf, printExpr, quote } from "./expressions";
 
 const INDENT = "    ";
 
@@ -42,6 +42,8 @@ function breakExpr(expr: Expr): [string, Piece[], string] | undefined {
       if (only?.kind === "list") return [`${func}([`, only.items.map((item) => ["", item, ","]), "])"];
       if (only?.kind === "comprehension" && only.brackets === "generator")
         return [`${func}(`, comprehensionPieces(only), ")"];
+      // A call's own brackets hold a sole operator chain: `f(\n    a\n    + b\n)`, not a second pair of parentheses.
+      if (only?.kind === "binop" || only?.kind === "boolop") return [`${func}(`, chainPieces(only), ")"];
       const pieces: Piece[] = expr.args.map((arg) => ["", arg, ","]);
       for (const [key, value] of expr.keywords ?? []) pieces.push([`${key}=`, value, ","]);
       return pieces.length === 0 ? undefined : [`${func}(`, pieces, ")"];
@@ -57,18 +59,8 @@ function breakExpr(expr: Expr): [string, Piece[], string] | undefined {
         expr.brackets === "list" ? "]" : ")",
       ];
     case "binop":
-    case "boolop": {
-      const operands = chain(expr);
-      const own =
-        expr.kind === "boolop" ? Precedence.Not : (BINARY_PRECEDENCE[expr.op] ?? Precedence.Additive);
-      const pieces: Piece[] = operands.map((operand, index) => [
-        index === 0 ? "" : `${expr.op} `,
-        operand,
-        "",
-        index === 0 ? own : own + 1,
-      ]);
-      return ["(", pieces, ")"];
-    }
+    case "boolop":
+      return ["(", chainPieces(expr), ")"];
     case "ifexp":
       return [
         "(",
@@ -82,6 +74,16 @@ function breakExpr(expr: Expr): [string, Piece[], string] | undefined {
     default:
       return undefined;
   }
+}
+
+function chainPieces(expr: Expr & { kind: "binop" | "boolop" }): Piece[] {
+  const own = expr.kind === "boolop" ? Precedence.Not : (BINARY_PRECEDENCE[expr.op] ?? Precedence.Additive);
+  return chain(expr).map((operand, index) => [
+    index === 0 ? "" : `${expr.op} `,
+    operand,
+    "",
+    index === 0 ? own : own + 1,
+  ]);
 }
 
 /** The operands of `a + b + c` (left-nested) or `a and b and c`, in order. */
@@ -110,8 +112,34 @@ function comprehensionPieces(expr: Expr & { kind: "comprehension" }): Piece[] {
 
 export function printStatements(statements: readonly Stmt[], depth = 0): string[] {
   const lines: string[] = [];
-  for (const statement of statements) lines.push(...printStatement(statement, depth));
+  for (const statement of statements) {
+    const printed = printStatement(statement, depth);
+    if (statement.note !== undefined && printed.length > 0) printed[0] = `${printed[0]}  # ${statement.note}`;
+    lines.push(...printed);
+  }
   return lines;
+}
+
+/**
+ * A docstring as PEP 257 lays it out: on one line when it fits, otherwise the closing quotes on a line of their own.
+ * Backslashes and runs of quotes are escaped so that the text reads back exactly.
+ */
+function docstring(text: string, depth: number): string[] {
+  const pad = INDENT.repeat(depth);
+  const lines = text.split("\n").map(escapeDocLine);
+  const single = `${pad}"""${lines[0] ?? ""}"""`;
+  if (lines.length === 1 && single.length <= MAX_LINE) return [single];
+  return [
+    `${pad}"""${lines[0] ?? ""}`,
+    ...lines.slice(1).map((line) => (line === "" ? "" : pad + line)),
+    `${pad}"""`,
+  ];
+}
+
+function escapeDocLine(line: string): string {
+  const quoted = quote(line).slice(1, -1);
+  // quote() escapes every double quote; in a triple-quoted string only a run of three (or one at the very end) must be.
+  return quoted.replace(/\\"/g, '"').replace(/"""/g, '""\\"').replace(/"$/, '\\"');
 }
 
 function block(body: readonly Stmt[], depth: number): string[] {
@@ -192,7 +220,9 @@ function printStatement(statement: Stmt, depth: number): string[] {
       return [`${pad}class ${statement.name}(${bases}):`, ...block(statement.body, depth + 1)];
     }
     case "comment":
-      return [`${pad}# ${statement.text}`];
+      return [statement.text === "" ? `${pad}#` : `${pad}# ${statement.text}`];
+    case "docstring":
+      return docstring(statement.text, depth);
     case "blank":
       return [""];
   }

@@ -2,6 +2,7 @@ import * as ts from "typescript";
 import { type ExpressionVisitor, type Registry, type StatementVisitor, type Visitor } from "../context";
 import { Code } from "../diagnostics";
 import { visitClass } from "./declarations/classes";
+import { visitTypeDeclaration } from "./declarations/types";
 import { visitElementAccess, visitPropertyAccess } from "./expressions/access";
 import { visitBinary } from "./expressions/binary";
 import { visitCall, visitNew } from "./expressions/calls";
@@ -99,8 +100,8 @@ export const registry: Registry = {
   // Declarations (imports and exports are resolved by the bundler; types are erased)
   [ts.SyntaxKind.FunctionDeclaration]: statement(visitFunctionDeclaration),
   [ts.SyntaxKind.ClassDeclaration]: statement(visitClass),
-  [ts.SyntaxKind.InterfaceDeclaration]: statement(visitNothing),
-  [ts.SyntaxKind.TypeAliasDeclaration]: statement(visitNothing),
+  [ts.SyntaxKind.InterfaceDeclaration]: statement(visitTypeDeclaration),
+  [ts.SyntaxKind.TypeAliasDeclaration]: statement(visitTypeDeclaration),
   [ts.SyntaxKind.ImportDeclaration]: statement(visitNothing),
   [ts.SyntaxKind.ExportDeclaration]: statement(visitNothing),
 

@@ -1,6 +1,6 @@
 // Apache HttpClient 5, which twilio-java 11 and later are built on (7.x–10.x use HttpClient 4: org.apache.http.d.ts).
 // Optional, since a server with twilio-java 7.17.0 (what Janssen installs) need not have it. twilio-java 12 sets its own
-// RequestConfig on every request (connect 30.5 s, pool wait 10 s): only the socket and connection settings here hold.
+// RequestConfig on every request (connect 30.5 s, pool wait 10 s); a request interceptor replaces it in the request's context.
 
 /** @optional Apache HttpClient 5, next to twilio-java 11 and later */
 declare module "java:org.apache.hc.core5.util" {
@@ -43,12 +43,51 @@ declare module "java:org.apache.hc.client5.http.config" {
   export namespace ConnectionConfig {
     export class Builder {
       private constructor();
-      /** Overridden by the 30.5 s of twilio-java 12's per-request RequestConfig; set for the lines that do not. */
+      /** Overridden by a per-request RequestConfig's connect timeout (twilio-java 12 sets 30.5 s). */
       setConnectTimeout(connectTimeout: Timeout): Builder;
       /** The read timeout of an established connection. */
       setSocketTimeout(socketTimeout: Timeout): Builder;
       build(): ConnectionConfig;
     }
+  }
+
+  export class RequestConfig {
+    private constructor();
+    static custom(): RequestConfig.Builder;
+    static copy(config: RequestConfig): RequestConfig.Builder;
+  }
+
+  /** Java's nested class RequestConfig.Builder. */
+  export namespace RequestConfig {
+    export class Builder {
+      private constructor();
+      /** Deprecated in HttpClient 5.2 for ConnectionConfig's, yet still wins over it when set (as twilio-java 12 does). */
+      setConnectTimeout(connectTimeout: Timeout): Builder;
+      /** How long a request may wait for a free connection of the pool. */
+      setConnectionRequestTimeout(connectionRequestTimeout: Timeout): Builder;
+      build(): RequestConfig;
+    }
+  }
+}
+
+/** @optional Apache HttpClient 5, next to twilio-java 11 and later */
+declare module "java:org.apache.hc.core5.http.protocol" {
+  export class HttpContext {
+    private constructor();
+  }
+}
+
+/** @optional Apache HttpClient 5, next to twilio-java 11 and later */
+declare module "java:org.apache.hc.client5.http.protocol" {
+  import type { RequestConfig } from "java:org.apache.hc.client5.http.config";
+  import type { HttpContext } from "java:org.apache.hc.core5.http.protocol";
+
+  /** The state of one request execution; the connection is leased and opened with its RequestConfig. */
+  export class HttpClientContext {
+    private constructor();
+    static adapt(context: HttpContext): HttpClientContext;
+    getRequestConfig(): RequestConfig | null;
+    setRequestConfig(config: RequestConfig): void;
   }
 }
 
@@ -75,6 +114,7 @@ declare module "java:org.apache.hc.client5.http.impl.io" {
 /** @optional Apache HttpClient 5, next to twilio-java 11 and later */
 declare module "java:org.apache.hc.client5.http.impl.classic" {
   import type { PoolingHttpClientConnectionManager } from "java:org.apache.hc.client5.http.impl.io";
+  import type { HttpContext } from "java:org.apache.hc.core5.http.protocol";
 
   export class HttpClientBuilder {
     private constructor();
@@ -82,6 +122,10 @@ declare module "java:org.apache.hc.client5.http.impl.classic" {
     /** Proxy and TLS settings from the JVM's system properties, as twilio-java's own client does. */
     useSystemProperties(): HttpClientBuilder;
     setConnectionManager(manager: PoolingHttpClientConnectionManager): HttpClientBuilder;
+    /** Jython turns the Python function into the HttpRequestInterceptor; it runs before the connection is leased. */
+    addRequestInterceptorFirst(
+      interceptor: (request: unknown, entity: unknown, context: HttpContext) => void,
+    ): HttpClientBuilder;
     /** Drops HttpClient 5's default retry (429 and 503 once, POST included): only twilio-java's 5xx retry remains. */
     disableAutomaticRetries(): HttpClientBuilder;
   }

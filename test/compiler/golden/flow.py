@@ -8,14 +8,18 @@
 #   src/flow/log-text.ts
 #   src/flow/outcome.ts
 #   src/flow/params.ts
-#   src/flow/delivery.ts
 #   src/flow/rate-limits.ts
 #   src/flow/session-state.ts
 #   src/flow/session-access.ts
+#   src/flow/step-abandon.ts
+#   src/flow/delivery.ts
+#   src/flow/reserved-attempt.ts
 #   src/flow/step-code.ts
 #   src/flow/step-password.ts
 #   src/flow/phone.ts
 #   src/flow/recipient.ts
+#   src/flow/send-code.ts
+#   src/flow/step-resend.ts
 #   src/flow/step-start.ts
 #   src/flow/handle-request.ts
 #   src/flow/config-table.ts
@@ -214,11 +218,13 @@ def _js_is_integer(value):
     return isinstance(value, float) and value == value and value not in (_INF, -_INF) and value == int(value)
 
 
-def _js_item(sequence, index):
-    """sequence[index], or None outside the bounds (Python would raise, or count back from the end)."""
+def _js_item(sequence, index, missing=None):
+    """sequence[index] ?? missing: None outside the bounds (Python would raise, or count back from the end)."""
     if 0 <= index < len(sequence) and index == int(index):
-        return sequence[int(index)]
-    return None
+        item = sequence[int(index)]
+        if item is not None:
+            return item
+    return missing
 
 
 def _js_index_of(items, value):
@@ -364,29 +370,36 @@ class JsError(Exception):
 
 
 # src/flow/client-address.ts
-UNTRUSTED_FORWARDED_FOR = "untrusted-forwarded-for"
-MAX_ADDRESS_LENGTH = 45
+# The address the per-IP send limit counts (S8). Behind proxies the servlet's address is a proxy's, and a Jetty with the
+# `forwarded` module reports the left-most X-Forwarded-For value, which the client chooses. Only the entries that the
+# trusted proxies appended (counted from the right) are believed.
+
+# One bucket for every request whose forwarded address cannot be believed, so forged values cannot spread over counters.
+UNTRUSTED_FORWARDED_FOR = "untrusted-forwarded-for"  # src/flow/client-address.ts:8
+
+MAX_ADDRESS_LENGTH = 45  # src/flow/client-address.ts:10
 
 
-def isDigitCode(code):
+def client_address_isDigitCode(code):  # src/flow/client-address.ts:12
     return code >= 48 and code <= 57
 
 
-def isHexCode(code):
-    return isDigitCode(code) or (code >= 97 and code <= 102)
+def client_address_isHexCode(code):  # src/flow/client-address.ts:16
+    return client_address_isDigitCode(code) or (code >= 97 and code <= 102)
 
 
-def allCharacters(text, hex):
+def allCharacters(text, hex_):  # src/flow/client-address.ts:20
     i = 0
     while i < len(text):
         code = _js_char_code_at(text, i)
-        if not (isHexCode(code) if hex else isDigitCode(code)):
+        if not (client_address_isHexCode(code) if hex_ else client_address_isDigitCode(code)):
             return False
         i = _js_double(i + 1)
     return True
 
 
-def isIpv4Literal(text):
+def isIpv4Literal(text):  # src/flow/client-address.ts:33
+    """Dotted-quad IPv4: four decimal numbers 0..255, without leading zeros."""
     parts = text.split(".")
     if len(parts) != 4:
         return False
@@ -402,7 +415,9 @@ def isIpv4Literal(text):
     )
 
 
-def isIpv6Literal(text):
+def isIpv6Literal(text):  # src/flow/client-address.ts:49
+    """An IPv6 literal (lower-case, no brackets, no zone): hex groups of 1 to 4, at most one "::", an optional IPv4 tail.
+    """
     if len(text) < 2 or len(text) > MAX_ADDRESS_LENGTH or ":" not in text:
         return False
     halves = text.split("::")
@@ -417,25 +432,27 @@ def isIpv6Literal(text):
             groups.append(group)
     units = 0
     index = 0
-    for group_2 in groups:
+    for group in groups:
         index = _js_double(index + 1)
-        if index == len(groups) and "." in group_2:
-            if not isIpv4Literal(group_2):
+        if index == len(groups) and "." in group:
+            if not isIpv4Literal(group):
                 return False
             units = _js_double(units + 2)
-        elif len(group_2) >= 1 and len(group_2) <= 4 and allCharacters(group_2, True):
+        elif len(group) >= 1 and len(group) <= 4 and allCharacters(group, True):
             units = _js_double(units + 1)
         else:
             return False
     return units <= 7 if compressed else units == 8
 
 
-def plausibleAddress(text):
+def plausibleAddress(text):  # src/flow/client-address.ts:86
+    """The address in a canonical case, or null when it is not a plausible IPv4 or IPv6 literal."""
     lower = text.strip(_JS_SPACE).lower()
     return lower if isIpv4Literal(lower) or isIpv6Literal(lower) else None
 
 
-def forwardedEntries(values):
+def forwardedEntries(values):  # src/flow/client-address.ts:92
+    """Every X-Forwarded-For entry, left to right, across all header values."""
     entries = []
     for value in values:
         for item in value.split(","):
@@ -443,33 +460,38 @@ def forwardedEntries(values):
     return entries
 
 
-def clientAddress(request, trustedProxyCount):
+def clientAddress(request, trustedProxyCount):  # src/flow/client-address.ts:107
+    """0 trusted proxies: the servlet's address. N: the N-th X-Forwarded-For entry from the right (the one the outermost trusted
+    proxy appended); without the header, the servlet's address (a request that did not pass the proxies); with too few entries
+    or an implausible one, the shared untrusted bucket.
+    """
     if trustedProxyCount == 0 or len(request["forwardedFor"]) == 0:
         return request["ipAddress"]
     entries = forwardedEntries(request["forwardedFor"])
     if len(entries) < trustedProxyCount:
         return UNTRUSTED_FORWARDED_FOR
-    _entries_item = _js_item(entries, _js_double(len(entries) - trustedProxyCount))
-    chosen = plausibleAddress(_entries_item if _entries_item is not None else "")
+    chosen = plausibleAddress(_js_item(entries, _js_double(len(entries) - trustedProxyCount), ""))
     return chosen if chosen is not None else UNTRUSTED_FORWARDED_FOR
 
 
 # src/flow/error-codes.ts
-SERVER_ERROR = 10001
-USER_NOT_FOUND = 10002
-PHONE_NOT_FOUND = 10003
-OTP_NOT_SENT = 10004
-INVALID_OTP = 10005
-SESSION_EXPIRED = 10006
-INVALID_SESSION = 10007
-INVALID_CREDENTIALS = 10008
-TOO_MANY_ATTEMPTS = 10009
-RATE_LIMITED = 10010
-INVALID_REQUEST = 10011
-OTP_EXPIRED = 10012
+# The error codes of wire protocol version 1 (the first eight are the Janssen 2FA sample's, with the same meaning).
+
+SERVER_ERROR = 10001  # src/flow/error-codes.ts:3
+USER_NOT_FOUND = 10002  # src/flow/error-codes.ts:4
+PHONE_NOT_FOUND = 10003  # src/flow/error-codes.ts:5
+OTP_NOT_SENT = 10004  # src/flow/error-codes.ts:6
+INVALID_OTP = 10005  # src/flow/error-codes.ts:7
+SESSION_EXPIRED = 10006  # src/flow/error-codes.ts:8
+INVALID_SESSION = 10007  # src/flow/error-codes.ts:9
+INVALID_CREDENTIALS = 10008  # src/flow/error-codes.ts:10
+TOO_MANY_ATTEMPTS = 10009  # src/flow/error-codes.ts:11
+RATE_LIMITED = 10010  # src/flow/error-codes.ts:12
+INVALID_REQUEST = 10011  # src/flow/error-codes.ts:13
+OTP_EXPIRED = 10012  # src/flow/error-codes.ts:14
 
 
-def errorName(code):
+def errorName(code):  # src/flow/error-codes.ts:16
     if code == USER_NOT_FOUND:
         return "user_not_found"
     elif code == PHONE_NOT_FOUND:
@@ -497,44 +519,51 @@ def errorName(code):
 
 
 # src/flow/text-checks.ts
-def isDigitCode_2(code):
+# Character checks written without regular expressions: the guest subset has none.
+
+
+def text_checks_isDigitCode(code):  # src/flow/text-checks.ts:3
     return code >= 48 and code <= 57
 
 
-def isDigits(text):
+def isDigits(text):  # src/flow/text-checks.ts:8
+    """True when every character of `text` is an ASCII digit (and there is at least one)."""
     if len(text) == 0:
         return False
     i = 0
     while i < len(text):
-        if not isDigitCode_2(_js_char_code_at(text, i)):
+        if not text_checks_isDigitCode(_js_char_code_at(text, i)):
             return False
         i = _js_double(i + 1)
     return True
 
 
-def isLowerHex(text):
+def isLowerHex(text):  # src/flow/text-checks.ts:23
+    """Lower-case hexadecimal only: ids we make are lower-case, so anything else is not one of ours."""
     if len(text) == 0:
         return False
     i = 0
     while i < len(text):
         code = _js_char_code_at(text, i)
-        if not isDigitCode_2(code) and not (code >= 97 and code <= 102):
+        if not text_checks_isDigitCode(code) and not (code >= 97 and code <= 102):
             return False
         i = _js_double(i + 1)
     return True
 
 
-def isTwilioSid(text, prefix):
+def isTwilioSid(text, prefix):  # src/flow/text-checks.ts:39
+    """Twilio SIDs: a two-letter prefix then 32 hexadecimal characters (either case)."""
     if len(text) != 34 or not text.startswith(prefix):
         return False
     return isLowerHex(text[2:].lower())
 
 
-def isControlCode(code):
+def isControlCode(code):  # src/flow/text-checks.ts:47
+    """C0 controls, DEL and C1 controls: never acceptable inside a login value or a configured text."""
     return code < 32 or (code >= 127 and code <= 159)
 
 
-def hasControlCharacter(text):
+def hasControlCharacter(text):  # src/flow/text-checks.ts:51
     i = 0
     while i < len(text):
         if isControlCode(_js_char_code_at(text, i)):
@@ -543,7 +572,8 @@ def hasControlCharacter(text):
     return False
 
 
-def containsAnyOf(text, characters):
+def containsAnyOf(text, characters):  # src/flow/text-checks.ts:63
+    """True when `text` contains any character of `characters`."""
     i = 0
     while i < len(characters):
         if _js_char_at(characters, i) in text:
@@ -552,24 +582,28 @@ def containsAnyOf(text, characters):
     return False
 
 
-def isSimpleName(text):
+def isSimpleName(text):  # src/flow/text-checks.ts:75
+    """Letters, digits and hyphen, starting with a letter: LDAP attribute names and HTTP header names both fit this.
+    """
     if len(text) == 0:
         return False
     i = 0
     while i < len(text):
         code = _js_char_code_at(text, i)
         letter = (code >= 65 and code <= 90) or (code >= 97 and code <= 122)
-        if not letter and not (i > 0 and (isDigitCode_2(code) or code == 45)):
+        if not letter and not (i > 0 and (text_checks_isDigitCode(code) or code == 45)):
             return False
         i = _js_double(i + 1)
     return True
 
 
-def splitList(text):
+def splitList(text):  # src/flow/text-checks.ts:92
+    """Splits a comma-separated list, trimming items and dropping empty ones."""
     return [item for item in [item.strip(_JS_SPACE) for item in text.split(",")] if item != ""]
 
 
-def editDistance(a, b):
+def editDistance(a, b):  # src/flow/text-checks.ts:100
+    """Levenshtein distance, used only for short property names ("did you mean ...")."""
     previous = []
     j = 0
     while j <= len(b):
@@ -580,30 +614,29 @@ def editDistance(a, b):
         current = [i]
         j = 1
         while j <= len(b):
-            _previous_item = _js_item(previous, _js_double(j - 1))
             substitution = _js_double(
-                (
-                    (_previous_item if _previous_item is not None else 0)
-                    + (0 if _js_char_at(a, _js_double(i - 1)) == _js_char_at(b, _js_double(j - 1)) else 1)
-                ),
+                _js_item(previous, _js_double(j - 1), 0)
+                + (0 if _js_char_at(a, _js_double(i - 1)) == _js_char_at(b, _js_double(j - 1)) else 1)
             )
-            _previous_item_2 = _js_item(previous, j)
-            deletion = _js_double((_previous_item_2 if _previous_item_2 is not None else 0) + 1)
-            _current_item = _js_item(current, _js_double(j - 1))
-            insertion = _js_double((_current_item if _current_item is not None else 0) + 1)
+            deletion = _js_double(_js_item(previous, j, 0) + 1)
+            insertion = _js_double(_js_item(current, _js_double(j - 1), 0) + 1)
             current.append(_js_min(substitution, deletion, insertion))
             j = _js_double(j + 1)
         previous = current
         i = _js_double(i + 1)
-    _previous_item_3 = _js_item(previous, len(b))
-    return _previous_item_3 if _previous_item_3 is not None else 0
+    return _js_item(previous, len(b), 0)
 
 
 # src/flow/otp.ts
-DERIVATION_LABEL = "gamatech-ropc/otp-hash-key/v1"
+# Codes and the keyed hashes derived from the per-deployment hash key.
+
+DERIVATION_LABEL = "gamatech-ropc/otp-hash-key/v1"  # src/flow/otp.ts:7
 
 
-def hashKeyFor(config, hash_):
+def hashKeyFor(config, hash_):  # src/flow/otp.ts:13
+    """The key of every HMAC the flow computes. Without `otp_hash_key` it is derived from the Twilio secret, which every node has,
+    so all nodes of a cluster agree without another shared secret.
+    """
     if config["otpHashKey"] is not None:
         return config["otpHashKey"]
     secret = (
@@ -614,17 +647,23 @@ def hashKeyFor(config, hash_):
     return hash_.hmacSha256Hex(secret if secret is not None else "", DERIVATION_LABEL)
 
 
-def generateCode(random, length):
+def generateCode(random, length):  # src/flow/otp.ts:22
+    """`length` uniform decimal digits from the secure generator, one digit at a time so leading zeros are kept (S1).
+    """
     code = ""
     while len(code) < length:
         code = code + _js_str(random.randomInt(10))
     return code
 
 
-MAX_SPACED_CODE_LENGTH = 32
+MAX_SPACED_CODE_LENGTH = 32  # src/flow/otp.ts:30
 
 
-def withoutSpaces(code):
+def withoutSpaces(code):  # src/flow/otp.ts:33
+    """The code without ASCII spaces and tabs: SMS apps show codes as `166 354`, and a space is no reason to spend an attempt.
+    """
+    # Longer input cannot hold a code of at most 10 digits in any sensible spacing; it is left as typed (and so malformed)
+    # rather than scanned, so a megabyte in the code field costs no more than a wrong code.
     if len(code) > MAX_SPACED_CODE_LENGTH:
         return code
     kept = ""
@@ -637,38 +676,51 @@ def withoutSpaces(code):
     return kept
 
 
-def isWellFormedCode(code, length):
+def isWellFormedCode(code, length):  # src/flow/otp.ts:51
     return len(code) == length and isDigits(code)
 
 
-def codeHash(hash_, key, sessionId, code):
+def codeHash(hash_, key, sessionId, code):  # src/flow/otp.ts:56
+    """Only this is stored (S5); binding it to the session id makes a code useless in any other session (S3).
+    """
     return hash_.hmacSha256Hex(key, "otp:" + sessionId + ":" + code)
 
 
-def sessionRef(hash_, key, sessionId):
+def sessionRef(hash_, key, sessionId):  # src/flow/otp.ts:61
+    """A short, non-reversible reference to a session for log lines (S10): the id itself is a bearer secret.
+    """
     return hash_.hmacSha256Hex(key, "session-ref:" + sessionId)[0:12]
 
 
-def loginHash(hash_, key, normalisedLogin):
+def loginHash(hash_, key, normalisedLogin):  # src/flow/otp.ts:66
+    """Limit keys and decoy hints come from a hash of the login value, never from the value itself."""
     return hash_.hmacSha256Hex(key, "login:" + normalisedLogin)
 
 
-def ipHash(hash_, key, ipAddress):
+def ipHash(hash_, key, ipAddress):  # src/flow/otp.ts:70
     return hash_.hmacSha256Hex(key, "ip:" + ipAddress)
 
 
-def sessionClaimHash(hash_, key, sessionId):
+def sessionClaimHash(hash_, key, sessionId):  # src/flow/otp.ts:75
+    """The per-session part of claim keys: the session id is a bearer secret and never becomes a key of its own.
+    """
     return hash_.hmacSha256Hex(key, "session-claims:" + sessionId)
 
 
 # src/flow/header.ts
-def isSafeValueCode(code):
+# The response header: key=value pairs joined by ";", always starting with status=.
+
+
+def isSafeValueCode(code):  # src/flow/header.ts:10
     letter = (code >= 65 and code <= 90) or (code >= 97 and code <= 122)
     digit = code >= 48 and code <= 57
+    # '+' (full phone hint), '*' (masked hint), '-', '.', '_'
     return letter or digit or code == 43 or code == 42 or code == 45 or code == 46 or code == 95
 
 
-def headerSafe(value):
+def headerSafe(value):  # src/flow/header.ts:18
+    """Values are made by the flow, but the header grammar must hold whatever they contain: anything else becomes "_".
+    """
     out = ""
     i = 0
     while i < len(value):
@@ -677,18 +729,18 @@ def headerSafe(value):
     return out
 
 
-def pair(key, value):
+def pair(key, value):  # src/flow/header.ts:28
     return OrderedDict([("key", key), ("value", value)])
 
 
-def formatHeader(status, pairs):
+def formatHeader(status, pairs):  # src/flow/header.ts:32
     parts = ["status=" + headerSafe(status)]
     for item in pairs:
         parts.append(item["key"] + "=" + headerSafe(item["value"]))
     return ";".join(parts)
 
 
-def errorHeader(code, extras):
+def errorHeader(code, extras):  # src/flow/header.ts:40
     pairs = [pair("error_code", _js_str(code)), pair("error", errorName(code))]
     for item in extras:
         pairs.append(item)
@@ -696,54 +748,82 @@ def errorHeader(code, extras):
 
 
 # src/flow/log-text.ts
-HEX_DIGITS = "0123456789abcdef"
+# Makes text safe for a log line: Jython raises on non-ASCII output to an ASCII stdout, control characters could forge log
+# lines, and spaces or "=" would break the key=value layout. A quoted value (the flow's own prose, `detail="unknown session"`)
+# keeps its spaces, so an administrator can grep for it as the documentation writes it.
+
+log_text_HEX_DIGITS = "0123456789abcdef"  # src/flow/log-text.ts:5
 
 
-def hex4(code):
+def hex4(code):  # src/flow/log-text.ts:7
     text = ""
     rest = code
     while rest > 0 or len(text) < 4:
-        text = _js_char_at(HEX_DIGITS, _js_mod(rest, 16)) + text
+        text = _js_char_at(log_text_HEX_DIGITS, _js_mod(rest, 16)) + text
         rest = _js_normalize(math.floor(_js_div(rest, 16)))
     return text
 
 
-def needsEscape(code):
-    return code <= 32 or code >= 127 or code == 34 or code == 61 or code == 92
+def needsEscape(code, spaceAllowed):  # src/flow/log-text.ts:17
+    if code == 32:
+        return not spaceAllowed
+    # '"', '=', '\' and everything outside printable ASCII
+    return code < 32 or code >= 127 or code == 34 or code == 61 or code == 92
 
 
-def logSafe(text, maxLength):
+def escaped(text, maxLength, spaceAllowed):  # src/flow/log-text.ts:25
     cut = len(text) > maxLength
     kept = _js_slice(text, 0, maxLength) if cut else text
     out = ""
     i = 0
     while i < len(kept):
         code = _js_char_code_at(kept, i)
-        out = out + ("\\u" + hex4(code) if needsEscape(code) else _js_char_at(kept, i))
+        out = out + ("\\u" + hex4(code) if needsEscape(code, spaceAllowed) else _js_char_at(kept, i))
         i = _js_double(i + 1)
     return out + "..." if cut else out
 
 
+def logSafe(text, maxLength):  # src/flow/log-text.ts:39
+    """At most `maxLength` characters of `text` (marked with "..." when cut), escaped as \\uXXXX where unsafe: one token.
+    """
+    return escaped(text, maxLength, False)
+
+
+def logQuoted(text, maxLength):  # src/flow/log-text.ts:44
+    """Like logSafe, but spaces stay and the value is in double quotes (which cannot occur inside: '"' is escaped).
+    """
+    return "\"" + escaped(text, maxLength, True) + "\""
+
+
 # src/flow/outcome.ts
-MAX_LOGGED_LENGTH = 64
+# Builds every outcome of the flow and writes its event as one log line.
+
+MAX_LOGGED_LENGTH = 64  # src/flow/outcome.ts:11
 
 
-def facts(event, login):
+def facts(event, login):  # src/flow/outcome.ts:13
     return OrderedDict([
         ("event", event),
         ("userId", None),
         ("sessionId", None),
         ("maskedPhone", None),
         ("login", login),
+        ("limit", None),
         ("detail", None),
     ])
 
 
-def field(name, value):
+def field(name, value):  # src/flow/outcome.ts:25
     return name + "=" + ("-" if value is None else logSafe(value, MAX_LOGGED_LENGTH))
 
 
-def formatEventLine(event):
+def quotedField(name, value):  # src/flow/outcome.ts:30
+    """The detail is the flow's own prose: quoted, so it reads and greps as documented (`detail="unknown session"`).
+    """
+    return name + "=" + ("-" if value is None else logQuoted(value, MAX_LOGGED_LENGTH))
+
+
+def formatEventLine(event):  # src/flow/outcome.ts:34
     return " ".join([
         "gamatech-ropc",
         field("event", event["event"]),
@@ -755,11 +835,13 @@ def formatEventLine(event):
         field("session", event["sessionRef"]),
         field("phone", event["maskedPhone"]),
         field("login", event["login"]),
-        field("detail", event["detail"]),
+        field("limit", event["limit"]),
+        quotedField("detail", event["detail"]),
     ])
 
 
-def writeEvent(log, event):
+def writeEvent(log, event):  # src/flow/outcome.ts:52
+    """Logging must never change an outcome: a failing log is ignored."""
     try:
         if event["errorCode"] is None:
             log.info(formatEventLine(event))
@@ -769,7 +851,7 @@ def writeEvent(log, event):
         return
 
 
-def buildEvent(context, what, outcome, errorCode):
+def buildEvent(context, what, outcome, errorCode):  # src/flow/outcome.ts:64
     return OrderedDict([
         ("event", what["event"]),
         ("outcome", outcome),
@@ -787,11 +869,12 @@ def buildEvent(context, what, outcome, errorCode):
         ),
         ("maskedPhone", what["maskedPhone"]),
         ("login", what["login"]),
+        ("limit", what["limit"]),
         ("detail", what["detail"]),
     ])
 
 
-def finish(context, event, value, userId):
+def finish(context, event, value, userId):  # src/flow/outcome.ts:86
     writeEvent(context["ports"]["log"], event)
     return OrderedDict([
         ("grantedUserId", userId),
@@ -807,50 +890,75 @@ def finish(context, event, value, userId):
     ])
 
 
-def proceed(context, what, pairs):
+def proceed(context, what, pairs):  # src/flow/outcome.ts:100
     return finish(context, buildEvent(context, what, "proceed", None), formatHeader("proceed", pairs), None)
 
 
-def failure(context, what, code, extras):
+def failure(context, what, code, extras):  # src/flow/outcome.ts:104
     return finish(context, buildEvent(context, what, errorName(code), code), errorHeader(code, extras), None)
 
 
-def granted(context, what, userId):
+def abandoned(context, what, sessionId):  # src/flow/outcome.ts:114
+    """The answer to an abandon: the same whether or not the session existed (only the log line says which).
+    """
+    header = formatHeader("abandoned", [pair("session_id", sessionId)])
+    return finish(context, buildEvent(context, what, "abandoned", None), header, None)
+
+
+def rateLimited(context, what, limit, extras):  # src/flow/outcome.ts:120
+    """A rate_limited answer (10010): its log line names the limit that refused (one of the LIMIT_ names in rate-limits.ts).
+    """
+    what["limit"] = limit
+    return failure(context, what, RATE_LIMITED, extras)
+
+
+def granted(context, what, userId):  # src/flow/outcome.ts:130
     return finish(context, buildEvent(context, what, "granted", None), None, userId)
 
 
-def lostWriteAnswer(context, what):
+def lostWriteAnswer(context, what):  # src/flow/outcome.ts:135
+    """A session write that did not read back: the store lost it, so the flow stops here (fail closed, 10001).
+    """
     what["detail"] = "session write lost"
     return failure(context, what, SERVER_ERROR, [])
 
 
 # src/flow/params.ts
-MAX_LOGIN_LENGTH = 256
-SESSION_ID_BYTES = 32
-FILTER_CHARACTERS = "*()\\"
-READ_PARAMETERS = ["__step", "username", "password", "__session_id", "__otp_code"]
+# Reading and checking request parameters. Only the parameters the flow reads are looked at.
+
+MAX_LOGIN_LENGTH = 256  # src/flow/params.ts:6
+SESSION_ID_BYTES = 32  # src/flow/params.ts:7
+
+# Characters that mean something in an LDAP filter: no login value has them, so they are refused before any look-up.
+FILTER_CHARACTERS = "*()\\"  # src/flow/params.ts:10
+
+# The parameters the flow reads: the host copies every value of each of these out of the servlet request.
+READ_PARAMETERS = ["__step", "username", "password", "__session_id", "__otp_code"]  # src/flow/params.ts:21
 
 
-def single(params, name):
-    _name = params.get(name)
-    values = _name if _name is not None else []
+def single(params, name):  # src/flow/params.ts:30
+    """The single value of a parameter; null when absent."""
+    _params_item = params.get(name)
+    values = _params_item if _params_item is not None else []
     return _js_item(values, 0)
 
 
-def optional(params, name):
+def optional(params, name):  # src/flow/params.ts:36
+    """Some apps send optional parameters empty rather than leave them out."""
     value = single(params, name)
     return None if value == "" else value
 
 
-def repeatedParameter(params):
+def repeatedParameter(params):  # src/flow/params.ts:42
+    """The name of a parameter sent more than once (which one counts would be ambiguous), or null."""
     def _matches(name):
-        _name = params.get(name)
-        return len(_name if _name is not None else []) > 1
+        _params_item = params.get(name)
+        return len(_params_item if _params_item is not None else []) > 1
     repeated = next((_item for _item in READ_PARAMETERS if _matches(_item)), None)
     return repeated
 
 
-def readParams(params):
+def readParams(params):  # src/flow/params.ts:47
     return OrderedDict([
         ("step", single(params, "__step")),
         ("username", single(params, "username")),
@@ -860,7 +968,8 @@ def readParams(params):
     ])
 
 
-def loginProblem(username):
+def loginProblem(username):  # src/flow/params.ts:58
+    """Why a username is refused, or "" when it is acceptable."""
     if username is None or username.strip(_JS_SPACE) == "":
         return "missing username"
     typed = username.strip(_JS_SPACE)
@@ -871,24 +980,428 @@ def loginProblem(username):
     return ""
 
 
-def loginValue(username):
+def loginValue(username):  # src/flow/params.ts:73
+    """Call only after loginProblem returned ""."""
     typed = username.strip(_JS_SPACE)
     return OrderedDict([("typed", typed), ("normalised", typed.lower())])
 
 
-def isSessionIdFormat(text):
+def isSessionIdFormat(text):  # src/flow/params.ts:79
+    """Session ids are 32 random bytes as 64 lower-case hexadecimal characters; anything else cannot be one.
+    """
     return len(text) == SESSION_ID_BYTES * 2 and isLowerHex(text)
 
 
-# src/flow/delivery.ts
-def renderSms(config, code):
-    minutes = _js_str(_js_normalize(math.ceil(_js_div(config["otpTtlSeconds"], 60))))
-    return config["appName"].join(
-        minutes.join(code.join(config["smsTemplate"].split("{code}")).split("{minutes}")).split("{app}"),
+# src/flow/rate-limits.ts
+# Limits as numbered claims (S4, S8). A limit of N is N slot keys `<prefix>:1` .. `<prefix>:N`; an event takes one by
+# creating it (add-if-absent), so at most N events hold a slot at once, whatever the number of concurrent requests, and across
+# nodes wherever the host's claim is atomic. Each slot holds its own expiry time (ms) as its value: that is what retry_after
+# is computed from.
+
+HOUR_SECONDS = 3600  # src/flow/rate-limits.ts:8
+
+# What a rate_limited log line says refused the request (`limit=...`), one name per limiting property.
+# resend_cooldown_seconds
+LIMIT_COOLDOWN = "cooldown"  # src/flow/rate-limits.ts:12
+# max_sends_per_session
+LIMIT_SESSION_SENDS = "session_sends"  # src/flow/rate-limits.ts:14
+# max_sends_per_user_per_hour
+LIMIT_USER_HOUR = "user_hour"  # src/flow/rate-limits.ts:16
+# max_sends_per_ip_per_hour
+LIMIT_IP_HOUR = "ip_hour"  # src/flow/rate-limits.ts:18
+# max_failures_per_user_per_hour
+LIMIT_LOCKOUT = "lockout"  # src/flow/rate-limits.ts:20
+
+# Seconds given to retry when a slot is held but its expiry cannot be believed (past, or the entry vanished).
+UNCERTAIN_RETRY_SECONDS = 1  # src/flow/rate-limits.ts:23
+
+
+def secondsUntil(deadline, now):  # src/flow/rate-limits.ts:25
+    return _js_max(1, _js_normalize(math.ceil(_js_div(_js_double(deadline - now), 1000))))
+
+
+def slotKey(prefix, slot):  # src/flow/rate-limits.ts:29
+    return prefix + ":" + _js_str(slot)
+
+
+def slotExpiry(text):  # src/flow/rate-limits.ts:34
+    """The expiry stored in a slot. A value the flow did not write is not read as "free": it throws (fail closed).
+    """
+    expiry = _js_number(text)
+    if not _js_is_integer(expiry) or _js_str(expiry) != text:
+        raise JsError("corrupt limit slot")
+    return expiry
+
+
+# SlotClaim:
+#   The outcome of trying to take one slot of a limit.
+#   slot: The slot taken (1..limit), or 0 when every slot is held.
+#   key: The key of the slot taken ("" when none).
+#   retryAfter: When none: seconds until the earliest held slot frees up.
+
+
+def heldFor(text, now):  # src/flow/rate-limits.ts:53
+    """Seconds until the slot behind `text` frees up; a held slot whose stored expiry has passed gives a short wait.
+    """
+    if text is None:
+        return UNCERTAIN_RETRY_SECONDS
+    expiry = slotExpiry(text)
+    return UNCERTAIN_RETRY_SECONDS if expiry <= now else secondsUntil(expiry, now)
+
+
+def claimSlot(claims, prefix, limit, ttlSeconds, now):  # src/flow/rate-limits.ts:65
+    """Takes the lowest free slot of `prefix` for `ttlSeconds`. A slot is read first (a held one costs no write); a slot that reads
+    as free or expired is then claimed, and only a true claim counts: losing a race just moves on to the next slot.
+    """
+    wait = 0
+    slot = 1
+    while slot <= limit:
+        key = slotKey(prefix, slot)
+        text = claims.get(key)
+        live = text is not None and slotExpiry(text) > now
+        if not live and claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds):
+            return OrderedDict([("slot", slot), ("key", key), ("retryAfter", 0)])
+        held = heldFor(text, now) if live else heldFor(claims.get(key), now)
+        wait = held if wait == 0 else _js_min(wait, held)
+        slot = _js_double(slot + 1)
+    return OrderedDict([("slot", 0), ("key", ""), ("retryAfter", _js_max(wait, UNCERTAIN_RETRY_SECONDS))])
+
+
+def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:89
+    """Seconds until a slot of `prefix` frees up when all `limit` are held, or 0 when one is free. Reads only.
+    """
+    wait = 0
+    slot = 1
+    while slot <= limit:
+        text = claims.get(slotKey(prefix, slot))
+        if text is None:
+            return 0
+        held = heldFor(text, now)
+        wait = held if wait == 0 else _js_min(wait, held)
+        slot = _js_double(slot + 1)
+    return wait
+
+
+def claimOnce(claims, key, ttlSeconds, now):  # src/flow/rate-limits.ts:105
+    """A one-shot claim: true for the single caller that creates `key`."""
+    return claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds)
+
+
+def heldSeconds(claims, key, now):  # src/flow/rate-limits.ts:110
+    """Seconds until the one-shot claim `key` expires, for a refusal (a vanished or unreadable expiry gives a short wait).
+    """
+    return heldFor(claims.get(key), now)
+
+
+def releaseAll(claims, keys):  # src/flow/rate-limits.ts:117
+    """Gives claims back. A failure to release keeps the event counted, which is the safe side, so it does not change the answer.
+    """
+    for key in keys:
+        if key == "":
+            continue
+        try:
+            claims.release(key)
+        except (Exception, Throwable):
+            continue
+
+
+# src/flow/session-state.ts
+# The state of one login between its requests, stored as JSON text in the shared session store (S11).
+
+STATE_VERSION = 1  # src/flow/session-state.ts:3
+
+# SessionState:
+#   login: The normalised login value the session was started with.
+#   userId: null for a decoy session (unknown, inactive or phone-less user): it can never pass the code step.
+#   step: The step the session waits for: 2 (code) or 3 (password).
+#   codeHash: HMAC of the current code; "" once spent, for decoys and with Twilio Verify.
+#   verifyTo: The number Twilio Verify checks the code against; "" otherwise.
+#   maskedPhone: For log lines only.
+
+
+def canonical(state):  # src/flow/session-state.ts:30
+    """A copy with the fields in one fixed order, so that serializing is canonical."""
+    return OrderedDict([
+        ("version", state["version"]),
+        ("clientId", state["clientId"]),
+        ("login", state["login"]),
+        ("userId", state["userId"]),
+        ("step", state["step"]),
+        ("codeHash", state["codeHash"]),
+        ("verifyTo", state["verifyTo"]),
+        ("maskedPhone", state["maskedPhone"]),
+        ("createdAt", state["createdAt"]),
+        ("expiresAt", state["expiresAt"]),
+        ("codeIssuedAt", state["codeIssuedAt"]),
+        ("sends", state["sends"]),
+        ("lastSendAt", state["lastSendAt"]),
+        ("otpFailures", state["otpFailures"]),
+        ("passwordFailures", state["passwordFailures"]),
+    ])
+
+
+def serializeState(state):  # src/flow/session-state.ts:50
+    return _js_json_stringify(canonical(state))
+
+
+def parseState(text):  # src/flow/session-state.ts:58
+    """The state, or null when the text is not exactly what serializeState writes (truncated, edited, another version, a field of
+    the wrong type or missing): re-serializing and comparing checks the whole shape without typeof, which the guest subset lacks.
+    """
+    try:
+        parsed = _js_json_parse(text)
+        state = canonical(parsed)
+        if serializeState(state) != text or state["version"] != STATE_VERSION:
+            return None
+        numbers = [
+            state["createdAt"],
+            state["expiresAt"],
+            state["codeIssuedAt"],
+            state["sends"],
+            state["lastSendAt"],
+            state["otpFailures"],
+            state["passwordFailures"],
+        ]
+        if (state["step"] != 2 and state["step"] != 3) or not all(_js_is_integer(value) for value in numbers):
+            return None
+        return state
+    except (Exception, Throwable):
+        return None
+
+
+# src/flow/session-access.ts
+# Loading and writing a login session, the claim keys every step shares, and the limits per login value and address.
+
+# LoadedSession:
+#   errorCode: The error to answer with when state is null.
+
+
+def refused(errorCode, detail):  # src/flow/session-access.ts:27
+    return OrderedDict([("state", None), ("errorCode", errorCode), ("detail", detail)])
+
+
+def sessionLockKey(sessionId):  # src/flow/session-access.ts:32
+    """The key of the per-node lock every read-check-write of session `sessionId` holds."""
+    return "session:" + sessionId
+
+
+def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-access.ts:40
+    """The session `sessionId` if it is alive, was started by this client for this login value, and waits for `expectedStep` (S3).
+    Binding is checked before the step so that another client's session says nothing about its progress.
+    """
+    text = context["ports"]["sessions"].get(sessionId)
+    if text is None:
+        return refused(SESSION_EXPIRED, "unknown session")
+    state = parseState(text)
+    if state is None:
+        return refused(SERVER_ERROR, "unreadable session state")
+    if context["now"] >= state["expiresAt"]:
+        context["ports"]["sessions"].remove(sessionId)
+        return refused(SESSION_EXPIRED, "session expired")
+    if state["clientId"] != context["request"]["clientId"]:
+        return refused(INVALID_SESSION, "session of another client")
+    if state["login"] != login["normalised"]:
+        return refused(INVALID_SESSION, "session of another user")
+    if state["step"] != expectedStep:
+        return refused(INVALID_SESSION, "session waits for step " + _js_str(state["step"]))
+    return OrderedDict([("state", state), ("errorCode", 0), ("detail", "")])
+
+
+def secondsLeft(context, state):  # src/flow/session-access.ts:70
+    return secondsUntil(state["expiresAt"], context["now"])
+
+
+def readsBack(context, sessionId, text):  # src/flow/session-access.ts:75
+    """Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on.
+    """
+    return context["ports"]["sessions"].get(sessionId) == text
+
+
+def createSession(context, sessionId, state):  # src/flow/session-access.ts:80
+    """Writes a new session and reads it back; false when the write was lost."""
+    text = serializeState(state)
+    context["ports"]["sessions"].create(sessionId, text, context["config"]["sessionTtlSeconds"])
+    return readsBack(context, sessionId, text)
+
+
+def saveSession(context, sessionId, state):  # src/flow/session-access.ts:87
+    """Updates a session and reads it back; false when the write was lost."""
+    text = serializeState(state)
+    context["ports"]["sessions"].update(sessionId, text, secondsLeft(context, state))
+    return readsBack(context, sessionId, text)
+
+
+def removeQuietly(context, sessionId):  # src/flow/session-access.ts:94
+    """Removing a session is best effort where a failure changes nothing that matters (the session holds no usable code).
+    """
+    try:
+        context["ports"]["sessions"].remove(sessionId)
+    except (Exception, Throwable):
+        return
+
+
+def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:102
+    return (
+        "gamatech-ropc:sends:login:"
+        + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sendOnce(config, otp, phone, code):
+def sendsByIpPrefix(context):  # src/flow/session-access.ts:106
+    return (
+        "gamatech-ropc:sends:ip:"
+        + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
+    )
+
+
+def failuresPrefix(context, login):  # src/flow/session-access.ts:110
+    return (
+        "gamatech-ropc:failures:login:"
+        + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
+    )
+
+
+def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:115
+    """The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`.
+    """
+    return (
+        "gamatech-ropc:session:"
+        + sessionClaimHash(context["ports"]["hash"], context["hashKey"], sessionId)
+    )
+
+
+def lockoutSeconds(context, login):  # src/flow/session-access.ts:120
+    """Seconds until this login value may try again after too many failures (S4), or 0. Reads only."""
+    return fullFor(
+        context["ports"]["claims"],
+        failuresPrefix(context, login),
+        context["config"]["maxFailuresPerUserPerHour"],
+        context["now"],
+    )
+
+
+def claimFailure(context, login):  # src/flow/session-access.ts:130
+    """Takes a failure slot before a code or password is evaluated; given back when the answer was right."""
+    return claimSlot(
+        context["ports"]["claims"],
+        failuresPrefix(context, login),
+        context["config"]["maxFailuresPerUserPerHour"],
+        HOUR_SECONDS,
+        context["now"],
+    )
+
+
+# SendClaims:
+#   The send slots a code holds: one per login value and, unless that limit is off, one per address.
+#   keys: The keys taken (empty when refused).
+#   retryAfter: When refused: seconds to wait. 0 when the send may go.
+#   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
+
+
+def claimSends(context, login):  # src/flow/session-access.ts:154
+    """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
+    taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
+    """
+    lockout = lockoutSeconds(context, login)
+    if lockout > 0:
+        return OrderedDict([("keys", []), ("retryAfter", lockout), ("limit", LIMIT_LOCKOUT)])
+    claims = context["ports"]["claims"]
+    byLogin = claimSlot(
+        claims,
+        sendsByLoginPrefix(context, login),
+        context["config"]["maxSendsPerUserPerHour"],
+        HOUR_SECONDS,
+        context["now"],
+    )
+    if byLogin["slot"] == 0:
+        return OrderedDict([("keys", []), ("retryAfter", byLogin["retryAfter"]), ("limit", LIMIT_USER_HOUR)])
+    if context["config"]["maxSendsPerIpPerHour"] == 0:
+        return OrderedDict([("keys", [byLogin["key"]]), ("retryAfter", 0), ("limit", "")])
+    byIp = claimSlot(
+        claims,
+        sendsByIpPrefix(context),
+        context["config"]["maxSendsPerIpPerHour"],
+        HOUR_SECONDS,
+        context["now"],
+    )
+    if byIp["slot"] == 0:
+        releaseAll(claims, [byLogin["key"]])
+        return OrderedDict([("keys", []), ("retryAfter", byIp["retryAfter"]), ("limit", LIMIT_IP_HOUR)])
+    return OrderedDict([("keys", [byLogin["key"], byIp["key"]]), ("retryAfter", 0), ("limit", "")])
+
+
+# src/flow/step-abandon.ts
+# Abandoning a login: the app says the user gave up, and the session is removed at once instead of living out its ttl.
+# Removal gives nothing back: the session's numbered claims (sends, attempts, cooldown) and the hourly limits stay counted,
+# so abandoning and starting again cannot reset any limit.
+
+
+def removeIfBound(context, what, login, sessionId):  # src/flow/step-abandon.ts:15
+    """Under the session lock: removes the session when it is the caller's, in the order loadSession checks (an expired session
+    is gone whoever started it). Answers 0 when the session is gone now, else the error that keeps it.
+    """
+    sessions = context["ports"]["sessions"]
+    text = sessions.get(sessionId)
+    if text is None:
+        what["detail"] = "unknown session"
+        return 0
+    state = parseState(text)
+    if state is None:
+        what["detail"] = "unreadable session state"
+        return SERVER_ERROR
+    if context["now"] >= state["expiresAt"]:
+        sessions.remove(sessionId)
+        what["detail"] = "session expired"
+        return 0
+    if state["clientId"] != context["request"]["clientId"]:
+        what["detail"] = "session of another client"
+        return INVALID_SESSION
+    if state["login"] != login["normalised"]:
+        what["detail"] = "session of another user"
+        return INVALID_SESSION
+    what["userId"] = state["userId"]
+    what["maskedPhone"] = None if state["maskedPhone"] == "" else state["maskedPhone"]
+    what["detail"] = "decoy session" if state["userId"] is None else None
+    sessions.remove(sessionId)
+    return 0
+
+
+def abandonLogin(context, login, sessionId):  # src/flow/step-abandon.ts:51
+    """Removes the caller's session. Unknown, expired, already removed and decoy sessions get the same answer as a live one, so
+    the answer says nothing about whether the session existed.
+    """
+    what = facts("abandon", login["normalised"])
+    what["sessionId"] = sessionId
+    errorCode = context["ports"]["serializer"].exclusive(
+        sessionLockKey(sessionId),
+        lambda: removeIfBound(context, what, login, sessionId),
+    )
+    if errorCode != 0:
+        what["sessionId"] = None
+        return failure(context, what, errorCode, [])
+    return abandoned(context, what, sessionId)
+
+
+# src/flow/delivery.ts
+# Sending a code through Twilio (Programmable Messaging or Verify) and checking a Verify code.
+
+# Delivery:
+#   attempted: False when the host never started the provider call: the send must not count against any limit.
+#   detail: For the log: the provider's error code or "exception"; never the provider's message (it may quote the number).
+
+
+def renderSms(config, code, expiresInSeconds):  # src/flow/delivery.ts:18
+    """The SMS text for a code that stays valid `expiresInSeconds` (the answer's expires_in: after a late resend, less than
+    otp_ttl_seconds). {minutes} rounds down, so the text never promises more time than the code has.
+    """
+    minutes = _js_str(_js_normalize(math.floor(_js_div(expiresInSeconds, 60))))
+    return config["smsTemplate"].replace("{code}", code).replace("{minutes}", minutes).replace(
+        "{app}",
+        config["appName"],
+    )
+
+
+def sendOnce(config, otp, phone, code, expiresInSeconds):  # src/flow/delivery.ts:29
     if config["sender"] == "verify":
         _twilioVerifyServiceSid = config["twilioVerifyServiceSid"]
         started = otp.startVerification(
@@ -900,7 +1413,7 @@ def sendOnce(config, otp, phone, code):
             ("attempted", started["attempted"] or started["delivered"]),
             ("detail", providerDetail(started["errorCode"], started["attempted"] or started["delivered"])),
         ])
-    body = renderSms(config, code)
+    body = renderSms(config, code, expiresInSeconds)
     if config["sender"] == "messaging_service":
         _twilioMessagingServiceSid = config["twilioMessagingServiceSid"]
         sent = otp.sendSms(
@@ -929,20 +1442,25 @@ def sendOnce(config, otp, phone, code):
     ])
 
 
-def providerDetail(errorCode, attempted):
+def providerDetail(errorCode, attempted):  # src/flow/delivery.ts:59
     if not attempted:
         return "provider not called"
     return None if errorCode is None else "provider error " + _js_str(errorCode)
 
 
-def deliverCode(config, otp, phone, code):
+def deliverCode(config, otp, phone, code, expiresInSeconds):  # src/flow/delivery.ts:70
+    """Sends `code` (ignored with Verify, which makes its own) to `phone`. A provider exception counts as not delivered but
+    attempted: the flow cannot tell whether Twilio got the request, so the send stays counted.
+    """
     try:
-        return sendOnce(config, otp, phone, code)
+        return sendOnce(config, otp, phone, code, expiresInSeconds)
     except (Exception, Throwable):
         return OrderedDict([("delivered", False), ("attempted", True), ("detail", "provider exception")])
 
 
-def verifyApproves(config, otp, phone, code):
+def verifyApproves(config, otp, phone, code):  # src/flow/delivery.ts:85
+    """Whether Twilio Verify approves `code` for `phone`. Provider exceptions propagate: the caller fails closed.
+    """
     _twilioVerifyServiceSid = config["twilioVerifyServiceSid"]
     result = otp.checkVerification(
         _twilioVerifyServiceSid if _twilioVerifyServiceSid is not None else "",
@@ -951,263 +1469,33 @@ def verifyApproves(config, otp, phone, code):
     return result["approved"]
 
 
-# src/flow/rate-limits.ts
-HOUR_SECONDS = 3600
-UNCERTAIN_RETRY_SECONDS = 1
+# src/flow/reserved-attempt.ts
+# The skeleton every checked answer (a code, a password) goes through. Under the session lock an attempt slot and a failure
+# slot are reserved before the answer is evaluated, so parallel guesses cannot exceed the limits; the answer is evaluated
+# outside the lock (it may call Twilio Verify or the directory); under the lock again it is applied to the session as it is
+# now, and a right answer passes through a one-shot claim, so it passes once however many copies arrive together.
+
+# AttemptLimits:
+#   The fixed facts of one kind of checked answer.
+#   step: The step the session must wait for.
+#   attemptClaim: Suffix of the per-session attempt slots, e.g. ":code".
+#   passClaim: Suffix of the one-shot claim a right answer takes, e.g. ":step3".
+#   wrongAnswerCode: The error of a wrong answer that leaves attempts (with session_id and attempts_left).
+
+# AttemptRules:
+#   What differs between kinds of answers. Each method may set `what.detail` and `what.sessionId` for its own answer.
+#   refuseBeforeClaims: A refusal before any slot is taken (the state cannot be checked at all), or null.
+#   refuseAfterLockout: A refusal once the failure slot is held (the skeleton gives it back), or null.
+#   stillCurrent: Whether a matching answer still belongs to the session as it is now (`seen` is the state it was checked against).
+#   passed: The answer when the right answer got the one-shot claim.
+#   passedAlready: The answer when a parallel copy of the right answer took the one-shot claim first.
+#   recordFailure: Counts a wrong answer in the session state (saved by the skeleton).
 
 
-def secondsUntil(deadline, now):
-    return _js_max(1, _js_normalize(math.ceil(_js_div(_js_double(deadline - now), 1000))))
-
-
-def slotKey(prefix, slot):
-    return prefix + ":" + _js_str(slot)
-
-
-def slotExpiry(text):
-    expiry = _js_number(text)
-    if not _js_is_integer(expiry) or _js_str(expiry) != text:
-        raise JsError("corrupt limit slot")
-    return expiry
-
-
-def heldFor(text, now):
-    if text is None:
-        return UNCERTAIN_RETRY_SECONDS
-    expiry = slotExpiry(text)
-    return UNCERTAIN_RETRY_SECONDS if expiry <= now else secondsUntil(expiry, now)
-
-
-def claimSlot(claims, prefix, limit, ttlSeconds, now):
-    wait = 0
-    slot = 1
-    while slot <= limit:
-        key = slotKey(prefix, slot)
-        text = claims.get(key)
-        live = text is not None and slotExpiry(text) > now
-        if not live and claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds):
-            return OrderedDict([("slot", slot), ("key", key), ("retryAfter", 0)])
-        held = heldFor(text, now) if live else heldFor(claims.get(key), now)
-        wait = held if wait == 0 else _js_min(wait, held)
-        slot = _js_double(slot + 1)
-    return OrderedDict([("slot", 0), ("key", ""), ("retryAfter", _js_max(wait, UNCERTAIN_RETRY_SECONDS))])
-
-
-def fullFor(claims, prefix, limit, now):
-    wait = 0
-    slot = 1
-    while slot <= limit:
-        text = claims.get(slotKey(prefix, slot))
-        if text is None:
-            return 0
-        held = heldFor(text, now)
-        wait = held if wait == 0 else _js_min(wait, held)
-        slot = _js_double(slot + 1)
-    return wait
-
-
-def claimOnce(claims, key, ttlSeconds, now):
-    return claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds)
-
-
-def heldSeconds(claims, key, now):
-    return heldFor(claims.get(key), now)
-
-
-def releaseAll(claims, keys):
-    for key in keys:
-        if key == "":
-            continue
-        try:
-            claims.release(key)
-        except (Exception, Throwable):
-            continue
-
-
-# src/flow/session-state.ts
-STATE_VERSION = 1
-
-
-def canonical(state):
-    return OrderedDict([
-        ("version", state["version"]),
-        ("clientId", state["clientId"]),
-        ("login", state["login"]),
-        ("userId", state["userId"]),
-        ("step", state["step"]),
-        ("codeHash", state["codeHash"]),
-        ("verifyTo", state["verifyTo"]),
-        ("maskedPhone", state["maskedPhone"]),
-        ("createdAt", state["createdAt"]),
-        ("expiresAt", state["expiresAt"]),
-        ("codeIssuedAt", state["codeIssuedAt"]),
-        ("sends", state["sends"]),
-        ("lastSendAt", state["lastSendAt"]),
-        ("otpFailures", state["otpFailures"]),
-        ("passwordFailures", state["passwordFailures"]),
-    ])
-
-
-def serializeState(state):
-    return _js_json_stringify(canonical(state))
-
-
-def parseState(text):
-    try:
-        parsed = _js_json_parse(text)
-        state = canonical(parsed)
-        if serializeState(state) != text or state["version"] != STATE_VERSION:
-            return None
-        numbers = [
-            state["createdAt"],
-            state["expiresAt"],
-            state["codeIssuedAt"],
-            state["sends"],
-            state["lastSendAt"],
-            state["otpFailures"],
-            state["passwordFailures"],
-        ]
-        if (state["step"] != 2 and state["step"] != 3) or not all(_js_is_integer(value) for value in numbers):
-            return None
-        return state
-    except (Exception, Throwable):
-        return None
-
-
-# src/flow/session-access.ts
-def refused(errorCode, detail):
-    return OrderedDict([("state", None), ("errorCode", errorCode), ("detail", detail)])
-
-
-def sessionLockKey(sessionId):
-    return "session:" + sessionId
-
-
-def loadSession(context, sessionId, login, expectedStep):
-    text = context["ports"]["sessions"].get(sessionId)
-    if text is None:
-        return refused(SESSION_EXPIRED, "unknown session")
-    state = parseState(text)
-    if state is None:
-        return refused(SERVER_ERROR, "unreadable session state")
-    if context["now"] >= state["expiresAt"]:
-        context["ports"]["sessions"].remove(sessionId)
-        return refused(SESSION_EXPIRED, "session expired")
-    if state["clientId"] != context["request"]["clientId"]:
-        return refused(INVALID_SESSION, "session of another client")
-    if state["login"] != login["normalised"]:
-        return refused(INVALID_SESSION, "session of another user")
-    if state["step"] != expectedStep:
-        return refused(INVALID_SESSION, "session waits for step " + _js_str(state["step"]))
-    return OrderedDict([("state", state), ("errorCode", 0), ("detail", "")])
-
-
-def secondsLeft(context, state):
-    return secondsUntil(state["expiresAt"], context["now"])
-
-
-def readsBack(context, sessionId, text):
-    return context["ports"]["sessions"].get(sessionId) == text
-
-
-def createSession(context, sessionId, state):
-    text = serializeState(state)
-    context["ports"]["sessions"].create(sessionId, text, context["config"]["sessionTtlSeconds"])
-    return readsBack(context, sessionId, text)
-
-
-def saveSession(context, sessionId, state):
-    text = serializeState(state)
-    context["ports"]["sessions"].update(sessionId, text, secondsLeft(context, state))
-    return readsBack(context, sessionId, text)
-
-
-def removeQuietly(context, sessionId):
-    try:
-        context["ports"]["sessions"].remove(sessionId)
-    except (Exception, Throwable):
-        return
-
-
-def sendsByLoginPrefix(context, login):
-    return (
-        "gamatech-ropc:sends:login:"
-        + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
-    )
-
-
-def sendsByIpPrefix(context):
-    return (
-        "gamatech-ropc:sends:ip:"
-        + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
-    )
-
-
-def failuresPrefix(context, login):
-    return (
-        "gamatech-ropc:failures:login:"
-        + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
-    )
-
-
-def sessionClaimPrefix(context, sessionId):
-    return (
-        "gamatech-ropc:session:"
-        + sessionClaimHash(context["ports"]["hash"], context["hashKey"], sessionId)
-    )
-
-
-def lockoutSeconds(context, login):
-    return fullFor(
-        context["ports"]["claims"],
-        failuresPrefix(context, login),
-        context["config"]["maxFailuresPerUserPerHour"],
-        context["now"],
-    )
-
-
-def claimFailure(context, login):
-    return claimSlot(
-        context["ports"]["claims"],
-        failuresPrefix(context, login),
-        context["config"]["maxFailuresPerUserPerHour"],
-        HOUR_SECONDS,
-        context["now"],
-    )
-
-
-def claimSends(context, login):
-    lockout = lockoutSeconds(context, login)
-    if lockout > 0:
-        return OrderedDict([("keys", []), ("retryAfter", lockout)])
-    claims = context["ports"]["claims"]
-    byLogin = claimSlot(
-        claims,
-        sendsByLoginPrefix(context, login),
-        context["config"]["maxSendsPerUserPerHour"],
-        HOUR_SECONDS,
-        context["now"],
-    )
-    if byLogin["slot"] == 0:
-        return OrderedDict([("keys", []), ("retryAfter", byLogin["retryAfter"])])
-    if context["config"]["maxSendsPerIpPerHour"] == 0:
-        return OrderedDict([("keys", [byLogin["key"]]), ("retryAfter", 0)])
-    byIp = claimSlot(
-        claims,
-        sendsByIpPrefix(context),
-        context["config"]["maxSendsPerIpPerHour"],
-        HOUR_SECONDS,
-        context["now"],
-    )
-    if byIp["slot"] == 0:
-        releaseAll(claims, [byLogin["key"]])
-        return OrderedDict([("keys", []), ("retryAfter", byIp["retryAfter"])])
-    return OrderedDict([("keys", [byLogin["key"], byIp["key"]]), ("retryAfter", 0)])
-
-
-# src/flow/step-code.ts
-class CodeAttempt(object):
+class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:56
+    """What the locked first part reserved: the state it saw and the slots it holds."""
     state = None
+    # The attempt slot taken (1..maxAttempts).
     slot = None
     failureKey = None
 
@@ -1217,75 +1505,119 @@ class CodeAttempt(object):
         self.failureKey = failureKey
 
 
-def reserveAttempt(context, what, login, sessionId):
-    config = context["config"]
-    loaded = loadSession(context, sessionId, login, 2)
+def refusedSession(context, what, errorCode, detail):  # src/flow/reserved-attempt.ts:69
+    what["sessionId"] = None
+    what["detail"] = detail
+    return failure(context, what, errorCode, [])
+
+
+def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserved-attempt.ts:81
+    """Under the session lock: the session, the kind's own checks, then a failure slot and an attempt slot."""
+    claims = context["ports"]["claims"]
+    loaded = loadSession(context, sessionId, login, limits["step"])
     state = loaded["state"]
     if state is None:
-        what["sessionId"] = None
-        what["detail"] = loaded["detail"]
-        return failure(context, what, loaded["errorCode"], [])
+        return refusedSession(context, what, loaded["errorCode"], loaded["detail"])
     what["userId"] = state["userId"]
     what["maskedPhone"] = None if state["maskedPhone"] == "" else state["maskedPhone"]
+    early = rules.refuseBeforeClaims(context, what, state)
+    if early is not None:
+        return early
     lockout = claimFailure(context, login)
     if lockout["slot"] == 0:
-        return failure(
+        return rateLimited(
             context,
             what,
-            RATE_LIMITED,
+            LIMIT_LOCKOUT,
             [pair("session_id", sessionId), pair("retry_after", _js_str(lockout["retryAfter"]))],
         )
-    if context["now"] >= _js_double(state["codeIssuedAt"] + _js_mul(config["otpTtlSeconds"], 1000)):
-        releaseAll(context["ports"]["claims"], [lockout["key"]])
-        return failure(context, what, OTP_EXPIRED, [pair("session_id", sessionId)])
+    late = rules.refuseAfterLockout(context, what, sessionId, state)
+    if late is not None:
+        releaseAll(claims, [lockout["key"]])
+        return late
     attempt = claimSlot(
-        context["ports"]["claims"],
-        sessionClaimPrefix(context, sessionId) + ":code",
-        config["maxOtpAttempts"],
+        claims,
+        sessionClaimPrefix(context, sessionId) + limits["attemptClaim"],
+        limits["maxAttempts"],
         secondsLeft(context, state),
         context["now"],
     )
     if attempt["slot"] == 0:
-        releaseAll(context["ports"]["claims"], [lockout["key"]])
+        releaseAll(claims, [lockout["key"]])
         context["ports"]["sessions"].remove(sessionId)
         what["sessionId"] = None
         return failure(context, what, TOO_MANY_ATTEMPTS, [])
-    return CodeAttempt(state, attempt["slot"], lockout["key"])
+    return ReservedAttempt(state, attempt["slot"], lockout["key"])
 
 
-def codeMatches(context, sessionId, state, typed):
-    config = context["config"]
-    code = withoutSpaces(typed)
-    if state["userId"] is None or not isWellFormedCode(code, config["otpLength"]):
-        return False
-    if config["sender"] == "verify":
-        return verifyApproves(config, context["ports"]["otp"], state["verifyTo"], code)
-    hash_ = context["ports"]["hash"]
-    return hash_.constantTimeEquals(codeHash(hash_, context["hashKey"], sessionId, code), state["codeHash"])
-
-
-def commitAttempt(context, what, login, sessionId, attempt, matched):
-    config = context["config"]
+def commit(context, what, login, sessionId, limits, rules, attempt, matched):  # src/flow/reserved-attempt.ts:130
+    """Under the session lock again: a right answer gives its failure slot back; a wrong one keeps it and counts.
+    """
     claims = context["ports"]["claims"]
-    seen = attempt.state
-    loaded = loadSession(context, sessionId, login, 2)
+    loaded = loadSession(context, sessionId, login, limits["step"])
     state = loaded["state"]
     if state is None:
         if matched:
             releaseAll(claims, [attempt.failureKey])
-        what["sessionId"] = None
-        what["detail"] = loaded["detail"]
-        return failure(context, what, loaded["errorCode"], [])
-    current = (
-        matched
-        and state["codeIssuedAt"] == seen["codeIssuedAt"]
-        and state["codeHash"] == seen["codeHash"]
-    )
-    if current:
+        return refusedSession(context, what, loaded["errorCode"], loaded["detail"])
+    if matched and rules.stillCurrent(attempt.state, state):
         releaseAll(claims, [attempt.failureKey])
-        if not claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":step3", secondsLeft(context, state), context["now"]):
-            what["detail"] = "code already accepted"
-            return failure(context, what, INVALID_SESSION, [])
+        once = sessionClaimPrefix(context, sessionId) + limits["passClaim"]
+        if not claimOnce(claims, once, secondsLeft(context, state), context["now"]):
+            return rules.passedAlready(context, what)
+        return rules.passed(context, what, sessionId, state)
+    rules.recordFailure(state)
+    if attempt.slot >= limits["maxAttempts"]:
+        context["ports"]["sessions"].remove(sessionId)
+        what["sessionId"] = None
+        return failure(context, what, TOO_MANY_ATTEMPTS, [])
+    if not saveSession(context, sessionId, state):
+        return lostWriteAnswer(context, what)
+    left = _js_str(_js_double(limits["maxAttempts"] - attempt.slot))
+    return failure(
+        context,
+        what,
+        limits["wrongAnswerCode"],
+        [pair("session_id", sessionId), pair("attempts_left", left)],
+    )
+
+
+def checkReservedAttempt(context, what, login, sessionId, limits, rules, evaluate):  # src/flow/reserved-attempt.ts:177
+    """Checks one answer of session `sessionId`: reserve, `evaluate` the answer against the state seen (outside the lock, so a
+    slow provider or directory holds no lock), commit. `what` is the event being built for this request.
+    """
+    lock = sessionLockKey(sessionId)
+    serializer = context["ports"]["serializer"]
+    attempt = serializer.exclusive(lock, lambda: reserve(context, what, login, sessionId, limits, rules))
+    if not isinstance(attempt, ReservedAttempt):
+        return attempt
+    matched = evaluate(attempt.state)
+    return serializer.exclusive(
+        lock,
+        lambda: commit(context, what, login, sessionId, limits, rules, attempt, matched),
+    )
+
+
+# src/flow/step-code.ts
+# Step 2: check the code. Single use, within its ttl, a bounded number of tries (S3, S4, S5), through the reserved-attempt
+# skeleton; the right code moves the session to step 3.
+
+
+class CodeRules(object):  # src/flow/step-code.ts:15
+    def refuseBeforeClaims(self, context, what, state):
+        return None
+
+    def refuseAfterLockout(self, context, what, sessionId, state):
+        """After the lockout, so a locked-out user learns nothing about the code's age."""
+        if context["now"] >= _js_double(state["codeIssuedAt"] + _js_mul(context["config"]["otpTtlSeconds"], 1000)):
+            return failure(context, what, OTP_EXPIRED, [pair("session_id", sessionId)])
+        return None
+
+    def stillCurrent(self, seen, state):
+        """A code replaced by a resend while this one was checked is no longer the session's code."""
+        return state["codeIssuedAt"] == seen["codeIssuedAt"] and state["codeHash"] == seen["codeHash"]
+
+    def passed(self, context, what, sessionId, state):
         state["step"] = 3
         state["codeHash"] = ""
         if not saveSession(context, sessionId, state):
@@ -1299,178 +1631,159 @@ def commitAttempt(context, what, login, sessionId, attempt, matched):
                 pair("expires_in", _js_str(secondsLeft(context, state))),
             ],
         )
-    state["otpFailures"] = _js_double(state["otpFailures"] + 1)
-    if attempt.slot >= config["maxOtpAttempts"]:
-        context["ports"]["sessions"].remove(sessionId)
-        what["sessionId"] = None
-        return failure(context, what, TOO_MANY_ATTEMPTS, [])
-    if not saveSession(context, sessionId, state):
-        return lostWriteAnswer(context, what)
-    left = _js_str(_js_double(config["maxOtpAttempts"] - attempt.slot))
-    return failure(context, what, INVALID_OTP, [pair("session_id", sessionId), pair("attempts_left", left)])
+
+    def passedAlready(self, context, what):
+        what["detail"] = "code already accepted"
+        return failure(context, what, INVALID_SESSION, [])
+
+    def recordFailure(self, state):
+        state["otpFailures"] = _js_double(state["otpFailures"] + 1)
 
 
-def checkCode(context, login, sessionId, code):
+def codeMatches(context, sessionId, state, typed):  # src/flow/step-code.ts:62
+    """Decoys and malformed codes never match; a malformed code still costs a try, like any wrong one. Outside the lock.
+    """
+    config = context["config"]
+    code = withoutSpaces(typed)
+    if state["userId"] is None or not isWellFormedCode(code, config["otpLength"]):
+        return False
+    if config["sender"] == "verify":
+        return verifyApproves(config, context["ports"]["otp"], state["verifyTo"], code)
+    hash_ = context["ports"]["hash"]
+    return hash_.constantTimeEquals(codeHash(hash_, context["hashKey"], sessionId, code), state["codeHash"])
+
+
+def checkCode(context, login, sessionId, code):  # src/flow/step-code.ts:75
     what = facts("code", login["normalised"])
     what["sessionId"] = sessionId
-    lock = sessionLockKey(sessionId)
-    serializer = context["ports"]["serializer"]
-    attempt = serializer.exclusive(lock, lambda: reserveAttempt(context, what, login, sessionId))
-    if not isinstance(attempt, CodeAttempt):
-        return attempt
-    matched = codeMatches(context, sessionId, attempt.state, code)
-    return serializer.exclusive(
-        lock,
-        lambda: commitAttempt(context, what, login, sessionId, attempt, matched),
+    limits = OrderedDict([
+        ("step", 2),
+        ("attemptClaim", ":code"),
+        ("passClaim", ":step3"),
+        ("maxAttempts", context["config"]["maxOtpAttempts"]),
+        ("wrongAnswerCode", INVALID_OTP),
+    ])
+    return checkReservedAttempt(
+        context,
+        what,
+        login,
+        sessionId,
+        limits,
+        CodeRules(),
+        lambda state: codeMatches(context, sessionId, state, code),
     )
 
 
 # src/flow/step-password.ts
-class PasswordAttempt(object):
-    userId = None
-    slot = None
-    failureKey = None
-
-    def __init__(self, userId, slot, failureKey):
-        self.userId = userId
-        self.slot = slot
-        self.failureKey = failureKey
+# Step 3: check the password of the user whose code was accepted in this session, then grant, through the reserved-attempt
+# skeleton: the grant is its one-shot claim, so one token per session however many right passwords arrive together.
 
 
-def reserveAttempt_2(context, what, login, sessionId):
-    loaded = loadSession(context, sessionId, login, 3)
-    state = loaded["state"]
-    if state is None:
-        what["sessionId"] = None
-        what["detail"] = loaded["detail"]
-        return failure(context, what, loaded["errorCode"], [])
-    userId = state["userId"]
-    what["maskedPhone"] = None if state["maskedPhone"] == "" else state["maskedPhone"]
-    if userId is None:
-        what["detail"] = "decoy session at step 3"
-        return failure(context, what, SERVER_ERROR, [])
-    what["userId"] = userId
-    lockout = claimFailure(context, login)
-    if lockout["slot"] == 0:
-        return failure(
-            context,
-            what,
-            RATE_LIMITED,
-            [pair("session_id", sessionId), pair("retry_after", _js_str(lockout["retryAfter"]))],
-        )
-    attempt = claimSlot(
-        context["ports"]["claims"],
-        sessionClaimPrefix(context, sessionId) + ":password",
-        context["config"]["maxPasswordAttempts"],
-        secondsLeft(context, state),
-        context["now"],
-    )
-    if attempt["slot"] == 0:
-        releaseAll(context["ports"]["claims"], [lockout["key"]])
+class PasswordRules(object):  # src/flow/step-password.ts:11
+    def refuseBeforeClaims(self, context, what, state):
+        if state["userId"] is None:
+            # A decoy cannot pass step 2, so this state was not written by the flow.
+            what["detail"] = "decoy session at step 3"
+            return failure(context, what, SERVER_ERROR, [])
+        return None
+
+    def refuseAfterLockout(self, context, what, sessionId, state):
+        return None
+
+    def stillCurrent(self, seen, state):
+        return True
+
+    def passed(self, context, what, sessionId, state):
+        # Removed before granting: if removal fails the exception ends the request without a token, and no session can be
+        # replayed (the grant claim is held).
         context["ports"]["sessions"].remove(sessionId)
+        _userId = state["userId"]
+        return granted(context, what, _userId if _userId is not None else "")
+
+    def passedAlready(self, context, what):
         what["sessionId"] = None
-        return failure(context, what, TOO_MANY_ATTEMPTS, [])
-    return PasswordAttempt(userId, attempt["slot"], lockout["key"])
+        what["detail"] = "session already granted"
+        return failure(context, what, SESSION_EXPIRED, [])
+
+    def recordFailure(self, state):
+        state["passwordFailures"] = _js_double(state["passwordFailures"] + 1)
 
 
-def commitAttempt_2(context, what, login, sessionId, attempt, verified):
-    config = context["config"]
-    claims = context["ports"]["claims"]
-    loaded = loadSession(context, sessionId, login, 3)
-    state = loaded["state"]
-    if state is None:
-        if verified:
-            releaseAll(claims, [attempt.failureKey])
-        what["sessionId"] = None
-        what["detail"] = loaded["detail"]
-        return failure(context, what, loaded["errorCode"], [])
-    if verified:
-        releaseAll(claims, [attempt.failureKey])
-        if not claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":grant", secondsLeft(context, state), context["now"]):
-            what["sessionId"] = None
-            what["detail"] = "session already granted"
-            return failure(context, what, SESSION_EXPIRED, [])
-        context["ports"]["sessions"].remove(sessionId)
-        return granted(context, what, attempt.userId)
-    state["passwordFailures"] = _js_double(state["passwordFailures"] + 1)
-    if attempt.slot >= config["maxPasswordAttempts"]:
-        context["ports"]["sessions"].remove(sessionId)
-        what["sessionId"] = None
-        return failure(context, what, TOO_MANY_ATTEMPTS, [])
-    if not saveSession(context, sessionId, state):
-        return lostWriteAnswer(context, what)
-    left = _js_str(_js_double(config["maxPasswordAttempts"] - attempt.slot))
-    return failure(
-        context,
-        what,
-        INVALID_CREDENTIALS,
-        [pair("session_id", sessionId), pair("attempts_left", left)],
-    )
-
-
-def checkPassword(context, login, sessionId, password):
+def checkPassword(context, login, sessionId, password):  # src/flow/step-password.ts:52
     what = facts("password", login["normalised"])
     what["sessionId"] = sessionId
-    lock = sessionLockKey(sessionId)
-    serializer = context["ports"]["serializer"]
-    attempt = serializer.exclusive(lock, lambda: reserveAttempt_2(context, what, login, sessionId))
-    if not isinstance(attempt, PasswordAttempt):
-        return attempt
-    verified = context["ports"]["passwords"].verifyPassword(attempt.userId, password)
-    return serializer.exclusive(
-        lock,
-        lambda: commitAttempt_2(context, what, login, sessionId, attempt, verified),
-    )
+    limits = OrderedDict([
+        ("step", 3),
+        ("attemptClaim", ":password"),
+        ("passClaim", ":grant"),
+        ("maxAttempts", context["config"]["maxPasswordAttempts"]),
+        ("wrongAnswerCode", INVALID_CREDENTIALS),
+    ])
+    def _fn(state):
+        _userId = state["userId"]
+        return context["ports"]["passwords"].verifyPassword(_userId if _userId is not None else "", password)
+    return checkReservedAttempt(context, what, login, sessionId, limits, PasswordRules(), _fn)
 
 
 # src/flow/phone.ts
-HEX_DIGITS_2 = "0123456789abcdef"
-MASK = "********"
+# Phone numbers: strict E.164 (never repaired), the country allow-list, and the hint shown to the app.
+
+phone_HEX_DIGITS = "0123456789abcdef"  # src/flow/phone.ts:7
+MASK = "********"  # src/flow/phone.ts:8
 
 
-def isE164(text):
+def isE164(text):  # src/flow/phone.ts:11
+    """"+" then 1 to 15 digits, the first one 1-9. A number without "+" is rejected, not prefixed (S9)."""
     if len(text) < 2 or len(text) > 16 or _js_char_at(text, 0) != "+":
         return False
     digits = text[1:]
     return isDigits(digits) and _js_char_at(digits, 0) != "0"
 
 
-def isAllowedCountry(phone, countryCodes):
+def isAllowedCountry(phone, countryCodes):  # src/flow/phone.ts:20
+    """Country calling codes as configured ("49", "1", ...), without "+"; an empty list allows every country.
+    """
     if len(countryCodes) == 0:
         return True
     return any(phone.startswith("+" + code) for code in countryCodes)
 
 
-def choosePhone(phones, countryCodes):
+def choosePhone(phones, countryCodes):  # src/flow/phone.ts:28
+    """The first value that is valid E.164 and in an allowed country, or null."""
     for phone in phones:
         if isE164(phone) and isAllowedCountry(phone, countryCodes):
             return phone
     return None
 
 
-def maskPhone(phone):
+def maskPhone(phone):  # src/flow/phone.ts:38
+    """Fixed width whatever the number's length, so the hint does not reveal it; at most the last 2 digits."""
     return MASK + phone[len(phone) - 2:]
 
 
-def digitsFromHash(hashHex, count, offset):
+def digitsFromHash(hashHex, count, offset):  # src/flow/phone.ts:43
+    """Deterministic decimal digits taken from a hexadecimal hash."""
     out = ""
     i = 0
     while i < count:
-        value = HEX_DIGITS_2.find(_js_char_at(hashHex, _js_mod(_js_double(offset + i), len(hashHex))))
+        value = phone_HEX_DIGITS.find(_js_char_at(hashHex, _js_mod(_js_double(offset + i), len(hashHex))))
         out = out + _js_str(_js_mod(_js_max(value, 0), 10))
         i = _js_double(i + 1)
     return out
 
 
-def decoyFullNumber(loginHashHex, countryCodes):
-    _countryCodes_item = _js_item(countryCodes, 0)
-    country = _countryCodes_item if _countryCodes_item is not None else "1"
-    leading = _js_str(_js_double(2 + _js_mod(_js_max(HEX_DIGITS_2.find(_js_char_at(loginHashHex, 2)), 0), 8)))
+def decoyFullNumber(loginHashHex, countryCodes):  # src/flow/phone.ts:54
+    country = _js_item(countryCodes, 0, "1")
+    leading = _js_str(
+        _js_double(2 + _js_mod(_js_max(phone_HEX_DIGITS.find(_js_char_at(loginHashHex, 2)), 0), 8)),
+    )
+    # National numbers: 10 digits in the North American plan, 11 (a common mobile length) elsewhere.
     national = 10 if country == "1" else 11
     return "+" + country + leading + digitsFromHash(loginHashHex, _js_double(national - 1), 3)
 
 
-def phoneHint(mode, phone):
+def phoneHint(mode, phone):  # src/flow/phone.ts:63
+    """The hint a real user's start answers with, or null when hints are off."""
     if mode == "masked":
         return maskPhone(phone)
     elif mode == "full":
@@ -1479,7 +1792,10 @@ def phoneHint(mode, phone):
         return None
 
 
-def decoyPhoneHint(mode, loginHashHex, countryCodes):
+def decoyPhoneHint(mode, loginHashHex, countryCodes):  # src/flow/phone.ts:78
+    """A decoy's hint: stable for one login value (a hash of it), so repeating a start does not expose the decoy, and shaped like a
+    real hint. A full fake number uses the first allowed country and a national part that does not start with 0 or 1.
+    """
     if mode == "masked":
         return MASK + digitsFromHash(loginHashHex, 2, 0)
     elif mode == "full":
@@ -1489,7 +1805,15 @@ def decoyPhoneHint(mode, loginHashHex, countryCodes):
 
 
 # src/flow/recipient.ts
-def decoy(context, reason, errorCode):
+# Who a start sends to: a real user with a usable phone, or a decoy (S7). An inactive user never gets a code.
+
+# Recipient:
+#   userId: null for a decoy.
+#   decoyReason: Why this is a decoy ("" for a real recipient).
+#   errorCode: The error to answer with instead of a decoy when enumeration protection is off; 0 otherwise.
+
+
+def decoy(context, reason, errorCode):  # src/flow/recipient.ts:17
     return OrderedDict([
         ("userId", None),
         ("phone", None),
@@ -1498,7 +1822,7 @@ def decoy(context, reason, errorCode):
     ])
 
 
-def findRecipient(context, login):
+def findRecipient(context, login):  # src/flow/recipient.ts:26
     config = context["config"]
     user = context["ports"]["directory"].findUser(
         login["typed"],
@@ -1515,8 +1839,15 @@ def findRecipient(context, login):
     return OrderedDict([("userId", user["id"]), ("phone", phone), ("decoyReason", ""), ("errorCode", 0)])
 
 
-# src/flow/step-start.ts
-def newCode(context, sessionId, recipient):
+# src/flow/send-code.ts
+# What a start and a resend share: making a code, claiming the session's cooldown, sending outside any lock, and the
+# answers around a send.
+
+# NewCode:
+#   A new code for a recipient: its hash is stored before the send; "" for a decoy or with Twilio Verify.
+
+
+def newCode(context, sessionId, recipient):  # src/flow/send-code.ts:23
     config = context["config"]
     if recipient["phone"] is None or config["sender"] == "verify":
         return OrderedDict([("code", ""), ("codeHash", "")])
@@ -1527,24 +1858,36 @@ def newCode(context, sessionId, recipient):
     ])
 
 
-def send(context, recipient, code):
+def send(context, recipient, code, expiresIn):  # src/flow/send-code.ts:33
+    """Sends the code, valid for `expiresIn` seconds, outside any lock. A decoy sends nothing and counts as delivered.
+    """
     if recipient["phone"] is None:
         return OrderedDict([
             ("delivered", True),
             ("attempted", True),
             ("detail", "decoy: " + recipient["decoyReason"]),
         ])
-    return deliverCode(context["config"], context["ports"]["otp"], recipient["phone"], code["code"])
+    return deliverCode(
+        context["config"],
+        context["ports"]["otp"],
+        recipient["phone"],
+        code["code"],
+        expiresIn,
+    )
 
 
-COOLDOWN_HELD = "-"
+# What claimCooldown answers when a send of this session happened less than the cooldown ago.
+COOLDOWN_HELD = "-"  # src/flow/send-code.ts:41
 
 
-def cooldownKey(context, sessionId):
+def cooldownKey(context, sessionId):  # src/flow/send-code.ts:43
     return sessionClaimPrefix(context, sessionId) + ":cooldown"
 
 
-def claimCooldown(context, sessionId, ttlSeconds):
+def claimCooldown(context, sessionId, ttlSeconds):  # src/flow/send-code.ts:51
+    """Besides the hourly slots and its per-session send slot, each send takes the session's cooldown: one claim that lives for
+    resend_cooldown_seconds. Answers its key, "" when there is no cooldown (0 s), or COOLDOWN_HELD.
+    """
     seconds = context["config"]["resendCooldownSeconds"]
     if seconds == 0:
         return ""
@@ -1556,7 +1899,7 @@ def claimCooldown(context, sessionId, ttlSeconds):
     )
 
 
-def hintPairs(context, login, recipient):
+def hintPairs(context, login, recipient):  # src/flow/send-code.ts:62
     config = context["config"]
     hint = (
         decoyPhoneHint(
@@ -1570,7 +1913,7 @@ def hintPairs(context, login, recipient):
     return [] if hint is None else [pair("phone_number", hint)]
 
 
-def proceedPairs(context, sessionId, expiresIn, login, recipient):
+def proceedPairs(context, sessionId, expiresIn, login, recipient):  # src/flow/send-code.ts:75
     pairs = [
         pair("session_id", sessionId),
         pair("step", "2"),
@@ -1583,19 +1926,21 @@ def proceedPairs(context, sessionId, expiresIn, login, recipient):
     return pairs
 
 
-def describe(what, recipient, detail):
+def describe(what, recipient, detail):  # src/flow/send-code.ts:95
     what["userId"] = recipient["userId"]
     what["maskedPhone"] = None if recipient["phone"] is None else maskPhone(recipient["phone"])
     what["detail"] = detail
 
 
-def lostWrite(context, what, claimed):
+def lostWrite(context, what, claimed):  # src/flow/send-code.ts:101
     releaseAll(context["ports"]["claims"], claimed)
     what["sessionId"] = None
     return lostWriteAnswer(context, what)
 
 
-def notSent(context, what, sessionId, delivery, claimed):
+def notSent(context, what, sessionId, delivery, claimed):  # src/flow/send-code.ts:108
+    """After a send that did not go through: the session dies, and a call never attempted gives its slots back.
+    """
     def _fn():
         context["ports"]["sessions"].remove(sessionId)
         return True
@@ -1606,71 +1951,15 @@ def notSent(context, what, sessionId, delivery, claimed):
     return failure(context, what, OTP_NOT_SENT, [])
 
 
-def openSession(context, sessionId, state):
-    ttl = context["config"]["sessionTtlSeconds"]
-    claims = context["ports"]["claims"]
-    if not createSession(context, sessionId, state):
-        removeQuietly(context, sessionId)
-        return False
-    first = claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":send:1", ttl, context["now"])
-    if not first or claimCooldown(context, sessionId, ttl) == COOLDOWN_HELD:
-        removeQuietly(context, sessionId)
-        return False
-    return True
+# src/flow/step-resend.ts
+# Step 1 again: a new code in a live login (resend). Under the session lock the cooldown and every send slot are claimed and
+# the new code replaces the old one before it is sent; the provider call runs outside the lock.
 
 
-def startLogin(context, login):
-    config = context["config"]
-    what = facts("start", login["normalised"])
-    sends = claimSends(context, login)
-    if sends["retryAfter"] > 0:
-        return failure(context, what, RATE_LIMITED, [pair("retry_after", _js_str(sends["retryAfter"]))])
-    recipient = findRecipient(context, login)
-    describe(what, recipient, None)
-    if recipient["errorCode"] != 0:
-        releaseAll(context["ports"]["claims"], sends["keys"])
-        what["detail"] = recipient["decoyReason"]
-        return failure(context, what, recipient["errorCode"], [])
-    sessionId = context["ports"]["random"].randomHex(SESSION_ID_BYTES)
-    code = newCode(context, sessionId, recipient)
-    if config["sender"] == "verify":
-        _phone = recipient["phone"]
-        _tmp = _phone if _phone is not None else ""
-    else:
-        _tmp = ""
-    _maskedPhone = what["maskedPhone"]
-    state = OrderedDict([
-        ("version", STATE_VERSION),
-        ("clientId", context["request"]["clientId"]),
-        ("login", login["normalised"]),
-        ("userId", recipient["userId"]),
-        ("step", 2),
-        ("codeHash", code["codeHash"]),
-        ("verifyTo", _tmp),
-        ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
-        ("createdAt", context["now"]),
-        ("expiresAt", _js_double(context["now"] + _js_mul(config["sessionTtlSeconds"], 1000))),
-        ("codeIssuedAt", context["now"]),
-        ("sends", 1),
-        ("lastSendAt", context["now"]),
-        ("otpFailures", 0),
-        ("passwordFailures", 0),
-    ])
-    what["sessionId"] = sessionId
-    opened = context["ports"]["serializer"].exclusive(
-        sessionLockKey(sessionId),
-        lambda: openSession(context, sessionId, state),
-    )
-    if not opened:
-        return lostWrite(context, what, sends["keys"])
-    delivery = send(context, recipient, code)
-    describe(what, recipient, delivery["detail"])
-    if not delivery["delivered"]:
-        return notSent(context, what, sessionId, delivery, sends["keys"])
-    return proceed(context, what, proceedPairs(context, sessionId, config["otpTtlSeconds"], login, recipient))
-
-
-def resendRecipient(context, state, login):
+def resendRecipient(context, state, login):  # src/flow/step-resend.ts:38
+    """The recipient of a resend: the session's user if still usable, else a decoy. A decoy session stays a decoy even if the
+    user appears meanwhile, and a user who became inactive or lost the phone gets no more codes.
+    """
     current = findRecipient(context, login)
     if state["userId"] is not None and current["userId"] == state["userId"]:
         return current
@@ -1683,7 +1972,23 @@ def resendRecipient(context, state, login):
     ])
 
 
-def refuse(outcome):
+def codeLifeSeconds(context, state):  # src/flow/step-resend.ts:51
+    """Whole seconds a code stored now stays valid: its ttl, cut by the end of the session, rounded down so that neither
+    expires_in nor the SMS promises more than the code has.
+    """
+    millis = _js_min(
+        _js_mul(context["config"]["otpTtlSeconds"], 1000),
+        _js_double(state["expiresAt"] - context["now"]),
+    )
+    return _js_normalize(math.floor(_js_div(millis, 1000)))
+
+
+# ResendPlan:
+#   What the locked part of a resend decided: a refusal to answer, or a recipient whose new code is stored.
+#   claimed: The hourly send slots taken (given back when the provider is never called).
+
+
+def refuse(outcome):  # src/flow/step-resend.ts:66
     none = OrderedDict([("userId", None), ("phone", None), ("decoyReason", ""), ("errorCode", 0)])
     return OrderedDict([
         ("refusal", outcome),
@@ -1694,18 +1999,19 @@ def refuse(outcome):
     ])
 
 
-def waitAnswer(context, what, sessionId, wait):
+def waitAnswer(context, what, sessionId, limit, wait):  # src/flow/step-resend.ts:71
     return refuse(
-        failure(
+        rateLimited(
             context,
             what,
-            RATE_LIMITED,
+            limit,
             [pair("session_id", sessionId), pair("retry_after", _js_str(wait))],
         ),
     )
 
 
-def planResend(context, what, login, sessionId):
+def planResend(context, what, login, sessionId):  # src/flow/step-resend.ts:84
+    """Under the session lock: checks, claims the cooldown and every send slot, and stores the new code."""
     config = context["config"]
     claims = context["ports"]["claims"]
     loaded = loadSession(context, sessionId, login, 2)
@@ -1722,6 +2028,7 @@ def planResend(context, what, login, sessionId):
             context,
             what,
             sessionId,
+            LIMIT_COOLDOWN,
             heldSeconds(claims, cooldownKey(context, sessionId), context["now"]),
         )
     slot = claimSlot(
@@ -1732,12 +2039,13 @@ def planResend(context, what, login, sessionId):
         context["now"],
     )
     if slot["slot"] == 0:
+        # This session will never send again: the app may start a new login once it has expired.
         releaseAll(claims, [cooldown])
-        return waitAnswer(context, what, sessionId, left)
+        return waitAnswer(context, what, sessionId, LIMIT_SESSION_SENDS, left)
     sends = claimSends(context, login)
     if sends["retryAfter"] > 0:
         releaseAll(claims, [cooldown, slot["key"]])
-        return waitAnswer(context, what, sessionId, sends["retryAfter"])
+        return waitAnswer(context, what, sessionId, sends["limit"], sends["retryAfter"])
     recipient = resendRecipient(context, state, login)
     if recipient["errorCode"] != 0:
         releaseAll(claims, sends["keys"])
@@ -1745,19 +2053,19 @@ def planResend(context, what, login, sessionId):
         what["sessionId"] = None
         what["detail"] = recipient["decoyReason"]
         return refuse(failure(context, what, recipient["errorCode"], []))
+    # The old code dies as the new one is stored, before it is sent.
     code = newCode(context, sessionId, recipient)
     state["codeHash"] = code["codeHash"]
     state["codeIssuedAt"] = context["now"]
     state["sends"] = _js_double(state["sends"] + 1)
     state["lastSendAt"] = context["now"]
     state["userId"] = recipient["userId"]
-    _state = state
     if config["sender"] == "verify":
         _phone = recipient["phone"]
-        _tmp = _phone if _phone is not None else ""
+        _verifyTo = _phone if _phone is not None else ""
     else:
-        _tmp = ""
-    _state["verifyTo"] = _tmp
+        _verifyTo = ""
+    state["verifyTo"] = _verifyTo
     state["maskedPhone"] = "" if recipient["phone"] is None else maskPhone(recipient["phone"])
     if not saveSession(context, sessionId, state):
         removeQuietly(context, sessionId)
@@ -1767,11 +2075,11 @@ def planResend(context, what, login, sessionId):
         ("recipient", recipient),
         ("code", code),
         ("claimed", sends["keys"]),
-        ("expiresIn", _js_min(config["otpTtlSeconds"], left)),
+        ("expiresIn", codeLifeSeconds(context, state)),
     ])
 
 
-def resendCode(context, login, sessionId):
+def resendCode(context, login, sessionId):  # src/flow/step-resend.ts:158
     what = facts("resend", login["normalised"])
     what["sessionId"] = sessionId
     plan = context["ports"]["serializer"].exclusive(
@@ -1781,32 +2089,111 @@ def resendCode(context, login, sessionId):
     if plan["refusal"] is not None:
         return plan["refusal"]
     recipient = plan["recipient"]
-    delivery = send(context, recipient, plan["code"])
+    delivery = send(context, recipient, plan["code"], plan["expiresIn"])
     describe(what, recipient, delivery["detail"])
     if not delivery["delivered"]:
         return notSent(context, what, sessionId, delivery, plan["claimed"])
     return proceed(context, what, proceedPairs(context, sessionId, plan["expiresIn"], login, recipient))
 
 
+# src/flow/step-start.ts
+# Step 1: start a login. The session holding the code is written and read back before the code is sent; the send slots are
+# taken before the provider call and given back only when the call was never attempted. The provider call runs outside the
+# session lock.
+
+
+def openSession(context, sessionId, state):  # src/flow/step-start.ts:32
+    """The session of a new login, written with its code and the first send's claims; false when the write was lost.
+    """
+    ttl = context["config"]["sessionTtlSeconds"]
+    claims = context["ports"]["claims"]
+    if not createSession(context, sessionId, state):
+        removeQuietly(context, sessionId)
+        return False
+    first = claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":send:1", ttl, context["now"])
+    # A fresh session's claims can only be missing when the store lost them: the session is unusable then.
+    if not first or claimCooldown(context, sessionId, ttl) == COOLDOWN_HELD:
+        removeQuietly(context, sessionId)
+        return False
+    return True
+
+
+def startLogin(context, login):  # src/flow/step-start.ts:48
+    config = context["config"]
+    what = facts("start", login["normalised"])
+    sends = claimSends(context, login)
+    if sends["retryAfter"] > 0:
+        return rateLimited(context, what, sends["limit"], [pair("retry_after", _js_str(sends["retryAfter"]))])
+    recipient = findRecipient(context, login)
+    describe(what, recipient, None)
+    if recipient["errorCode"] != 0:
+        releaseAll(context["ports"]["claims"], sends["keys"])
+        what["detail"] = recipient["decoyReason"]
+        return failure(context, what, recipient["errorCode"], [])
+    sessionId = context["ports"]["random"].randomHex(SESSION_ID_BYTES)
+    code = newCode(context, sessionId, recipient)
+    if config["sender"] == "verify":
+        _phone = recipient["phone"]
+        _verifyTo = _phone if _phone is not None else ""
+    else:
+        _verifyTo = ""
+    _maskedPhone = what["maskedPhone"]
+    state = OrderedDict([
+        ("version", STATE_VERSION),
+        ("clientId", context["request"]["clientId"]),
+        ("login", login["normalised"]),
+        ("userId", recipient["userId"]),
+        ("step", 2),
+        ("codeHash", code["codeHash"]),
+        ("verifyTo", _verifyTo),
+        ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
+        ("createdAt", context["now"]),
+        ("expiresAt", _js_double(context["now"] + _js_mul(config["sessionTtlSeconds"], 1000))),
+        ("codeIssuedAt", context["now"]),
+        ("sends", 1),
+        ("lastSendAt", context["now"]),
+        ("otpFailures", 0),
+        ("passwordFailures", 0),
+    ])
+    what["sessionId"] = sessionId
+    opened = context["ports"]["serializer"].exclusive(
+        sessionLockKey(sessionId),
+        lambda: openSession(context, sessionId, state),
+    )
+    if not opened:
+        return lostWrite(context, what, sends["keys"])
+    # otp_ttl_seconds never exceeds session_ttl_seconds, so a first code lives its whole ttl.
+    delivery = send(context, recipient, code, config["otpTtlSeconds"])
+    describe(what, recipient, delivery["detail"])
+    if not delivery["delivered"]:
+        return notSent(context, what, sessionId, delivery, sends["keys"])
+    return proceed(context, what, proceedPairs(context, sessionId, config["otpTtlSeconds"], login, recipient))
+
+
 # src/flow/handle-request.ts
-def invalid(context, event, detail):
+# The one entry point: a request in, the decision, the header and the events out.
+
+
+def invalid(context, event, detail):  # src/flow/handle-request.ts:17
     what = facts(event, None)
     what["detail"] = detail
     return failure(context, what, INVALID_REQUEST, [])
 
 
-def eventOf(step, sessionId):
+def eventOf(step, sessionId):  # src/flow/handle-request.ts:23
     if step == "1":
         return "start" if sessionId is None else "resend"
     elif step == "2":
         return "code"
     elif step == "3":
         return "password"
+    elif step == "abandon":
+        return "abandon"
     else:
         return "request"
 
 
-def route(context):
+def route(context):  # src/flow/handle-request.ts:38
     params = context["request"]["params"]
     repeated = repeatedParameter(params)
     if repeated is not None:
@@ -1827,6 +2214,8 @@ def route(context):
         return startLogin(context, login)
     if sessionId is None:
         return invalid(context, event, "missing __session_id")
+    if event == "abandon":
+        return abandonLogin(context, login, sessionId)
     if event == "resend":
         return resendCode(context, login, sessionId)
     if event == "code":
@@ -1846,7 +2235,10 @@ def route(context):
     )
 
 
-def handleRequest(request, config, ports):
+def handleRequest(request, config, ports):  # src/flow/handle-request.ts:86
+    """Decides one token request. Never throws: any failure of a port ends in server_error (10001) without a token (S12).
+    The flow keeps nothing between calls; all state is in the ports' shared stores (S11).
+    """
     context = OrderedDict([
         ("request", request),
         ("config", config),
@@ -1867,7 +2259,16 @@ def handleRequest(request, config, ports):
 
 
 # src/flow/config-table.ts
-def property(name, requirement, defaultValue, accepted, meaning, secret):
+# The one definition of every custom property: the parser reads its defaults and ranges from here, and the build and the CLI
+# print it, so the documentation cannot drift from the behaviour.
+
+# ConfigProperty:
+#   defaultValue: The value used when the property is absent or empty, as text ("" when there is none).
+#   secret: Secret values never appear in a message, a log line or the printed table.
+#   min: Inclusive range for integer properties; null for the others.
+
+
+def property_(name, requirement, defaultValue, accepted, meaning, secret):  # src/flow/config-table.ts:20
     return OrderedDict([
         ("name", name),
         ("requirement", requirement),
@@ -1880,7 +2281,7 @@ def property(name, requirement, defaultValue, accepted, meaning, secret):
     ])
 
 
-def integer(name, defaultValue, min_, max_, meaning):
+def integer(name, defaultValue, min_, max_, meaning):  # src/flow/config-table.ts:40
     return OrderedDict([
         ("name", name),
         ("requirement", "optional"),
@@ -1893,9 +2294,10 @@ def integer(name, defaultValue, min_, max_, meaning):
     ])
 
 
-DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."
-CONFIG_PROPERTIES = _js_freeze([
-    property(
+DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:59
+
+CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:61
+    property_(
         "twilio_account_sid",
         "required",
         "",
@@ -1903,7 +2305,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "Twilio account that sends the codes",
         False,
     ),
-    property(
+    property_(
         "twilio_auth_token",
         "required",
         "",
@@ -1911,7 +2313,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "Twilio credential",
         True,
     ),
-    property(
+    property_(
         "twilio_api_key_sid",
         "optional",
         "",
@@ -1919,7 +2321,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "Twilio API key used instead of the auth token",
         False,
     ),
-    property(
+    property_(
         "twilio_api_key_secret",
         "optional",
         "",
@@ -1927,7 +2329,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "secret of the Twilio API key",
         True,
     ),
-    property(
+    property_(
         "twilio_from_number",
         "one sender",
         "",
@@ -1935,7 +2337,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "sender: send the code by SMS from this Twilio number",
         False,
     ),
-    property(
+    property_(
         "twilio_messaging_service_sid",
         "one sender",
         "",
@@ -1943,7 +2345,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "sender: send the code by SMS through this Messaging Service",
         False,
     ),
-    property(
+    property_(
         "twilio_verify_service_sid",
         "one sender",
         "",
@@ -1951,7 +2353,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "sender: Twilio Verify makes, sends and checks the code (sms_template is not used)",
         False,
     ),
-    property(
+    property_(
         "twilio_verify_channel",
         "optional",
         "sms",
@@ -2007,7 +2409,7 @@ CONFIG_PROPERTIES = _js_freeze([
         10,
         "reverse proxies in front of Janssen that append to X-Forwarded-For: 0 counts the servlet's address per IP; N counts the N-th X-Forwarded-For entry from the right",
     ),
-    property(
+    property_(
         "login_attributes",
         "optional",
         "uid,mail",
@@ -2015,7 +2417,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "user attributes the username is looked up in, in order",
         False,
     ),
-    property(
+    property_(
         "phone_attributes",
         "optional",
         "mobile,telephoneNumber",
@@ -2023,7 +2425,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "user attributes holding phone numbers; the first valid E.164 value of an allowed country is used",
         False,
     ),
-    property(
+    property_(
         "sms_template",
         "optional",
         DEFAULT_SMS_TEMPLATE,
@@ -2031,7 +2433,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "SMS text (not used with Twilio Verify)",
         False,
     ),
-    property(
+    property_(
         "app_name",
         "optional",
         "login",
@@ -2039,7 +2441,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "replaces {app} in sms_template",
         False,
     ),
-    property(
+    property_(
         "enumeration_protection",
         "optional",
         "true",
@@ -2047,7 +2449,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "unknown, inactive and phone-less users get a decoy login that looks real (false: errors 10002 and 10003)",
         False,
     ),
-    property(
+    property_(
         "phone_hint",
         "optional",
         "none",
@@ -2055,7 +2457,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "what the start answer says about the phone: nothing, eight asterisks and the last 2 digits, or the whole number",
         False,
     ),
-    property(
+    property_(
         "allowed_country_codes",
         "optional",
         "",
@@ -2063,7 +2465,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "countries codes may be sent to",
         False,
     ),
-    property(
+    property_(
         "response_header_name",
         "optional",
         "X-ROPC-TWO-FA",
@@ -2071,7 +2473,7 @@ CONFIG_PROPERTIES = _js_freeze([
         "name of the response header that carries each step's answer",
         False,
     ),
-    property(
+    property_(
         "otp_hash_key",
         "optional",
         "derived from the Twilio secret",
@@ -2083,22 +2485,38 @@ CONFIG_PROPERTIES = _js_freeze([
 
 
 # src/flow/config.ts
-SMS_PLACEHOLDERS = ["{code}", "{minutes}", "{app}"]
-MAX_ATTRIBUTES = 10
+# Parses Janssen's custom properties into a frozen Config. The same function runs at the script's init and in the CLI.
+
+# Config:
+#   maxSendsPerIpPerHour: 0: no per-IP limit.
+#   trustedProxyCount: 0: the servlet's address is the client's; N: the N-th X-Forwarded-For entry from the right.
+#   allowedCountryCodes: Country calling codes without "+"; empty allows every country.
+#   otpHashKey: null: derive the key from the Twilio secret (see otp.ts), which gives the same key on every node.
+
+# ConfigResult:
+#   errors: Each message starts with the property name and says what is accepted. None quotes a malformed value: it is described
+#     by its shape (valueShape), so a secret typed into the wrong field never reaches check-config's output or the log.
+
+SMS_PLACEHOLDERS = ["{code}", "{minutes}", "{app}"]  # src/flow/config.ts:72
+MAX_ATTRIBUTES = 10  # src/flow/config.ts:73
 
 
-def definition(name):
+def definition(name):  # src/flow/config.ts:75
     found = next((item for item in CONFIG_PROPERTIES if item["name"] == name), None)
     if found is None:
         raise JsError("no configuration property named " + name)
     return found
 
 
-SHOWN_PREFIX_LENGTH = 2
-SHOWN_POSITIONS = 5
-SID_LENGTH = 34
-TOKEN_LENGTH = 32
-SID_KINDS = [
+# A malformed value is described by its shape, never quoted: a secret typed into the wrong field (the auth token in
+# twilio_account_sid) would otherwise reach check-config's output and Janssen's script log. The shape is the length, the
+# first 2 characters (only when the value is longer than that) and the positions of the characters that do not belong.
+SHOWN_PREFIX_LENGTH = 2  # src/flow/config.ts:86
+SHOWN_POSITIONS = 5  # src/flow/config.ts:87
+SID_LENGTH = 34  # src/flow/config.ts:88
+TOKEN_LENGTH = 32  # src/flow/config.ts:89
+
+SID_KINDS = [  # src/flow/config.ts:96
     OrderedDict([("prefix", "AC"), ("kind", "an Account SID")]),
     OrderedDict([("prefix", "SK"), ("kind", "an API key SID")]),
     OrderedDict([("prefix", "MG"), ("kind", "a Messaging Service SID")]),
@@ -2106,38 +2524,47 @@ SID_KINDS = [
 ]
 
 
-def isDigitCode_3(code):
+def config_isDigitCode(code):  # src/flow/config.ts:103
     return code >= 48 and code <= 57
 
 
-def isHexCode_2(code):
-    return isDigitCode_3(code) or (code >= 97 and code <= 102) or (code >= 65 and code <= 70)
+def config_isHexCode(code):  # src/flow/config.ts:107
+    return config_isDigitCode(code) or (code >= 97 and code <= 102) or (code >= 65 and code <= 70)
 
 
-def isNameCode(code):
-    return isDigitCode_3(code) or (code >= 65 and code <= 90) or (code >= 97 and code <= 122) or code == 45
+def isNameCode(code):  # src/flow/config.ts:111
+    return (
+        config_isDigitCode(code)
+        or (code >= 65 and code <= 90)
+        or (code >= 97 and code <= 122)
+        or code == 45
+    )
 
 
-def isListCode(code):
+def isListCode(code):  # src/flow/config.ts:115
     return isNameCode(code) or code == 44 or code == 32
 
 
-def isPrintableCode(code):
+def isPrintableCode(code):  # src/flow/config.ts:119
     return not isControlCode(code)
 
 
-def characters(count):
+def characters(count):  # src/flow/config.ts:123
     return "1 character" if count == 1 else _js_str(count) + " characters"
 
 
-def valueShape(value):
+def valueShape(value):  # src/flow/config.ts:128
+    """`34 characters starting "9f"`: the length, and the first characters (escaped) only when that is not the whole value.
+    """
     if len(value) <= SHOWN_PREFIX_LENGTH:
         return characters(len(value))
     start = logSafe(value[0:SHOWN_PREFIX_LENGTH], SHOWN_PREFIX_LENGTH)
     return characters(len(value)) + " starting \"" + start + "\""
 
 
-def wrongCharacters(value, from_, label, allowed):
+def wrongCharacters(value, from_, label, allowed):  # src/flow/config.ts:137
+    """`2 characters outside 0-9 (at 5, 17)`, counted from index `from`; "" when every character is allowed.
+    """
     positions = []
     count = 0
     i = from_
@@ -2153,7 +2580,8 @@ def wrongCharacters(value, from_, label, allowed):
     return characters(count) + " " + label + " (at " + ", ".join(positions) + more + ")"
 
 
-def described(problem, value, facts):
+def described(problem, value, facts):  # src/flow/config.ts:163
+    """The shape, then the facts that are not "" (joined with ", ")."""
     shown = [valueShape(value)]
     for fact in facts:
         if fact != "":
@@ -2161,7 +2589,7 @@ def described(problem, value, facts):
     return problem + ": " + ", ".join(shown)
 
 
-def sidProblem(text, prefix):
+def sidProblem(text, prefix):  # src/flow/config.ts:173
     for other in SID_KINDS:
         if other["prefix"] != prefix and isTwilioSid(text, other["prefix"]):
             return (
@@ -2180,22 +2608,22 @@ def sidProblem(text, prefix):
         [
             "" if prefixed else "not starting with " + prefix,
             "" if len(text) == SID_LENGTH else "expected " + _js_str(SID_LENGTH),
-            wrongCharacters(text, len(prefix) if prefixed else 0, "outside 0-9a-fA-F", isHexCode_2),
+            wrongCharacters(text, len(prefix) if prefixed else 0, "outside 0-9a-fA-F", config_isHexCode),
         ],
     )
 
 
-def integerProblem(text, min_, max_):
+def integerProblem(text, min_, max_):  # src/flow/config.ts:187
     if isDigits(text):
         return (
             "out of range: above " + _js_str(max_)
             if len(text) > 9 or _js_parse_int(text) > max_
             else "out of range: below " + _js_str(min_)
         )
-    return described("not an integer", text, [wrongCharacters(text, 0, "outside 0-9", isDigitCode_3)])
+    return described("not an integer", text, [wrongCharacters(text, 0, "outside 0-9", config_isDigitCode)])
 
 
-def e164Problem(text):
+def e164Problem(text):  # src/flow/config.ts:196
     plus = text.startswith("+")
     digits = text[1:] if plus else text
     return described(
@@ -2203,32 +2631,37 @@ def e164Problem(text):
         text,
         [
             "" if plus else "not starting with +",
-            wrongCharacters(text, 1 if plus else 0, "outside 0-9", isDigitCode_3),
+            wrongCharacters(text, 1 if plus else 0, "outside 0-9", config_isDigitCode),
             "more than 15 digits" if len(digits) > 15 else "",
             "the first digit is 0" if digits.startswith("0") else "",
         ],
     )
 
 
-def looksLikeToken(text):
+def looksLikeToken(text):  # src/flow/config.ts:208
+    """Exactly 32 hexadecimal characters: how Twilio auth tokens look."""
     return len(text) == TOKEN_LENGTH and isLowerHex(text.lower())
 
 
-class PropertyReader(object):
+class PropertyReader(object):  # src/flow/config.ts:213
+    """Collects problems while reading one set of properties."""
     raw = None
 
     def __init__(self, raw):
         self.errors = []
         self.warnings = []
+        # Names of the properties already rejected: rules between properties skip them (their value is not the one used).
         self.failed = []
         self.raw = raw
 
     def value(self, name):
-        _name = self.raw.get(name)
-        value = (_name if _name is not None else "").strip(_JS_SPACE)
+        """The trimmed value, or null when absent or empty."""
+        _get = self.raw.get(name)
+        value = (_get if _get is not None else "").strip(_JS_SPACE)
         return None if value == "" else value
 
     def reject(self, name, problem):
+        """`problem` never quotes the value: it describes its shape (see valueShape)."""
         item = definition(name)
         if name not in self.failed:
             self.failed.append(name)
@@ -2254,13 +2687,13 @@ class PropertyReader(object):
         return parsed
 
     def choice(self, name, options):
-        _tmp = self.value(name)
-        text = (_tmp if _tmp is not None else definition(name)["defaultValue"]).lower()
+        _value = self.value(name)
+        text = (_value if _value is not None else definition(name)["defaultValue"]).lower()
         if text not in options:
-            _tmp_2 = self.value(name)
+            _value_2 = self.value(name)
             self.reject(
                 name,
-                described("not one of the accepted values", _tmp_2 if _tmp_2 is not None else "", []),
+                described("not one of the accepted values", _value_2 if _value_2 is not None else "", []),
             )
             return definition(name)["defaultValue"]
         return text
@@ -2272,15 +2705,15 @@ class PropertyReader(object):
         return text
 
     def attributeList(self, name):
-        _tmp = self.value(name)
-        items = splitList(_tmp if _tmp is not None else definition(name)["defaultValue"])
+        _value = self.value(name)
+        items = splitList(_value if _value is not None else definition(name)["defaultValue"])
         if (
             len(items) == 0
             or len(items) > MAX_ATTRIBUTES
             or (not all(isSimpleName(item) for item in _js_each(items)))
         ):
-            _tmp_2 = self.value(name)
-            text = _tmp_2 if _tmp_2 is not None else ""
+            _value_2 = self.value(name)
+            text = _value_2 if _value_2 is not None else ""
             wrong = wrongCharacters(text, 0, "outside letters, digits, - and ,", isListCode)
             self.reject(
                 name,
@@ -2303,8 +2736,8 @@ class PropertyReader(object):
         return items
 
     def text(self, name, maxLength):
-        _tmp = self.value(name)
-        text = _tmp if _tmp is not None else definition(name)["defaultValue"]
+        _value = self.value(name)
+        text = _value if _value is not None else definition(name)["defaultValue"]
         if len(text) > maxLength or hasControlCharacter(text):
             self.reject(
                 name,
@@ -2320,7 +2753,7 @@ class PropertyReader(object):
         return text
 
 
-def closestName(name):
+def closestName(name):  # src/flow/config.ts:313
     best = None
     bestDistance = 4
     for item in CONFIG_PROPERTIES:
@@ -2331,7 +2764,7 @@ def closestName(name):
     return best
 
 
-def warnUnknownNames(raw, reader):
+def warnUnknownNames(raw, reader):  # src/flow/config.ts:326
     for name in _js_keys(raw):
         if any(item["name"] == name for item in CONFIG_PROPERTIES):
             continue
@@ -2340,44 +2773,43 @@ def warnUnknownNames(raw, reader):
         reader.warnings.append(logSafe(name, 64) + ": unknown property, ignored" + hint)
 
 
-def warnSwappedFields(reader):
+def warnSwappedFields(reader):  # src/flow/config.ts:341
+    """Secrets and SIDs in each other's fields: an auth token typed into an SID field is not hidden there (the admin UI shows
+    it), and an SID in a secret field fails only later, at Twilio.
+    """
     for item in CONFIG_PROPERTIES:
         value = reader.value(item["name"])
         if value is None:
             continue
         if not item["secret"] and looksLikeToken(value):
             reader.warnings.append(
-                (
-                    item["name"]
-                    + ": looks like a Twilio auth token (32 hexadecimal characters); if a secret was typed here, "
-                    + "move it to its own field (twilio_auth_token is hidden, this one is not) and consider rotating it"
-                ),
+                item["name"]
+                + ": looks like a Twilio auth token (32 hexadecimal characters); if a secret was typed here, "
+                + "move it to its own field (twilio_auth_token is hidden, this one is not) and consider rotating it"
             )
         if item["secret"]:
             for kind in SID_KINDS:
                 if isTwilioSid(value, kind["prefix"]):
                     reader.warnings.append(
-                        (
-                            item["name"]
-                            + ": looks like "
-                            + kind["kind"]
-                            + " ("
-                            + kind["prefix"]
-                            + " followed by 32 hexadecimal characters), "
-                            + "not a secret: are two fields swapped?"
-                        ),
+                        item["name"]
+                        + ": looks like "
+                        + kind["kind"]
+                        + " ("
+                        + kind["prefix"]
+                        + " followed by 32 hexadecimal characters), "
+                        + "not a secret: are two fields swapped?"
                     )
 
 
-def readCountryCodes(reader):
+def readCountryCodes(reader):  # src/flow/config.ts:366
     codes = []
-    _tmp = reader.value("allowed_country_codes")
-    items = splitList(_tmp if _tmp is not None else "")
+    _value = reader.value("allowed_country_codes")
+    items = splitList(_value if _value is not None else "")
     for item in items:
         code = item[1:] if item.startswith("+") else item
         if not isDigits(code) or len(code) > 3 or _js_char_at(code, 0) == "0":
             position = "item " + _js_str(_js_index_of(items, item) + 1) + " of " + _js_str(len(items))
-            wrong = wrongCharacters(item, 1 if item.startswith("+") else 0, "outside 0-9", isDigitCode_3)
+            wrong = wrongCharacters(item, 1 if item.startswith("+") else 0, "outside 0-9", config_isDigitCode)
             reader.reject(
                 "allowed_country_codes",
                 described("malformed country code", item, [position, wrong]),
@@ -2387,7 +2819,7 @@ def readCountryCodes(reader):
     return codes
 
 
-def readTemplate(reader):
+def readTemplate(reader):  # src/flow/config.ts:382
     template = reader.text("sms_template", 640)
     if "{code}" not in template:
         reader.reject("sms_template", "{code} is missing")
@@ -2399,7 +2831,7 @@ def readTemplate(reader):
     return template
 
 
-def readSender(reader):
+def readSender(reader):  # src/flow/config.ts:397
     from_ = reader.value("twilio_from_number")
     if from_ is not None and not isE164(from_):
         reader.reject("twilio_from_number", e164Problem(from_))
@@ -2410,18 +2842,16 @@ def readSender(reader):
     if len(present) != 1:
         found = "none is set" if len(present) == 0 else " and ".join(present) + " are set"
         reader.errors.append(
-            (
-                "exactly one sender is required: twilio_from_number, twilio_messaging_service_sid or twilio_verify_service_sid ("
-                + found
-                + ")"
-            ),
+            "exactly one sender is required: twilio_from_number, twilio_messaging_service_sid or twilio_verify_service_sid ("
+            + found
+            + ")"
         )
     if verify is not None:
         return "verify"
     return "messaging_service" if messaging is not None else "from_number"
 
 
-def checkCredentials(reader, keySid):
+def checkCredentials(reader, keySid):  # src/flow/config.ts:419
     token = reader.value("twilio_auth_token")
     keySecret = reader.value("twilio_api_key_secret")
     if keySid is not None and keySecret is None:
@@ -2436,9 +2866,9 @@ def checkCredentials(reader, keySid):
         )
 
 
-def checkHeaderName(reader):
-    _tmp = reader.value("response_header_name")
-    name = _tmp if _tmp is not None else definition("response_header_name")["defaultValue"]
+def checkHeaderName(reader):  # src/flow/config.ts:435
+    _value = reader.value("response_header_name")
+    name = _value if _value is not None else definition("response_header_name")["defaultValue"]
     if not isSimpleName(name) or len(name) > 64:
         reader.reject(
             "response_header_name",
@@ -2454,51 +2884,48 @@ def checkHeaderName(reader):
     return name
 
 
-def readHashKey(reader):
+def readHashKey(reader):  # src/flow/config.ts:449
     key = reader.value("otp_hash_key")
     if key is not None and len(key) < 32:
+        # A secret: not even its shape is shown.
         reader.reject("otp_hash_key", "too short")
     return key
 
 
-def warnRiskySettings(reader, config):
+def warnRiskySettings(reader, config):  # src/flow/config.ts:462
+    """Valid settings that weaken a protection: the script accepts them (each has a use), but an administrator should have chosen
+    them on purpose. Only given, accepted values are judged (a rejected one is replaced by its default).
+    """
     given = lambda name: reader.value(name) is not None and not reader.hasFailed(name)
     if given("phone_hint") and config["phoneHint"] == "full":
         reader.warnings.append(
-            (
-                "phone_hint: full puts the whole phone number in the start answer, to anyone who knows a username, before any "
-                + "code is checked; masked shows only the last 2 digits"
-            ),
+            "phone_hint: full puts the whole phone number in the start answer, to anyone who knows a username, before any "
+            + "code is checked; masked shows only the last 2 digits"
         )
     if given("enumeration_protection") and not config["enumerationProtection"]:
         reader.warnings.append(
-            (
-                "enumeration_protection: false tells anyone which usernames exist and which have a phone "
-                + "(errors 10002 and 10003); keep true unless every caller is trusted"
-            ),
+            "enumeration_protection: false tells anyone which usernames exist and which have a phone "
+            + "(errors 10002 and 10003); keep true unless every caller is trusted"
         )
     if given("max_sends_per_ip_per_hour") and config["maxSendsPerIpPerHour"] == 0:
         reader.warnings.append(
-            (
-                "max_sends_per_ip_per_hour: 0 turns the per-IP send limit off: one address can have codes sent to every user "
-                + "(SMS pumping is billed to the Twilio account); behind a proxy, set trusted_proxy_count instead"
-            ),
+            "max_sends_per_ip_per_hour: 0 turns the per-IP send limit off: one address can have codes sent to every user "
+            + "(SMS pumping is billed to the Twilio account); behind a proxy, set trusted_proxy_count instead"
         )
     if given("resend_cooldown_seconds") and config["resendCooldownSeconds"] == 0:
         reader.warnings.append(
-            (
-                "resend_cooldown_seconds: 0 allows resends back to back: "
-                + _js_str(config["maxSendsPerSession"])
-                + " codes per login "
-                + "session (max_sends_per_session) can be sent within a second"
-            ),
+            "resend_cooldown_seconds: 0 allows resends back to back: "
+            + _js_str(config["maxSendsPerSession"])
+            + " codes per login "
+            + "session (max_sends_per_session) can be sent within a second"
         )
 
 
-def parseConfig(raw):
+def parseConfig(raw):  # src/flow/config.ts:490
     reader = PropertyReader(raw)
     warnUnknownNames(raw, reader)
     warnSwappedFields(reader)
+
     accountSid = reader.value("twilio_account_sid")
     if accountSid is None:
         reader.reject("twilio_account_sid", "required")
@@ -2514,8 +2941,10 @@ def parseConfig(raw):
         reader.warnings.append(
             "sms_template: ignored with twilio_verify_service_sid (the Verify service has its own text)",
         )
+
     otpTtl = reader.integer("otp_ttl_seconds")
     sessionTtl = reader.integer("session_ttl_seconds")
+    # A rule between properties compares given values only: a rejected value was replaced by its default.
     ttlsValid = not reader.hasFailed("otp_ttl_seconds") and not reader.hasFailed("session_ttl_seconds")
     if ttlsValid and otpTtl > sessionTtl:
         reader.reject(
@@ -2526,6 +2955,7 @@ def parseConfig(raw):
     if "{" in appName or "}" in appName:
         reader.reject("app_name", "contains a brace")
     hint = reader.choice("phone_hint", ["none", "masked", "full"])
+
     config = OrderedDict([
         ("twilioAccountSid", accountSid if accountSid is not None else ""),
         ("twilioAuthToken", reader.value("twilio_auth_token")),
@@ -2567,3 +2997,4 @@ def parseConfig(raw):
 
 
 # src/flow/index.ts
+# The flow's public surface: what the host and the tools use.

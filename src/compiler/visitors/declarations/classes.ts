@@ -1,7 +1,8 @@
 import * as ts from "typescript";
 import { libraryGlobal } from "../../builtins/globals";
 import { Code } from "../../diagnostics";
-import type { Context } from "../../context";
+import { asLines, commentStatements, leadingComments } from "../../comments";
+import { type Context, withDocstring } from "../../context";
 import * as py from "../../python/ast";
 import { javaModuleOf } from "../../types";
 import { memberName } from "../expressions/access";
@@ -22,7 +23,7 @@ export function visitClass(node: ts.ClassDeclaration, context: Context): py.Stmt
   context.classes.push(className);
   try {
     const fields: ts.PropertyDeclaration[] = [];
-    const methods: py.Stmt[] = [];
+    const methods: py.Stmt[][] = [];
     let constructor: ts.ConstructorDeclaration | undefined;
     for (const member of node.members) {
       if (isStatic(member)) {
@@ -36,7 +37,8 @@ export function visitClass(node: ts.ClassDeclaration, context: Context): py.Stmt
       if (ts.isPropertyDeclaration(member)) fields.push(member);
       else if (ts.isConstructorDeclaration(member) && member.body !== undefined) constructor = member;
       else if (ts.isMethodDeclaration(member) && member.body !== undefined) {
-        methods.push(compileFunction(member, memberName(member.name, context), context, true));
+        const method = compileFunction(member, memberName(member.name, context), context, true);
+        methods.push(documented(member, method, context));
       } else if (ts.isClassStaticBlockDeclaration(member)) {
         context.report(member, Code.StaticMember, "Static blocks are not supported.");
       }
@@ -45,7 +47,10 @@ export function visitClass(node: ts.ClassDeclaration, context: Context): py.Stmt
     // it in a subclass (`override v?: number`) leaves the value the base constructor assigned.
     const declared = fields
       .filter((field) => field.initializer === undefined)
-      .map((field) => py.assign(py.name(memberName(field.name, context)), py.none));
+      .flatMap((field) => [
+        ...fieldComments(field, context),
+        py.assign(py.name(memberName(field.name, context)), py.none),
+      ]);
     const initialized = fields.filter((field) => field.initializer !== undefined);
     const init = initializer(node, constructor, initialized, extendsClass, context);
     const members = init === undefined ? methods : [init, ...methods];
@@ -99,33 +104,36 @@ function initializer(
   fields: ts.PropertyDeclaration[],
   extendsClass: boolean,
   context: Context,
-): py.Stmt | undefined {
+): py.Stmt[] | undefined {
   if (constructor === undefined && fields.length === 0) return undefined;
   const fieldStatements = (): py.Stmt[] =>
-    fields.map((field) =>
+    fields.flatMap((field) => [
+      ...fieldComments(field, context),
       py.assign(
         py.attr(py.name("self"), memberName(field.name, context)),
         context.visitExpression(field.initializer as ts.Expression),
       ),
-    );
+    ]);
   if (constructor === undefined) {
     context.enterFunction(node);
     try {
       const fieldsInit = fieldStatements();
       if (!extendsClass)
-        return { kind: "def", name: "__init__", params: [{ name: "self" }], body: fieldsInit };
+        return [{ kind: "def", name: "__init__", params: [{ name: "self" }], body: fieldsInit }];
       const className = context.classes[context.classes.length - 1] ?? "";
       const superInit = py.method(
         py.call("super", py.name(className), py.name("self")),
         "__init__",
         py.name("*args"),
       );
-      return {
-        kind: "def",
-        name: "__init__",
-        params: [{ name: "self" }, { name: "*args" }],
-        body: [py.exprStmt(superInit), ...fieldsInit],
-      };
+      return [
+        {
+          kind: "def",
+          name: "__init__",
+          params: [{ name: "self" }, { name: "*args" }],
+          body: [py.exprStmt(superInit), ...fieldsInit],
+        },
+      ];
     } finally {
       context.exitFunction();
     }
@@ -145,13 +153,14 @@ function initializer(
     const superIndex = statements.findIndex((s) => isSuperCall(s));
     const before = context.visitStatements(statements.slice(0, superIndex + 1));
     const after = context.visitStatements(statements.slice(superIndex + 1));
-    return {
+    const init: py.Stmt & { kind: "def" } = {
       kind: "def",
       name: "__init__",
       params: [{ name: "self" }, ...params],
       body: [...prologue, ...before, ...propertyParameters, ...fieldStatements(), ...after],
       loc: context.location(constructor),
     };
+    return documented(constructor, init, context);
   } finally {
     context.exitFunction();
   }
@@ -166,8 +175,20 @@ function isSuperCall(statement: ts.Statement): boolean {
 }
 
 /** One blank line between methods, as PEP 8 asks. */
-function spaced(members: py.Stmt[]): py.Stmt[] {
+function spaced(members: py.Stmt[][]): py.Stmt[] {
   return members.flatMap((member, index) =>
-    index === 0 ? [member] : [{ kind: "blank" } as py.Stmt, member],
+    index === 0 ? member : [{ kind: "blank" } as py.Stmt, ...member],
   );
+}
+
+/** A method with the comments before it, its JSDoc as its docstring. */
+function documented(member: ts.ClassElement, method: py.Stmt & { kind: "def" }, context: Context): py.Stmt[] {
+  const comments = leadingComments(member, context.comments);
+  const def = comments.doc === undefined ? method : withDocstring(method, comments.doc);
+  return [...commentStatements(comments.lines), def];
+}
+
+/** A field's comments (JSDoc included) as `#` lines before the statement that gives it its first value. */
+function fieldComments(field: ts.PropertyDeclaration, context: Context): py.Stmt[] {
+  return commentStatements(asLines(leadingComments(field, context.comments)));
 }

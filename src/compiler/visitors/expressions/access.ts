@@ -22,14 +22,14 @@ export function withOptionalChain(node: ChainNode, context: Context, visitPlain:
     current = (current as ChainNode).expression;
   }
   const tested = (current as ChainNode).expression;
-  const value = context.once(context.visitExpression(tested), "value");
+  const value = context.once(context.visitExpression(tested));
   members.forEach((m) => context.chainMembers.add(m));
   context.chainSubstitutes.set(tested, value);
   try {
     const chain = context.withPreceding(visitPlain);
     const present = py.compare("is not", value, py.none);
     if (chain.preceding.length === 0) return py.ifexp(present, chain.value, py.none);
-    const result = py.name(context.temp());
+    const result = py.name(context.resultTemp(node, "member"));
     context.addPreceding(py.assign(result, py.none), {
       kind: "if",
       test: present,

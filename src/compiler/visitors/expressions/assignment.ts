@@ -2,6 +2,7 @@ import * as ts from "typescript";
 import { Code } from "../../diagnostics";
 import type { Context } from "../../context";
 import * as py from "../../python/ast";
+import { type Effects, effectsOf, isStable } from "../../python/effects";
 import { isFractionLiteral } from "../../ranges";
 import { isArrayLike, isStringType, isNumberType, typeOf } from "../../types";
 import { elementTarget, propertyTarget } from "./access";
@@ -49,7 +50,7 @@ export function assignmentStatements(node: ts.BinaryExpression, context: Context
     context.addPreceding(...target.preceding);
     // JavaScript evaluates the target's object and index before the value; Python evaluates the value first.
     const ordered = value.preceding.length > 0 || !isPlain(value.value);
-    const kept = ordered ? keepParts(target.value, value.preceding.length > 0, context) : target.value;
+    const kept = ordered ? keepParts(target.value, effectsOf(value.preceding), context) : target.value;
     context.addPreceding(...value.preceding);
     return [py.assign(kept, value.value)];
   }
@@ -121,7 +122,7 @@ export function updateStatements(
     const old = context.helperCall("_js_item", array, index);
     return [py.exprStmt(context.helperCall("_js_set_item", array, index, update(old)))];
   }
-  const target = keepParts(assignmentTarget(targetNode, context), false, context);
+  const target = keepParts(assignmentTarget(targetNode, context), undefined, context);
   return [py.assign(target, update(target))];
 }
 
@@ -140,7 +141,7 @@ function coalescingAssignment(node: ts.BinaryExpression, context: Context): py.S
       },
     ];
   }
-  const target = keepParts(assignmentTarget(node.left, context), false, context);
+  const target = keepParts(assignmentTarget(node.left, context), undefined, context);
   const current = target.kind === "subscript" ? py.method(target.object, "get", target.index) : target;
   const value = context.withPreceding(() => context.visitExpression(node.right));
   return [
@@ -171,10 +172,17 @@ function isArrayElement(node: ts.Expression, context: Context): boolean {
   );
 }
 
-/** A target whose object and index are evaluated now, into temps (names too when `names`), unless they are constants. */
-function keepParts(target: py.Expr, names: boolean, context: Context): py.Expr {
+/**
+ * A target whose object and index are evaluated now, into temps unless they are constants; a name only when the
+ * statements the value needs (`effects`) may reassign it.
+ */
+function keepParts(target: py.Expr, effects: Effects | undefined, context: Context): py.Expr {
   const part = (value: py.Expr): py.Expr =>
-    value.kind === "name" ? (names ? context.keep(value) : value) : context.once(value);
+    value.kind === "name"
+      ? effects !== undefined && !isStable(value, effects)
+        ? context.keep(value)
+        : value
+      : context.once(value);
   if (target.kind === "subscript") return py.subscript(part(target.object), part(target.index));
   if (target.kind === "attr") return py.attr(part(target.object), target.name);
   return target;

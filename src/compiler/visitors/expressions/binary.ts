@@ -186,7 +186,7 @@ function logical(node: ts.BinaryExpression, context: Context): py.Expr {
     return left;
   if (right.preceding.length === 0)
     return { kind: "boolop", op: isAnd ? "and" : "or", left, right: right.value };
-  const result = py.name(context.temp());
+  const result = py.name(context.resultTemp(node, isAnd ? "both" : "either"));
   context.addPreceding(py.assign(result, left), {
     kind: "if",
     test: isAnd ? result : py.not(result),
@@ -199,10 +199,15 @@ function logical(node: ts.BinaryExpression, context: Context): py.Expr {
 function coalesce(node: ts.BinaryExpression, context: Context): py.Expr {
   // `x ?? null` only turns undefined into null, and both are None.
   if (isNullish(typeOf(context.checker, node.right))) return context.visitExpression(node.left);
-  const left = context.once(context.visitExpression(node.left));
+  const compiledLeft = context.visitExpression(node.left);
   const right = context.withPreceding(() => context.visitExpression(node.right));
+  // `items[i] ?? 0` reads `_js_item(items, i, 0)`: a literal fallback may be evaluated first, it has no effects.
+  if (isItemRead(compiledLeft) && right.preceding.length === 0 && isLiteral(right.value)) {
+    return { ...compiledLeft, args: [...compiledLeft.args, right.value] };
+  }
+  const left = context.once(compiledLeft);
   if (right.preceding.length === 0) return py.ifexp(py.compare("is not", left, py.none), left, right.value);
-  const result = py.name(context.temp());
+  const result = py.name(context.resultTemp(node, "value"));
   context.addPreceding(py.assign(result, left), {
     kind: "if",
     test: py.compare("is", result, py.none),
@@ -210,6 +215,20 @@ function coalesce(node: ts.BinaryExpression, context: Context): py.Expr {
     orelse: [],
   });
   return result;
+}
+
+function isItemRead(value: py.Expr): value is py.Expr & { kind: "call" } {
+  return (
+    value.kind === "call" &&
+    value.func.kind === "name" &&
+    value.func.id === "_js_item" &&
+    value.args.length === 2
+  );
+}
+
+function isLiteral(value: py.Expr): boolean {
+  if (value.kind === "unary" && value.op === "-") return value.operand.kind === "num";
+  return value.kind === "num" || value.kind === "str" || value.kind === "const";
 }
 
 function instanceOf(node: ts.BinaryExpression, context: Context): py.Expr {

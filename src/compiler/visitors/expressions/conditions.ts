@@ -34,7 +34,7 @@ export function visitConditional(node: ts.ConditionalExpression, context: Contex
   const target =
     ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)
       ? context.nameOf(declaration.name)
-      : context.temp();
+      : context.resultTemp(node, "chosen");
   const result = py.name(target);
   context.addPreceding({
     kind: "if",

@@ -29,7 +29,7 @@ export function compileFunction(
 }
 
 function functionBody(body: ts.ConciseBody, context: Context): py.Stmt[] {
-  if (ts.isBlock(body)) return context.visitStatements(hoistFunctions(body.statements, context.checker));
+  if (ts.isBlock(body)) return context.visitBlock(body, hoistFunctions(body.statements, context.checker));
   const value = context.withPreceding(() => context.visitExpression(body));
   return [...value.preceding, { kind: "return", value: value.value }];
 }

@@ -68,7 +68,7 @@ export function visitUnsupportedLoop(node: ts.ForStatement | ts.DoStatement, con
  * catch Java exceptions, and a guest `catch` must catch everything, as in JavaScript.
  */
 export function visitTry(node: ts.TryStatement, context: Context): py.Stmt[] {
-  const body = context.visitStatements(node.tryBlock.statements);
+  const body = context.visitBlock(node.tryBlock);
   const handlers: py.ExceptHandler[] = [];
   if (node.catchClause !== undefined) {
     const variable = node.catchClause.variableDeclaration;
@@ -83,10 +83,10 @@ export function visitTry(node: ts.TryStatement, context: Context): py.Stmt[] {
     handlers.push({
       type: { kind: "tuple", items: [py.name("Exception"), context.useImport("Throwable")] },
       name: boundName,
-      body: context.visitStatements(node.catchClause.block.statements),
+      body: context.visitBlock(node.catchClause.block),
     });
   }
-  const final = node.finallyBlock === undefined ? [] : context.visitStatements(node.finallyBlock.statements);
+  const final = node.finallyBlock === undefined ? [] : context.visitBlock(node.finallyBlock);
   return [{ kind: "try", body, handlers, finally: final }];
 }
 

@@ -8,7 +8,7 @@ import { compileFunction } from "../expressions/functions";
 import { incrementStatement } from "../expressions/unary";
 
 export function visitBlock(node: ts.Block, context: Context): py.Stmt[] {
-  return context.visitStatements(node.statements);
+  return context.visitBlock(node);
 }
 
 export function visitNothing(): py.Stmt[] {

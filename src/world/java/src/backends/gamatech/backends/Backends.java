@@ -49,7 +49,7 @@ public final class Backends {
         NativePersistenceCacheProvider provider = key.equals(currentKey) ? (NativePersistenceCacheProvider) current : null;
         if (provider == null) {
             close();
-            SqlEntryManager entries = new SqlEntryManager(driver, url, user, password);
+            SqlCacheEntries entries = new SqlCacheEntries(driver, url, user, password);
             provider = new NativePersistenceCacheProvider(entries, "o=jans");
             provider.create();
             remember(key, provider);
@@ -60,7 +60,7 @@ public final class Backends {
     /** The selected database's entry manager, to empty its table or drop broken connections. */
     public static synchronized SqlEntryManager sqlEntries() {
         return current instanceof NativePersistenceCacheProvider
-                ? (SqlEntryManager) ((NativePersistenceCacheProvider) current).getDelegate()
+                ? ((SqlCacheEntries) ((NativePersistenceCacheProvider) current).getDelegate()).table()
                 : null;
     }
 
@@ -76,7 +76,7 @@ public final class Backends {
             } else if (current instanceof MemcachedProvider) {
                 ((MemcachedProvider) current).destroy();
             } else if (current instanceof NativePersistenceCacheProvider) {
-                ((SqlEntryManager) ((NativePersistenceCacheProvider) current).getDelegate()).closeConnections();
+                ((SqlCacheEntries) ((NativePersistenceCacheProvider) current).getDelegate()).closeConnections();
             }
         } catch (RuntimeException ignored) {
             // a provider of a server already stopped

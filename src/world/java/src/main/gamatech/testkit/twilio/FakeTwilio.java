@@ -153,6 +153,12 @@ public final class FakeTwilio {
                 } catch (IOException closed) {
                     return;
                 }
+                try {
+                    // Answers go out at once, as a real server's do, instead of waiting under Nagle for the client's ACK.
+                    socket.setTcpNoDelay(true);
+                } catch (IOException closing) {
+                    // the worker below sees the closed socket
+                }
                 Thread worker = new Thread(() -> {
                     try {
                         handler.handle(socket);

@@ -1,0 +1,76 @@
+// What a GitHub release carries, made only from a clean, committed checkout whose dist/ is what its sources build, so the
+// commit named in the released script's header is the commit whose dist/ an administrator can compare it with.
+
+import { execFileSync } from "child_process";
+import { createHash } from "crypto";
+import * as fs from "fs";
+import { compileScript } from "./build-script";
+import { CHECK_BUNDLE_NAME, checkBundle } from "./cli-bundle";
+import { templatePayload } from "./payload";
+import { BUILT_SCRIPT, packageVersion, SCRIPT_FILE_NAME } from "./project-files";
+
+export type ReleaseCheck = { ok: true; commit: string } | { ok: false; problem: string };
+
+function git(root: string, args: string[]): string | null {
+  try {
+    return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  } catch {
+    return null;
+  }
+}
+
+/** The checkout's commit when `root` is a git work tree with nothing changed, untracked or staged; otherwise why not. */
+export function cleanCheckoutCommit(root: string): ReleaseCheck {
+  const inside = git(root, ["rev-parse", "--show-toplevel"]);
+  if (inside === null || fs.realpathSync(inside.trim()) !== fs.realpathSync(root)) {
+    return {
+      ok: false,
+      problem: `${root} is not the top of a git checkout: release from a clone of the repository`,
+    };
+  }
+  const changes = git(root, ["status", "--porcelain"]);
+  if (changes === null || changes.trim() !== "") {
+    return {
+      ok: false,
+      problem:
+        "the checkout has uncommitted or untracked changes: commit them (with a fresh dist/, npm run build) or " +
+        "remove them, so that the released script's commit is the one it was built from",
+    };
+  }
+  const commit = (git(root, ["rev-parse", "--verify", "HEAD"]) ?? "").trim();
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) {
+    return { ok: false, problem: "the checkout has no commit yet" };
+  }
+  return { ok: true, commit };
+}
+
+function sha256Line(content: string, name: string): string {
+  return `${createHash("sha256").update(content, "utf8").digest("hex")}  ${name}\n`;
+}
+
+/**
+ * The release's files by name, or the build's diagnostics. Refuses when the committed dist/ is not what the sources build:
+ * the release would then name a commit whose dist/ differs from the released script in more than the commit line.
+ */
+export function releaseFiles(commit: string): { files: Record<string, string> } | { problems: string[] } {
+  const committed = compileScript();
+  if (committed.diagnostics.length > 0) return { problems: committed.diagnostics };
+  if (!fs.existsSync(BUILT_SCRIPT) || fs.readFileSync(BUILT_SCRIPT, "utf8") !== committed.python) {
+    return {
+      problems: [`dist/${SCRIPT_FILE_NAME} is not what the sources build: run npm run build and commit it`],
+    };
+  }
+  const released = compileScript({ commit });
+  const version = packageVersion();
+  const bundle = checkBundle(version, `Source commit: ${commit}`);
+  return {
+    files: {
+      [SCRIPT_FILE_NAME]: released.python,
+      [`${SCRIPT_FILE_NAME}.sha256`]: sha256Line(released.python, SCRIPT_FILE_NAME),
+      // Empty required properties: created disabled, with a note saying what to fill in (see config-api-payload).
+      "config-api-payload.json": JSON.stringify(templatePayload(released.python, version), null, 2) + "\n",
+      [CHECK_BUNDLE_NAME]: bundle,
+      [`${CHECK_BUNDLE_NAME}.sha256`]: sha256Line(bundle, CHECK_BUNDLE_NAME),
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// The other module of the cross-module-clash construct.
+
+export const LIMIT = 2;
+
+export function describe(): string {
+  return "b" + String(LIMIT);
+}
