@@ -4,13 +4,15 @@ import type { Results } from "./results";
 
 const verdict = (met: boolean | null): string => (met === null ? "" : met ? "met" : "NOT MET");
 
+const cellsOf = (row: Row): string[] =>
+  row.sample === undefined
+    ? [row.measure, row.value, row.target]
+    : [row.measure, row.value, row.sample, row.ratio ?? "", row.target];
+
 export function consoleTable(results: Results, rows: readonly Row[]): string {
-  const widths = [0, 0, 0];
-  for (const row of rows) {
-    widths[0] = Math.max(widths[0] as number, row.measure.length);
-    widths[1] = Math.max(widths[1] as number, row.value.length);
-    widths[2] = Math.max(widths[2] as number, row.target.length);
-  }
+  const widths: number[] = [];
+  for (const row of rows)
+    cellsOf(row).forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   const lines = [
     `gamatech-ropc bench, ${results.startedAt}, ${results.durationS.toFixed(0)} s, load ${loads(results)}`,
   ];
@@ -18,9 +20,13 @@ export function consoleTable(results: Results, rows: readonly Row[]): string {
   for (const row of rows) {
     if (row.section !== section) {
       section = row.section;
-      lines.push("", section);
+      lines.push(
+        "",
+        section,
+        ...(row.sample === undefined ? [] : ["  (ours, the 2FA sample, ours / sample)"]),
+      );
     }
-    const cells = [row.measure, row.value, row.target].map((cell, i) => cell.padEnd(widths[i] as number));
+    const cells = cellsOf(row).map((cell, i) => cell.padEnd(widths[i] ?? 0));
     lines.push(`  ${cells.join("  ")}  ${verdict(row.met)}`.trimEnd());
   }
   return lines.join("\n") + "\n";
@@ -30,7 +36,10 @@ export function markdownBlock(results: Results, rows: readonly Row[]): string {
   const m = results.machine;
   const lines = [
     `Run of ${results.startedAt} (${results.durationS.toFixed(0)} s${results.quick ? ", --quick" : ""}), commit ${m.commit}` +
-      `${m.dirty ? " with uncommitted changes" : ""}.`,
+      `${m.dirty ? " with uncommitted changes" : ""}.` +
+      (results.jythonOnly === true
+        ? " Sections 3 and 3b only (--jython); 1, 2 and 4 are the previous run's."
+        : ""),
     "",
     "| machine | |",
     "| --- | --- |",
@@ -46,9 +55,17 @@ export function markdownBlock(results: Results, rows: readonly Row[]): string {
   for (const row of rows) {
     if (row.section !== section) {
       section = row.section;
-      lines.push("", `**${section}**`, "", "| measure | value | target | |", "| --- | --- | --- | --- |");
+      const header =
+        row.sample === undefined
+          ? ["| measure | value | target | |", "| --- | --- | --- | --- |"]
+          : [
+              "| measure | ours | 2FA sample | ours / sample | target | |",
+              "| --- | --- | --- | --- | --- | --- |",
+            ];
+      lines.push("", `**${section}**`, "", ...header);
     }
-    lines.push(`| ${row.measure.trim()} | ${row.value} | ${row.target} | ${verdict(row.met)} |`);
+    const [measure, ...rest] = cellsOf(row);
+    lines.push(`| ${(measure ?? "").trim()} | ${rest.join(" | ")} | ${verdict(row.met)} |`);
   }
   return lines.join("\n");
 }

@@ -59,21 +59,60 @@ export interface StepFigures {
   samples: number;
 }
 
-export interface JythonSubject {
-  script: string;
-  warmupIterations: number;
-  steps: Record<string, StepFigures>;
-  peakRssMiB: number;
-  /** Heap in use after a full collection once the iterations are done. */
-  liveHeapMiB: number;
-  wallS: number;
+/** One step's figures: wall time, and the CPU time of the thread that made the call. */
+export interface StepCost {
+  wall: StepFigures;
+  cpu: StepFigures;
 }
 
+export interface SubjectSteps {
+  script: string;
+  /** start, code, password, and "all" (every call of the three steps pooled). */
+  steps: Record<string, StepCost>;
+  /** CPU time of every thread of the process per login (blocks of logins of this subject): what a login costs the JVM. */
+  processCpuPerLoginUs: number;
+}
+
+/** Section 3: our script and the 2FA sample, interleaved in one Jython process. */
 export interface JythonSteps {
-  script: JythonSubject;
-  floor: JythonSubject;
-  /** Each step's median over the floor's password-check median. */
-  ratioToFloor: Record<string, number>;
+  warmupLogins: number;
+  loginsEach: number;
+  blockLogins: number;
+  ours: SubjectSteps;
+  sample: SubjectSteps;
+  /** ours / sample, of the medians, per step (and "all"), on thread CPU and on wall time; and of the process CPU per login. */
+  ratio: { cpu: Record<string, number>; wall: Record<string, number>; processCpuPerLogin: number };
+  peakRssMiB: number;
+  /** Heap in use after a full collection once the iterations are done (both subjects' stores). */
+  liveHeapMiB: number;
+  wallS: number;
+  loadAverage: { start: number[]; end: number[] };
+}
+
+export interface SubjectThroughput {
+  phases: number;
+  logins: number;
+  failedLogins: number;
+  /** Logins (of three requests each) per second of wall time, over every phase. */
+  loginsPerS: number;
+  requestsPerS: number;
+  /** CPU time of the whole process per login while the clients ran. */
+  processCpuPerLoginUs: number;
+  /** Wall time per call under load (p50 / p99 across every client's calls). */
+  steps: Record<string, StepFigures>;
+  errors: string[];
+}
+
+/** Section 3b: CLIENTS concurrent clients, store latency LATENCY ms, ours against the sample. */
+export interface Throughput {
+  clients: number;
+  loginsPerClient: number;
+  latencyMs: number;
+  rounds: number;
+  ours: SubjectThroughput;
+  sample: SubjectThroughput;
+  wallS: number;
+  loadAverage: { start: number[]; end: number[] };
 }
 
 export interface SuiteGroup {
@@ -95,11 +134,14 @@ export interface Results {
   startedAt: string;
   durationS: number;
   quick: boolean;
+  /** Only the Jython sections were run (npm run bench -- --jython); the others are the previous run's. */
+  jythonOnly?: boolean;
   /** os.loadavg() (1, 5, 15 minutes) when the run started and when it ended: how busy the machine was. */
   loadAverage: { start: number[]; end: number[] };
   machine: Machine;
   buildVsTsc: BuildVsTsc;
   scaling: Scaling;
   jython: JythonSteps;
+  throughput: Throughput;
   tests: TestSuites | null;
 }

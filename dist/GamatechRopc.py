@@ -46,7 +46,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 30a76187e044ab2b2450ec1a83a707e5e0a7fa742d545e0aa08035dda0758e57
+# Sources: sha256 d79eb41d494d287c2787fce3feb1227c16db24c0069311da4e3ba1db38a03aac
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -154,13 +154,11 @@ try:
     from org.apache.hc.client5.http.config import ConnectionConfig, RequestConfig as RequestConfig5
     from org.apache.hc.client5.http.impl.classic import HttpClientBuilder as HttpClient5Builder
     from org.apache.hc.client5.http.impl.io import PoolingHttpClientConnectionManagerBuilder
-    from org.apache.hc.client5.http.protocol import HttpClientContext
     from org.apache.hc.core5.http.io import SocketConfig as SocketConfig5
     from org.apache.hc.core5.util import Timeout
 except ImportError:
     ConnectionConfig = None
     HttpClient5Builder = None
-    HttpClientContext = None
     PoolingHttpClientConnectionManagerBuilder = None
     RequestConfig5 = None
     SocketConfig5 = None
@@ -3915,20 +3913,20 @@ class TwilioOtpChannel(object):  # src/host/twilio-channel.ts:36
 # starts (attempted = false, so the flow does not count the send). The SDK's HTTP pool keeps 40 connections per Twilio
 # host (80 in all): a burst of 200 sends answered in 300 ms each then takes five rounds on warm connections (about 1.5 s)
 # instead of 200 TLS handshakes at once, and stays under Twilio's per-account limit on concurrent requests.
-MAX_CONCURRENT_CALLS = 256  # src/host/twilio-gateway.ts:33
-IDLE_THREAD_SECONDS = 60  # src/host/twilio-gateway.ts:34
-MAX_CONNECTIONS_PER_HOST = 40  # src/host/twilio-gateway.ts:35
-MAX_CONNECTIONS = 80  # src/host/twilio-gateway.ts:36
+MAX_CONCURRENT_CALLS = 256  # src/host/twilio-gateway.ts:32
+IDLE_THREAD_SECONDS = 60  # src/host/twilio-gateway.ts:33
+MAX_CONNECTIONS_PER_HOST = 40  # src/host/twilio-gateway.ts:34
+MAX_CONNECTIONS = 80  # src/host/twilio-gateway.ts:35
 
 # twilio-java 11 and later are built on Apache HttpClient 5; 7.x–10.x on HttpClient 4.
-FIRST_HTTPCLIENT5_MAJOR = 11  # src/host/twilio-gateway.ts:39
+FIRST_HTTPCLIENT5_MAJOR = 11  # src/host/twilio-gateway.ts:38
 
 
-def twilio_gateway_failure(errorCode):  # src/host/twilio-gateway.ts:41
+def twilio_gateway_failure(errorCode):  # src/host/twilio-gateway.ts:40
     return OrderedDict([("value", None), ("failed", True), ("attempted", True), ("errorCode", errorCode)])
 
 
-def attempt(call):  # src/host/twilio-gateway.ts:46
+def attempt(call):  # src/host/twilio-gateway.ts:45
     """Runs the call, turning every exception (Java or Python) into an answer, so nothing escapes the worker thread.
     """
     try:
@@ -3943,13 +3941,13 @@ def attempt(call):  # src/host/twilio-gateway.ts:46
 #   The SDK's HTTP client and a line for the init log that says which timeouts hold on the loaded line.
 
 
-def twilioMajorVersion():  # src/host/twilio-gateway.ts:64
+def twilioMajorVersion():  # src/host/twilio-gateway.ts:63
     """The loaded twilio-java's major version (7 for "7.17.0"), or 0 when it cannot be read."""
     major = _js_parse_int(_js_item(Twilio.VERSION.split("."), 0, ""))
     return 0 if math.isnan(major) else major
 
 
-def httpClient4(timeoutMillis):  # src/host/twilio-gateway.ts:73
+def httpClient4(timeoutMillis):  # src/host/twilio-gateway.ts:72
     """twilio-java 7.x–10.x: Apache HttpClient 4, whose connect, read and pool-wait timeouts all hold through the builder's
     default RequestConfig and the pool's SocketConfig.
     """
@@ -3971,30 +3969,31 @@ def httpClient4(timeoutMillis):  # src/host/twilio-gateway.ts:73
 
 def httpClient5(timeoutMillis):  # src/host/twilio-gateway.ts:105
     """twilio-java 11 and later: Apache HttpClient 5. The SDK puts its own RequestConfig on every request (connect 30.5 s, pool
-    wait 10 s), which wins over the pool's ConnectionConfig; a request interceptor, which runs before the connection is
-    leased and opened, puts the configured timeout in their place. The read timeout (the proxy's CONNECT answer and the TLS
-    handshake included) comes from SocketConfig and the connection's socket timeout.
+    wait 10 s), which wins over the pool's ConnectionConfig; the first handler of the execution chain, which runs before the
+    connection is leased and opened, puts the configured timeout in their place. (A request interceptor would be too late:
+    HttpClient 5.5 runs those once connected.) The read timeout (the proxy's CONNECT answer and the TLS handshake included)
+    comes from SocketConfig and the connection's socket timeout.
     """
     if (
         HttpClient5Builder is None
         or PoolingHttpClientConnectionManagerBuilder is None
         or ConnectionConfig is None
         or RequestConfig5 is None
-        or HttpClientContext is None
         or SocketConfig5 is None
         or Timeout is None
     ):
         return None
     timeout = Timeout.ofMilliseconds(timeoutMillis)
     pool = PoolingHttpClientConnectionManagerBuilder.create().setDefaultSocketConfig(SocketConfig5.custom().setSoTimeout(timeout).build()).setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build()).setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST).setMaxConnTotal(MAX_CONNECTIONS).build()
-    def boundConnect(request, entity, context):
-        exchange = HttpClientContext.adapt(context)
+    def boundConnect(request, scope, chain):
+        exchange = scope.clientContext
         current = exchange.getRequestConfig()
-        builder = RequestConfig5.custom() if current is None else RequestConfig5.copy(current)
+        config = RequestConfig5.custom() if current is None else RequestConfig5.copy(current)
         exchange.setRequestConfig(
-            builder.setConnectTimeout(timeout).setConnectionRequestTimeout(timeout).build(),
+            config.setConnectTimeout(timeout).setConnectionRequestTimeout(timeout).build(),
         )
-    builder = HttpClient5Builder.create().useSystemProperties().setConnectionManager(pool).addRequestInterceptorFirst(boundConnect).disableAutomaticRetries()
+        return chain.proceed(request, scope)
+    builder = HttpClient5Builder.create().useSystemProperties().setConnectionManager(pool).addExecInterceptorFirst("gamatech-timeouts", boundConnect).disableAutomaticRetries()
     return NetworkHttpClient(builder)
 
 

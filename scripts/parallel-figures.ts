@@ -6,7 +6,10 @@
 //   --backend redis: both nodes on a real redis-server (started here; atomic claims) instead of the world's own map
 //   add --json for one JSON line per run instead of the table; --render runs.jsonl prints the table of recorded --json runs
 
+import { createHash } from "crypto";
 import { readFileSync } from "fs";
+import { loadavg } from "os";
+import { BUILT_SCRIPT } from "../test/conformance/jython-side";
 import {
   ATTACKS,
   AttackName,
@@ -151,6 +154,8 @@ async function main(): Promise<void> {
   }
   const world = await ParallelWorld.start(options.script, options.backend);
   const began = Date.now();
+  // The figures depend on how busy the machine is (the parallel windows widen under load): say so beside them.
+  const loadBefore = loadavg();
   try {
     if (!options.json) console.log(HEADER.join("\n"));
     for (const attack of options.attacks) {
@@ -171,7 +176,13 @@ async function main(): Promise<void> {
   } finally {
     await world.close();
   }
-  if (!options.json) console.log(`\n(measured in ${Math.round((Date.now() - began) / 1000)} s)`);
+  if (!options.json) {
+    const script = readFileSync(options.script ?? BUILT_SCRIPT);
+    const digest = createHash("sha256").update(script).digest("hex");
+    const load = (figures: number[]) => figures.map((figure) => figure.toFixed(1)).join(" ");
+    console.log(`\n(measured in ${Math.round((Date.now() - began) / 1000)} s; script sha256 ${digest.slice(0, 8)}…;`);
+    console.log(` load average (1, 5, 15 min) ${load(loadBefore)} at the start, ${load(loadavg())} at the end)`);
+  }
 }
 
 main().catch((error) => {

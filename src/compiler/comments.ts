@@ -182,3 +182,45 @@ function tagLine(tagName: string, rest: string): string {
 export function commentStatements(lines: readonly string[]): py.Stmt[] {
   return lines.map((text) => ({ kind: "comment", text }));
 }
+
+const SIMPLE_STATEMENTS = new Set<py.Stmt["kind"]>([
+  "expr",
+  "assign",
+  "augassign",
+  "return",
+  "raise",
+  "break",
+  "continue",
+]);
+
+/**
+ * A statement's compiled form with the author's comments: those before it as `#` lines (its JSDoc as the docstring when
+ * it compiled to one def or class), one on its own line's end as a note on the last simple statement, else after it.
+ * A statement that compiles to nothing (a type, an import) takes its comments with it.
+ */
+export function withComments(node: ts.Statement, statements: py.Stmt[], claims: CommentClaims): py.Stmt[] {
+  if (statements.length === 0) return statements;
+  const leading = leadingComments(node, claims);
+  const trailing = trailingComments(node, claims);
+  let compiled = statements;
+  const [only] = statements;
+  const documented =
+    leading.doc !== undefined && statements.length === 1 && (only?.kind === "def" || only?.kind === "class");
+  if (documented && only !== undefined && (only.kind === "def" || only.kind === "class")) {
+    compiled = [withDocstring(only, leading.doc as string)];
+  }
+  const before: py.Stmt[] = [
+    ...(followsBlankLine(node) ? [{ kind: "blank" } as const] : []),
+    ...commentStatements(documented ? leading.lines : asLines(leading)),
+  ];
+  const last = compiled[compiled.length - 1] as py.Stmt;
+  if (trailing.length === 1 && SIMPLE_STATEMENTS.has(last.kind) && last.note === undefined) {
+    return [...before, ...compiled.slice(0, -1), { ...last, note: trailing[0] }];
+  }
+  return [...before, ...compiled, ...commentStatements(trailing)];
+}
+
+/** A def or class with `text` as its docstring, ahead of the rest of its body. */
+export function withDocstring<T extends py.Stmt & { kind: "def" | "class" }>(statement: T, text: string): T {
+  return { ...statement, body: [{ kind: "docstring", text }, ...statement.body] };
+}

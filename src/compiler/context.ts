@@ -1,19 +1,12 @@
 import * as ts from "typescript";
-import {
-  asLines,
-  blockComments,
-  followsBlankLine,
-  CommentClaims,
-  commentStatements,
-  leadingComments,
-  trailingComments,
-} from "./comments";
+import { blockComments, CommentClaims, commentStatements, withComments } from "./comments";
 import { disjoint, shareableBlock } from "./block-scopes";
 import { type CompilerDiagnostic, Code, diagnosticAt } from "./diagnostics";
 import type { StandardImport } from "./helpers";
 import { NameScope, pythonName } from "./names";
 import * as py from "./python/ast";
 import { effectsOf, isStable } from "./python/effects";
+import { nameHint, resultHint } from "./temp-names";
 
 export type ExpressionVisitor<T extends ts.Node = ts.Node> = (node: T, context: Context) => py.Expr;
 export type StatementVisitor<T extends ts.Node = ts.Node> = (node: T, context: Context) => py.Stmt[];
@@ -33,16 +26,6 @@ interface FunctionScope {
   /** Block-scoped locals by guest name: their Python name and the blocks holding one (see block-scopes.ts). */
   blockLocals: Map<string, { pythonName: string; blocks: ts.Node[] }>;
 }
-
-const SIMPLE_STATEMENTS = new Set<py.Stmt["kind"]>([
-  "expr",
-  "assign",
-  "augassign",
-  "return",
-  "raise",
-  "break",
-  "continue",
-]);
 
 /** Everything a visitor needs: the checker, diagnostics, names, helpers and the statements an expression must precede. */
 export class Context {
@@ -107,7 +90,7 @@ export class Context {
         s.loc === undefined ? { ...s, loc } : s,
       );
       // A block's own comments are placed by visitBlock; its trailing ones belong to the statement it ends.
-      return ts.isBlock(node) ? statements : this.withComments(node, statements);
+      return ts.isBlock(node) ? statements : withComments(node, statements, this.comments);
     }
     this.reject(node, visitor);
     return [];
@@ -125,35 +108,6 @@ export class Context {
       ...this.visitStatements(statements),
       ...commentStatements(closing),
     ];
-  }
-
-  /**
-   * A statement's compiled form with the author's comments: those before it as `#` lines (its JSDoc as the docstring when
-   * it compiled to one def or class), one on its own line's end as a note on the last simple statement, else after it.
-   * A statement that compiles to nothing (a type, an import) takes its comments with it.
-   */
-  withComments(node: ts.Statement, statements: py.Stmt[]): py.Stmt[] {
-    if (statements.length === 0) return statements;
-    const leading = leadingComments(node, this.comments);
-    const trailing = trailingComments(node, this.comments);
-    let compiled = statements;
-    const [only] = statements;
-    const documented =
-      leading.doc !== undefined &&
-      statements.length === 1 &&
-      (only?.kind === "def" || only?.kind === "class");
-    if (documented && only !== undefined && (only.kind === "def" || only.kind === "class")) {
-      compiled = [withDocstring(only, leading.doc as string)];
-    }
-    const before: py.Stmt[] = [
-      ...(followsBlankLine(node) ? [{ kind: "blank" } as const] : []),
-      ...commentStatements(documented ? leading.lines : asLines(leading)),
-    ];
-    const last = compiled[compiled.length - 1] as py.Stmt;
-    if (trailing.length === 1 && SIMPLE_STATEMENTS.has(last.kind) && last.note === undefined) {
-      return [...before, ...compiled.slice(0, -1), { ...last, note: trailing[0] }];
-    }
-    return [...before, ...compiled, ...commentStatements(trailing)];
   }
 
   private reject(node: ts.Node, visitor: Visitor | undefined): void {
@@ -223,26 +177,11 @@ export class Context {
   }
 
   /**
-   * A temp for the value of `node`, named for where the value goes: `verifyTo: c ? a : b` keeps it in `_verifyTo`,
-   * `x.detail = ...` in `_detail`; elsewhere `fallback` says what it holds.
+   * A temp for the value of `node`, named for where the value goes (see resultHint); `fallback` says what it holds
+   * where nothing names it.
    */
   resultTemp(node: ts.Node, fallback: string): string {
-    let value = node;
-    while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent))
-      value = value.parent;
-    const parent = value.parent;
-    const named = (nameNode: ts.Node): string | undefined =>
-      ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode) ? nameNode.text : undefined;
-    let hint: string | undefined;
-    if (ts.isPropertyAssignment(parent) && parent.initializer === value) hint = named(parent.name);
-    else if (ts.isVariableDeclaration(parent)) hint = named(parent.name);
-    else if (ts.isBinaryExpression(parent) && parent.right === value) {
-      const target = parent.left;
-      if (ts.isIdentifier(target)) hint = target.text;
-      else if (ts.isPropertyAccessExpression(target)) hint = target.name.text;
-      else if (ts.isElementAccessExpression(target)) hint = named(target.argumentExpression);
-    } else if (ts.isReturnStatement(parent)) hint = "result";
-    return this.temp(hint !== undefined && /^[A-Za-z_]\w*$/.test(hint) ? hint : fallback);
+    return this.temp(resultHint(node) ?? fallback);
   }
 
   /** Binds `value` to a temp (unless it is already a plain name) so that it is evaluated once. */
@@ -338,11 +277,6 @@ export class Context {
   }
 }
 
-/** A def or class with `text` as its docstring, ahead of the rest of its body. */
-export function withDocstring<T extends py.Stmt & { kind: "def" | "class" }>(statement: T, text: string): T {
-  return { ...statement, body: [{ kind: "docstring", text }, ...statement.body] };
-}
-
 /**
  * A function or variable declared with `declare` at the top of a guest file (such as `declare function print(...)` in
  * src/host/python.d.ts) is a Python built-in or global the guest uses directly: its name is kept as it is.
@@ -363,35 +297,4 @@ export function isDeclared(statement: ts.Statement): boolean {
     ts.canHaveModifiers(statement) &&
     (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)
   );
-}
-
-/**
- * A temp name that says what it holds: `config["fromNumber"]` is kept in `_fromNumber`, `_js_item(codes, 0)` in
- * `_codes_item`, `reader.value(name)` in `_value`.
- */
-function nameHint(value: py.Expr): string {
-  if (value.kind === "subscript" && value.index.kind === "str" && /^[A-Za-z_]\w*$/.test(value.index.value)) {
-    return value.index.value;
-  }
-  if (value.kind === "attr") return value.name;
-  // `a.get("b") if a is not None else None`, one link of an optional chain, holds what its present branch reads.
-  if (value.kind === "ifexp") return nameHint(value.body);
-  if (value.kind === "call" && value.func.kind === "attr" && value.func.name === "get") {
-    const key = value.args[0];
-    if (key?.kind === "str" && /^[A-Za-z_]\w*$/.test(key.value)) return key.value;
-    if (value.func.object.kind === "name") return `${value.func.object.id.replace(/^_+/, "")}_item`;
-  }
-  // What a call returns is named after what it does: `self.value(name)` is kept in `_value`.
-  if (value.kind === "call" && value.func.kind === "attr") return value.func.name;
-  if (value.kind === "call" && value.func.kind === "name" && !value.func.id.startsWith("_"))
-    return value.func.id;
-  if (
-    value.kind === "call" &&
-    value.func.kind === "name" &&
-    value.func.id === "_js_item" &&
-    value.args[0]?.kind === "name"
-  ) {
-    return `${value.args[0].id}_item`;
-  }
-  return "value";
 }

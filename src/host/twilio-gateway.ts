@@ -4,8 +4,7 @@ import { NetworkHttpClient, TwilioRestClient } from "java:com.twilio.http";
 import { ConnectionConfig, RequestConfig as RequestConfig5 } from "java:org.apache.hc.client5.http.config";
 import { HttpClientBuilder as HttpClient5Builder } from "java:org.apache.hc.client5.http.impl.classic";
 import { PoolingHttpClientConnectionManagerBuilder } from "java:org.apache.hc.client5.http.impl.io";
-import { HttpClientContext } from "java:org.apache.hc.client5.http.protocol";
-import type { HttpContext } from "java:org.apache.hc.core5.http.protocol";
+import type { ExecChain } from "java:org.apache.hc.client5.http.classic";
 import { SocketConfig as SocketConfig5 } from "java:org.apache.hc.core5.http.io";
 import { Timeout } from "java:org.apache.hc.core5.util";
 import { RequestConfig } from "java:org.apache.http.client.config";
@@ -98,9 +97,10 @@ function httpClient4(timeoutMillis: number): NetworkHttpClient | null {
 
 /**
  * twilio-java 11 and later: Apache HttpClient 5. The SDK puts its own RequestConfig on every request (connect 30.5 s, pool
- * wait 10 s), which wins over the pool's ConnectionConfig; a request interceptor, which runs before the connection is
- * leased and opened, puts the configured timeout in their place. The read timeout (the proxy's CONNECT answer and the TLS
- * handshake included) comes from SocketConfig and the connection's socket timeout.
+ * wait 10 s), which wins over the pool's ConnectionConfig; the first handler of the execution chain, which runs before the
+ * connection is leased and opened, puts the configured timeout in their place. (A request interceptor would be too late:
+ * HttpClient 5.5 runs those once connected.) The read timeout (the proxy's CONNECT answer and the TLS handshake included)
+ * comes from SocketConfig and the connection's socket timeout.
  */
 function httpClient5(timeoutMillis: number): NetworkHttpClient | null {
   if (
@@ -108,7 +108,6 @@ function httpClient5(timeoutMillis: number): NetworkHttpClient | null {
     PoolingHttpClientConnectionManagerBuilder === null ||
     ConnectionConfig === null ||
     RequestConfig5 === null ||
-    HttpClientContext === null ||
     SocketConfig5 === null ||
     Timeout === null
   ) {
@@ -123,16 +122,17 @@ function httpClient5(timeoutMillis: number): NetworkHttpClient | null {
     .setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)
     .setMaxConnTotal(MAX_CONNECTIONS)
     .build();
-  const boundConnect = (request: unknown, entity: unknown, context: HttpContext): void => {
-    const exchange = HttpClientContext.adapt(context);
+  const boundConnect = (request: unknown, scope: ExecChain.Scope, chain: ExecChain): unknown => {
+    const exchange = scope.clientContext;
     const current = exchange.getRequestConfig();
-    const builder = current === null ? RequestConfig5.custom() : RequestConfig5.copy(current);
-    exchange.setRequestConfig(builder.setConnectTimeout(timeout).setConnectionRequestTimeout(timeout).build());
+    const config = current === null ? RequestConfig5.custom() : RequestConfig5.copy(current);
+    exchange.setRequestConfig(config.setConnectTimeout(timeout).setConnectionRequestTimeout(timeout).build());
+    return chain.proceed(request, scope);
   };
   const builder = HttpClient5Builder.create()
     .useSystemProperties()
     .setConnectionManager(pool)
-    .addRequestInterceptorFirst(boundConnect)
+    .addExecInterceptorFirst("gamatech-timeouts", boundConnect)
     .disableAutomaticRetries();
   return new NetworkHttpClient(builder);
 }

@@ -3,6 +3,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { defaultModelJarSources, selectModelJar } from "./janssenModel";
 import { javacExecutable } from "./jython";
 import { mavenClasspath } from "./maven";
 
@@ -21,26 +22,16 @@ export const DEFAULT_TWILIO_VERSION: TwilioVersion = "7.17.0";
 export const NEWEST_TWILIO_VERSION: TwilioVersion = "12.1.1";
 
 const JAVA_ROOT = path.resolve(__dirname, "java");
-const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const SOURCE_SETS = ["main"] as const;
-const JANSSEN_MODEL_HINT =
-  "Janssen's model classes are not on Maven Central (they are in Janssen's own repository, " +
-  "https://jenkins.jans.io/maven, e.g. io.jans:jans-core-model and io.jans:jans-auth-common); the tests take " +
-  "janssen-model.jar from GAMATECH_JANSSEN_MODEL_JAR or from ../shared/vendor/janssen beside the clone.";
 
 /**
  * Janssen's real model classes (User, SimpleUser, CustomObjectAttribute, GluuStatus, SimpleCustomProperty, the script
- * interfaces): GAMATECH_JANSSEN_MODEL_JAR when set, else ../shared/vendor/janssen/janssen-model.jar next to the repository.
- * Throws (never skips) when it is missing.
+ * interfaces): GAMATECH_JANSSEN_MODEL_JAR, else built from Janssen's Maven repository when it answers, else
+ * ../shared/vendor/janssen/janssen-model.jar next to the repository (see janssenModel.ts). Throws (never skips) when none
+ * is there.
  */
 export function janssenModelJar(): string {
-  const fromEnv = process.env.GAMATECH_JANSSEN_MODEL_JAR;
-  const jar =
-    fromEnv !== undefined && fromEnv !== ""
-      ? path.resolve(fromEnv)
-      : path.resolve(REPO_ROOT, "..", "shared", "vendor", "janssen", "janssen-model.jar");
-  if (!fs.existsSync(jar)) throw new Error(`Janssen model jar not found at ${jar}. ${JANSSEN_MODEL_HINT}`);
-  return jar;
+  return selectModelJar(defaultModelJarSources()).jar;
 }
 
 /** The twilio-java jar of `version` and its declared run-time dependencies, from Maven Central (cached in .cache/maven). */

@@ -6,7 +6,12 @@
 
 import { backendJars } from "../../src/world/backends";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
-import type { CacheBackendSpec, ClaimOpSpec, ParallelRequest, ParallelResult } from "../../src/world/protocol";
+import type {
+  CacheBackendSpec,
+  ClaimOpSpec,
+  ParallelRequest,
+  ParallelResult,
+} from "../../src/world/protocol";
 import {
   CacheServer,
   PostgresServer,
@@ -14,15 +19,7 @@ import {
   startPostgres,
   startRedis,
 } from "../../src/world/servers";
-import {
-  ALICE,
-  BUILT_SCRIPT,
-  claimOps,
-  CONFIG,
-  node as nodeOn,
-  returned,
-  sleepMs,
-} from "./two-jvms";
+import { ALICE, BUILT_SCRIPT, claimOps, CONFIG, node as nodeOn, returned, sleepMs } from "./two-jvms";
 import type { ClaimResult } from "./two-jvms";
 
 jest.setTimeout(600_000);
@@ -288,14 +285,19 @@ describe.each(BACKENDS)("claims on a real $name", (backend) => {
       await backend.server().start();
     }
   });
-
 });
 
 test("memcached: a ttl beyond 30 days is sent as an absolute time, so the claim lives instead of expiring at once", () => {
   // The script's clock must be memcached's for an absolute time to mean the same to both.
-  const { instance } = nodeOn(nodeA, scripts.get(nodeA) ?? "", { kind: "memcached", port: memcached.port }, CONFIG, {
-    clockMs: Date.now(),
-  });
+  const { instance } = nodeOn(
+    nodeA,
+    scripts.get(nodeA) ?? "",
+    { kind: "memcached", port: memcached.port },
+    CONFIG,
+    {
+      clockMs: Date.now(),
+    },
+  );
   const thirtyDaysAndOne = 2_592_001;
   const results = returned(
     claims(nodeA, instance, [

@@ -32,7 +32,11 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-const database = (): CacheBackendSpec => ({ kind: "database", jdbcUrl: postgres.jdbcUrl, user: postgres.user });
+const database = (): CacheBackendSpec => ({
+  kind: "database",
+  jdbcUrl: postgres.jdbcUrl,
+  user: postgres.user,
+});
 const KEYS = Array.from({ length: 8 }, (_, i) => `expired:${i}`);
 const PER_KEY_PER_NODE = 6;
 
@@ -67,9 +71,9 @@ test.each([0, 2])(
     for (const [index, key] of KEYS.entries()) {
       const from = index * PER_KEY_PER_NODE;
       const winners = [opsA, opsB].flatMap((sent, n) =>
-        [wonA, wonB][n]!.slice(from, from + PER_KEY_PER_NODE).flatMap((won, i) =>
-          won === true ? [sent[from + i]?.value] : [],
-        ),
+        [wonA, wonB]
+          [n]!.slice(from, from + PER_KEY_PER_NODE)
+          .flatMap((won, i) => (won === true ? [sent[from + i]?.value] : [])),
       );
       expect({ key, winners: winners.length }).toEqual({ key, winners: 1 });
       // The one winner's row is the one left: no loser removed it after it was written.

@@ -129,13 +129,20 @@ describe.each(BACKENDS)("resend bursts on two JVMs sharing a real $name", (backe
     for (const [round, counts] of refusals.entries()) {
       expect({ round, counts }).toEqual({
         round,
-        counts: { ...(perBurst[round] === 1 ? { proceed: 1 } : {}), "10010": 2 * PER_NODE - perBurst[round]! },
+        counts: {
+          ...(perBurst[round] === 1 ? { proceed: 1 } : {}),
+          "10010": 2 * PER_NODE - perBurst[round]!,
+        },
       });
     }
   });
 
   test("without a cooldown, one burst sends at most the session's remaining sends", () => {
-    const properties = { ...CONFIG, resend_cooldown_seconds: "0", max_sends_per_session: String(SENDS_PER_SESSION) };
+    const properties = {
+      ...CONFIG,
+      resend_cooldown_seconds: "0",
+      max_sends_per_session: String(SENDS_PER_SESSION),
+    };
     const { firstSms, burst } = startOnTwoNodes(backend, properties);
     const replies = burst();
     const counts = answers(replies);

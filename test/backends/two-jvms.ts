@@ -57,13 +57,19 @@ export function node(
   });
   const instance = host.create(script);
   const init = host.init(instance, properties);
-  if (init.outcome !== "returned" || init.value !== true) throw new Error(`init failed: ${JSON.stringify(init)}`);
+  if (init.outcome !== "returned" || init.value !== true)
+    throw new Error(`init failed: ${JSON.stringify(init)}`);
   return { instance, logs: init.logs };
 }
 
 export function claimOps(keys: string[], perKey: number, ttlSeconds = 60): ClaimOpSpec[] {
   return keys.flatMap((key) =>
-    Array.from({ length: perKey }, (_, i) => ({ op: "claim" as const, key, value: `${key}#${i}`, ttlSeconds })),
+    Array.from({ length: perKey }, (_, i) => ({
+      op: "claim" as const,
+      key,
+      value: `${key}#${i}`,
+      ttlSeconds,
+    })),
   );
 }
 
@@ -93,7 +99,8 @@ export function claimsOnBoth(
       }).ticket as number,
   );
   return nodes.map(
-    ([host], index) => host.send({ cmd: "claimResults", ticket: tickets[index] ?? -1 }).results as ClaimResult[],
+    ([host], index) =>
+      host.send({ cmd: "claimResults", ticket: tickets[index] ?? -1 }).results as ClaimResult[],
   );
 }
 
@@ -105,7 +112,8 @@ export function requestsOnBoth(hosts: JythonScriptHost[], requests: ParallelRequ
       host.send({ cmd: "parallelDetached", requests: requests[index] ?? [], startAtMs }).ticket as number,
   );
   return hosts.map(
-    (host, index) => host.send({ cmd: "parallelResults", ticket: tickets[index] ?? -1 }) as unknown as ParallelReply,
+    (host, index) =>
+      host.send({ cmd: "parallelResults", ticket: tickets[index] ?? -1 }) as unknown as ParallelReply,
   );
 }
 

@@ -8,7 +8,7 @@
 # 3. measure: how long a send holds the caller and its worker thread when Twilio cannot be reached. The SDK's traffic goes
 #    through the JVM's HTTPS proxy properties (which every line's client honours) to a local port that refuses
 #    connections ("refused"), accepts and never answers ("silent"), or never accepts ("blackhole": a full backlog, as a
-#    black-holed address; a trailing "!" reports the caller only); "overflow:N" releases N concurrent calls that hold
+#    black-holed address); "overflow:N" releases N concurrent calls that hold
 #    their worker until all have started or been refused (the worker pool's size, without the network); "fake:STATUS:MS:N"
 #    sends N at once through the real SDK to a fake Twilio over TLS that answers STATUS after MS milliseconds.
 #
@@ -348,8 +348,6 @@ def measure(module, timeout_seconds, cases, keystore):
         if case.startswith("overflow:"):
             report("measure", **overflow(module, int(case.split(":")[1])))
             continue
-        wait_for_worker = not case.endswith("!")
-        case = case.rstrip("!")
         port = PORTS[case]()
         System.setProperty("https.proxyHost", "127.0.0.1")
         System.setProperty("https.proxyPort", str(port))
@@ -367,7 +365,7 @@ def measure(module, timeout_seconds, cases, keystore):
         started = time.time()
         answer = gateway.call(work)
         caller = time.time() - started
-        deadline = time.time() + (3 * timeout_seconds + 35 if wait_for_worker else 0)
+        deadline = time.time() + 3 * timeout_seconds + 35
         while "end" not in worker and time.time() < deadline:
             time.sleep(0.05)
         worker_seconds = worker["end"] - worker["start"] if "end" in worker else None
@@ -416,6 +414,6 @@ loaded = load_and_init(command["script"])
 if loaded is not None:
     account_status(loaded)
     measure(loaded, command.get("timeoutSeconds", 2), command.get("cases", []), command.get("keystore"))
-# Workers still blocked in a connect (the "!" cases) would keep the JVM alive until the SDK gives up: exit now.
+# The gateways' idle worker threads would keep the JVM alive for a minute: exit now.
 sys.stdout.flush()
 System.exit(0)

@@ -1,6 +1,6 @@
 // Apache HttpClient 5, which twilio-java 11 and later are built on (7.x–10.x use HttpClient 4: org.apache.http.d.ts).
 // Optional, since a server with twilio-java 7.17.0 (what Janssen installs) need not have it. twilio-java 12 sets its own
-// RequestConfig on every request (connect 30.5 s, pool wait 10 s); a request interceptor replaces it in the request's context.
+// RequestConfig on every request (connect 30.5 s, pool wait 10 s); the script's first chain handler replaces it.
 
 /** @optional Apache HttpClient 5, next to twilio-java 11 and later */
 declare module "java:org.apache.hc.core5.util" {
@@ -71,23 +71,33 @@ declare module "java:org.apache.hc.client5.http.config" {
 }
 
 /** @optional Apache HttpClient 5, next to twilio-java 11 and later */
-declare module "java:org.apache.hc.core5.http.protocol" {
-  export class HttpContext {
-    private constructor();
-  }
-}
-
-/** @optional Apache HttpClient 5, next to twilio-java 11 and later */
 declare module "java:org.apache.hc.client5.http.protocol" {
   import type { RequestConfig } from "java:org.apache.hc.client5.http.config";
-  import type { HttpContext } from "java:org.apache.hc.core5.http.protocol";
 
   /** The state of one request execution; the connection is leased and opened with its RequestConfig. */
   export class HttpClientContext {
     private constructor();
-    static adapt(context: HttpContext): HttpClientContext;
     getRequestConfig(): RequestConfig | null;
     setRequestConfig(config: RequestConfig): void;
+  }
+}
+
+/** @optional Apache HttpClient 5, next to twilio-java 11 and later */
+declare module "java:org.apache.hc.client5.http.classic" {
+  import type { HttpClientContext } from "java:org.apache.hc.client5.http.protocol";
+
+  /** The rest of the execution chain, from a handler's point of view. */
+  export class ExecChain {
+    private constructor();
+    proceed(request: unknown, scope: ExecChain.Scope): unknown;
+  }
+
+  /** Java's nested class ExecChain.Scope. */
+  export namespace ExecChain {
+    export class Scope {
+      private constructor();
+      readonly clientContext: HttpClientContext;
+    }
   }
 }
 
@@ -113,8 +123,8 @@ declare module "java:org.apache.hc.client5.http.impl.io" {
 
 /** @optional Apache HttpClient 5, next to twilio-java 11 and later */
 declare module "java:org.apache.hc.client5.http.impl.classic" {
+  import type { ExecChain } from "java:org.apache.hc.client5.http.classic";
   import type { PoolingHttpClientConnectionManager } from "java:org.apache.hc.client5.http.impl.io";
-  import type { HttpContext } from "java:org.apache.hc.core5.http.protocol";
 
   export class HttpClientBuilder {
     private constructor();
@@ -122,9 +132,10 @@ declare module "java:org.apache.hc.client5.http.impl.classic" {
     /** Proxy and TLS settings from the JVM's system properties, as twilio-java's own client does. */
     useSystemProperties(): HttpClientBuilder;
     setConnectionManager(manager: PoolingHttpClientConnectionManager): HttpClientBuilder;
-    /** Jython turns the Python function into the HttpRequestInterceptor; it runs before the connection is leased. */
-    addRequestInterceptorFirst(
-      interceptor: (request: unknown, entity: unknown, context: HttpContext) => void,
+    /** Jython turns the Python function into the ExecChainHandler; the first one runs before the connection is leased. */
+    addExecInterceptorFirst(
+      name: string,
+      handler: (request: unknown, scope: ExecChain.Scope, chain: ExecChain) => unknown,
     ): HttpClientBuilder;
     /** Drops HttpClient 5's default retry (429 and 503 once, POST included): only twilio-java's 5xx retry remains. */
     disableAutomaticRetries(): HttpClientBuilder;

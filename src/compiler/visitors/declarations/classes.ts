@@ -1,8 +1,8 @@
 import * as ts from "typescript";
 import { libraryGlobal } from "../../builtins/globals";
 import { Code } from "../../diagnostics";
-import { asLines, commentStatements, leadingComments } from "../../comments";
-import { type Context, withDocstring } from "../../context";
+import { asLines, commentStatements, leadingComments, withDocstring } from "../../comments";
+import type { Context } from "../../context";
 import * as py from "../../python/ast";
 import { javaModuleOf } from "../../types";
 import { memberName } from "../expressions/access";

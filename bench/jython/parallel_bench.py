@@ -1,0 +1,100 @@
+# Logins per second with many concurrent clients, our script against the 2FA sample, in one Jython process
+# (bench_world.py), every store operation costing the world's round trip (Latency).
+#   started by bench/throughput.ts: parallel_bench.py OURS SAMPLE CLIENTS LOGINS_PER_CLIENT LATENCY_MS ROUNDS WARMUP
+# After WARMUP sequential logins of each subject (no latency, for the JIT), each round runs one phase per subject (the
+# order alternates): CLIENTS Java threads, released together by a latch as test/parallel's requests are, each making
+# LOGINS_PER_CLIENT logins one after the other, as a client waits for each answer. Prints RESULT_PREFIX + JSON.
+import json
+import sys
+
+from bench_world import RESULT_PREFIX, STEPS, BenchWorld, Sink, process_cpu_ns
+from gamatech.testkit import Latency, World
+from java.lang import System
+from java.util.concurrent import Callable, CountDownLatch, Executors, TimeUnit
+
+USERS_PER_CLIENT = 4
+SUBJECTS = ("ours", "sample")
+PHASE_TIMEOUT_S = 600
+MAX_ERRORS_KEPT = 5
+
+
+def wall_timer(thunk):
+    started = System.nanoTime()
+    value = thunk()
+    return System.nanoTime() - started, value
+
+
+class Client(Callable):
+    """One client: its own users, address and request id (which files its SMS under it), logins one after another."""
+
+    def __init__(self, world, subject, index, logins, ready, start):
+        self.world, self.subject, self.index, self.logins = world, subject, index, logins
+        self.ready, self.start = ready, start
+
+    def call(self):
+        request_id = "bench-client-%d" % self.index
+        ip = "198.51.%d.%d" % (100 + self.index // 250, self.index % 250 + 1)
+        World.beginParallelRequest(request_id)
+        steps = dict((step, []) for step in STEPS)
+        failures = []
+        try:
+            self.ready.countDown()
+            self.start.await()
+            for n in range(self.logins):
+                user = self.world.people[self.index * USERS_PER_CLIENT + n % USERS_PER_CLIENT]
+                try:
+                    figures = self.world.login(self.subject, user, ip, wall_timer, request_id)
+                except AssertionError, error:
+                    failures.append(str(error)[:300])
+                    continue
+                for step, nanos in figures.items():
+                    steps[step].append(nanos)
+        finally:
+            World.endParallelRequest()
+        return {"steps": steps, "failures": failures}
+
+
+def phase(world, subject, clients, logins):
+    ready, start = CountDownLatch(clients), CountDownLatch(1)
+    pool = Executors.newFixedThreadPool(clients)
+    try:
+        futures = [pool.submit(Client(world, subject, i, logins, ready, start)) for i in range(clients)]
+        ready.await()
+        cpu_before = process_cpu_ns()
+        released = System.nanoTime()
+        start.countDown()
+        outcomes = [f.get(PHASE_TIMEOUT_S, TimeUnit.SECONDS) for f in futures]
+        wall = System.nanoTime() - released
+        cpu = process_cpu_ns() - cpu_before
+    finally:
+        pool.shutdownNow()
+    steps = dict((step, [n for o in outcomes for n in o["steps"][step]]) for step in STEPS)
+    failures = [f for o in outcomes for f in o["failures"]]
+    return {"wallNs": wall, "cpuNs": cpu, "logins": len(steps["password"]), "failed": len(failures),
+            "errors": failures[:MAX_ERRORS_KEPT], "stepWallNs": steps}
+
+
+def main():
+    ours, sample = sys.argv[1], sys.argv[2]
+    clients, logins, latency, rounds, warmup = [int(arg) for arg in sys.argv[3:8]]
+    saved = sys.stdout
+    sys.stdout = Sink()
+    try:
+        world = BenchWorld(ours, sample, clients * USERS_PER_CLIENT)
+        for n in range(warmup):
+            for subject in SUBJECTS:
+                world.login(subject, world.people[n % len(world.people)], "203.0.113.%d" % (n % 250 + 1), wall_timer)
+        Latency.set(latency)
+        phases = dict((subject, []) for subject in SUBJECTS)
+        for r in range(rounds):
+            for subject in SUBJECTS if r % 2 == 0 else SUBJECTS[::-1]:
+                phases[subject].append(phase(world, subject, clients, logins))
+        Latency.set(0)
+        world.stop()
+    finally:
+        sys.stdout = saved
+    sys.stdout.write(RESULT_PREFIX + json.dumps({"phases": phases}) + "\n")
+
+
+if __name__ == "__main__":
+    main()

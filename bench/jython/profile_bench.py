@@ -1,0 +1,55 @@
+# Records where one subject's logins spend their time: JFR execution samples of every thread, taken only while the
+# measured logins run (after the warm-up), in the bench's world (bench_world.py).
+#   started by bench/profile.ts: profile_bench.py SUBJECT OURS SAMPLE WARMUP LOGINS RECORDING
+# The JVM must run with a deep stack depth (-XX:FlightRecorderOptions:stackdepth=...): each Python call is several Java
+# frames, and a cut stack loses the script function the sample belongs to.
+import sys
+
+from bench_world import BenchWorld, Sink
+from gamatech.testkit import Clock
+from java.lang import System
+from java.nio.file import Paths
+from java.time import Duration
+from jdk.jfr import Recording
+
+USERS = 20
+LOGINS_PER_HOUR = 1000
+HOUR_MS = 3601 * 1000
+SAMPLE_PERIOD_MS = 2
+
+
+def wall_timer(thunk):
+    started = System.nanoTime()
+    value = thunk()
+    return System.nanoTime() - started, value
+
+
+def logins(world, subject, first, count):
+    for n in range(first, first + count):
+        if n % LOGINS_PER_HOUR == 0:
+            Clock.advance(HOUR_MS)
+        world.login(subject, world.people[n % USERS], "198.51.100.%d" % (n % 250 + 1), wall_timer)
+
+
+def main():
+    subject, ours, sample, warmup, count, recording_file = sys.argv[1:7]
+    warmup, count = int(warmup), int(count)
+    saved = sys.stdout
+    sys.stdout = Sink()
+    try:
+        world = BenchWorld(ours, sample, USERS)
+        logins(world, subject, 0, warmup)
+        recording = Recording()
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(SAMPLE_PERIOD_MS))
+        recording.start()
+        logins(world, subject, warmup, count)
+        recording.stop()
+        recording.dump(Paths.get(recording_file))
+        world.stop()
+    finally:
+        sys.stdout = saved
+    sys.stdout.write("recorded %d logins of %s in %s\n" % (count, subject, recording_file))
+
+
+if __name__ == "__main__":
+    main()
