@@ -7,6 +7,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
+  testSequencer: "<rootDir>/test/support/slow-first-sequencer.js",
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },

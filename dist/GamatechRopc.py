@@ -6,11 +6,20 @@
 #   src/flow/phone.ts
 #   src/flow/config.ts
 #   src/flow/error-codes.ts
+#   src/host/cache-stores.ts
+#   src/host/claim-stores.ts
+#   src/host/janssen-directory.ts
+#   src/host/janssen-passwords.ts
+#   src/host/java-crypto.ts
+#   src/host/print-log.ts
+#   src/host/properties.ts
+#   src/flow/params.ts
+#   src/host/request.ts
+#   src/host/ropc-header.ts
+#   src/flow/answer.ts
 #   src/flow/client-address.ts
 #   src/flow/otp.ts
-#   src/flow/header.ts
 #   src/flow/outcome.ts
-#   src/flow/params.ts
 #   src/flow/rate-limits.ts
 #   src/flow/session-state.ts
 #   src/flow/session-access.ts
@@ -24,14 +33,7 @@
 #   src/flow/step-resend.ts
 #   src/flow/step-start.ts
 #   src/flow/handle-request.ts
-#   src/host/cache-stores.ts
-#   src/host/claim-stores.ts
-#   src/host/janssen-directory.ts
-#   src/host/janssen-passwords.ts
-#   src/host/java-crypto.ts
-#   src/host/print-log.ts
-#   src/host/properties.ts
-#   src/host/request.ts
+#   src/host/ropc-request.ts
 #   src/host/system-clock.ts
 #   src/host/twilio-channel.ts
 #   src/host/twilio-gateway.ts
@@ -46,7 +48,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 d79eb41d494d287c2787fce3feb1227c16db24c0069311da4e3ba1db38a03aac
+# Sources: sha256 61cf41199fc207ec4b77a79ed64fd88f3627eaeed571305671284dc5b3dc97e1
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -1531,1615 +1533,6 @@ def errorName(code):  # src/flow/error-codes.ts:16
         return "server_error"
 
 
-# src/flow/client-address.ts
-# The address the per-IP send limit counts (S8). Behind proxies the servlet's address is a proxy's, and a Jetty with the
-# `forwarded` module reports the left-most X-Forwarded-For value, which the client chooses. Only the entries that the
-# trusted proxies appended (counted from the right) are believed.
-
-# One bucket for every request whose forwarded address cannot be believed, so forged values cannot spread over counters.
-UNTRUSTED_FORWARDED_FOR = "untrusted-forwarded-for"  # src/flow/client-address.ts:8
-
-MAX_ADDRESS_LENGTH = 45  # src/flow/client-address.ts:10
-
-
-def client_address_isDigitCode(code):  # src/flow/client-address.ts:12
-    return code >= 48 and code <= 57
-
-
-def client_address_isHexCode(code):  # src/flow/client-address.ts:16
-    return client_address_isDigitCode(code) or (code >= 97 and code <= 102)
-
-
-def allCharacters(text, hex_):  # src/flow/client-address.ts:20
-    i = 0
-    while i < len(text):
-        code = _js_char_code_at(text, i)
-        if not (client_address_isHexCode(code) if hex_ else client_address_isDigitCode(code)):
-            return False
-        i = _js_double(i + 1)
-    return True
-
-
-def isIpv4Literal(text):  # src/flow/client-address.ts:33
-    """Dotted-quad IPv4: four decimal numbers 0..255, without leading zeros."""
-    parts = text.split(".")
-    if len(parts) != 4:
-        return False
-    return all(
-        (
-            len(part) >= 1
-            and len(part) <= 3
-            and allCharacters(part, False)
-            and (len(part) == 1 or _js_char_at(part, 0) != "0")
-            and _js_parse_int(part) <= 255
-        )
-        for part in _js_each(parts)
-    )
-
-
-def isIpv6Literal(text):  # src/flow/client-address.ts:49
-    """An IPv6 literal (lower-case, no brackets, no zone): hex groups of 1 to 4, at most one "::", an optional IPv4 tail.
-    """
-    if len(text) < 2 or len(text) > MAX_ADDRESS_LENGTH or ":" not in text:
-        return False
-    halves = text.split("::")
-    if len(halves) > 2:
-        return False
-    compressed = len(halves) == 2
-    groups = []
-    for half in halves:
-        if half == "":
-            continue
-        for group in half.split(":"):
-            groups.append(group)
-    units = 0
-    index = 0
-    for group in groups:
-        index = _js_double(index + 1)
-        if index == len(groups) and "." in group:
-            if not isIpv4Literal(group):
-                return False
-            units = _js_double(units + 2)
-        elif len(group) >= 1 and len(group) <= 4 and allCharacters(group, True):
-            units = _js_double(units + 1)
-        else:
-            return False
-    return units <= 7 if compressed else units == 8
-
-
-def plausibleAddress(text):  # src/flow/client-address.ts:86
-    """The address in a canonical case, or null when it is not a plausible IPv4 or IPv6 literal."""
-    lower = text.strip(_JS_SPACE).lower()
-    return lower if isIpv4Literal(lower) or isIpv6Literal(lower) else None
-
-
-def forwardedEntries(values):  # src/flow/client-address.ts:92
-    """Every X-Forwarded-For entry, left to right, across all header values."""
-    entries = []
-    for value in values:
-        for item in value.split(","):
-            entries.append(item.strip(_JS_SPACE))
-    return entries
-
-
-def clientAddress(request, trustedProxyCount):  # src/flow/client-address.ts:107
-    """0 trusted proxies: the servlet's address. N: the N-th X-Forwarded-For entry from the right (the one the outermost trusted
-    proxy appended); without the header, the servlet's address (a request that did not pass the proxies); with too few entries
-    or an implausible one, the shared untrusted bucket.
-    """
-    if trustedProxyCount == 0 or len(request["forwardedFor"]) == 0:
-        return request["ipAddress"]
-    entries = forwardedEntries(request["forwardedFor"])
-    if len(entries) < trustedProxyCount:
-        return UNTRUSTED_FORWARDED_FOR
-    chosen = plausibleAddress(_js_item(entries, _js_double(len(entries) - trustedProxyCount), ""))
-    return chosen if chosen is not None else UNTRUSTED_FORWARDED_FOR
-
-
-# src/flow/otp.ts
-# Codes and the keyed hashes derived from the per-deployment hash key.
-
-DERIVATION_LABEL = "gamatech-ropc/otp-hash-key/v1"  # src/flow/otp.ts:7
-
-
-def hashKeyFor(config, hash_):  # src/flow/otp.ts:13
-    """The key of every HMAC the flow computes. Without `otp_hash_key` it is derived from the Twilio secret, which every node has,
-    so all nodes of a cluster agree without another shared secret.
-    """
-    if config["otpHashKey"] is not None:
-        return config["otpHashKey"]
-    secret = (
-        config["twilioApiKeySecret"]
-        if config["twilioApiKeySid"] is not None
-        else config["twilioAuthToken"]
-    )
-    return hash_.hmacSha256Hex(secret if secret is not None else "", DERIVATION_LABEL)
-
-
-def generateCode(random, length):  # src/flow/otp.ts:22
-    """`length` uniform decimal digits from the secure generator, one digit at a time so leading zeros are kept (S1).
-    """
-    code = ""
-    while len(code) < length:
-        code = code + _js_str(random.randomInt(10))
-    return code
-
-
-MAX_SPACED_CODE_LENGTH = 32  # src/flow/otp.ts:30
-
-
-def withoutSpaces(code):  # src/flow/otp.ts:33
-    """The code without ASCII spaces and tabs: SMS apps show codes as `166 354`, and a space is no reason to spend an attempt.
-    """
-    # Longer input cannot hold a code of at most 10 digits in any sensible spacing; it is left as typed (and so malformed)
-    # rather than scanned, so a megabyte in the code field costs no more than a wrong code.
-    if len(code) > MAX_SPACED_CODE_LENGTH:
-        return code
-    kept = ""
-    i = 0
-    while i < len(code):
-        unit = _js_char_code_at(code, i)
-        if unit != 32 and unit != 9:
-            kept = kept + _js_char_at(code, i)
-        i = _js_double(i + 1)
-    return kept
-
-
-def isWellFormedCode(code, length):  # src/flow/otp.ts:51
-    return len(code) == length and isDigits(code)
-
-
-def codeHash(hash_, key, sessionId, code):  # src/flow/otp.ts:56
-    """Only this is stored (S5); binding it to the session id makes a code useless in any other session (S3).
-    """
-    return hash_.hmacSha256Hex(key, "otp:" + sessionId + ":" + code)
-
-
-def sessionRef(hash_, key, sessionId):  # src/flow/otp.ts:61
-    """A short, non-reversible reference to a session for log lines (S10): the id itself is a bearer secret.
-    """
-    return hash_.hmacSha256Hex(key, "session-ref:" + sessionId)[0:12]
-
-
-def loginHash(hash_, key, normalisedLogin):  # src/flow/otp.ts:66
-    """Limit keys and decoy hints come from a hash of the login value, never from the value itself."""
-    return hash_.hmacSha256Hex(key, "login:" + normalisedLogin)
-
-
-def ipHash(hash_, key, ipAddress):  # src/flow/otp.ts:70
-    return hash_.hmacSha256Hex(key, "ip:" + ipAddress)
-
-
-def sessionClaimHash(hash_, key, sessionId):  # src/flow/otp.ts:75
-    """The per-session part of claim keys: the session id is a bearer secret and never becomes a key of its own.
-    """
-    return hash_.hmacSha256Hex(key, "session-claims:" + sessionId)
-
-
-# src/flow/header.ts
-# The response header: key=value pairs joined by ";", always starting with status=.
-
-
-def isSafeValueCode(code):  # src/flow/header.ts:10
-    letter = (code >= 65 and code <= 90) or (code >= 97 and code <= 122)
-    digit = code >= 48 and code <= 57
-    # '+' (full phone hint), '*' (masked hint), '-', '.', '_'
-    return letter or digit or code == 43 or code == 42 or code == 45 or code == 46 or code == 95
-
-
-def headerSafe(value):  # src/flow/header.ts:18
-    """Values are made by the flow, but the header grammar must hold whatever they contain: anything else becomes "_".
-    """
-    out = ""
-    i = 0
-    while i < len(value):
-        out = out + (_js_char_at(value, i) if isSafeValueCode(_js_char_code_at(value, i)) else "_")
-        i = _js_double(i + 1)
-    return out
-
-
-def pair(key, value):  # src/flow/header.ts:28
-    return OrderedDict([("key", key), ("value", value)])
-
-
-def formatHeader(status, pairs):  # src/flow/header.ts:32
-    parts = ["status=" + headerSafe(status)]
-    for item in pairs:
-        parts.append(item["key"] + "=" + headerSafe(item["value"]))
-    return ";".join(parts)
-
-
-def errorHeader(code, extras):  # src/flow/header.ts:40
-    pairs = [pair("error_code", _js_str(code)), pair("error", errorName(code))]
-    for item in extras:
-        pairs.append(item)
-    return formatHeader("error", pairs)
-
-
-# src/flow/outcome.ts
-# Builds every outcome of the flow and writes its event as one log line.
-
-MAX_LOGGED_LENGTH = 64  # src/flow/outcome.ts:11
-
-
-def facts(event, login):  # src/flow/outcome.ts:13
-    return OrderedDict([
-        ("event", event),
-        ("userId", None),
-        ("sessionId", None),
-        ("maskedPhone", None),
-        ("login", login),
-        ("limit", None),
-        ("detail", None),
-    ])
-
-
-def field(name, value):  # src/flow/outcome.ts:25
-    return name + "=" + ("-" if value is None else logSafe(value, MAX_LOGGED_LENGTH))
-
-
-def quotedField(name, value):  # src/flow/outcome.ts:30
-    """The detail is the flow's own prose: quoted, so it reads and greps as documented (`detail="unknown session"`).
-    """
-    return name + "=" + ("-" if value is None else logQuoted(value, MAX_LOGGED_LENGTH))
-
-
-def formatEventLine(event):  # src/flow/outcome.ts:34
-    return " ".join([
-        "gamatech-ropc",
-        field("event", event["event"]),
-        field("outcome", event["outcome"]),
-        field("error_code", None if event["errorCode"] is None else _js_str(event["errorCode"])),
-        field("user", event["userId"]),
-        field("client", event["clientId"]),
-        field("ip", event["ipAddress"]),
-        field("session", event["sessionRef"]),
-        field("phone", event["maskedPhone"]),
-        field("login", event["login"]),
-        field("limit", event["limit"]),
-        quotedField("detail", event["detail"]),
-    ])
-
-
-def writeEvent(log, event):  # src/flow/outcome.ts:52
-    """Logging must never change an outcome: a failing log is ignored."""
-    try:
-        if event["errorCode"] is None:
-            log.info(formatEventLine(event))
-        else:
-            log.warn(formatEventLine(event))
-    except (Exception, Throwable):
-        return
-
-
-def buildEvent(context, what, outcome, errorCode):  # src/flow/outcome.ts:64
-    return OrderedDict([
-        ("event", what["event"]),
-        ("outcome", outcome),
-        ("errorCode", errorCode),
-        ("userId", what["userId"]),
-        ("clientId", context["request"]["clientId"]),
-        ("ipAddress", context["clientIp"]),
-        (
-            "sessionRef",
-            (
-                None
-                if what["sessionId"] is None
-                else sessionRef(context["ports"]["hash"], context["hashKey"], what["sessionId"])
-            ),
-        ),
-        ("maskedPhone", what["maskedPhone"]),
-        ("login", what["login"]),
-        ("limit", what["limit"]),
-        ("detail", what["detail"]),
-    ])
-
-
-def finish(context, event, value, userId):  # src/flow/outcome.ts:86
-    writeEvent(context["ports"]["log"], event)
-    return OrderedDict([
-        ("grantedUserId", userId),
-        (
-            "header",
-            (
-                None
-                if value is None
-                else OrderedDict([("name", context["config"]["responseHeaderName"]), ("value", value)])
-            ),
-        ),
-        ("events", [event]),
-    ])
-
-
-def proceed(context, what, pairs):  # src/flow/outcome.ts:100
-    return finish(context, buildEvent(context, what, "proceed", None), formatHeader("proceed", pairs), None)
-
-
-def outcome_failure(context, what, code, extras):  # src/flow/outcome.ts:104
-    return finish(context, buildEvent(context, what, errorName(code), code), errorHeader(code, extras), None)
-
-
-def abandoned(context, what, sessionId):  # src/flow/outcome.ts:114
-    """The answer to an abandon: the same whether or not the session existed (only the log line says which).
-    """
-    header = formatHeader("abandoned", [pair("session_id", sessionId)])
-    return finish(context, buildEvent(context, what, "abandoned", None), header, None)
-
-
-def rateLimited(context, what, limit, extras):  # src/flow/outcome.ts:120
-    """A rate_limited answer (10010): its log line names the limit that refused (one of the LIMIT_ names in rate-limits.ts).
-    """
-    what["limit"] = limit
-    return outcome_failure(context, what, RATE_LIMITED, extras)
-
-
-def granted(context, what, userId):  # src/flow/outcome.ts:130
-    return finish(context, buildEvent(context, what, "granted", None), None, userId)
-
-
-def lostWriteAnswer(context, what):  # src/flow/outcome.ts:135
-    """A session write that did not read back: the store lost it, so the flow stops here (fail closed, 10001).
-    """
-    what["detail"] = "session write lost"
-    return outcome_failure(context, what, SERVER_ERROR, [])
-
-
-# src/flow/params.ts
-# Reading and checking request parameters. Only the parameters the flow reads are looked at.
-
-MAX_LOGIN_LENGTH = 256  # src/flow/params.ts:6
-SESSION_ID_BYTES = 32  # src/flow/params.ts:7
-
-# Characters that mean something in an LDAP filter: no login value has them, so they are refused before any look-up.
-FILTER_CHARACTERS = "*()\\"  # src/flow/params.ts:10
-
-# The parameters the flow reads: the host copies every value of each of these out of the servlet request.
-READ_PARAMETERS = ["__step", "username", "password", "__session_id", "__otp_code"]  # src/flow/params.ts:21
-
-
-def single(params, name):  # src/flow/params.ts:30
-    """The single value of a parameter; null when absent."""
-    _params_item = params.get(name)
-    values = _params_item if _params_item is not None else []
-    return _js_item(values, 0)
-
-
-def optional(params, name):  # src/flow/params.ts:36
-    """Some apps send optional parameters empty rather than leave them out."""
-    value = single(params, name)
-    return None if value == "" else value
-
-
-def repeatedParameter(params):  # src/flow/params.ts:42
-    """The name of a parameter sent more than once (which one counts would be ambiguous), or null."""
-    def _matches(name):
-        _params_item = params.get(name)
-        return len(_params_item if _params_item is not None else []) > 1
-    repeated = next((_item for _item in READ_PARAMETERS if _matches(_item)), None)
-    return repeated
-
-
-def readParams(params):  # src/flow/params.ts:47
-    return OrderedDict([
-        ("step", single(params, "__step")),
-        ("username", single(params, "username")),
-        ("password", single(params, "password")),
-        ("sessionId", optional(params, "__session_id")),
-        ("otpCode", optional(params, "__otp_code")),
-    ])
-
-
-def loginProblem(username):  # src/flow/params.ts:58
-    """Why a username is refused, or "" when it is acceptable."""
-    if username is None or username.strip(_JS_SPACE) == "":
-        return "missing username"
-    typed = username.strip(_JS_SPACE)
-    if len(typed) > MAX_LOGIN_LENGTH:
-        return "username too long"
-    if hasControlCharacter(typed) or containsAnyOf(typed, FILTER_CHARACTERS):
-        return "username has forbidden characters"
-    return ""
-
-
-def loginValue(username):  # src/flow/params.ts:73
-    """Call only after loginProblem returned ""."""
-    typed = username.strip(_JS_SPACE)
-    return OrderedDict([("typed", typed), ("normalised", typed.lower())])
-
-
-def isSessionIdFormat(text):  # src/flow/params.ts:79
-    """Session ids are 32 random bytes as 64 lower-case hexadecimal characters; anything else cannot be one.
-    """
-    return len(text) == SESSION_ID_BYTES * 2 and isLowerHex(text)
-
-
-# src/flow/rate-limits.ts
-# Limits as numbered claims (S4, S8). A limit of N is N slot keys `<prefix>:1` .. `<prefix>:N`; an event takes one by
-# creating it (add-if-absent), so at most N events hold a slot at once, whatever the number of concurrent requests, and across
-# nodes wherever the host's claim is atomic. Each slot holds its own expiry time (ms) as its value: that is what retry_after
-# is computed from.
-
-HOUR_SECONDS = 3600  # src/flow/rate-limits.ts:8
-
-# What a rate_limited log line says refused the request (`limit=...`), one name per limiting property.
-# resend_cooldown_seconds
-LIMIT_COOLDOWN = "cooldown"  # src/flow/rate-limits.ts:12
-# max_sends_per_session
-LIMIT_SESSION_SENDS = "session_sends"  # src/flow/rate-limits.ts:14
-# max_sends_per_user_per_hour
-LIMIT_USER_HOUR = "user_hour"  # src/flow/rate-limits.ts:16
-# max_sends_per_ip_per_hour
-LIMIT_IP_HOUR = "ip_hour"  # src/flow/rate-limits.ts:18
-# max_failures_per_user_per_hour
-LIMIT_LOCKOUT = "lockout"  # src/flow/rate-limits.ts:20
-
-# Seconds given to retry when a slot is held but its expiry cannot be believed (past, or the entry vanished).
-UNCERTAIN_RETRY_SECONDS = 1  # src/flow/rate-limits.ts:23
-
-
-def secondsUntil(deadline, now):  # src/flow/rate-limits.ts:25
-    return _js_max(1, _js_normalize(math.ceil(_js_div(_js_double(deadline - now), 1000))))
-
-
-def slotKey(prefix, slot):  # src/flow/rate-limits.ts:29
-    return prefix + ":" + _js_str(slot)
-
-
-def slotExpiry(text):  # src/flow/rate-limits.ts:34
-    """The expiry stored in a slot. A value the flow did not write is not read as "free": it throws (fail closed).
-    """
-    expiry = _js_number(text)
-    if not _js_is_integer(expiry) or _js_str(expiry) != text:
-        raise JsError("corrupt limit slot")
-    return expiry
-
-
-# SlotClaim:
-#   The outcome of trying to take one slot of a limit.
-#   slot: The slot taken (1..limit), or 0 when every slot is held.
-#   key: The key of the slot taken ("" when none).
-#   retryAfter: When none: seconds until the earliest held slot frees up.
-
-
-def heldFor(text, now):  # src/flow/rate-limits.ts:53
-    """Seconds until the slot behind `text` frees up; a held slot whose stored expiry has passed gives a short wait.
-    """
-    if text is None:
-        return UNCERTAIN_RETRY_SECONDS
-    expiry = slotExpiry(text)
-    return UNCERTAIN_RETRY_SECONDS if expiry <= now else secondsUntil(expiry, now)
-
-
-def claimSlot(claims, prefix, limit, ttlSeconds, now):  # src/flow/rate-limits.ts:65
-    """Takes the lowest free slot of `prefix` for `ttlSeconds`. A slot is read first (a held one costs no write); a slot that reads
-    as free or expired is then claimed, and only a true claim counts: losing a race just moves on to the next slot.
-    """
-    wait = 0
-    slot = 1
-    while slot <= limit:
-        key = slotKey(prefix, slot)
-        text = claims.get(key)
-        live = text is not None and slotExpiry(text) > now
-        if not live and claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds):
-            return OrderedDict([("slot", slot), ("key", key), ("retryAfter", 0)])
-        held = heldFor(text, now) if live else heldFor(claims.get(key), now)
-        wait = held if wait == 0 else _js_min(wait, held)
-        slot = _js_double(slot + 1)
-    return OrderedDict([("slot", 0), ("key", ""), ("retryAfter", _js_max(wait, UNCERTAIN_RETRY_SECONDS))])
-
-
-def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:89
-    """Seconds until a slot of `prefix` frees up when all `limit` are held, or 0 when one is free. Reads only.
-    """
-    wait = 0
-    slot = 1
-    while slot <= limit:
-        text = claims.get(slotKey(prefix, slot))
-        if text is None:
-            return 0
-        held = heldFor(text, now)
-        wait = held if wait == 0 else _js_min(wait, held)
-        slot = _js_double(slot + 1)
-    return wait
-
-
-def claimOnce(claims, key, ttlSeconds, now):  # src/flow/rate-limits.ts:105
-    """A one-shot claim: true for the single caller that creates `key`."""
-    return claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds)
-
-
-def heldSeconds(claims, key, now):  # src/flow/rate-limits.ts:110
-    """Seconds until the one-shot claim `key` expires, for a refusal (a vanished or unreadable expiry gives a short wait).
-    """
-    return heldFor(claims.get(key), now)
-
-
-def releaseAll(claims, keys):  # src/flow/rate-limits.ts:117
-    """Gives claims back. A failure to release keeps the event counted, which is the safe side, so it does not change the answer.
-    """
-    for key in keys:
-        if key == "":
-            continue
-        try:
-            claims.release(key)
-        except (Exception, Throwable):
-            continue
-
-
-# src/flow/session-state.ts
-# The state of one login between its requests, stored as JSON text in the shared session store (S11).
-
-STATE_VERSION = 1  # src/flow/session-state.ts:3
-
-# SessionState:
-#   login: The normalised login value the session was started with.
-#   userId: null for a decoy session (unknown, inactive or phone-less user): it can never pass the code step.
-#   step: The step the session waits for: 2 (code) or 3 (password).
-#   codeHash: HMAC of the current code; "" once spent, for decoys and with Twilio Verify.
-#   verifyTo: The number Twilio Verify checks the code against; "" otherwise.
-#   maskedPhone: For log lines only.
-
-
-def canonical(state):  # src/flow/session-state.ts:30
-    """A copy with the fields in one fixed order, so that serializing is canonical."""
-    return OrderedDict([
-        ("version", state["version"]),
-        ("clientId", state["clientId"]),
-        ("login", state["login"]),
-        ("userId", state["userId"]),
-        ("step", state["step"]),
-        ("codeHash", state["codeHash"]),
-        ("verifyTo", state["verifyTo"]),
-        ("maskedPhone", state["maskedPhone"]),
-        ("createdAt", state["createdAt"]),
-        ("expiresAt", state["expiresAt"]),
-        ("codeIssuedAt", state["codeIssuedAt"]),
-        ("sends", state["sends"]),
-        ("lastSendAt", state["lastSendAt"]),
-        ("otpFailures", state["otpFailures"]),
-        ("passwordFailures", state["passwordFailures"]),
-    ])
-
-
-def serializeState(state):  # src/flow/session-state.ts:50
-    return _js_json_stringify(canonical(state))
-
-
-def parseState(text):  # src/flow/session-state.ts:58
-    """The state, or null when the text is not exactly what serializeState writes (truncated, edited, another version, a field of
-    the wrong type or missing): re-serializing and comparing checks the whole shape without typeof, which the guest subset lacks.
-    """
-    try:
-        parsed = _js_json_parse(text)
-        state = canonical(parsed)
-        if serializeState(state) != text or state["version"] != STATE_VERSION:
-            return None
-        numbers = [
-            state["createdAt"],
-            state["expiresAt"],
-            state["codeIssuedAt"],
-            state["sends"],
-            state["lastSendAt"],
-            state["otpFailures"],
-            state["passwordFailures"],
-        ]
-        if (state["step"] != 2 and state["step"] != 3) or not all(_js_is_integer(value) for value in numbers):
-            return None
-        return state
-    except (Exception, Throwable):
-        return None
-
-
-# src/flow/session-access.ts
-# Loading and writing a login session, the claim keys every step shares, and the limits per login value and address.
-
-# LoadedSession:
-#   errorCode: The error to answer with when state is null.
-
-
-def refused(errorCode, detail):  # src/flow/session-access.ts:27
-    return OrderedDict([("state", None), ("errorCode", errorCode), ("detail", detail)])
-
-
-def sessionLockKey(sessionId):  # src/flow/session-access.ts:32
-    """The key of the per-node lock every read-check-write of session `sessionId` holds."""
-    return "session:" + sessionId
-
-
-def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-access.ts:40
-    """The session `sessionId` if it is alive, was started by this client for this login value, and waits for `expectedStep` (S3).
-    Binding is checked before the step so that another client's session says nothing about its progress.
-    """
-    text = context["ports"]["sessions"].get(sessionId)
-    if text is None:
-        return refused(SESSION_EXPIRED, "unknown session")
-    state = parseState(text)
-    if state is None:
-        return refused(SERVER_ERROR, "unreadable session state")
-    if context["now"] >= state["expiresAt"]:
-        context["ports"]["sessions"].remove(sessionId)
-        return refused(SESSION_EXPIRED, "session expired")
-    if state["clientId"] != context["request"]["clientId"]:
-        return refused(INVALID_SESSION, "session of another client")
-    if state["login"] != login["normalised"]:
-        return refused(INVALID_SESSION, "session of another user")
-    if state["step"] != expectedStep:
-        return refused(INVALID_SESSION, "session waits for step " + _js_str(state["step"]))
-    return OrderedDict([("state", state), ("errorCode", 0), ("detail", "")])
-
-
-def secondsLeft(context, state):  # src/flow/session-access.ts:70
-    return secondsUntil(state["expiresAt"], context["now"])
-
-
-def readsBack(context, sessionId, text):  # src/flow/session-access.ts:75
-    """Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on.
-    """
-    return context["ports"]["sessions"].get(sessionId) == text
-
-
-def createSession(context, sessionId, state):  # src/flow/session-access.ts:80
-    """Writes a new session and reads it back; false when the write was lost."""
-    text = serializeState(state)
-    context["ports"]["sessions"].create(sessionId, text, context["config"]["sessionTtlSeconds"])
-    return readsBack(context, sessionId, text)
-
-
-def saveSession(context, sessionId, state):  # src/flow/session-access.ts:87
-    """Updates a session and reads it back; false when the write was lost."""
-    text = serializeState(state)
-    context["ports"]["sessions"].update(sessionId, text, secondsLeft(context, state))
-    return readsBack(context, sessionId, text)
-
-
-def removeQuietly(context, sessionId):  # src/flow/session-access.ts:94
-    """Removing a session is best effort where a failure changes nothing that matters (the session holds no usable code).
-    """
-    try:
-        context["ports"]["sessions"].remove(sessionId)
-    except (Exception, Throwable):
-        return
-
-
-def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:102
-    return (
-        "gamatech-ropc:sends:login:"
-        + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
-    )
-
-
-def sendsByIpPrefix(context):  # src/flow/session-access.ts:106
-    return (
-        "gamatech-ropc:sends:ip:"
-        + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
-    )
-
-
-def failuresPrefix(context, login):  # src/flow/session-access.ts:110
-    return (
-        "gamatech-ropc:failures:login:"
-        + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
-    )
-
-
-def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:115
-    """The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`.
-    """
-    return (
-        "gamatech-ropc:session:"
-        + sessionClaimHash(context["ports"]["hash"], context["hashKey"], sessionId)
-    )
-
-
-def lockoutSeconds(context, login):  # src/flow/session-access.ts:120
-    """Seconds until this login value may try again after too many failures (S4), or 0. Reads only."""
-    return fullFor(
-        context["ports"]["claims"],
-        failuresPrefix(context, login),
-        context["config"]["maxFailuresPerUserPerHour"],
-        context["now"],
-    )
-
-
-def claimFailure(context, login):  # src/flow/session-access.ts:130
-    """Takes a failure slot before a code or password is evaluated; given back when the answer was right."""
-    return claimSlot(
-        context["ports"]["claims"],
-        failuresPrefix(context, login),
-        context["config"]["maxFailuresPerUserPerHour"],
-        HOUR_SECONDS,
-        context["now"],
-    )
-
-
-# SendClaims:
-#   The send slots a code holds: one per login value and, unless that limit is off, one per address.
-#   keys: The keys taken (empty when refused).
-#   retryAfter: When refused: seconds to wait. 0 when the send may go.
-#   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
-
-
-def claimSends(context, login):  # src/flow/session-access.ts:154
-    """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
-    taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
-    """
-    lockout = lockoutSeconds(context, login)
-    if lockout > 0:
-        return OrderedDict([("keys", []), ("retryAfter", lockout), ("limit", LIMIT_LOCKOUT)])
-    claims = context["ports"]["claims"]
-    byLogin = claimSlot(
-        claims,
-        sendsByLoginPrefix(context, login),
-        context["config"]["maxSendsPerUserPerHour"],
-        HOUR_SECONDS,
-        context["now"],
-    )
-    if byLogin["slot"] == 0:
-        return OrderedDict([("keys", []), ("retryAfter", byLogin["retryAfter"]), ("limit", LIMIT_USER_HOUR)])
-    if context["config"]["maxSendsPerIpPerHour"] == 0:
-        return OrderedDict([("keys", [byLogin["key"]]), ("retryAfter", 0), ("limit", "")])
-    byIp = claimSlot(
-        claims,
-        sendsByIpPrefix(context),
-        context["config"]["maxSendsPerIpPerHour"],
-        HOUR_SECONDS,
-        context["now"],
-    )
-    if byIp["slot"] == 0:
-        releaseAll(claims, [byLogin["key"]])
-        return OrderedDict([("keys", []), ("retryAfter", byIp["retryAfter"]), ("limit", LIMIT_IP_HOUR)])
-    return OrderedDict([("keys", [byLogin["key"], byIp["key"]]), ("retryAfter", 0), ("limit", "")])
-
-
-# src/flow/step-abandon.ts
-# Abandoning a login: the app says the user gave up, and the session is removed at once instead of living out its ttl.
-# Removal gives nothing back: the session's numbered claims (sends, attempts, cooldown) and the hourly limits stay counted,
-# so abandoning and starting again cannot reset any limit.
-
-
-def removeIfBound(context, what, login, sessionId):  # src/flow/step-abandon.ts:15
-    """Under the session lock: removes the session when it is the caller's, in the order loadSession checks (an expired session
-    is gone whoever started it). Answers 0 when the session is gone now, else the error that keeps it.
-    """
-    sessions = context["ports"]["sessions"]
-    text = sessions.get(sessionId)
-    if text is None:
-        what["detail"] = "unknown session"
-        return 0
-    state = parseState(text)
-    if state is None:
-        what["detail"] = "unreadable session state"
-        return SERVER_ERROR
-    if context["now"] >= state["expiresAt"]:
-        sessions.remove(sessionId)
-        what["detail"] = "session expired"
-        return 0
-    if state["clientId"] != context["request"]["clientId"]:
-        what["detail"] = "session of another client"
-        return INVALID_SESSION
-    if state["login"] != login["normalised"]:
-        what["detail"] = "session of another user"
-        return INVALID_SESSION
-    what["userId"] = state["userId"]
-    what["maskedPhone"] = None if state["maskedPhone"] == "" else state["maskedPhone"]
-    what["detail"] = "decoy session" if state["userId"] is None else None
-    sessions.remove(sessionId)
-    return 0
-
-
-def abandonLogin(context, login, sessionId):  # src/flow/step-abandon.ts:51
-    """Removes the caller's session. Unknown, expired, already removed and decoy sessions get the same answer as a live one, so
-    the answer says nothing about whether the session existed.
-    """
-    what = facts("abandon", login["normalised"])
-    what["sessionId"] = sessionId
-    errorCode = context["ports"]["serializer"].exclusive(
-        sessionLockKey(sessionId),
-        lambda: removeIfBound(context, what, login, sessionId),
-    )
-    if errorCode != 0:
-        what["sessionId"] = None
-        return outcome_failure(context, what, errorCode, [])
-    return abandoned(context, what, sessionId)
-
-
-# src/flow/delivery.ts
-# Sending a code through Twilio (Programmable Messaging or Verify) and checking a Verify code.
-
-# Delivery:
-#   attempted: False when the host never started the provider call: the send must not count against any limit.
-#   detail: For the log: the provider's error code or "exception"; never the provider's message (it may quote the number).
-
-
-def renderSms(config, code, expiresInSeconds):  # src/flow/delivery.ts:18
-    """The SMS text for a code that stays valid `expiresInSeconds` (the answer's expires_in: after a late resend, less than
-    otp_ttl_seconds). {minutes} rounds down, so the text never promises more time than the code has.
-    """
-    minutes = _js_str(_js_normalize(math.floor(_js_div(expiresInSeconds, 60))))
-    return config["smsTemplate"].replace("{code}", code).replace("{minutes}", minutes).replace(
-        "{app}",
-        config["appName"],
-    )
-
-
-def sendOnce(config, otp, phone, code, expiresInSeconds):  # src/flow/delivery.ts:29
-    if config["sender"] == "verify":
-        _twilioVerifyServiceSid = config["twilioVerifyServiceSid"]
-        started = otp.startVerification(
-            _twilioVerifyServiceSid if _twilioVerifyServiceSid is not None else "",
-            OrderedDict([("to", phone), ("channel", config["twilioVerifyChannel"])]),
-        )
-        return OrderedDict([
-            ("delivered", started["delivered"]),
-            ("attempted", started["attempted"] or started["delivered"]),
-            ("detail", providerDetail(started["errorCode"], started["attempted"] or started["delivered"])),
-        ])
-    body = renderSms(config, code, expiresInSeconds)
-    if config["sender"] == "messaging_service":
-        _twilioMessagingServiceSid = config["twilioMessagingServiceSid"]
-        sent = otp.sendSms(
-            OrderedDict([
-                ("to", phone),
-                (
-                    "messagingServiceSid",
-                    _twilioMessagingServiceSid if _twilioMessagingServiceSid is not None else "",
-                ),
-                ("body", body),
-            ]),
-        )
-    else:
-        _twilioFromNumber = config["twilioFromNumber"]
-        sent = otp.sendSms(
-            OrderedDict([
-                ("to", phone),
-                ("from", _twilioFromNumber if _twilioFromNumber is not None else ""),
-                ("body", body),
-            ]),
-        )
-    return OrderedDict([
-        ("delivered", sent["delivered"]),
-        ("attempted", sent["attempted"] or sent["delivered"]),
-        ("detail", providerDetail(sent["errorCode"], sent["attempted"] or sent["delivered"])),
-    ])
-
-
-def providerDetail(errorCode, attempted):  # src/flow/delivery.ts:59
-    if not attempted:
-        return "provider not called"
-    return None if errorCode is None else "provider error " + _js_str(errorCode)
-
-
-def deliverCode(config, otp, phone, code, expiresInSeconds):  # src/flow/delivery.ts:70
-    """Sends `code` (ignored with Verify, which makes its own) to `phone`. A provider exception counts as not delivered but
-    attempted: the flow cannot tell whether Twilio got the request, so the send stays counted.
-    """
-    try:
-        return sendOnce(config, otp, phone, code, expiresInSeconds)
-    except (Exception, Throwable):
-        return OrderedDict([("delivered", False), ("attempted", True), ("detail", "provider exception")])
-
-
-def verifyApproves(config, otp, phone, code):  # src/flow/delivery.ts:85
-    """Whether Twilio Verify approves `code` for `phone`. Provider exceptions propagate: the caller fails closed.
-    """
-    _twilioVerifyServiceSid = config["twilioVerifyServiceSid"]
-    result = otp.checkVerification(
-        _twilioVerifyServiceSid if _twilioVerifyServiceSid is not None else "",
-        OrderedDict([("to", phone), ("code", code)]),
-    )
-    return result["approved"]
-
-
-# src/flow/reserved-attempt.ts
-# The skeleton every checked answer (a code, a password) goes through. Under the session lock an attempt slot and a failure
-# slot are reserved before the answer is evaluated, so parallel guesses cannot exceed the limits; the answer is evaluated
-# outside the lock (it may call Twilio Verify or the directory); under the lock again it is applied to the session as it is
-# now, and a right answer passes through a one-shot claim, so it passes once however many copies arrive together.
-
-# AttemptLimits:
-#   The fixed facts of one kind of checked answer.
-#   step: The step the session must wait for.
-#   attemptClaim: Suffix of the per-session attempt slots, e.g. ":code".
-#   passClaim: Suffix of the one-shot claim a right answer takes, e.g. ":step3".
-#   wrongAnswerCode: The error of a wrong answer that leaves attempts (with session_id and attempts_left).
-
-# AttemptRules:
-#   What differs between kinds of answers. Each method may set `what.detail` and `what.sessionId` for its own answer.
-#   refuseBeforeClaims: A refusal before any slot is taken (the state cannot be checked at all), or null.
-#   refuseAfterLockout: A refusal once the failure slot is held (the skeleton gives it back), or null.
-#   stillCurrent: Whether a matching answer still belongs to the session as it is now (`seen` is the state it was checked against).
-#   passed: The answer when the right answer got the one-shot claim.
-#   passedAlready: The answer when a parallel copy of the right answer took the one-shot claim first.
-#   recordFailure: Counts a wrong answer in the session state (saved by the skeleton).
-
-
-class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:56
-    """What the locked first part reserved: the state it saw and the slots it holds."""
-    state = None
-    # The attempt slot taken (1..maxAttempts).
-    slot = None
-    failureKey = None
-
-    def __init__(self, state, slot, failureKey):
-        self.state = state
-        self.slot = slot
-        self.failureKey = failureKey
-
-
-def refusedSession(context, what, errorCode, detail):  # src/flow/reserved-attempt.ts:69
-    what["sessionId"] = None
-    what["detail"] = detail
-    return outcome_failure(context, what, errorCode, [])
-
-
-def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserved-attempt.ts:81
-    """Under the session lock: the session, the kind's own checks, then a failure slot and an attempt slot."""
-    claims = context["ports"]["claims"]
-    loaded = loadSession(context, sessionId, login, limits["step"])
-    state = loaded["state"]
-    if state is None:
-        return refusedSession(context, what, loaded["errorCode"], loaded["detail"])
-    what["userId"] = state["userId"]
-    what["maskedPhone"] = None if state["maskedPhone"] == "" else state["maskedPhone"]
-    early = rules.refuseBeforeClaims(context, what, state)
-    if early is not None:
-        return early
-    lockout = claimFailure(context, login)
-    if lockout["slot"] == 0:
-        return rateLimited(
-            context,
-            what,
-            LIMIT_LOCKOUT,
-            [pair("session_id", sessionId), pair("retry_after", _js_str(lockout["retryAfter"]))],
-        )
-    late = rules.refuseAfterLockout(context, what, sessionId, state)
-    if late is not None:
-        releaseAll(claims, [lockout["key"]])
-        return late
-    attempt = claimSlot(
-        claims,
-        sessionClaimPrefix(context, sessionId) + limits["attemptClaim"],
-        limits["maxAttempts"],
-        secondsLeft(context, state),
-        context["now"],
-    )
-    if attempt["slot"] == 0:
-        releaseAll(claims, [lockout["key"]])
-        context["ports"]["sessions"].remove(sessionId)
-        what["sessionId"] = None
-        return outcome_failure(context, what, TOO_MANY_ATTEMPTS, [])
-    return ReservedAttempt(state, attempt["slot"], lockout["key"])
-
-
-def commit(context, what, login, sessionId, limits, rules, attempt, matched):  # src/flow/reserved-attempt.ts:130
-    """Under the session lock again: a right answer gives its failure slot back; a wrong one keeps it and counts.
-    """
-    claims = context["ports"]["claims"]
-    loaded = loadSession(context, sessionId, login, limits["step"])
-    state = loaded["state"]
-    if state is None:
-        if matched:
-            releaseAll(claims, [attempt.failureKey])
-        return refusedSession(context, what, loaded["errorCode"], loaded["detail"])
-    if matched and rules.stillCurrent(attempt.state, state):
-        releaseAll(claims, [attempt.failureKey])
-        once = sessionClaimPrefix(context, sessionId) + limits["passClaim"]
-        if not claimOnce(claims, once, secondsLeft(context, state), context["now"]):
-            return rules.passedAlready(context, what)
-        return rules.passed(context, what, sessionId, state)
-    rules.recordFailure(state)
-    if attempt.slot >= limits["maxAttempts"]:
-        context["ports"]["sessions"].remove(sessionId)
-        what["sessionId"] = None
-        return outcome_failure(context, what, TOO_MANY_ATTEMPTS, [])
-    if not saveSession(context, sessionId, state):
-        return lostWriteAnswer(context, what)
-    left = _js_str(_js_double(limits["maxAttempts"] - attempt.slot))
-    return outcome_failure(
-        context,
-        what,
-        limits["wrongAnswerCode"],
-        [pair("session_id", sessionId), pair("attempts_left", left)],
-    )
-
-
-def checkReservedAttempt(context, what, login, sessionId, limits, rules, evaluate):  # src/flow/reserved-attempt.ts:177
-    """Checks one answer of session `sessionId`: reserve, `evaluate` the answer against the state seen (outside the lock, so a
-    slow provider or directory holds no lock), commit. `what` is the event being built for this request.
-    """
-    lock = sessionLockKey(sessionId)
-    serializer = context["ports"]["serializer"]
-    attempt = serializer.exclusive(lock, lambda: reserve(context, what, login, sessionId, limits, rules))
-    if not isinstance(attempt, ReservedAttempt):
-        return attempt
-    matched = evaluate(attempt.state)
-    return serializer.exclusive(
-        lock,
-        lambda: commit(context, what, login, sessionId, limits, rules, attempt, matched),
-    )
-
-
-# src/flow/step-code.ts
-# Step 2: check the code. Single use, within its ttl, a bounded number of tries (S3, S4, S5), through the reserved-attempt
-# skeleton; the right code moves the session to step 3.
-
-
-class CodeRules(object):  # src/flow/step-code.ts:15
-    def refuseBeforeClaims(self, context, what, state):
-        return None
-
-    def refuseAfterLockout(self, context, what, sessionId, state):
-        """After the lockout, so a locked-out user learns nothing about the code's age."""
-        if context["now"] >= _js_double(state["codeIssuedAt"] + _js_mul(context["config"]["otpTtlSeconds"], 1000)):
-            return outcome_failure(context, what, OTP_EXPIRED, [pair("session_id", sessionId)])
-        return None
-
-    def stillCurrent(self, seen, state):
-        """A code replaced by a resend while this one was checked is no longer the session's code."""
-        return state["codeIssuedAt"] == seen["codeIssuedAt"] and state["codeHash"] == seen["codeHash"]
-
-    def passed(self, context, what, sessionId, state):
-        state["step"] = 3
-        state["codeHash"] = ""
-        if not saveSession(context, sessionId, state):
-            return lostWriteAnswer(context, what)
-        return proceed(
-            context,
-            what,
-            [
-                pair("session_id", sessionId),
-                pair("step", "3"),
-                pair("expires_in", _js_str(secondsLeft(context, state))),
-            ],
-        )
-
-    def passedAlready(self, context, what):
-        what["detail"] = "code already accepted"
-        return outcome_failure(context, what, INVALID_SESSION, [])
-
-    def recordFailure(self, state):
-        state["otpFailures"] = _js_double(state["otpFailures"] + 1)
-
-
-def codeMatches(context, sessionId, state, typed):  # src/flow/step-code.ts:62
-    """Decoys and malformed codes never match; a malformed code still costs a try, like any wrong one. Outside the lock.
-    """
-    config = context["config"]
-    code = withoutSpaces(typed)
-    if state["userId"] is None or not isWellFormedCode(code, config["otpLength"]):
-        return False
-    if config["sender"] == "verify":
-        return verifyApproves(config, context["ports"]["otp"], state["verifyTo"], code)
-    hash_ = context["ports"]["hash"]
-    return hash_.constantTimeEquals(codeHash(hash_, context["hashKey"], sessionId, code), state["codeHash"])
-
-
-def checkCode(context, login, sessionId, code):  # src/flow/step-code.ts:75
-    what = facts("code", login["normalised"])
-    what["sessionId"] = sessionId
-    limits = OrderedDict([
-        ("step", 2),
-        ("attemptClaim", ":code"),
-        ("passClaim", ":step3"),
-        ("maxAttempts", context["config"]["maxOtpAttempts"]),
-        ("wrongAnswerCode", INVALID_OTP),
-    ])
-    return checkReservedAttempt(
-        context,
-        what,
-        login,
-        sessionId,
-        limits,
-        CodeRules(),
-        lambda state: codeMatches(context, sessionId, state, code),
-    )
-
-
-# src/flow/step-password.ts
-# Step 3: check the password of the user whose code was accepted in this session, then grant, through the reserved-attempt
-# skeleton: the grant is its one-shot claim, so one token per session however many right passwords arrive together.
-
-
-class PasswordRules(object):  # src/flow/step-password.ts:11
-    def refuseBeforeClaims(self, context, what, state):
-        if state["userId"] is None:
-            # A decoy cannot pass step 2, so this state was not written by the flow.
-            what["detail"] = "decoy session at step 3"
-            return outcome_failure(context, what, SERVER_ERROR, [])
-        return None
-
-    def refuseAfterLockout(self, context, what, sessionId, state):
-        return None
-
-    def stillCurrent(self, seen, state):
-        return True
-
-    def passed(self, context, what, sessionId, state):
-        # Removed before granting: if removal fails the exception ends the request without a token, and no session can be
-        # replayed (the grant claim is held).
-        context["ports"]["sessions"].remove(sessionId)
-        _userId = state["userId"]
-        return granted(context, what, _userId if _userId is not None else "")
-
-    def passedAlready(self, context, what):
-        what["sessionId"] = None
-        what["detail"] = "session already granted"
-        return outcome_failure(context, what, SESSION_EXPIRED, [])
-
-    def recordFailure(self, state):
-        state["passwordFailures"] = _js_double(state["passwordFailures"] + 1)
-
-
-def checkPassword(context, login, sessionId, password):  # src/flow/step-password.ts:52
-    what = facts("password", login["normalised"])
-    what["sessionId"] = sessionId
-    limits = OrderedDict([
-        ("step", 3),
-        ("attemptClaim", ":password"),
-        ("passClaim", ":grant"),
-        ("maxAttempts", context["config"]["maxPasswordAttempts"]),
-        ("wrongAnswerCode", INVALID_CREDENTIALS),
-    ])
-    def _fn(state):
-        _userId = state["userId"]
-        return context["ports"]["passwords"].verifyPassword(_userId if _userId is not None else "", password)
-    return checkReservedAttempt(context, what, login, sessionId, limits, PasswordRules(), _fn)
-
-
-# src/flow/recipient.ts
-# Who a start sends to: a real user with a usable phone, or a decoy (S7). An inactive user never gets a code.
-
-# Recipient:
-#   userId: null for a decoy.
-#   decoyReason: Why this is a decoy ("" for a real recipient).
-#   errorCode: The error to answer with instead of a decoy when enumeration protection is off; 0 otherwise.
-
-
-def decoy(context, reason, errorCode):  # src/flow/recipient.ts:17
-    return OrderedDict([
-        ("userId", None),
-        ("phone", None),
-        ("decoyReason", reason),
-        ("errorCode", 0 if context["config"]["enumerationProtection"] else errorCode),
-    ])
-
-
-def findRecipient(context, login):  # src/flow/recipient.ts:26
-    config = context["config"]
-    user = context["ports"]["directory"].findUser(
-        login["typed"],
-        config["loginAttributes"][:],
-        config["phoneAttributes"][:],
-    )
-    if user is None:
-        return decoy(context, "unknown user", USER_NOT_FOUND)
-    if not user["active"]:
-        return decoy(context, "inactive user", USER_NOT_FOUND)
-    phone = choosePhone(user["phones"], config["allowedCountryCodes"])
-    if phone is None:
-        return decoy(context, "no usable phone", PHONE_NOT_FOUND)
-    return OrderedDict([("userId", user["id"]), ("phone", phone), ("decoyReason", ""), ("errorCode", 0)])
-
-
-# src/flow/send-code.ts
-# What a start and a resend share: making a code, claiming the session's cooldown, sending outside any lock, and the
-# answers around a send.
-
-# NewCode:
-#   A new code for a recipient: its hash is stored before the send; "" for a decoy or with Twilio Verify.
-
-
-def newCode(context, sessionId, recipient):  # src/flow/send-code.ts:23
-    config = context["config"]
-    if recipient["phone"] is None or config["sender"] == "verify":
-        return OrderedDict([("code", ""), ("codeHash", "")])
-    code = generateCode(context["ports"]["random"], config["otpLength"])
-    return OrderedDict([
-        ("code", code),
-        ("codeHash", codeHash(context["ports"]["hash"], context["hashKey"], sessionId, code)),
-    ])
-
-
-def send(context, recipient, code, expiresIn):  # src/flow/send-code.ts:33
-    """Sends the code, valid for `expiresIn` seconds, outside any lock. A decoy sends nothing and counts as delivered.
-    """
-    if recipient["phone"] is None:
-        return OrderedDict([
-            ("delivered", True),
-            ("attempted", True),
-            ("detail", "decoy: " + recipient["decoyReason"]),
-        ])
-    return deliverCode(
-        context["config"],
-        context["ports"]["otp"],
-        recipient["phone"],
-        code["code"],
-        expiresIn,
-    )
-
-
-# What claimCooldown answers when a send of this session happened less than the cooldown ago.
-COOLDOWN_HELD = "-"  # src/flow/send-code.ts:41
-
-
-def cooldownKey(context, sessionId):  # src/flow/send-code.ts:43
-    return sessionClaimPrefix(context, sessionId) + ":cooldown"
-
-
-def claimCooldown(context, sessionId, ttlSeconds):  # src/flow/send-code.ts:51
-    """Besides the hourly slots and its per-session send slot, each send takes the session's cooldown: one claim that lives for
-    resend_cooldown_seconds. Answers its key, "" when there is no cooldown (0 s), or COOLDOWN_HELD.
-    """
-    seconds = context["config"]["resendCooldownSeconds"]
-    if seconds == 0:
-        return ""
-    key = cooldownKey(context, sessionId)
-    return (
-        key
-        if claimOnce(context["ports"]["claims"], key, _js_min(seconds, ttlSeconds), context["now"])
-        else COOLDOWN_HELD
-    )
-
-
-def hintPairs(context, login, recipient):  # src/flow/send-code.ts:62
-    config = context["config"]
-    hint = (
-        decoyPhoneHint(
-            config["phoneHint"],
-            loginHash(context["ports"]["hash"], context["hashKey"], "hint:" + login["normalised"]),
-            config["allowedCountryCodes"],
-        )
-        if recipient["phone"] is None
-        else phoneHint(config["phoneHint"], recipient["phone"])
-    )
-    return [] if hint is None else [pair("phone_number", hint)]
-
-
-def proceedPairs(context, sessionId, expiresIn, login, recipient):  # src/flow/send-code.ts:75
-    pairs = [
-        pair("session_id", sessionId),
-        pair("step", "2"),
-        pair("expires_in", _js_str(expiresIn)),
-        pair("resend_after", _js_str(context["config"]["resendCooldownSeconds"])),
-        pair("code_length", _js_str(context["config"]["otpLength"])),
-    ]
-    for item in hintPairs(context, login, recipient):
-        pairs.append(item)
-    return pairs
-
-
-def describe(what, recipient, detail):  # src/flow/send-code.ts:95
-    what["userId"] = recipient["userId"]
-    what["maskedPhone"] = None if recipient["phone"] is None else maskPhone(recipient["phone"])
-    what["detail"] = detail
-
-
-def lostWrite(context, what, claimed):  # src/flow/send-code.ts:101
-    releaseAll(context["ports"]["claims"], claimed)
-    what["sessionId"] = None
-    return lostWriteAnswer(context, what)
-
-
-def notSent(context, what, sessionId, delivery, claimed):  # src/flow/send-code.ts:108
-    """After a send that did not go through: the session dies, and a call never attempted gives its slots back.
-    """
-    def _fn():
-        context["ports"]["sessions"].remove(sessionId)
-        return True
-    context["ports"]["serializer"].exclusive(sessionLockKey(sessionId), _fn)
-    if not delivery["attempted"]:
-        releaseAll(context["ports"]["claims"], claimed)
-    what["sessionId"] = None
-    return outcome_failure(context, what, OTP_NOT_SENT, [])
-
-
-# src/flow/step-resend.ts
-# Step 1 again: a new code in a live login (resend). Under the session lock the cooldown and every send slot are claimed and
-# the new code replaces the old one before it is sent; the provider call runs outside the lock.
-
-
-def resendRecipient(context, state, login):  # src/flow/step-resend.ts:38
-    """The recipient of a resend: the session's user if still usable, else a decoy. A decoy session stays a decoy even if the
-    user appears meanwhile, and a user who became inactive or lost the phone gets no more codes.
-    """
-    current = findRecipient(context, login)
-    if state["userId"] is not None and current["userId"] == state["userId"]:
-        return current
-    reason = "decoy session" if state["userId"] is None else "user no longer usable"
-    return OrderedDict([
-        ("userId", None),
-        ("phone", None),
-        ("decoyReason", reason),
-        ("errorCode", current["errorCode"]),
-    ])
-
-
-def codeLifeSeconds(context, state):  # src/flow/step-resend.ts:51
-    """Whole seconds a code stored now stays valid: its ttl, cut by the end of the session, rounded down so that neither
-    expires_in nor the SMS promises more than the code has.
-    """
-    millis = _js_min(
-        _js_mul(context["config"]["otpTtlSeconds"], 1000),
-        _js_double(state["expiresAt"] - context["now"]),
-    )
-    return _js_normalize(math.floor(_js_div(millis, 1000)))
-
-
-# ResendPlan:
-#   What the locked part of a resend decided: a refusal to answer, or a recipient whose new code is stored.
-#   claimed: The hourly send slots taken (given back when the provider is never called).
-
-
-def refuse(outcome):  # src/flow/step-resend.ts:66
-    none = OrderedDict([("userId", None), ("phone", None), ("decoyReason", ""), ("errorCode", 0)])
-    return OrderedDict([
-        ("refusal", outcome),
-        ("recipient", none),
-        ("code", OrderedDict([("code", ""), ("codeHash", "")])),
-        ("claimed", []),
-        ("expiresIn", 0),
-    ])
-
-
-def waitAnswer(context, what, sessionId, limit, wait):  # src/flow/step-resend.ts:71
-    return refuse(
-        rateLimited(
-            context,
-            what,
-            limit,
-            [pair("session_id", sessionId), pair("retry_after", _js_str(wait))],
-        ),
-    )
-
-
-def planResend(context, what, login, sessionId):  # src/flow/step-resend.ts:84
-    """Under the session lock: checks, claims the cooldown and every send slot, and stores the new code."""
-    config = context["config"]
-    claims = context["ports"]["claims"]
-    loaded = loadSession(context, sessionId, login, 2)
-    state = loaded["state"]
-    if state is None:
-        what["sessionId"] = None
-        what["detail"] = loaded["detail"]
-        return refuse(outcome_failure(context, what, loaded["errorCode"], []))
-    what["userId"] = state["userId"]
-    left = secondsLeft(context, state)
-    cooldown = claimCooldown(context, sessionId, left)
-    if cooldown == COOLDOWN_HELD:
-        return waitAnswer(
-            context,
-            what,
-            sessionId,
-            LIMIT_COOLDOWN,
-            heldSeconds(claims, cooldownKey(context, sessionId), context["now"]),
-        )
-    slot = claimSlot(
-        claims,
-        sessionClaimPrefix(context, sessionId) + ":send",
-        config["maxSendsPerSession"],
-        left,
-        context["now"],
-    )
-    if slot["slot"] == 0:
-        # This session will never send again: the app may start a new login once it has expired.
-        releaseAll(claims, [cooldown])
-        return waitAnswer(context, what, sessionId, LIMIT_SESSION_SENDS, left)
-    sends = claimSends(context, login)
-    if sends["retryAfter"] > 0:
-        releaseAll(claims, [cooldown, slot["key"]])
-        return waitAnswer(context, what, sessionId, sends["limit"], sends["retryAfter"])
-    recipient = resendRecipient(context, state, login)
-    if recipient["errorCode"] != 0:
-        releaseAll(claims, sends["keys"])
-        context["ports"]["sessions"].remove(sessionId)
-        what["sessionId"] = None
-        what["detail"] = recipient["decoyReason"]
-        return refuse(outcome_failure(context, what, recipient["errorCode"], []))
-    # The old code dies as the new one is stored, before it is sent.
-    code = newCode(context, sessionId, recipient)
-    state["codeHash"] = code["codeHash"]
-    state["codeIssuedAt"] = context["now"]
-    state["sends"] = _js_double(state["sends"] + 1)
-    state["lastSendAt"] = context["now"]
-    state["userId"] = recipient["userId"]
-    if config["sender"] == "verify":
-        _phone = recipient["phone"]
-        _verifyTo = _phone if _phone is not None else ""
-    else:
-        _verifyTo = ""
-    state["verifyTo"] = _verifyTo
-    state["maskedPhone"] = "" if recipient["phone"] is None else maskPhone(recipient["phone"])
-    if not saveSession(context, sessionId, state):
-        removeQuietly(context, sessionId)
-        return refuse(lostWrite(context, what, sends["keys"]))
-    return OrderedDict([
-        ("refusal", None),
-        ("recipient", recipient),
-        ("code", code),
-        ("claimed", sends["keys"]),
-        ("expiresIn", codeLifeSeconds(context, state)),
-    ])
-
-
-def resendCode(context, login, sessionId):  # src/flow/step-resend.ts:158
-    what = facts("resend", login["normalised"])
-    what["sessionId"] = sessionId
-    plan = context["ports"]["serializer"].exclusive(
-        sessionLockKey(sessionId),
-        lambda: planResend(context, what, login, sessionId),
-    )
-    if plan["refusal"] is not None:
-        return plan["refusal"]
-    recipient = plan["recipient"]
-    delivery = send(context, recipient, plan["code"], plan["expiresIn"])
-    describe(what, recipient, delivery["detail"])
-    if not delivery["delivered"]:
-        return notSent(context, what, sessionId, delivery, plan["claimed"])
-    return proceed(context, what, proceedPairs(context, sessionId, plan["expiresIn"], login, recipient))
-
-
-# src/flow/step-start.ts
-# Step 1: start a login. The session holding the code is written and read back before the code is sent; the send slots are
-# taken before the provider call and given back only when the call was never attempted. The provider call runs outside the
-# session lock.
-
-
-def openSession(context, sessionId, state):  # src/flow/step-start.ts:32
-    """The session of a new login, written with its code and the first send's claims; false when the write was lost.
-    """
-    ttl = context["config"]["sessionTtlSeconds"]
-    claims = context["ports"]["claims"]
-    if not createSession(context, sessionId, state):
-        removeQuietly(context, sessionId)
-        return False
-    first = claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":send:1", ttl, context["now"])
-    # A fresh session's claims can only be missing when the store lost them: the session is unusable then.
-    if not first or claimCooldown(context, sessionId, ttl) == COOLDOWN_HELD:
-        removeQuietly(context, sessionId)
-        return False
-    return True
-
-
-def startLogin(context, login):  # src/flow/step-start.ts:48
-    config = context["config"]
-    what = facts("start", login["normalised"])
-    sends = claimSends(context, login)
-    if sends["retryAfter"] > 0:
-        return rateLimited(context, what, sends["limit"], [pair("retry_after", _js_str(sends["retryAfter"]))])
-    recipient = findRecipient(context, login)
-    describe(what, recipient, None)
-    if recipient["errorCode"] != 0:
-        releaseAll(context["ports"]["claims"], sends["keys"])
-        what["detail"] = recipient["decoyReason"]
-        return outcome_failure(context, what, recipient["errorCode"], [])
-    sessionId = context["ports"]["random"].randomHex(SESSION_ID_BYTES)
-    code = newCode(context, sessionId, recipient)
-    if config["sender"] == "verify":
-        _phone = recipient["phone"]
-        _verifyTo = _phone if _phone is not None else ""
-    else:
-        _verifyTo = ""
-    _maskedPhone = what["maskedPhone"]
-    state = OrderedDict([
-        ("version", STATE_VERSION),
-        ("clientId", context["request"]["clientId"]),
-        ("login", login["normalised"]),
-        ("userId", recipient["userId"]),
-        ("step", 2),
-        ("codeHash", code["codeHash"]),
-        ("verifyTo", _verifyTo),
-        ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
-        ("createdAt", context["now"]),
-        ("expiresAt", _js_double(context["now"] + _js_mul(config["sessionTtlSeconds"], 1000))),
-        ("codeIssuedAt", context["now"]),
-        ("sends", 1),
-        ("lastSendAt", context["now"]),
-        ("otpFailures", 0),
-        ("passwordFailures", 0),
-    ])
-    what["sessionId"] = sessionId
-    opened = context["ports"]["serializer"].exclusive(
-        sessionLockKey(sessionId),
-        lambda: openSession(context, sessionId, state),
-    )
-    if not opened:
-        return lostWrite(context, what, sends["keys"])
-    # otp_ttl_seconds never exceeds session_ttl_seconds, so a first code lives its whole ttl.
-    delivery = send(context, recipient, code, config["otpTtlSeconds"])
-    describe(what, recipient, delivery["detail"])
-    if not delivery["delivered"]:
-        return notSent(context, what, sessionId, delivery, sends["keys"])
-    return proceed(context, what, proceedPairs(context, sessionId, config["otpTtlSeconds"], login, recipient))
-
-
-# src/flow/handle-request.ts
-# The one entry point: a request in, the decision, the header and the events out.
-
-
-def invalid(context, event, detail):  # src/flow/handle-request.ts:17
-    what = facts(event, None)
-    what["detail"] = detail
-    return outcome_failure(context, what, INVALID_REQUEST, [])
-
-
-def eventOf(step, sessionId):  # src/flow/handle-request.ts:23
-    if step == "1":
-        return "start" if sessionId is None else "resend"
-    elif step == "2":
-        return "code"
-    elif step == "3":
-        return "password"
-    elif step == "abandon":
-        return "abandon"
-    else:
-        return "request"
-
-
-def route(context):  # src/flow/handle-request.ts:38
-    params = context["request"]["params"]
-    repeated = repeatedParameter(params)
-    if repeated is not None:
-        return invalid(context, "request", "repeated parameter " + repeated)
-    read = readParams(params)
-    event = eventOf(read["step"], read["sessionId"])
-    if event == "request":
-        return invalid(context, event, "missing __step" if read["step"] is None else "unknown __step")
-    problem = loginProblem(read["username"])
-    if problem != "":
-        return invalid(context, event, problem)
-    _username = read["username"]
-    login = loginValue(_username if _username is not None else "")
-    sessionId = read["sessionId"]
-    if sessionId is not None and not isSessionIdFormat(sessionId):
-        return invalid(context, event, "malformed __session_id")
-    if event == "start":
-        return startLogin(context, login)
-    if sessionId is None:
-        return invalid(context, event, "missing __session_id")
-    if event == "abandon":
-        return abandonLogin(context, login, sessionId)
-    if event == "resend":
-        return resendCode(context, login, sessionId)
-    if event == "code":
-        _otpCode = read["otpCode"]
-        code = _otpCode if _otpCode is not None else read["password"]
-        return (
-            invalid(context, event, "missing code")
-            if code is None
-            else checkCode(context, login, sessionId, code)
-        )
-    _password = read["password"]
-    password = _password if _password is not None else ""
-    return (
-        invalid(context, event, "missing password")
-        if password == ""
-        else checkPassword(context, login, sessionId, password)
-    )
-
-
-def handleRequest(request, config, ports):  # src/flow/handle-request.ts:86
-    """Decides one token request. Never throws: any failure of a port ends in server_error (10001) without a token (S12).
-    The flow keeps nothing between calls; all state is in the ports' shared stores (S11).
-    """
-    context = OrderedDict([
-        ("request", request),
-        ("config", config),
-        ("ports", ports),
-        ("now", 0),
-        ("hashKey", ""),
-        ("clientIp", request["ipAddress"]),
-    ])
-    try:
-        context["clientIp"] = clientAddress(request, config["trustedProxyCount"])
-        context["now"] = ports["clock"].nowMillis()
-        context["hashKey"] = hashKeyFor(config, ports["hash"])
-        return route(context)
-    except (Exception, Throwable):
-        what = facts("request", None)
-        what["detail"] = "exception"
-        return outcome_failure(context, what, SERVER_ERROR, [])
-
-
 # src/host/cache-stores.ts
 
 # CacheService is shared by every node (the database by default, or Redis/Memcached), which is what lets step 1 run on one
@@ -3767,6 +2160,75 @@ def readProperties(configurationAttributes):  # src/host/properties.ts:5
     return properties
 
 
+# src/flow/params.ts
+# Reading and checking request parameters. Only the parameters the flow reads are looked at.
+
+MAX_LOGIN_LENGTH = 256  # src/flow/params.ts:6
+SESSION_ID_BYTES = 32  # src/flow/params.ts:7
+
+# Characters that mean something in an LDAP filter: no login value has them, so they are refused before any look-up.
+FILTER_CHARACTERS = "*()\\"  # src/flow/params.ts:10
+
+# The parameters the flow reads: the host copies every value of each of these out of the servlet request.
+READ_PARAMETERS = ["__step", "username", "password", "__session_id", "__otp_code"]  # src/flow/params.ts:21
+
+
+def single(params, name):  # src/flow/params.ts:30
+    """The single value of a parameter; null when absent."""
+    _params_item = params.get(name)
+    values = _params_item if _params_item is not None else []
+    return _js_item(values, 0)
+
+
+def optional(params, name):  # src/flow/params.ts:36
+    """Some apps send optional parameters empty rather than leave them out."""
+    value = single(params, name)
+    return None if value == "" else value
+
+
+def repeatedParameter(params):  # src/flow/params.ts:42
+    """The name of a parameter sent more than once (which one counts would be ambiguous), or null."""
+    def _matches(name):
+        _params_item = params.get(name)
+        return len(_params_item if _params_item is not None else []) > 1
+    repeated = next((_item for _item in READ_PARAMETERS if _matches(_item)), None)
+    return repeated
+
+
+def readParams(params):  # src/flow/params.ts:47
+    return OrderedDict([
+        ("step", single(params, "__step")),
+        ("username", single(params, "username")),
+        ("password", single(params, "password")),
+        ("sessionId", optional(params, "__session_id")),
+        ("otpCode", optional(params, "__otp_code")),
+    ])
+
+
+def loginProblem(username):  # src/flow/params.ts:58
+    """Why a username is refused, or "" when it is acceptable."""
+    if username is None or username.strip(_JS_SPACE) == "":
+        return "missing username"
+    typed = username.strip(_JS_SPACE)
+    if len(typed) > MAX_LOGIN_LENGTH:
+        return "username too long"
+    if hasControlCharacter(typed) or containsAnyOf(typed, FILTER_CHARACTERS):
+        return "username has forbidden characters"
+    return ""
+
+
+def loginValue(username):  # src/flow/params.ts:73
+    """Call only after loginProblem returned ""."""
+    typed = username.strip(_JS_SPACE)
+    return OrderedDict([("typed", typed), ("normalised", typed.lower())])
+
+
+def isSessionIdFormat(text):  # src/flow/params.ts:79
+    """Session ids are 32 random bytes as 64 lower-case hexadecimal characters; anything else cannot be one.
+    """
+    return len(text) == SESSION_ID_BYTES * 2 and isLowerHex(text)
+
+
 # src/host/request.ts
 
 
@@ -3815,6 +2277,1618 @@ def readFlowRequest(context):  # src/host/request.ts:42
         ("clientId", clientId),
         ("ipAddress", _getIpAddress if _getIpAddress is not None else ""),
         ("forwardedFor", readForwardedFor(context)),
+    ])
+
+
+# src/host/ropc-header.ts
+# The ROPC script's rendering of the flow's answer: the response header, key=value pairs joined by ";", always starting
+# with status=, in the order wire protocol version 1 documents.
+
+
+def isSafeValueCode(code):  # src/host/ropc-header.ts:17
+    letter = (code >= 65 and code <= 90) or (code >= 97 and code <= 122)
+    digit = code >= 48 and code <= 57
+    # '+' (full phone hint), '*' (masked hint), '-', '.', '_'
+    return letter or digit or code == 43 or code == 42 or code == 45 or code == 46 or code == 95
+
+
+def headerSafe(value):  # src/host/ropc-header.ts:25
+    """Values are made by the flow, but the header grammar must hold whatever they contain: anything else becomes "_".
+    """
+    out = ""
+    i = 0
+    while i < len(value):
+        out = out + (_js_char_at(value, i) if isSafeValueCode(_js_char_code_at(value, i)) else "_")
+        i = _js_double(i + 1)
+    return out
+
+
+def pair(key, value):  # src/host/ropc-header.ts:35
+    return OrderedDict([("key", key), ("value", value)])
+
+
+def formatHeader(status, pairs):  # src/host/ropc-header.ts:39
+    parts = ["status=" + headerSafe(status)]
+    for item in pairs:
+        parts.append(item["key"] + "=" + headerSafe(item["value"]))
+    return ";".join(parts)
+
+
+def errorHeader(code, extras):  # src/host/ropc-header.ts:47
+    pairs = [pair("error_code", _js_str(code)), pair("error", errorName(code))]
+    for item in extras:
+        pairs.append(item)
+    return formatHeader("error", pairs)
+
+
+def addText(pairs, key, value):  # src/host/ropc-header.ts:55
+    if value is not None:
+        pairs.append(pair(key, value))
+
+
+def addNumber(pairs, key, value):  # src/host/ropc-header.ts:61
+    if value is not None:
+        pairs.append(pair(key, _js_str(value)))
+
+
+def ropcHeaderValue(answer):  # src/host/ropc-header.ts:68
+    """The header value of an answer; null for a grant, which needs none (HTTP 200 with tokens)."""
+    if answer["kind"] == "granted":
+        return None
+    said = answer["details"]
+    pairs = []
+    addText(pairs, "session_id", said["sessionId"])
+    addNumber(pairs, "step", said["step"])
+    addNumber(pairs, "expires_in", said["expiresIn"])
+    addNumber(pairs, "resend_after", said["resendAfter"])
+    addNumber(pairs, "code_length", said["codeLength"])
+    addText(pairs, "phone_number", said["phoneHint"])
+    addNumber(pairs, "attempts_left", said["attemptsLeft"])
+    addNumber(pairs, "retry_after", said["retryAfter"])
+    code = answer["errorCode"]
+    return formatHeader(answer["kind"], pairs) if code is None else errorHeader(code, pairs)
+
+
+# src/flow/answer.ts
+# What the flow answers a request, free of any host's wire format: the ROPC host renders it as its response header, an
+# Authorization Challenge host as JSON bodies. Numbers stay numbers so a JSON rendering needs no parsing.
+
+# AnswerKind:
+#   proceed: the login goes on (the session waits for `step`); error: refused (`errorCode`); abandoned: the session is gone at
+#   the app's request; granted: the user is authenticated (the host issues its token or authorization code).
+
+# AnswerDetails:
+#   What an answer may say besides its kind; null means the answer does not say it.
+#   step: The step the session now waits for (proceed only).
+#   expiresIn: Seconds the code (step 2) or the session (step 3) stays valid.
+#   resendAfter: Seconds before a resend may be asked for.
+#   phoneHint: The phone hint phone_hint allows (masked or full), or null.
+#   retryAfter: Seconds before the refused request may succeed.
+
+# FlowAnswer:
+#   errorCode: The protocol error code (error-codes.ts) of an error; null otherwise.
+
+
+def details(sessionId):  # src/flow/answer.ts:35
+    """Details naming only the session (or nothing); the caller sets what else its answer says."""
+    return OrderedDict([
+        ("sessionId", sessionId),
+        ("step", None),
+        ("expiresIn", None),
+        ("resendAfter", None),
+        ("codeLength", None),
+        ("phoneHint", None),
+        ("attemptsLeft", None),
+        ("retryAfter", None),
+    ])
+
+
+def retryDetails(sessionId, seconds):  # src/flow/answer.ts:49
+    """Details of a refusal that may succeed after `seconds`."""
+    out = details(sessionId)
+    out["retryAfter"] = seconds
+    return out
+
+
+# src/flow/client-address.ts
+# The address the per-IP send limit counts (S8). Behind proxies the servlet's address is a proxy's, and a Jetty with the
+# `forwarded` module reports the left-most X-Forwarded-For value, which the client chooses. Only the entries that the
+# trusted proxies appended (counted from the right) are believed.
+
+# One bucket for every request whose forwarded address cannot be believed, so forged values cannot spread over counters.
+UNTRUSTED_FORWARDED_FOR = "untrusted-forwarded-for"  # src/flow/client-address.ts:8
+
+MAX_ADDRESS_LENGTH = 45  # src/flow/client-address.ts:10
+
+
+def client_address_isDigitCode(code):  # src/flow/client-address.ts:12
+    return code >= 48 and code <= 57
+
+
+def client_address_isHexCode(code):  # src/flow/client-address.ts:16
+    return client_address_isDigitCode(code) or (code >= 97 and code <= 102)
+
+
+def allCharacters(text, hex_):  # src/flow/client-address.ts:20
+    i = 0
+    while i < len(text):
+        code = _js_char_code_at(text, i)
+        if not (client_address_isHexCode(code) if hex_ else client_address_isDigitCode(code)):
+            return False
+        i = _js_double(i + 1)
+    return True
+
+
+def isIpv4Literal(text):  # src/flow/client-address.ts:33
+    """Dotted-quad IPv4: four decimal numbers 0..255, without leading zeros."""
+    parts = text.split(".")
+    if len(parts) != 4:
+        return False
+    return all(
+        (
+            len(part) >= 1
+            and len(part) <= 3
+            and allCharacters(part, False)
+            and (len(part) == 1 or _js_char_at(part, 0) != "0")
+            and _js_parse_int(part) <= 255
+        )
+        for part in _js_each(parts)
+    )
+
+
+def isIpv6Literal(text):  # src/flow/client-address.ts:49
+    """An IPv6 literal (lower-case, no brackets, no zone): hex groups of 1 to 4, at most one "::", an optional IPv4 tail.
+    """
+    if len(text) < 2 or len(text) > MAX_ADDRESS_LENGTH or ":" not in text:
+        return False
+    halves = text.split("::")
+    if len(halves) > 2:
+        return False
+    compressed = len(halves) == 2
+    groups = []
+    for half in halves:
+        if half == "":
+            continue
+        for group in half.split(":"):
+            groups.append(group)
+    units = 0
+    index = 0
+    for group in groups:
+        index = _js_double(index + 1)
+        if index == len(groups) and "." in group:
+            if not isIpv4Literal(group):
+                return False
+            units = _js_double(units + 2)
+        elif len(group) >= 1 and len(group) <= 4 and allCharacters(group, True):
+            units = _js_double(units + 1)
+        else:
+            return False
+    return units <= 7 if compressed else units == 8
+
+
+def plausibleAddress(text):  # src/flow/client-address.ts:86
+    """The address in a canonical case, or null when it is not a plausible IPv4 or IPv6 literal."""
+    lower = text.strip(_JS_SPACE).lower()
+    return lower if isIpv4Literal(lower) or isIpv6Literal(lower) else None
+
+
+def forwardedEntries(values):  # src/flow/client-address.ts:92
+    """Every X-Forwarded-For entry, left to right, across all header values."""
+    entries = []
+    for value in values:
+        for item in value.split(","):
+            entries.append(item.strip(_JS_SPACE))
+    return entries
+
+
+def clientAddress(request, trustedProxyCount):  # src/flow/client-address.ts:107
+    """0 trusted proxies: the servlet's address. N: the N-th X-Forwarded-For entry from the right (the one the outermost trusted
+    proxy appended); without the header, the servlet's address (a request that did not pass the proxies); with too few entries
+    or an implausible one, the shared untrusted bucket.
+    """
+    if trustedProxyCount == 0 or len(request["forwardedFor"]) == 0:
+        return request["ipAddress"]
+    entries = forwardedEntries(request["forwardedFor"])
+    if len(entries) < trustedProxyCount:
+        return UNTRUSTED_FORWARDED_FOR
+    chosen = plausibleAddress(_js_item(entries, _js_double(len(entries) - trustedProxyCount), ""))
+    return chosen if chosen is not None else UNTRUSTED_FORWARDED_FOR
+
+
+# src/flow/otp.ts
+# Codes and the keyed hashes derived from the per-deployment hash key.
+
+DERIVATION_LABEL = "gamatech-ropc/otp-hash-key/v1"  # src/flow/otp.ts:7
+
+
+def hashKeyFor(config, hash_):  # src/flow/otp.ts:13
+    """The key of every HMAC the flow computes. Without `otp_hash_key` it is derived from the Twilio secret, which every node has,
+    so all nodes of a cluster agree without another shared secret.
+    """
+    if config["otpHashKey"] is not None:
+        return config["otpHashKey"]
+    secret = (
+        config["twilioApiKeySecret"]
+        if config["twilioApiKeySid"] is not None
+        else config["twilioAuthToken"]
+    )
+    return hash_.hmacSha256Hex(secret if secret is not None else "", DERIVATION_LABEL)
+
+
+def generateCode(random, length):  # src/flow/otp.ts:22
+    """`length` uniform decimal digits from the secure generator, one digit at a time so leading zeros are kept (S1).
+    """
+    code = ""
+    while len(code) < length:
+        code = code + _js_str(random.randomInt(10))
+    return code
+
+
+MAX_SPACED_CODE_LENGTH = 32  # src/flow/otp.ts:30
+
+
+def withoutSpaces(code):  # src/flow/otp.ts:33
+    """The code without ASCII spaces and tabs: SMS apps show codes as `166 354`, and a space is no reason to spend an attempt.
+    """
+    # Longer input cannot hold a code of at most 10 digits in any sensible spacing; it is left as typed (and so malformed)
+    # rather than scanned, so a megabyte in the code field costs no more than a wrong code.
+    if len(code) > MAX_SPACED_CODE_LENGTH:
+        return code
+    kept = ""
+    i = 0
+    while i < len(code):
+        unit = _js_char_code_at(code, i)
+        if unit != 32 and unit != 9:
+            kept = kept + _js_char_at(code, i)
+        i = _js_double(i + 1)
+    return kept
+
+
+def isWellFormedCode(code, length):  # src/flow/otp.ts:51
+    return len(code) == length and isDigits(code)
+
+
+def codeHash(hash_, key, sessionId, code):  # src/flow/otp.ts:56
+    """Only this is stored (S5); binding it to the session id makes a code useless in any other session (S3).
+    """
+    return hash_.hmacSha256Hex(key, "otp:" + sessionId + ":" + code)
+
+
+def sessionRef(hash_, key, sessionId):  # src/flow/otp.ts:61
+    """A short, non-reversible reference to a session for log lines (S10): the id itself is a bearer secret.
+    """
+    return hash_.hmacSha256Hex(key, "session-ref:" + sessionId)[0:12]
+
+
+def loginHash(hash_, key, normalisedLogin):  # src/flow/otp.ts:66
+    """Limit keys and decoy hints come from a hash of the login value, never from the value itself."""
+    return hash_.hmacSha256Hex(key, "login:" + normalisedLogin)
+
+
+def ipHash(hash_, key, ipAddress):  # src/flow/otp.ts:70
+    return hash_.hmacSha256Hex(key, "ip:" + ipAddress)
+
+
+def sessionClaimHash(hash_, key, sessionId):  # src/flow/otp.ts:75
+    """The per-session part of claim keys: the session id is a bearer secret and never becomes a key of its own.
+    """
+    return hash_.hmacSha256Hex(key, "session-claims:" + sessionId)
+
+
+# src/flow/outcome.ts
+# Builds every outcome of the flow and writes its event as one log line.
+
+MAX_LOGGED_LENGTH = 64  # src/flow/outcome.ts:11
+
+
+def facts(event, login):  # src/flow/outcome.ts:13
+    return OrderedDict([
+        ("event", event),
+        ("userId", None),
+        ("sessionId", None),
+        ("maskedPhone", None),
+        ("login", login),
+        ("limit", None),
+        ("detail", None),
+    ])
+
+
+def field(name, value):  # src/flow/outcome.ts:25
+    return name + "=" + ("-" if value is None else logSafe(value, MAX_LOGGED_LENGTH))
+
+
+def quotedField(name, value):  # src/flow/outcome.ts:30
+    """The detail is the flow's own prose: quoted, so it reads and greps as documented (`detail="unknown session"`).
+    """
+    return name + "=" + ("-" if value is None else logQuoted(value, MAX_LOGGED_LENGTH))
+
+
+def formatEventLine(event):  # src/flow/outcome.ts:34
+    return " ".join([
+        "gamatech-ropc",
+        field("event", event["event"]),
+        field("outcome", event["outcome"]),
+        field("error_code", None if event["errorCode"] is None else _js_str(event["errorCode"])),
+        field("user", event["userId"]),
+        field("client", event["clientId"]),
+        field("ip", event["ipAddress"]),
+        field("session", event["sessionRef"]),
+        field("phone", event["maskedPhone"]),
+        field("login", event["login"]),
+        field("limit", event["limit"]),
+        quotedField("detail", event["detail"]),
+    ])
+
+
+def writeEvent(log, event):  # src/flow/outcome.ts:52
+    """Logging must never change an outcome: a failing log is ignored."""
+    try:
+        if event["errorCode"] is None:
+            log.info(formatEventLine(event))
+        else:
+            log.warn(formatEventLine(event))
+    except (Exception, Throwable):
+        return
+
+
+def buildEvent(context, what, outcome, errorCode):  # src/flow/outcome.ts:64
+    return OrderedDict([
+        ("event", what["event"]),
+        ("outcome", outcome),
+        ("errorCode", errorCode),
+        ("userId", what["userId"]),
+        ("clientId", context["request"]["clientId"]),
+        ("ipAddress", context["clientIp"]),
+        (
+            "sessionRef",
+            (
+                None
+                if what["sessionId"] is None
+                else sessionRef(context["ports"]["hash"], context["hashKey"], what["sessionId"])
+            ),
+        ),
+        ("maskedPhone", what["maskedPhone"]),
+        ("login", what["login"]),
+        ("limit", what["limit"]),
+        ("detail", what["detail"]),
+    ])
+
+
+def finish(context, event, kind, errorCode, said, userId):  # src/flow/outcome.ts:86
+    writeEvent(context["ports"]["log"], event)
+    return OrderedDict([
+        ("grantedUserId", userId),
+        ("answer", OrderedDict([("kind", kind), ("errorCode", errorCode), ("details", said)])),
+        ("events", [event]),
+    ])
+
+
+def proceed(context, what, said):  # src/flow/outcome.ts:102
+    return finish(context, buildEvent(context, what, "proceed", None), "proceed", None, said, None)
+
+
+def outcome_failure(context, what, code, said):  # src/flow/outcome.ts:106
+    return finish(context, buildEvent(context, what, errorName(code), code), "error", code, said, None)
+
+
+def abandoned(context, what, sessionId):  # src/flow/outcome.ts:116
+    """The answer to an abandon: the same whether or not the session existed (only the log line says which).
+    """
+    return finish(
+        context,
+        buildEvent(context, what, "abandoned", None),
+        "abandoned",
+        None,
+        details(sessionId),
+        None,
+    )
+
+
+def rateLimited(context, what, limit, said):  # src/flow/outcome.ts:128
+    """A rate_limited answer (10010): its log line names the limit that refused (one of the LIMIT_ names in rate-limits.ts).
+    """
+    what["limit"] = limit
+    return outcome_failure(context, what, RATE_LIMITED, said)
+
+
+def granted(context, what, userId):  # src/flow/outcome.ts:138
+    return finish(context, buildEvent(context, what, "granted", None), "granted", None, details(None), userId)
+
+
+def lostWriteAnswer(context, what):  # src/flow/outcome.ts:143
+    """A session write that did not read back: the store lost it, so the flow stops here (fail closed, 10001).
+    """
+    what["detail"] = "session write lost"
+    return outcome_failure(context, what, SERVER_ERROR, details(None))
+
+
+# src/flow/rate-limits.ts
+# Limits as numbered claims (S4, S8). A limit of N is N slot keys `<prefix>:1` .. `<prefix>:N`; an event takes one by
+# creating it (add-if-absent), so at most N events hold a slot at once, whatever the number of concurrent requests, and across
+# nodes wherever the host's claim is atomic. Each slot holds its own expiry time (ms) as its value: that is what retry_after
+# is computed from.
+
+HOUR_SECONDS = 3600  # src/flow/rate-limits.ts:8
+
+# What a rate_limited log line says refused the request (`limit=...`), one name per limiting property.
+# resend_cooldown_seconds
+LIMIT_COOLDOWN = "cooldown"  # src/flow/rate-limits.ts:12
+# max_sends_per_session
+LIMIT_SESSION_SENDS = "session_sends"  # src/flow/rate-limits.ts:14
+# max_sends_per_user_per_hour
+LIMIT_USER_HOUR = "user_hour"  # src/flow/rate-limits.ts:16
+# max_sends_per_ip_per_hour
+LIMIT_IP_HOUR = "ip_hour"  # src/flow/rate-limits.ts:18
+# max_failures_per_user_per_hour
+LIMIT_LOCKOUT = "lockout"  # src/flow/rate-limits.ts:20
+
+# Seconds given to retry when a slot is held but its expiry cannot be believed (past, or the entry vanished).
+UNCERTAIN_RETRY_SECONDS = 1  # src/flow/rate-limits.ts:23
+
+
+def secondsUntil(deadline, now):  # src/flow/rate-limits.ts:25
+    return _js_max(1, _js_normalize(math.ceil(_js_div(_js_double(deadline - now), 1000))))
+
+
+def slotKey(prefix, slot):  # src/flow/rate-limits.ts:29
+    return prefix + ":" + _js_str(slot)
+
+
+def slotExpiry(text):  # src/flow/rate-limits.ts:34
+    """The expiry stored in a slot. A value the flow did not write is not read as "free": it throws (fail closed).
+    """
+    expiry = _js_number(text)
+    if not _js_is_integer(expiry) or _js_str(expiry) != text:
+        raise JsError("corrupt limit slot")
+    return expiry
+
+
+# SlotClaim:
+#   The outcome of trying to take one slot of a limit.
+#   slot: The slot taken (1..limit), or 0 when every slot is held.
+#   key: The key of the slot taken ("" when none).
+#   retryAfter: When none: seconds until the earliest held slot frees up.
+
+
+def heldFor(text, now):  # src/flow/rate-limits.ts:53
+    """Seconds until the slot behind `text` frees up; a held slot whose stored expiry has passed gives a short wait.
+    """
+    if text is None:
+        return UNCERTAIN_RETRY_SECONDS
+    expiry = slotExpiry(text)
+    return UNCERTAIN_RETRY_SECONDS if expiry <= now else secondsUntil(expiry, now)
+
+
+def claimSlot(claims, prefix, limit, ttlSeconds, now):  # src/flow/rate-limits.ts:65
+    """Takes the lowest free slot of `prefix` for `ttlSeconds`. A slot is read first (a held one costs no write); a slot that reads
+    as free or expired is then claimed, and only a true claim counts: losing a race just moves on to the next slot.
+    """
+    wait = 0
+    slot = 1
+    while slot <= limit:
+        key = slotKey(prefix, slot)
+        text = claims.get(key)
+        live = text is not None and slotExpiry(text) > now
+        if not live and claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds):
+            return OrderedDict([("slot", slot), ("key", key), ("retryAfter", 0)])
+        held = heldFor(text, now) if live else heldFor(claims.get(key), now)
+        wait = held if wait == 0 else _js_min(wait, held)
+        slot = _js_double(slot + 1)
+    return OrderedDict([("slot", 0), ("key", ""), ("retryAfter", _js_max(wait, UNCERTAIN_RETRY_SECONDS))])
+
+
+def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:89
+    """Seconds until a slot of `prefix` frees up when all `limit` are held, or 0 when one is free. Reads only.
+    """
+    wait = 0
+    slot = 1
+    while slot <= limit:
+        text = claims.get(slotKey(prefix, slot))
+        if text is None:
+            return 0
+        held = heldFor(text, now)
+        wait = held if wait == 0 else _js_min(wait, held)
+        slot = _js_double(slot + 1)
+    return wait
+
+
+def claimOnce(claims, key, ttlSeconds, now):  # src/flow/rate-limits.ts:105
+    """A one-shot claim: true for the single caller that creates `key`."""
+    return claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds)
+
+
+def heldSeconds(claims, key, now):  # src/flow/rate-limits.ts:110
+    """Seconds until the one-shot claim `key` expires, for a refusal (a vanished or unreadable expiry gives a short wait).
+    """
+    return heldFor(claims.get(key), now)
+
+
+def releaseAll(claims, keys):  # src/flow/rate-limits.ts:117
+    """Gives claims back. A failure to release keeps the event counted, which is the safe side, so it does not change the answer.
+    """
+    for key in keys:
+        if key == "":
+            continue
+        try:
+            claims.release(key)
+        except (Exception, Throwable):
+            continue
+
+
+# src/flow/session-state.ts
+# The state of one login between its requests, stored as JSON text in the shared session store (S11).
+
+STATE_VERSION = 1  # src/flow/session-state.ts:3
+
+# SessionState:
+#   login: The normalised login value the session was started with.
+#   userId: null for a decoy session (unknown, inactive or phone-less user): it can never pass the code step.
+#   step: The step the session waits for: 2 (code) or 3 (password).
+#   codeHash: HMAC of the current code; "" once spent, for decoys and with Twilio Verify.
+#   verifyTo: The number Twilio Verify checks the code against; "" otherwise.
+#   maskedPhone: For log lines only.
+
+
+def canonical(state):  # src/flow/session-state.ts:30
+    """A copy with the fields in one fixed order, so that serializing is canonical."""
+    return OrderedDict([
+        ("version", state["version"]),
+        ("clientId", state["clientId"]),
+        ("login", state["login"]),
+        ("userId", state["userId"]),
+        ("step", state["step"]),
+        ("codeHash", state["codeHash"]),
+        ("verifyTo", state["verifyTo"]),
+        ("maskedPhone", state["maskedPhone"]),
+        ("createdAt", state["createdAt"]),
+        ("expiresAt", state["expiresAt"]),
+        ("codeIssuedAt", state["codeIssuedAt"]),
+        ("sends", state["sends"]),
+        ("lastSendAt", state["lastSendAt"]),
+        ("otpFailures", state["otpFailures"]),
+        ("passwordFailures", state["passwordFailures"]),
+    ])
+
+
+def serializeState(state):  # src/flow/session-state.ts:50
+    return _js_json_stringify(canonical(state))
+
+
+def parseState(text):  # src/flow/session-state.ts:58
+    """The state, or null when the text is not exactly what serializeState writes (truncated, edited, another version, a field of
+    the wrong type or missing): re-serializing and comparing checks the whole shape without typeof, which the guest subset lacks.
+    """
+    try:
+        parsed = _js_json_parse(text)
+        state = canonical(parsed)
+        if serializeState(state) != text or state["version"] != STATE_VERSION:
+            return None
+        numbers = [
+            state["createdAt"],
+            state["expiresAt"],
+            state["codeIssuedAt"],
+            state["sends"],
+            state["lastSendAt"],
+            state["otpFailures"],
+            state["passwordFailures"],
+        ]
+        if (state["step"] != 2 and state["step"] != 3) or not all(_js_is_integer(value) for value in numbers):
+            return None
+        return state
+    except (Exception, Throwable):
+        return None
+
+
+# src/flow/session-access.ts
+# Loading and writing a login session, the claim keys every step shares, and the limits per login value and address.
+
+# LoadedSession:
+#   errorCode: The error to answer with when state is null.
+
+
+def refused(errorCode, detail):  # src/flow/session-access.ts:27
+    return OrderedDict([("state", None), ("errorCode", errorCode), ("detail", detail)])
+
+
+def sessionLockKey(sessionId):  # src/flow/session-access.ts:32
+    """The key of the per-node lock every read-check-write of session `sessionId` holds."""
+    return "session:" + sessionId
+
+
+def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-access.ts:40
+    """The session `sessionId` if it is alive, was started by this client for this login value, and waits for `expectedStep` (S3).
+    Binding is checked before the step so that another client's session says nothing about its progress.
+    """
+    text = context["ports"]["sessions"].get(sessionId)
+    if text is None:
+        return refused(SESSION_EXPIRED, "unknown session")
+    state = parseState(text)
+    if state is None:
+        return refused(SERVER_ERROR, "unreadable session state")
+    if context["now"] >= state["expiresAt"]:
+        context["ports"]["sessions"].remove(sessionId)
+        return refused(SESSION_EXPIRED, "session expired")
+    if state["clientId"] != context["request"]["clientId"]:
+        return refused(INVALID_SESSION, "session of another client")
+    if state["login"] != login["normalised"]:
+        return refused(INVALID_SESSION, "session of another user")
+    if state["step"] != expectedStep:
+        return refused(INVALID_SESSION, "session waits for step " + _js_str(state["step"]))
+    return OrderedDict([("state", state), ("errorCode", 0), ("detail", "")])
+
+
+def secondsLeft(context, state):  # src/flow/session-access.ts:70
+    return secondsUntil(state["expiresAt"], context["now"])
+
+
+def readsBack(context, sessionId, text):  # src/flow/session-access.ts:75
+    """Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on.
+    """
+    return context["ports"]["sessions"].get(sessionId) == text
+
+
+def createSession(context, sessionId, state):  # src/flow/session-access.ts:80
+    """Writes a new session and reads it back; false when the write was lost."""
+    text = serializeState(state)
+    context["ports"]["sessions"].create(sessionId, text, context["config"]["sessionTtlSeconds"])
+    return readsBack(context, sessionId, text)
+
+
+def saveSession(context, sessionId, state):  # src/flow/session-access.ts:87
+    """Updates a session and reads it back; false when the write was lost."""
+    text = serializeState(state)
+    context["ports"]["sessions"].update(sessionId, text, secondsLeft(context, state))
+    return readsBack(context, sessionId, text)
+
+
+def removeQuietly(context, sessionId):  # src/flow/session-access.ts:94
+    """Removing a session is best effort where a failure changes nothing that matters (the session holds no usable code).
+    """
+    try:
+        context["ports"]["sessions"].remove(sessionId)
+    except (Exception, Throwable):
+        return
+
+
+def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:102
+    return (
+        "gamatech-ropc:sends:login:"
+        + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
+    )
+
+
+def sendsByIpPrefix(context):  # src/flow/session-access.ts:106
+    return (
+        "gamatech-ropc:sends:ip:"
+        + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
+    )
+
+
+def failuresPrefix(context, login):  # src/flow/session-access.ts:110
+    return (
+        "gamatech-ropc:failures:login:"
+        + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
+    )
+
+
+def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:115
+    """The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`.
+    """
+    return (
+        "gamatech-ropc:session:"
+        + sessionClaimHash(context["ports"]["hash"], context["hashKey"], sessionId)
+    )
+
+
+def lockoutSeconds(context, login):  # src/flow/session-access.ts:120
+    """Seconds until this login value may try again after too many failures (S4), or 0. Reads only."""
+    return fullFor(
+        context["ports"]["claims"],
+        failuresPrefix(context, login),
+        context["config"]["maxFailuresPerUserPerHour"],
+        context["now"],
+    )
+
+
+def claimFailure(context, login):  # src/flow/session-access.ts:130
+    """Takes a failure slot before a code or password is evaluated; given back when the answer was right."""
+    return claimSlot(
+        context["ports"]["claims"],
+        failuresPrefix(context, login),
+        context["config"]["maxFailuresPerUserPerHour"],
+        HOUR_SECONDS,
+        context["now"],
+    )
+
+
+# SendClaims:
+#   The send slots a code holds: one per login value and, unless that limit is off, one per address.
+#   keys: The keys taken (empty when refused).
+#   retryAfter: When refused: seconds to wait. 0 when the send may go.
+#   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
+
+
+def claimSends(context, login):  # src/flow/session-access.ts:154
+    """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
+    taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
+    """
+    lockout = lockoutSeconds(context, login)
+    if lockout > 0:
+        return OrderedDict([("keys", []), ("retryAfter", lockout), ("limit", LIMIT_LOCKOUT)])
+    claims = context["ports"]["claims"]
+    byLogin = claimSlot(
+        claims,
+        sendsByLoginPrefix(context, login),
+        context["config"]["maxSendsPerUserPerHour"],
+        HOUR_SECONDS,
+        context["now"],
+    )
+    if byLogin["slot"] == 0:
+        return OrderedDict([("keys", []), ("retryAfter", byLogin["retryAfter"]), ("limit", LIMIT_USER_HOUR)])
+    if context["config"]["maxSendsPerIpPerHour"] == 0:
+        return OrderedDict([("keys", [byLogin["key"]]), ("retryAfter", 0), ("limit", "")])
+    byIp = claimSlot(
+        claims,
+        sendsByIpPrefix(context),
+        context["config"]["maxSendsPerIpPerHour"],
+        HOUR_SECONDS,
+        context["now"],
+    )
+    if byIp["slot"] == 0:
+        releaseAll(claims, [byLogin["key"]])
+        return OrderedDict([("keys", []), ("retryAfter", byIp["retryAfter"]), ("limit", LIMIT_IP_HOUR)])
+    return OrderedDict([("keys", [byLogin["key"], byIp["key"]]), ("retryAfter", 0), ("limit", "")])
+
+
+# src/flow/step-abandon.ts
+# Abandoning a login: the app says the user gave up, and the session is removed at once instead of living out its ttl.
+# Removal gives nothing back: the session's numbered claims (sends, attempts, cooldown) and the hourly limits stay counted,
+# so abandoning and starting again cannot reset any limit.
+
+
+def removeIfBound(context, what, login, sessionId):  # src/flow/step-abandon.ts:16
+    """Under the session lock: removes the session when it is the caller's, in the order loadSession checks (an expired session
+    is gone whoever started it). Answers 0 when the session is gone now, else the error that keeps it.
+    """
+    sessions = context["ports"]["sessions"]
+    text = sessions.get(sessionId)
+    if text is None:
+        what["detail"] = "unknown session"
+        return 0
+    state = parseState(text)
+    if state is None:
+        what["detail"] = "unreadable session state"
+        return SERVER_ERROR
+    if context["now"] >= state["expiresAt"]:
+        sessions.remove(sessionId)
+        what["detail"] = "session expired"
+        return 0
+    if state["clientId"] != context["request"]["clientId"]:
+        what["detail"] = "session of another client"
+        return INVALID_SESSION
+    if state["login"] != login["normalised"]:
+        what["detail"] = "session of another user"
+        return INVALID_SESSION
+    what["userId"] = state["userId"]
+    what["maskedPhone"] = None if state["maskedPhone"] == "" else state["maskedPhone"]
+    what["detail"] = "decoy session" if state["userId"] is None else None
+    sessions.remove(sessionId)
+    return 0
+
+
+def abandonLogin(context, login, sessionId):  # src/flow/step-abandon.ts:52
+    """Removes the caller's session. Unknown, expired, already removed and decoy sessions get the same answer as a live one, so
+    the answer says nothing about whether the session existed.
+    """
+    what = facts("abandon", login["normalised"])
+    what["sessionId"] = sessionId
+    errorCode = context["ports"]["serializer"].exclusive(
+        sessionLockKey(sessionId),
+        lambda: removeIfBound(context, what, login, sessionId),
+    )
+    if errorCode != 0:
+        what["sessionId"] = None
+        return outcome_failure(context, what, errorCode, details(None))
+    return abandoned(context, what, sessionId)
+
+
+# src/flow/delivery.ts
+# Sending a code through Twilio (Programmable Messaging or Verify) and checking a Verify code.
+
+# Delivery:
+#   attempted: False when the host never started the provider call: the send must not count against any limit.
+#   detail: For the log: the provider's error code or "exception"; never the provider's message (it may quote the number).
+
+
+def renderSms(config, code, expiresInSeconds):  # src/flow/delivery.ts:18
+    """The SMS text for a code that stays valid `expiresInSeconds` (the answer's expires_in: after a late resend, less than
+    otp_ttl_seconds). {minutes} rounds down, so the text never promises more time than the code has.
+    """
+    minutes = _js_str(_js_normalize(math.floor(_js_div(expiresInSeconds, 60))))
+    return config["smsTemplate"].replace("{code}", code).replace("{minutes}", minutes).replace(
+        "{app}",
+        config["appName"],
+    )
+
+
+def sendOnce(config, otp, phone, code, expiresInSeconds):  # src/flow/delivery.ts:29
+    if config["sender"] == "verify":
+        _twilioVerifyServiceSid = config["twilioVerifyServiceSid"]
+        started = otp.startVerification(
+            _twilioVerifyServiceSid if _twilioVerifyServiceSid is not None else "",
+            OrderedDict([("to", phone), ("channel", config["twilioVerifyChannel"])]),
+        )
+        return OrderedDict([
+            ("delivered", started["delivered"]),
+            ("attempted", started["attempted"] or started["delivered"]),
+            ("detail", providerDetail(started["errorCode"], started["attempted"] or started["delivered"])),
+        ])
+    body = renderSms(config, code, expiresInSeconds)
+    if config["sender"] == "messaging_service":
+        _twilioMessagingServiceSid = config["twilioMessagingServiceSid"]
+        sent = otp.sendSms(
+            OrderedDict([
+                ("to", phone),
+                (
+                    "messagingServiceSid",
+                    _twilioMessagingServiceSid if _twilioMessagingServiceSid is not None else "",
+                ),
+                ("body", body),
+            ]),
+        )
+    else:
+        _twilioFromNumber = config["twilioFromNumber"]
+        sent = otp.sendSms(
+            OrderedDict([
+                ("to", phone),
+                ("from", _twilioFromNumber if _twilioFromNumber is not None else ""),
+                ("body", body),
+            ]),
+        )
+    return OrderedDict([
+        ("delivered", sent["delivered"]),
+        ("attempted", sent["attempted"] or sent["delivered"]),
+        ("detail", providerDetail(sent["errorCode"], sent["attempted"] or sent["delivered"])),
+    ])
+
+
+def providerDetail(errorCode, attempted):  # src/flow/delivery.ts:59
+    if not attempted:
+        return "provider not called"
+    return None if errorCode is None else "provider error " + _js_str(errorCode)
+
+
+def deliverCode(config, otp, phone, code, expiresInSeconds):  # src/flow/delivery.ts:70
+    """Sends `code` (ignored with Verify, which makes its own) to `phone`. A provider exception counts as not delivered but
+    attempted: the flow cannot tell whether Twilio got the request, so the send stays counted.
+    """
+    try:
+        return sendOnce(config, otp, phone, code, expiresInSeconds)
+    except (Exception, Throwable):
+        return OrderedDict([("delivered", False), ("attempted", True), ("detail", "provider exception")])
+
+
+def verifyApproves(config, otp, phone, code):  # src/flow/delivery.ts:85
+    """Whether Twilio Verify approves `code` for `phone`. Provider exceptions propagate: the caller fails closed.
+    """
+    _twilioVerifyServiceSid = config["twilioVerifyServiceSid"]
+    result = otp.checkVerification(
+        _twilioVerifyServiceSid if _twilioVerifyServiceSid is not None else "",
+        OrderedDict([("to", phone), ("code", code)]),
+    )
+    return result["approved"]
+
+
+# src/flow/reserved-attempt.ts
+# The skeleton every checked answer (a code, a password) goes through. Under the session lock an attempt slot and a failure
+# slot are reserved before the answer is evaluated, so parallel guesses cannot exceed the limits; the answer is evaluated
+# outside the lock (it may call Twilio Verify or the directory); under the lock again it is applied to the session as it is
+# now, and a right answer passes through a one-shot claim, so it passes once however many copies arrive together.
+
+# AttemptLimits:
+#   The fixed facts of one kind of checked answer.
+#   step: The step the session must wait for.
+#   attemptClaim: Suffix of the per-session attempt slots, e.g. ":code".
+#   passClaim: Suffix of the one-shot claim a right answer takes, e.g. ":step3".
+#   wrongAnswerCode: The error of a wrong answer that leaves attempts (with session_id and attempts_left).
+
+# AttemptRules:
+#   What differs between kinds of answers. Each method may set `what.detail` and `what.sessionId` for its own answer.
+#   refuseBeforeClaims: A refusal before any slot is taken (the state cannot be checked at all), or null.
+#   refuseAfterLockout: A refusal once the failure slot is held (the skeleton gives it back), or null.
+#   stillCurrent: Whether a matching answer still belongs to the session as it is now (`seen` is the state it was checked against).
+#   passed: The answer when the right answer got the one-shot claim.
+#   passedAlready: The answer when a parallel copy of the right answer took the one-shot claim first.
+#   recordFailure: Counts a wrong answer in the session state (saved by the skeleton).
+
+
+class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:56
+    """What the locked first part reserved: the state it saw and the slots it holds."""
+    state = None
+    # The attempt slot taken (1..maxAttempts).
+    slot = None
+    failureKey = None
+
+    def __init__(self, state, slot, failureKey):
+        self.state = state
+        self.slot = slot
+        self.failureKey = failureKey
+
+
+def refusedSession(context, what, errorCode, detail):  # src/flow/reserved-attempt.ts:69
+    what["sessionId"] = None
+    what["detail"] = detail
+    return outcome_failure(context, what, errorCode, details(None))
+
+
+def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserved-attempt.ts:81
+    """Under the session lock: the session, the kind's own checks, then a failure slot and an attempt slot."""
+    claims = context["ports"]["claims"]
+    loaded = loadSession(context, sessionId, login, limits["step"])
+    state = loaded["state"]
+    if state is None:
+        return refusedSession(context, what, loaded["errorCode"], loaded["detail"])
+    what["userId"] = state["userId"]
+    what["maskedPhone"] = None if state["maskedPhone"] == "" else state["maskedPhone"]
+    early = rules.refuseBeforeClaims(context, what, state)
+    if early is not None:
+        return early
+    lockout = claimFailure(context, login)
+    if lockout["slot"] == 0:
+        return rateLimited(context, what, LIMIT_LOCKOUT, retryDetails(sessionId, lockout["retryAfter"]))
+    late = rules.refuseAfterLockout(context, what, sessionId, state)
+    if late is not None:
+        releaseAll(claims, [lockout["key"]])
+        return late
+    attempt = claimSlot(
+        claims,
+        sessionClaimPrefix(context, sessionId) + limits["attemptClaim"],
+        limits["maxAttempts"],
+        secondsLeft(context, state),
+        context["now"],
+    )
+    if attempt["slot"] == 0:
+        releaseAll(claims, [lockout["key"]])
+        context["ports"]["sessions"].remove(sessionId)
+        what["sessionId"] = None
+        return outcome_failure(context, what, TOO_MANY_ATTEMPTS, details(None))
+    return ReservedAttempt(state, attempt["slot"], lockout["key"])
+
+
+def commit(context, what, login, sessionId, limits, rules, attempt, matched):  # src/flow/reserved-attempt.ts:127
+    """Under the session lock again: a right answer gives its failure slot back; a wrong one keeps it and counts.
+    """
+    claims = context["ports"]["claims"]
+    loaded = loadSession(context, sessionId, login, limits["step"])
+    state = loaded["state"]
+    if state is None:
+        if matched:
+            releaseAll(claims, [attempt.failureKey])
+        return refusedSession(context, what, loaded["errorCode"], loaded["detail"])
+    if matched and rules.stillCurrent(attempt.state, state):
+        releaseAll(claims, [attempt.failureKey])
+        once = sessionClaimPrefix(context, sessionId) + limits["passClaim"]
+        if not claimOnce(claims, once, secondsLeft(context, state), context["now"]):
+            return rules.passedAlready(context, what)
+        return rules.passed(context, what, sessionId, state)
+    rules.recordFailure(state)
+    if attempt.slot >= limits["maxAttempts"]:
+        context["ports"]["sessions"].remove(sessionId)
+        what["sessionId"] = None
+        return outcome_failure(context, what, TOO_MANY_ATTEMPTS, details(None))
+    if not saveSession(context, sessionId, state):
+        return lostWriteAnswer(context, what)
+    said = details(sessionId)
+    said["attemptsLeft"] = _js_double(limits["maxAttempts"] - attempt.slot)
+    return outcome_failure(context, what, limits["wrongAnswerCode"], said)
+
+
+def checkReservedAttempt(context, what, login, sessionId, limits, rules, evaluate):  # src/flow/reserved-attempt.ts:172
+    """Checks one answer of session `sessionId`: reserve, `evaluate` the answer against the state seen (outside the lock, so a
+    slow provider or directory holds no lock), commit. `what` is the event being built for this request.
+    """
+    lock = sessionLockKey(sessionId)
+    serializer = context["ports"]["serializer"]
+    attempt = serializer.exclusive(lock, lambda: reserve(context, what, login, sessionId, limits, rules))
+    if not isinstance(attempt, ReservedAttempt):
+        return attempt
+    matched = evaluate(attempt.state)
+    return serializer.exclusive(
+        lock,
+        lambda: commit(context, what, login, sessionId, limits, rules, attempt, matched),
+    )
+
+
+# src/flow/step-code.ts
+# Step 2: check the code. Single use, within its ttl, a bounded number of tries (S3, S4, S5), through the reserved-attempt
+# skeleton; the right code moves the session to step 3.
+
+
+class CodeRules(object):  # src/flow/step-code.ts:15
+    def refuseBeforeClaims(self, context, what, state):
+        return None
+
+    def refuseAfterLockout(self, context, what, sessionId, state):
+        """After the lockout, so a locked-out user learns nothing about the code's age."""
+        if context["now"] >= _js_double(state["codeIssuedAt"] + _js_mul(context["config"]["otpTtlSeconds"], 1000)):
+            return outcome_failure(context, what, OTP_EXPIRED, details(sessionId))
+        return None
+
+    def stillCurrent(self, seen, state):
+        """A code replaced by a resend while this one was checked is no longer the session's code."""
+        return state["codeIssuedAt"] == seen["codeIssuedAt"] and state["codeHash"] == seen["codeHash"]
+
+    def passed(self, context, what, sessionId, state):
+        state["step"] = 3
+        state["codeHash"] = ""
+        if not saveSession(context, sessionId, state):
+            return lostWriteAnswer(context, what)
+        said = details(sessionId)
+        said["step"] = 3
+        said["expiresIn"] = secondsLeft(context, state)
+        return proceed(context, what, said)
+
+    def passedAlready(self, context, what):
+        what["detail"] = "code already accepted"
+        return outcome_failure(context, what, INVALID_SESSION, details(None))
+
+    def recordFailure(self, state):
+        state["otpFailures"] = _js_double(state["otpFailures"] + 1)
+
+
+def codeMatches(context, sessionId, state, typed):  # src/flow/step-code.ts:61
+    """Decoys and malformed codes never match; a malformed code still costs a try, like any wrong one. Outside the lock.
+    """
+    config = context["config"]
+    code = withoutSpaces(typed)
+    if state["userId"] is None or not isWellFormedCode(code, config["otpLength"]):
+        return False
+    if config["sender"] == "verify":
+        return verifyApproves(config, context["ports"]["otp"], state["verifyTo"], code)
+    hash_ = context["ports"]["hash"]
+    return hash_.constantTimeEquals(codeHash(hash_, context["hashKey"], sessionId, code), state["codeHash"])
+
+
+def checkCode(context, login, sessionId, code):  # src/flow/step-code.ts:74
+    what = facts("code", login["normalised"])
+    what["sessionId"] = sessionId
+    limits = OrderedDict([
+        ("step", 2),
+        ("attemptClaim", ":code"),
+        ("passClaim", ":step3"),
+        ("maxAttempts", context["config"]["maxOtpAttempts"]),
+        ("wrongAnswerCode", INVALID_OTP),
+    ])
+    return checkReservedAttempt(
+        context,
+        what,
+        login,
+        sessionId,
+        limits,
+        CodeRules(),
+        lambda state: codeMatches(context, sessionId, state, code),
+    )
+
+
+# src/flow/step-password.ts
+# Step 3: check the password of the user whose code was accepted in this session, then grant, through the reserved-attempt
+# skeleton: the grant is its one-shot claim, so one token per session however many right passwords arrive together.
+
+
+class PasswordRules(object):  # src/flow/step-password.ts:12
+    def refuseBeforeClaims(self, context, what, state):
+        if state["userId"] is None:
+            # A decoy cannot pass step 2, so this state was not written by the flow.
+            what["detail"] = "decoy session at step 3"
+            return outcome_failure(context, what, SERVER_ERROR, details(None))
+        return None
+
+    def refuseAfterLockout(self, context, what, sessionId, state):
+        return None
+
+    def stillCurrent(self, seen, state):
+        return True
+
+    def passed(self, context, what, sessionId, state):
+        # Removed before granting: if removal fails the exception ends the request without a token, and no session can be
+        # replayed (the grant claim is held).
+        context["ports"]["sessions"].remove(sessionId)
+        _userId = state["userId"]
+        return granted(context, what, _userId if _userId is not None else "")
+
+    def passedAlready(self, context, what):
+        what["sessionId"] = None
+        what["detail"] = "session already granted"
+        return outcome_failure(context, what, SESSION_EXPIRED, details(None))
+
+    def recordFailure(self, state):
+        state["passwordFailures"] = _js_double(state["passwordFailures"] + 1)
+
+
+def checkPassword(context, login, sessionId, password):  # src/flow/step-password.ts:53
+    what = facts("password", login["normalised"])
+    what["sessionId"] = sessionId
+    limits = OrderedDict([
+        ("step", 3),
+        ("attemptClaim", ":password"),
+        ("passClaim", ":grant"),
+        ("maxAttempts", context["config"]["maxPasswordAttempts"]),
+        ("wrongAnswerCode", INVALID_CREDENTIALS),
+    ])
+    def _fn(state):
+        _userId = state["userId"]
+        return context["ports"]["passwords"].verifyPassword(_userId if _userId is not None else "", password)
+    return checkReservedAttempt(context, what, login, sessionId, limits, PasswordRules(), _fn)
+
+
+# src/flow/recipient.ts
+# Who a start sends to: a real user with a usable phone, or a decoy (S7). An inactive user never gets a code.
+
+# Recipient:
+#   userId: null for a decoy.
+#   decoyReason: Why this is a decoy ("" for a real recipient).
+#   errorCode: The error to answer with instead of a decoy when enumeration protection is off; 0 otherwise.
+
+
+def decoy(context, reason, errorCode):  # src/flow/recipient.ts:17
+    return OrderedDict([
+        ("userId", None),
+        ("phone", None),
+        ("decoyReason", reason),
+        ("errorCode", 0 if context["config"]["enumerationProtection"] else errorCode),
+    ])
+
+
+def findRecipient(context, login):  # src/flow/recipient.ts:26
+    config = context["config"]
+    user = context["ports"]["directory"].findUser(
+        login["typed"],
+        config["loginAttributes"][:],
+        config["phoneAttributes"][:],
+    )
+    if user is None:
+        return decoy(context, "unknown user", USER_NOT_FOUND)
+    if not user["active"]:
+        return decoy(context, "inactive user", USER_NOT_FOUND)
+    phone = choosePhone(user["phones"], config["allowedCountryCodes"])
+    if phone is None:
+        return decoy(context, "no usable phone", PHONE_NOT_FOUND)
+    return OrderedDict([("userId", user["id"]), ("phone", phone), ("decoyReason", ""), ("errorCode", 0)])
+
+
+# src/flow/send-code.ts
+# What a start and a resend share: making a code, claiming the session's cooldown, sending outside any lock, and the
+# answers around a send.
+
+# NewCode:
+#   A new code for a recipient: its hash is stored before the send; "" for a decoy or with Twilio Verify.
+
+
+def newCode(context, sessionId, recipient):  # src/flow/send-code.ts:23
+    config = context["config"]
+    if recipient["phone"] is None or config["sender"] == "verify":
+        return OrderedDict([("code", ""), ("codeHash", "")])
+    code = generateCode(context["ports"]["random"], config["otpLength"])
+    return OrderedDict([
+        ("code", code),
+        ("codeHash", codeHash(context["ports"]["hash"], context["hashKey"], sessionId, code)),
+    ])
+
+
+def send(context, recipient, code, expiresIn):  # src/flow/send-code.ts:33
+    """Sends the code, valid for `expiresIn` seconds, outside any lock. A decoy sends nothing and counts as delivered.
+    """
+    if recipient["phone"] is None:
+        return OrderedDict([
+            ("delivered", True),
+            ("attempted", True),
+            ("detail", "decoy: " + recipient["decoyReason"]),
+        ])
+    return deliverCode(
+        context["config"],
+        context["ports"]["otp"],
+        recipient["phone"],
+        code["code"],
+        expiresIn,
+    )
+
+
+# What claimCooldown answers when a send of this session happened less than the cooldown ago.
+COOLDOWN_HELD = "-"  # src/flow/send-code.ts:41
+
+
+def cooldownKey(context, sessionId):  # src/flow/send-code.ts:43
+    return sessionClaimPrefix(context, sessionId) + ":cooldown"
+
+
+def claimCooldown(context, sessionId, ttlSeconds):  # src/flow/send-code.ts:51
+    """Besides the hourly slots and its per-session send slot, each send takes the session's cooldown: one claim that lives for
+    resend_cooldown_seconds. Answers its key, "" when there is no cooldown (0 s), or COOLDOWN_HELD.
+    """
+    seconds = context["config"]["resendCooldownSeconds"]
+    if seconds == 0:
+        return ""
+    key = cooldownKey(context, sessionId)
+    return (
+        key
+        if claimOnce(context["ports"]["claims"], key, _js_min(seconds, ttlSeconds), context["now"])
+        else COOLDOWN_HELD
+    )
+
+
+def hintFor(context, login, recipient):  # src/flow/send-code.ts:62
+    config = context["config"]
+    return (
+        decoyPhoneHint(
+            config["phoneHint"],
+            loginHash(context["ports"]["hash"], context["hashKey"], "hint:" + login["normalised"]),
+            config["allowedCountryCodes"],
+        )
+        if recipient["phone"] is None
+        else phoneHint(config["phoneHint"], recipient["phone"])
+    )
+
+
+def proceedDetails(context, sessionId, expiresIn, login, recipient):  # src/flow/send-code.ts:73
+    said = details(sessionId)
+    said["step"] = 2
+    said["expiresIn"] = expiresIn
+    said["resendAfter"] = context["config"]["resendCooldownSeconds"]
+    said["codeLength"] = context["config"]["otpLength"]
+    said["phoneHint"] = hintFor(context, login, recipient)
+    return said
+
+
+def describe(what, recipient, detail):  # src/flow/send-code.ts:89
+    what["userId"] = recipient["userId"]
+    what["maskedPhone"] = None if recipient["phone"] is None else maskPhone(recipient["phone"])
+    what["detail"] = detail
+
+
+def lostWrite(context, what, claimed):  # src/flow/send-code.ts:95
+    releaseAll(context["ports"]["claims"], claimed)
+    what["sessionId"] = None
+    return lostWriteAnswer(context, what)
+
+
+def notSent(context, what, sessionId, delivery, claimed):  # src/flow/send-code.ts:102
+    """After a send that did not go through: the session dies, and a call never attempted gives its slots back.
+    """
+    def _fn():
+        context["ports"]["sessions"].remove(sessionId)
+        return True
+    context["ports"]["serializer"].exclusive(sessionLockKey(sessionId), _fn)
+    if not delivery["attempted"]:
+        releaseAll(context["ports"]["claims"], claimed)
+    what["sessionId"] = None
+    return outcome_failure(context, what, OTP_NOT_SENT, details(None))
+
+
+# src/flow/step-resend.ts
+# Step 1 again: a new code in a live login (resend). Under the session lock the cooldown and every send slot are claimed and
+# the new code replaces the old one before it is sent; the provider call runs outside the lock.
+
+
+def resendRecipient(context, state, login):  # src/flow/step-resend.ts:38
+    """The recipient of a resend: the session's user if still usable, else a decoy. A decoy session stays a decoy even if the
+    user appears meanwhile, and a user who became inactive or lost the phone gets no more codes.
+    """
+    current = findRecipient(context, login)
+    if state["userId"] is not None and current["userId"] == state["userId"]:
+        return current
+    reason = "decoy session" if state["userId"] is None else "user no longer usable"
+    return OrderedDict([
+        ("userId", None),
+        ("phone", None),
+        ("decoyReason", reason),
+        ("errorCode", current["errorCode"]),
+    ])
+
+
+def codeLifeSeconds(context, state):  # src/flow/step-resend.ts:51
+    """Whole seconds a code stored now stays valid: its ttl, cut by the end of the session, rounded down so that neither
+    expires_in nor the SMS promises more than the code has.
+    """
+    millis = _js_min(
+        _js_mul(context["config"]["otpTtlSeconds"], 1000),
+        _js_double(state["expiresAt"] - context["now"]),
+    )
+    return _js_normalize(math.floor(_js_div(millis, 1000)))
+
+
+# ResendPlan:
+#   What the locked part of a resend decided: a refusal to answer, or a recipient whose new code is stored.
+#   claimed: The hourly send slots taken (given back when the provider is never called).
+
+
+def refuse(outcome):  # src/flow/step-resend.ts:66
+    none = OrderedDict([("userId", None), ("phone", None), ("decoyReason", ""), ("errorCode", 0)])
+    return OrderedDict([
+        ("refusal", outcome),
+        ("recipient", none),
+        ("code", OrderedDict([("code", ""), ("codeHash", "")])),
+        ("claimed", []),
+        ("expiresIn", 0),
+    ])
+
+
+def waitAnswer(context, what, sessionId, limit, wait):  # src/flow/step-resend.ts:71
+    return refuse(rateLimited(context, what, limit, retryDetails(sessionId, wait)))
+
+
+def planResend(context, what, login, sessionId):  # src/flow/step-resend.ts:82
+    """Under the session lock: checks, claims the cooldown and every send slot, and stores the new code."""
+    config = context["config"]
+    claims = context["ports"]["claims"]
+    loaded = loadSession(context, sessionId, login, 2)
+    state = loaded["state"]
+    if state is None:
+        what["sessionId"] = None
+        what["detail"] = loaded["detail"]
+        return refuse(outcome_failure(context, what, loaded["errorCode"], details(None)))
+    what["userId"] = state["userId"]
+    left = secondsLeft(context, state)
+    cooldown = claimCooldown(context, sessionId, left)
+    if cooldown == COOLDOWN_HELD:
+        return waitAnswer(
+            context,
+            what,
+            sessionId,
+            LIMIT_COOLDOWN,
+            heldSeconds(claims, cooldownKey(context, sessionId), context["now"]),
+        )
+    slot = claimSlot(
+        claims,
+        sessionClaimPrefix(context, sessionId) + ":send",
+        config["maxSendsPerSession"],
+        left,
+        context["now"],
+    )
+    if slot["slot"] == 0:
+        # This session will never send again: the app may start a new login once it has expired.
+        releaseAll(claims, [cooldown])
+        return waitAnswer(context, what, sessionId, LIMIT_SESSION_SENDS, left)
+    sends = claimSends(context, login)
+    if sends["retryAfter"] > 0:
+        releaseAll(claims, [cooldown, slot["key"]])
+        return waitAnswer(context, what, sessionId, sends["limit"], sends["retryAfter"])
+    recipient = resendRecipient(context, state, login)
+    if recipient["errorCode"] != 0:
+        releaseAll(claims, sends["keys"])
+        context["ports"]["sessions"].remove(sessionId)
+        what["sessionId"] = None
+        what["detail"] = recipient["decoyReason"]
+        return refuse(outcome_failure(context, what, recipient["errorCode"], details(None)))
+    # The old code dies as the new one is stored, before it is sent.
+    code = newCode(context, sessionId, recipient)
+    state["codeHash"] = code["codeHash"]
+    state["codeIssuedAt"] = context["now"]
+    state["sends"] = _js_double(state["sends"] + 1)
+    state["lastSendAt"] = context["now"]
+    state["userId"] = recipient["userId"]
+    if config["sender"] == "verify":
+        _phone = recipient["phone"]
+        _verifyTo = _phone if _phone is not None else ""
+    else:
+        _verifyTo = ""
+    state["verifyTo"] = _verifyTo
+    state["maskedPhone"] = "" if recipient["phone"] is None else maskPhone(recipient["phone"])
+    if not saveSession(context, sessionId, state):
+        removeQuietly(context, sessionId)
+        return refuse(lostWrite(context, what, sends["keys"]))
+    return OrderedDict([
+        ("refusal", None),
+        ("recipient", recipient),
+        ("code", code),
+        ("claimed", sends["keys"]),
+        ("expiresIn", codeLifeSeconds(context, state)),
+    ])
+
+
+def resendCode(context, login, sessionId):  # src/flow/step-resend.ts:156
+    what = facts("resend", login["normalised"])
+    what["sessionId"] = sessionId
+    plan = context["ports"]["serializer"].exclusive(
+        sessionLockKey(sessionId),
+        lambda: planResend(context, what, login, sessionId),
+    )
+    if plan["refusal"] is not None:
+        return plan["refusal"]
+    recipient = plan["recipient"]
+    delivery = send(context, recipient, plan["code"], plan["expiresIn"])
+    describe(what, recipient, delivery["detail"])
+    if not delivery["delivered"]:
+        return notSent(context, what, sessionId, delivery, plan["claimed"])
+    return proceed(context, what, proceedDetails(context, sessionId, plan["expiresIn"], login, recipient))
+
+
+# src/flow/step-start.ts
+# Step 1: start a login. The session holding the code is written and read back before the code is sent; the send slots are
+# taken before the provider call and given back only when the call was never attempted. The provider call runs outside the
+# session lock.
+
+
+def openSession(context, sessionId, state):  # src/flow/step-start.ts:32
+    """The session of a new login, written with its code and the first send's claims; false when the write was lost.
+    """
+    ttl = context["config"]["sessionTtlSeconds"]
+    claims = context["ports"]["claims"]
+    if not createSession(context, sessionId, state):
+        removeQuietly(context, sessionId)
+        return False
+    first = claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":send:1", ttl, context["now"])
+    # A fresh session's claims can only be missing when the store lost them: the session is unusable then.
+    if not first or claimCooldown(context, sessionId, ttl) == COOLDOWN_HELD:
+        removeQuietly(context, sessionId)
+        return False
+    return True
+
+
+def startLogin(context, login):  # src/flow/step-start.ts:48
+    config = context["config"]
+    what = facts("start", login["normalised"])
+    sends = claimSends(context, login)
+    if sends["retryAfter"] > 0:
+        return rateLimited(context, what, sends["limit"], retryDetails(None, sends["retryAfter"]))
+    recipient = findRecipient(context, login)
+    describe(what, recipient, None)
+    if recipient["errorCode"] != 0:
+        releaseAll(context["ports"]["claims"], sends["keys"])
+        what["detail"] = recipient["decoyReason"]
+        return outcome_failure(context, what, recipient["errorCode"], details(None))
+    sessionId = context["ports"]["random"].randomHex(SESSION_ID_BYTES)
+    code = newCode(context, sessionId, recipient)
+    if config["sender"] == "verify":
+        _phone = recipient["phone"]
+        _verifyTo = _phone if _phone is not None else ""
+    else:
+        _verifyTo = ""
+    _maskedPhone = what["maskedPhone"]
+    state = OrderedDict([
+        ("version", STATE_VERSION),
+        ("clientId", context["request"]["clientId"]),
+        ("login", login["normalised"]),
+        ("userId", recipient["userId"]),
+        ("step", 2),
+        ("codeHash", code["codeHash"]),
+        ("verifyTo", _verifyTo),
+        ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
+        ("createdAt", context["now"]),
+        ("expiresAt", _js_double(context["now"] + _js_mul(config["sessionTtlSeconds"], 1000))),
+        ("codeIssuedAt", context["now"]),
+        ("sends", 1),
+        ("lastSendAt", context["now"]),
+        ("otpFailures", 0),
+        ("passwordFailures", 0),
+    ])
+    what["sessionId"] = sessionId
+    opened = context["ports"]["serializer"].exclusive(
+        sessionLockKey(sessionId),
+        lambda: openSession(context, sessionId, state),
+    )
+    if not opened:
+        return lostWrite(context, what, sends["keys"])
+    # otp_ttl_seconds never exceeds session_ttl_seconds, so a first code lives its whole ttl.
+    delivery = send(context, recipient, code, config["otpTtlSeconds"])
+    describe(what, recipient, delivery["detail"])
+    if not delivery["delivered"]:
+        return notSent(context, what, sessionId, delivery, sends["keys"])
+    return proceed(
+        context,
+        what,
+        proceedDetails(context, sessionId, config["otpTtlSeconds"], login, recipient),
+    )
+
+
+# src/flow/handle-request.ts
+# The one entry point: a request in, the decision, the answer and the events out.
+
+
+def invalid(context, event, detail):  # src/flow/handle-request.ts:18
+    what = facts(event, None)
+    what["detail"] = detail
+    return outcome_failure(context, what, INVALID_REQUEST, details(None))
+
+
+def eventOf(step, sessionId):  # src/flow/handle-request.ts:24
+    if step == "1":
+        return "start" if sessionId is None else "resend"
+    elif step == "2":
+        return "code"
+    elif step == "3":
+        return "password"
+    elif step == "abandon":
+        return "abandon"
+    else:
+        return "request"
+
+
+def route(context):  # src/flow/handle-request.ts:39
+    params = context["request"]["params"]
+    repeated = repeatedParameter(params)
+    if repeated is not None:
+        return invalid(context, "request", "repeated parameter " + repeated)
+    read = readParams(params)
+    event = eventOf(read["step"], read["sessionId"])
+    if event == "request":
+        return invalid(context, event, "missing __step" if read["step"] is None else "unknown __step")
+    problem = loginProblem(read["username"])
+    if problem != "":
+        return invalid(context, event, problem)
+    _username = read["username"]
+    login = loginValue(_username if _username is not None else "")
+    sessionId = read["sessionId"]
+    if sessionId is not None and not isSessionIdFormat(sessionId):
+        return invalid(context, event, "malformed __session_id")
+    if event == "start":
+        return startLogin(context, login)
+    if sessionId is None:
+        return invalid(context, event, "missing __session_id")
+    if event == "abandon":
+        return abandonLogin(context, login, sessionId)
+    if event == "resend":
+        return resendCode(context, login, sessionId)
+    if event == "code":
+        _otpCode = read["otpCode"]
+        code = _otpCode if _otpCode is not None else read["password"]
+        return (
+            invalid(context, event, "missing code")
+            if code is None
+            else checkCode(context, login, sessionId, code)
+        )
+    _password = read["password"]
+    password = _password if _password is not None else ""
+    return (
+        invalid(context, event, "missing password")
+        if password == ""
+        else checkPassword(context, login, sessionId, password)
+    )
+
+
+def decideRequest(request, config, ports):  # src/flow/handle-request.ts:87
+    """Decides one token request. Never throws: any failure of a port ends in server_error (10001) without a token (S12).
+    The flow keeps nothing between calls; all state is in the ports' shared stores (S11).
+    """
+    context = OrderedDict([
+        ("request", request),
+        ("config", config),
+        ("ports", ports),
+        ("now", 0),
+        ("hashKey", ""),
+        ("clientIp", request["ipAddress"]),
+    ])
+    try:
+        context["clientIp"] = clientAddress(request, config["trustedProxyCount"])
+        context["now"] = ports["clock"].nowMillis()
+        context["hashKey"] = hashKeyFor(config, ports["hash"])
+        return route(context)
+    except (Exception, Throwable):
+        what = facts("request", None)
+        what["detail"] = "exception"
+        return outcome_failure(context, what, SERVER_ERROR, details(None))
+
+
+# src/host/ropc-request.ts
+# One password-grant request as the ROPC script answers it: the flow's decision, its answer rendered as the header.
+
+# RopcOutcome:
+#   grantedUserId: The user to pass to context.setUser; null means return False.
+
+
+def handleRequest(request, config, ports):  # src/host/ropc-request.ts:17
+    outcome = decideRequest(request, config, ports)
+    value = ropcHeaderValue(outcome["answer"])
+    return OrderedDict([
+        ("grantedUserId", outcome["grantedUserId"]),
+        (
+            "header",
+            (
+                None
+                if value is None
+                else OrderedDict([("name", config["responseHeaderName"]), ("value", value)])
+            ),
+        ),
+        ("events", outcome["events"]),
     ])
 
 

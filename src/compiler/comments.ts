@@ -83,6 +83,16 @@ export function blockComments(
   return { opening, closing: lines(ts.getLeadingCommentRanges(file.text, block.statements.end)) };
 }
 
+/** The comments before a `case`/`default` label and after its colon: Python has no label, they open its branch. */
+export function clauseComments(clause: ts.CaseOrDefaultClause, claims: CommentClaims): string[] {
+  const file = clause.getSourceFile();
+  const afterColon = claims.take(file, ts.getTrailingCommentRanges(file.text, clause.statements.pos));
+  return [
+    ...asLines(leadingComments(clause, claims)),
+    ...afterColon.flatMap((r) => commentLines(file.text, r)),
+  ];
+}
+
 /** The comment lines at the end of a file, after its last statement. */
 export function fileEndComments(file: ts.SourceFile, claims: CommentClaims): string[] {
   const ranges = claims.take(file, ts.getLeadingCommentRanges(file.text, file.endOfFileToken.pos));

@@ -204,6 +204,15 @@ export const CONFIG_PROPERTIES: readonly ConfigProperty[] = Object.freeze([
     false,
   ),
   property(
+    "login_order",
+    "optional",
+    "code_first",
+    "code_first or password_first",
+    "code_first: username, then the code, then the password; password_first: username and password (no SMS for a wrong " +
+      "password), then the code",
+    false,
+  ),
+  property(
     "enumeration_protection",
     "optional",
     "true",

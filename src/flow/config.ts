@@ -22,6 +22,8 @@ export type { PhoneHintMode } from "./phone";
 
 export type SenderKind = "from_number" | "messaging_service" | "verify";
 
+export type LoginOrder = "code_first" | "password_first";
+
 export interface Config {
   readonly twilioAccountSid: string;
   readonly twilioAuthToken: string | null;
@@ -50,6 +52,7 @@ export interface Config {
   readonly phoneAttributes: readonly string[];
   readonly smsTemplate: string;
   readonly appName: string;
+  readonly loginOrder: LoginOrder;
   readonly enumerationProtection: boolean;
   readonly phoneHint: PhoneHintMode;
   /** Country calling codes without "+"; empty allows every country. */
@@ -550,6 +553,8 @@ export function parseConfig(raw: Record<string, string | null>): ConfigResult {
     phoneAttributes: Object.freeze(reader.attributeList("phone_attributes")),
     smsTemplate: readTemplate(reader),
     appName: appName,
+    loginOrder:
+      reader.choice("login_order", ["code_first", "password_first"]) === "password_first" ? "password_first" : "code_first",
     enumerationProtection: reader.choice("enumeration_protection", ["true", "false"]) === "true",
     phoneHint: hint === "masked" ? "masked" : hint === "full" ? "full" : "none",
     allowedCountryCodes: Object.freeze(readCountryCodes(reader)),

@@ -1,5 +1,6 @@
 // The data the entry point takes and returns, and what every step shares.
 
+import type { FlowAnswer } from "./answer";
 import type { Config } from "./config";
 import type { Ports } from "./ports";
 
@@ -11,11 +12,6 @@ export interface FlowRequest {
   ipAddress: string;
   /** Every X-Forwarded-For header value as received, in order (empty without the header). */
   forwardedFor: string[];
-}
-
-export interface ResponseHeader {
-  name: string;
-  value: string;
 }
 
 /** One authentication event (S10). Holds no code, password, secret, session id or full phone number. */
@@ -44,7 +40,8 @@ export interface FlowEvent {
 export interface FlowOutcome {
   /** The user to pass to context.setUser; null means return False. */
   grantedUserId: string | null;
-  header: ResponseHeader | null;
+  /** What to tell the app; each host renders it in its own wire format. */
+  answer: FlowAnswer;
   events: FlowEvent[];
 }
 

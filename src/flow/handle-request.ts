@@ -1,5 +1,6 @@
-// The one entry point: a request in, the decision, the header and the events out.
+// The one entry point: a request in, the decision, the answer and the events out.
 
+import { details } from "./answer";
 import { clientAddress } from "./client-address";
 import type { Config } from "./config";
 import { INVALID_REQUEST, SERVER_ERROR } from "./error-codes";
@@ -17,7 +18,7 @@ import { startLogin } from "./step-start";
 function invalid(context: FlowContext, event: string, detail: string): FlowOutcome {
   const what = facts(event, null);
   what.detail = detail;
-  return failure(context, what, INVALID_REQUEST, []);
+  return failure(context, what, INVALID_REQUEST, details(null));
 }
 
 function eventOf(step: string | null, sessionId: string | null): string {
@@ -83,7 +84,7 @@ function route(context: FlowContext): FlowOutcome {
  * Decides one token request. Never throws: any failure of a port ends in server_error (10001) without a token (S12).
  * The flow keeps nothing between calls; all state is in the ports' shared stores (S11).
  */
-export function handleRequest(request: FlowRequest, config: Config, ports: Ports): FlowOutcome {
+export function decideRequest(request: FlowRequest, config: Config, ports: Ports): FlowOutcome {
   const context: FlowContext = {
     request: request,
     config: config,
@@ -100,6 +101,6 @@ export function handleRequest(request: FlowRequest, config: Config, ports: Ports
   } catch (e) {
     const what = facts("request", null);
     what.detail = "exception";
-    return failure(context, what, SERVER_ERROR, []);
+    return failure(context, what, SERVER_ERROR, details(null));
   }
 }

@@ -1,9 +1,14 @@
 // The flow's public surface: what the host and the tools use.
 
-export { handleRequest } from "./handle-request";
+export { decideRequest } from "./handle-request";
+// The Node tools and suites drive the flow as the ROPC script does: the decision with its answer rendered as the header.
+export { handleRequest } from "../host/ropc-request";
+export type { RopcOutcome } from "../host/ropc-request";
+export type { ResponseHeader } from "../host/ropc-header";
+export type { AnswerDetails, AnswerKind, FlowAnswer } from "./answer";
 export { parseConfig, CONFIG_PROPERTIES } from "./config";
 export type { Config, ConfigProperty, ConfigResult, PhoneHintMode, Requirement, SenderKind } from "./config";
-export type { FlowEvent, FlowOutcome, FlowRequest, ResponseHeader } from "./flow-types";
+export type { FlowEvent, FlowOutcome, FlowRequest } from "./flow-types";
 export { formatEventLine } from "./outcome";
 export { clientAddress, UNTRUSTED_FORWARDED_FOR } from "./client-address";
 export type {

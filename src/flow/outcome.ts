@@ -1,7 +1,7 @@
 // Builds every outcome of the flow and writes its event as one log line.
 
-import { errorHeader, formatHeader, pair } from "./header";
-import type { HeaderPair } from "./header";
+import { details } from "./answer";
+import type { AnswerDetails, AnswerKind } from "./answer";
 import { errorName, RATE_LIMITED, SERVER_ERROR } from "./error-codes";
 import type { EventFacts, FlowContext, FlowEvent, FlowOutcome } from "./flow-types";
 import { logQuoted, logSafe } from "./log-text";
@@ -86,34 +86,42 @@ function buildEvent(
 function finish(
   context: FlowContext,
   event: FlowEvent,
-  value: string | null,
+  kind: AnswerKind,
+  errorCode: number | null,
+  said: AnswerDetails,
   userId: string | null,
 ): FlowOutcome {
   writeEvent(context.ports.log, event);
   return {
     grantedUserId: userId,
-    header: value === null ? null : { name: context.config.responseHeaderName, value: value },
+    answer: { kind: kind, errorCode: errorCode, details: said },
     events: [event],
   };
 }
 
-export function proceed(context: FlowContext, what: EventFacts, pairs: HeaderPair[]): FlowOutcome {
-  return finish(context, buildEvent(context, what, "proceed", null), formatHeader("proceed", pairs), null);
+export function proceed(context: FlowContext, what: EventFacts, said: AnswerDetails): FlowOutcome {
+  return finish(context, buildEvent(context, what, "proceed", null), "proceed", null, said, null);
 }
 
 export function failure(
   context: FlowContext,
   what: EventFacts,
   code: number,
-  extras: HeaderPair[],
+  said: AnswerDetails,
 ): FlowOutcome {
-  return finish(context, buildEvent(context, what, errorName(code), code), errorHeader(code, extras), null);
+  return finish(context, buildEvent(context, what, errorName(code), code), "error", code, said, null);
 }
 
 /** The answer to an abandon: the same whether or not the session existed (only the log line says which). */
 export function abandoned(context: FlowContext, what: EventFacts, sessionId: string): FlowOutcome {
-  const header = formatHeader("abandoned", [pair("session_id", sessionId)]);
-  return finish(context, buildEvent(context, what, "abandoned", null), header, null);
+  return finish(
+    context,
+    buildEvent(context, what, "abandoned", null),
+    "abandoned",
+    null,
+    details(sessionId),
+    null,
+  );
 }
 
 /** A rate_limited answer (10010): its log line names the limit that refused (one of the LIMIT_ names in rate-limits.ts). */
@@ -121,18 +129,18 @@ export function rateLimited(
   context: FlowContext,
   what: EventFacts,
   limit: string,
-  extras: HeaderPair[],
+  said: AnswerDetails,
 ): FlowOutcome {
   what.limit = limit;
-  return failure(context, what, RATE_LIMITED, extras);
+  return failure(context, what, RATE_LIMITED, said);
 }
 
 export function granted(context: FlowContext, what: EventFacts, userId: string): FlowOutcome {
-  return finish(context, buildEvent(context, what, "granted", null), null, userId);
+  return finish(context, buildEvent(context, what, "granted", null), "granted", null, details(null), userId);
 }
 
 /** A session write that did not read back: the store lost it, so the flow stops here (fail closed, 10001). */
 export function lostWriteAnswer(context: FlowContext, what: EventFacts): FlowOutcome {
   what.detail = "session write lost";
-  return failure(context, what, SERVER_ERROR, []);
+  return failure(context, what, SERVER_ERROR, details(null));
 }

@@ -5,7 +5,7 @@
 
 import { TOO_MANY_ATTEMPTS } from "./error-codes";
 import type { EventFacts, FlowContext, FlowOutcome, LoginValue } from "./flow-types";
-import { pair } from "./header";
+import { details, retryDetails } from "./answer";
 import { failure, lostWriteAnswer, rateLimited } from "./outcome";
 import { claimOnce, claimSlot, LIMIT_LOCKOUT, releaseAll } from "./rate-limits";
 import {
@@ -74,7 +74,7 @@ function refusedSession(
 ): FlowOutcome {
   what.sessionId = null;
   what.detail = detail;
-  return failure(context, what, errorCode, []);
+  return failure(context, what, errorCode, details(null));
 }
 
 /** Under the session lock: the session, the kind's own checks, then a failure slot and an attempt slot. */
@@ -100,10 +100,7 @@ function reserve(
   }
   const lockout = claimFailure(context, login);
   if (lockout.slot === 0) {
-    return rateLimited(context, what, LIMIT_LOCKOUT, [
-      pair("session_id", sessionId),
-      pair("retry_after", String(lockout.retryAfter)),
-    ]);
+    return rateLimited(context, what, LIMIT_LOCKOUT, retryDetails(sessionId, lockout.retryAfter));
   }
   const late = rules.refuseAfterLockout(context, what, sessionId, state);
   if (late !== null) {
@@ -121,7 +118,7 @@ function reserve(
     releaseAll(claims, [lockout.key]);
     context.ports.sessions.remove(sessionId);
     what.sessionId = null;
-    return failure(context, what, TOO_MANY_ATTEMPTS, []);
+    return failure(context, what, TOO_MANY_ATTEMPTS, details(null));
   }
   return new ReservedAttempt(state, attempt.slot, lockout.key);
 }
@@ -158,16 +155,14 @@ function commit(
   if (attempt.slot >= limits.maxAttempts) {
     context.ports.sessions.remove(sessionId);
     what.sessionId = null;
-    return failure(context, what, TOO_MANY_ATTEMPTS, []);
+    return failure(context, what, TOO_MANY_ATTEMPTS, details(null));
   }
   if (!saveSession(context, sessionId, state)) {
     return lostWriteAnswer(context, what);
   }
-  const left = String(limits.maxAttempts - attempt.slot);
-  return failure(context, what, limits.wrongAnswerCode, [
-    pair("session_id", sessionId),
-    pair("attempts_left", left),
-  ]);
+  const said = details(sessionId);
+  said.attemptsLeft = limits.maxAttempts - attempt.slot;
+  return failure(context, what, limits.wrongAnswerCode, said);
 }
 
 /**

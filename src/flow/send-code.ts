@@ -5,8 +5,8 @@ import { OTP_NOT_SENT } from "./error-codes";
 import { deliverCode } from "./delivery";
 import type { Delivery } from "./delivery";
 import type { EventFacts, FlowContext, FlowOutcome, LoginValue } from "./flow-types";
-import type { HeaderPair } from "./header";
-import { pair } from "./header";
+import { details } from "./answer";
+import type { AnswerDetails } from "./answer";
 import { codeHash, generateCode, loginHash } from "./otp";
 import { failure, lostWriteAnswer } from "./outcome";
 import { decoyPhoneHint, maskPhone, phoneHint } from "./phone";
@@ -59,37 +59,31 @@ export function claimCooldown(context: FlowContext, sessionId: string, ttlSecond
     : COOLDOWN_HELD;
 }
 
-function hintPairs(context: FlowContext, login: LoginValue, recipient: Recipient): HeaderPair[] {
+function hintFor(context: FlowContext, login: LoginValue, recipient: Recipient): string | null {
   const config = context.config;
-  const hint =
-    recipient.phone === null
-      ? decoyPhoneHint(
-          config.phoneHint,
-          loginHash(context.ports.hash, context.hashKey, "hint:" + login.normalised),
-          config.allowedCountryCodes,
-        )
-      : phoneHint(config.phoneHint, recipient.phone);
-  return hint === null ? [] : [pair("phone_number", hint)];
+  return recipient.phone === null
+    ? decoyPhoneHint(
+        config.phoneHint,
+        loginHash(context.ports.hash, context.hashKey, "hint:" + login.normalised),
+        config.allowedCountryCodes,
+      )
+    : phoneHint(config.phoneHint, recipient.phone);
 }
 
-export function proceedPairs(
+export function proceedDetails(
   context: FlowContext,
   sessionId: string,
   expiresIn: number,
   login: LoginValue,
   recipient: Recipient,
-): HeaderPair[] {
-  const pairs = [
-    pair("session_id", sessionId),
-    pair("step", "2"),
-    pair("expires_in", String(expiresIn)),
-    pair("resend_after", String(context.config.resendCooldownSeconds)),
-    pair("code_length", String(context.config.otpLength)),
-  ];
-  for (const item of hintPairs(context, login, recipient)) {
-    pairs.push(item);
-  }
-  return pairs;
+): AnswerDetails {
+  const said = details(sessionId);
+  said.step = 2;
+  said.expiresIn = expiresIn;
+  said.resendAfter = context.config.resendCooldownSeconds;
+  said.codeLength = context.config.otpLength;
+  said.phoneHint = hintFor(context, login, recipient);
+  return said;
 }
 
 export function describe(what: EventFacts, recipient: Recipient, detail: string | null): void {
@@ -120,5 +114,5 @@ export function notSent(
     releaseAll(context.ports.claims, claimed);
   }
   what.sessionId = null;
-  return failure(context, what, OTP_NOT_SENT, []);
+  return failure(context, what, OTP_NOT_SENT, details(null));
 }

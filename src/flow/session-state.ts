@@ -2,6 +2,15 @@
 
 export const STATE_VERSION = 1;
 
+/**
+ * The steps a session waits for. With login_order=password_first the session starts after the password passed and its code
+ * grants: a step of its own, so a code-first session never grants on its code alone, even when the order changes while it
+ * lives (and a node that predates the order refuses it as unreadable). The wire says step=2 for both code steps.
+ */
+export const STEP_CODE = 2;
+export const STEP_PASSWORD = 3;
+export const STEP_FINAL_CODE = 4;
+
 export interface SessionState {
   version: number;
   clientId: string;
@@ -9,7 +18,7 @@ export interface SessionState {
   login: string;
   /** null for a decoy session (unknown, inactive or phone-less user): it can never pass the code step. */
   userId: string | null;
-  /** The step the session waits for: 2 (code) or 3 (password). */
+  /** The step the session waits for: STEP_CODE, STEP_PASSWORD or STEP_FINAL_CODE. */
   step: number;
   /** HMAC of the current code; "" once spent, for decoys and with Twilio Verify. */
   codeHash: string;
@@ -71,7 +80,7 @@ export function parseState(text: string): SessionState | null {
       state.otpFailures,
       state.passwordFailures,
     ];
-    if ((state.step !== 2 && state.step !== 3) || !numbers.every((value) => Number.isInteger(value))) {
+    if ((state.step !== STEP_CODE && state.step !== STEP_PASSWORD && state.step !== STEP_FINAL_CODE) || !numbers.every((value) => Number.isInteger(value))) {
       return null;
     }
     return state;

@@ -2,6 +2,7 @@
 // Removal gives nothing back: the session's numbered claims (sends, attempts, cooldown) and the hourly limits stay counted,
 // so abandoning and starting again cannot reset any limit.
 
+import { details } from "./answer";
 import { INVALID_SESSION, SERVER_ERROR } from "./error-codes";
 import type { EventFacts, FlowContext, FlowOutcome, LoginValue } from "./flow-types";
 import { abandoned, facts, failure } from "./outcome";
@@ -56,7 +57,7 @@ export function abandonLogin(context: FlowContext, login: LoginValue, sessionId:
   );
   if (errorCode !== 0) {
     what.sessionId = null;
-    return failure(context, what, errorCode, []);
+    return failure(context, what, errorCode, details(null));
   }
   return abandoned(context, what, sessionId);
 }

@@ -4,7 +4,7 @@
 import { INVALID_OTP, INVALID_SESSION, OTP_EXPIRED } from "./error-codes";
 import { verifyApproves } from "./delivery";
 import type { EventFacts, FlowContext, FlowOutcome, LoginValue } from "./flow-types";
-import { pair } from "./header";
+import { details } from "./answer";
 import { codeHash, isWellFormedCode, withoutSpaces } from "./otp";
 import { facts, failure, lostWriteAnswer, proceed } from "./outcome";
 import { checkReservedAttempt } from "./reserved-attempt";
@@ -25,7 +25,7 @@ class CodeRules implements AttemptRules {
     state: SessionState,
   ): FlowOutcome | null {
     if (context.now >= state.codeIssuedAt + context.config.otpTtlSeconds * 1000) {
-      return failure(context, what, OTP_EXPIRED, [pair("session_id", sessionId)]);
+      return failure(context, what, OTP_EXPIRED, details(sessionId));
     }
     return null;
   }
@@ -41,16 +41,15 @@ class CodeRules implements AttemptRules {
     if (!saveSession(context, sessionId, state)) {
       return lostWriteAnswer(context, what);
     }
-    return proceed(context, what, [
-      pair("session_id", sessionId),
-      pair("step", "3"),
-      pair("expires_in", String(secondsLeft(context, state))),
-    ]);
+    const said = details(sessionId);
+    said.step = 3;
+    said.expiresIn = secondsLeft(context, state);
+    return proceed(context, what, said);
   }
 
   passedAlready(context: FlowContext, what: EventFacts): FlowOutcome {
     what.detail = "code already accepted";
-    return failure(context, what, INVALID_SESSION, []);
+    return failure(context, what, INVALID_SESSION, details(null));
   }
 
   recordFailure(state: SessionState): void {

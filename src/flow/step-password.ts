@@ -1,6 +1,7 @@
 // Step 3: check the password of the user whose code was accepted in this session, then grant, through the reserved-attempt
 // skeleton: the grant is its one-shot claim, so one token per session however many right passwords arrive together.
 
+import { details } from "./answer";
 import { INVALID_CREDENTIALS, SERVER_ERROR, SESSION_EXPIRED } from "./error-codes";
 import type { EventFacts, FlowContext, FlowOutcome, LoginValue } from "./flow-types";
 import { facts, failure, granted } from "./outcome";
@@ -13,7 +14,7 @@ class PasswordRules implements AttemptRules {
     if (state.userId === null) {
       // A decoy cannot pass step 2, so this state was not written by the flow.
       what.detail = "decoy session at step 3";
-      return failure(context, what, SERVER_ERROR, []);
+      return failure(context, what, SERVER_ERROR, details(null));
     }
     return null;
   }
@@ -41,7 +42,7 @@ class PasswordRules implements AttemptRules {
   passedAlready(context: FlowContext, what: EventFacts): FlowOutcome {
     what.sessionId = null;
     what.detail = "session already granted";
-    return failure(context, what, SESSION_EXPIRED, []);
+    return failure(context, what, SESSION_EXPIRED, details(null));
   }
 
   recordFailure(state: SessionState): void {

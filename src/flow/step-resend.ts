@@ -2,7 +2,7 @@
 // the new code replaces the old one before it is sent; the provider call runs outside the lock.
 
 import type { EventFacts, FlowContext, FlowOutcome, LoginValue } from "./flow-types";
-import { pair } from "./header";
+import { details, retryDetails } from "./answer";
 import { facts, failure, proceed, rateLimited } from "./outcome";
 import { maskPhone } from "./phone";
 import { claimSlot, heldSeconds, LIMIT_COOLDOWN, LIMIT_SESSION_SENDS, releaseAll } from "./rate-limits";
@@ -16,7 +16,7 @@ import {
   lostWrite,
   newCode,
   notSent,
-  proceedPairs,
+  proceedDetails,
   send,
 } from "./send-code";
 import type { NewCode } from "./send-code";
@@ -75,9 +75,7 @@ function waitAnswer(
   limit: string,
   wait: number,
 ): ResendPlan {
-  return refuse(
-    rateLimited(context, what, limit, [pair("session_id", sessionId), pair("retry_after", String(wait))]),
-  );
+  return refuse(rateLimited(context, what, limit, retryDetails(sessionId, wait)));
 }
 
 /** Under the session lock: checks, claims the cooldown and every send slot, and stores the new code. */
@@ -94,7 +92,7 @@ function planResend(
   if (state === null) {
     what.sessionId = null;
     what.detail = loaded.detail;
-    return refuse(failure(context, what, loaded.errorCode, []));
+    return refuse(failure(context, what, loaded.errorCode, details(null)));
   }
   what.userId = state.userId;
   const left = secondsLeft(context, state);
@@ -131,7 +129,7 @@ function planResend(
     context.ports.sessions.remove(sessionId);
     what.sessionId = null;
     what.detail = recipient.decoyReason;
-    return refuse(failure(context, what, recipient.errorCode, []));
+    return refuse(failure(context, what, recipient.errorCode, details(null)));
   }
   // The old code dies as the new one is stored, before it is sent.
   const code = newCode(context, sessionId, recipient);
@@ -170,5 +168,5 @@ export function resendCode(context: FlowContext, login: LoginValue, sessionId: s
   if (!delivery.delivered) {
     return notSent(context, what, sessionId, delivery, plan.claimed);
   }
-  return proceed(context, what, proceedPairs(context, sessionId, plan.expiresIn, login, recipient));
+  return proceed(context, what, proceedDetails(context, sessionId, plan.expiresIn, login, recipient));
 }

@@ -2,11 +2,12 @@
 // taken before the provider call and given back only when the call was never attempted. The provider call runs outside the
 // session lock.
 
-import type { FlowContext, FlowOutcome, LoginValue } from "./flow-types";
-import { pair } from "./header";
+import type { EventFacts, FlowContext, FlowOutcome, LoginValue } from "./flow-types";
+import { details, retryDetails } from "./answer";
 import { facts, failure, proceed, rateLimited } from "./outcome";
 import { claimOnce, releaseAll } from "./rate-limits";
 import { findRecipient } from "./recipient";
+import type { Recipient } from "./recipient";
 import {
   claimCooldown,
   COOLDOWN_HELD,
@@ -14,7 +15,7 @@ import {
   lostWrite,
   newCode,
   notSent,
-  proceedPairs,
+  proceedDetails,
   send,
 } from "./send-code";
 import {
@@ -24,7 +25,7 @@ import {
   sessionClaimPrefix,
   sessionLockKey,
 } from "./session-access";
-import { STATE_VERSION } from "./session-state";
+import { STATE_VERSION, STEP_CODE } from "./session-state";
 import type { SessionState } from "./session-state";
 import { SESSION_ID_BYTES } from "./params";
 
@@ -45,20 +46,19 @@ function openSession(context: FlowContext, sessionId: string, state: SessionStat
   return true;
 }
 
-export function startLogin(context: FlowContext, login: LoginValue): FlowOutcome {
+/**
+ * Opens the session of a new login waiting for `step` and sends its first code. `sendKeys` are the hourly send slots already
+ * taken for this code (given back when the provider is never called).
+ */
+export function openAndSend(
+  context: FlowContext,
+  what: EventFacts,
+  login: LoginValue,
+  recipient: Recipient,
+  sendKeys: string[],
+  step: number,
+): FlowOutcome {
   const config = context.config;
-  const what = facts("start", login.normalised);
-  const sends = claimSends(context, login);
-  if (sends.retryAfter > 0) {
-    return rateLimited(context, what, sends.limit, [pair("retry_after", String(sends.retryAfter))]);
-  }
-  const recipient = findRecipient(context, login);
-  describe(what, recipient, null);
-  if (recipient.errorCode !== 0) {
-    releaseAll(context.ports.claims, sends.keys);
-    what.detail = recipient.decoyReason;
-    return failure(context, what, recipient.errorCode, []);
-  }
   const sessionId = context.ports.random.randomHex(SESSION_ID_BYTES);
   const code = newCode(context, sessionId, recipient);
   const state: SessionState = {
@@ -66,7 +66,7 @@ export function startLogin(context: FlowContext, login: LoginValue): FlowOutcome
     clientId: context.request.clientId,
     login: login.normalised,
     userId: recipient.userId,
-    step: 2,
+    step: step,
     codeHash: code.codeHash,
     verifyTo: config.sender === "verify" ? (recipient.phone ?? "") : "",
     maskedPhone: what.maskedPhone ?? "",
@@ -83,13 +83,29 @@ export function startLogin(context: FlowContext, login: LoginValue): FlowOutcome
     openSession(context, sessionId, state),
   );
   if (!opened) {
-    return lostWrite(context, what, sends.keys);
+    return lostWrite(context, what, sendKeys);
   }
   // otp_ttl_seconds never exceeds session_ttl_seconds, so a first code lives its whole ttl.
   const delivery = send(context, recipient, code, config.otpTtlSeconds);
   describe(what, recipient, delivery.detail);
   if (!delivery.delivered) {
-    return notSent(context, what, sessionId, delivery, sends.keys);
+    return notSent(context, what, sessionId, delivery, sendKeys);
   }
-  return proceed(context, what, proceedPairs(context, sessionId, config.otpTtlSeconds, login, recipient));
+  return proceed(context, what, proceedDetails(context, sessionId, config.otpTtlSeconds, login, recipient));
+}
+
+export function startLogin(context: FlowContext, login: LoginValue): FlowOutcome {
+  const what = facts("start", login.normalised);
+  const sends = claimSends(context, login);
+  if (sends.retryAfter > 0) {
+    return rateLimited(context, what, sends.limit, retryDetails(null, sends.retryAfter));
+  }
+  const recipient = findRecipient(context, login);
+  describe(what, recipient, null);
+  if (recipient.errorCode !== 0) {
+    releaseAll(context.ports.claims, sends.keys);
+    what.detail = recipient.decoyReason;
+    return failure(context, what, recipient.errorCode, details(null));
+  }
+  return openAndSend(context, what, login, recipient, sends.keys, STEP_CODE);
 }

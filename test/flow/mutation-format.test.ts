@@ -2,7 +2,7 @@
 // header alphabet, session text that is not JSON at all, why a phone-less user got no code, and a directory that keeps or
 // changes the attribute lists it is handed.
 
-import { headerSafe } from "../../src/flow/header";
+import { headerSafe } from "../../src/host/ropc-header";
 import { parseState } from "../../src/flow/session-state";
 import { isSimpleName } from "../../src/flow/text-checks";
 import { TestWorld } from "./doubles/ports";

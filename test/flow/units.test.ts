@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { renderSms } from "../../src/flow/delivery";
 import { errorName } from "../../src/flow/error-codes";
-import { errorHeader, formatHeader, headerSafe, pair } from "../../src/flow/header";
+import { errorHeader, formatHeader, headerSafe, pair } from "../../src/host/ropc-header";
 import { logSafe } from "../../src/flow/log-text";
 import { generateCode, isWellFormedCode } from "../../src/flow/otp";
 import { choosePhone, decoyPhoneHint, isE164, maskPhone } from "../../src/flow/phone";

@@ -3,14 +3,15 @@
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { janssenModelJar } from "../../src/world/javaDoubles";
 import { jythonEnvironment, jythonExecutable } from "../../src/world/jython";
 import { mavenClasspath } from "../../src/world/maven";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 export const VENDOR = path.resolve(ROOT, "..", "shared", "vendor", "janssen");
 export const BUILT_SCRIPT = path.join(ROOT, "dist", "GamatechRopc.py");
-/** Janssen's model classes; GAMATECH_JANSSEN_MODEL_JAR points elsewhere (e.g. a jar from Janssen's Maven repository). */
-export const MODEL_JAR = process.env.GAMATECH_JANSSEN_MODEL_JAR ?? path.join(VENDOR, "janssen-model.jar");
+/** Janssen's model classes, where the world takes them from (GAMATECH_JANSSEN_MODEL_JAR, Janssen's repository, VENDOR). */
+export const MODEL_JAR = janssenModelJar();
 /** Janssen's installers ship this line; the newest 12.x is the other end of the supported range. */
 export const JANSSEN_TWILIO = "7.17.0";
 export const NEWEST_TWILIO = "12.1.1";

@@ -1,7 +1,7 @@
 // Helpers that drive the flow like an app would: build requests, read headers, walk the three steps.
 
 import { handleRequest } from "../../../src/flow";
-import type { Config, FlowOutcome } from "../../../src/flow";
+import type { Config, RopcOutcome } from "../../../src/flow";
 import { parseConfig } from "../../../src/flow/config";
 import type { Ports } from "../../../src/flow/ports";
 import { TestUser, TestWorld } from "./ports";
@@ -58,7 +58,7 @@ export const IP = "203.0.113.7";
 
 /** One app (client id, source IP) talking to one node. */
 export class Driver {
-  readonly outcomes: FlowOutcome[] = [];
+  readonly outcomes: RopcOutcome[] = [];
 
   constructor(
     readonly world: TestWorld,
@@ -70,7 +70,7 @@ export class Driver {
     public forwardedFor: string[] = [],
   ) {}
 
-  send(params: Record<string, string | string[]>): FlowOutcome {
+  send(params: Record<string, string | string[]>): RopcOutcome {
     const all: Record<string, string[]> = {};
     for (const [name, value] of Object.entries(params)) {
       all[name] = Array.isArray(value) ? value : [value];
@@ -100,7 +100,7 @@ export class Driver {
     );
   }
 
-  password(username: string, sessionId: string, password: string): FlowOutcome {
+  password(username: string, sessionId: string, password: string): RopcOutcome {
     return this.send({ __step: "3", username, password, __session_id: sessionId });
   }
 

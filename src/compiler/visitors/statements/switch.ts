@@ -1,4 +1,5 @@
 import * as ts from "typescript";
+import { clauseComments, commentStatements } from "../../comments";
 import { Code } from "../../diagnostics";
 import type { Context } from "../../context";
 import * as py from "../../python/ast";
@@ -9,6 +10,8 @@ interface Branch {
   isDefault: boolean;
   statements: ts.Statement[];
   clause: ts.CaseOrDefaultClause;
+  /** The labels' clauses, stacked empty ones first. */
+  clauses: ts.CaseOrDefaultClause[];
 }
 
 /**
@@ -29,7 +32,8 @@ export function visitSwitch(node: ts.SwitchStatement, context: Context): py.Stmt
   let fallback: py.Stmt[] = [];
   const tests: Array<{ test: py.Expr; body: py.Stmt[] }> = [];
   for (const branch of branches) {
-    const body = context.visitStatements(trimBreak(branch.statements));
+    const comments = branch.clauses.flatMap((clause) => clauseComments(clause, context.comments));
+    const body = [...commentStatements(comments), ...context.visitStatements(trimBreak(branch.statements))];
     if (branch.isDefault) {
       fallback = body;
       continue;
@@ -57,6 +61,7 @@ function groupBranches(node: ts.SwitchStatement, context: Context): Branch[] {
       isDefault: pending.some((c) => ts.isDefaultClause(c)),
       statements,
       clause,
+      clauses: pending,
     });
     pending = [];
   }
@@ -66,6 +71,7 @@ function groupBranches(node: ts.SwitchStatement, context: Context): Branch[] {
       isDefault: pending.some((c) => ts.isDefaultClause(c)),
       statements: [],
       clause: pending[0] as ts.CaseOrDefaultClause,
+      clauses: pending,
     });
   }
   return branches;

@@ -1,0 +1,121 @@
+// Counts the execution samples of `jfr print --events jdk.ExecutionSample` text: which step each belongs to (from the
+// script's step function on its stack), the Python functions on its stack, the Java method the Python code was calling,
+// and the leaf frame.
+
+export interface StepCounts {
+  samples: number;
+  /** Each Python function counted once per sample it is on the stack of: inclusive shares. */
+  python: Record<string, number>;
+  /** The innermost Python function of each sample: where the interpreted code itself was. */
+  pythonSelf: Record<string, number>;
+  /** The Java method nearest the Python frame that called it: what the script's own code asked Java to do. */
+  java: Record<string, number>;
+  leaf: Record<string, number>;
+}
+
+export interface ProfileSummary {
+  total: number;
+  /** Samples per step or thread kind. */
+  byPlace: Record<string, number>;
+  bySteps: Record<string, StepCounts>;
+}
+
+const STEP_FUNCTIONS: Record<string, Record<string, string>> = {
+  ours: { startLogin: "start", checkCode: "code", checkPassword: "password" },
+  sample: { performStepOneAuth: "start", performStepTwoAuth: "code", performStepThreeAuth: "password" },
+};
+// How Jython reaches a Java method a script calls, and Jython's own run time.
+const REFLECTION = [/^jdk\.internal\.reflect\./, /^java\.lang\.reflect\./, /^java\.lang\.invoke\./];
+const JYTHON = /^org\.python\./;
+
+interface Frame {
+  /** "module:function" for a Python frame, "Class.method" for a Java frame. */
+  name: string;
+  python: boolean;
+}
+
+export function countSamples(text: string, subject: string): ProfileSummary {
+  const steps = STEP_FUNCTIONS[subject] ?? {};
+  const summary: ProfileSummary = { total: 0, byPlace: {}, bySteps: {} };
+  for (const event of text.split("jdk.ExecutionSample {").slice(1)) {
+    const thread = /sampledThread = "([^"]*)"/.exec(event)?.[1] ?? "?";
+    const frames = stackOf(event);
+    summary.total++;
+    const place = placeOf(frames, thread, steps);
+    summary.byPlace[place] = (summary.byPlace[place] ?? 0) + 1;
+    const counts = (summary.bySteps[place] ??= {
+      samples: 0,
+      python: {},
+      pythonSelf: {},
+      java: {},
+      leaf: {},
+    });
+    counts.samples++;
+    for (const name of new Set(frames.filter((f) => f.python).map((f) => f.name))) bump(counts.python, name);
+    const innermost = frames.find((f) => f.python);
+    if (innermost !== undefined) bump(counts.pythonSelf, innermost.name);
+    const called = calledFromPython(frames);
+    if (called !== undefined) bump(counts.java, called);
+    bump(counts.leaf, frames[0]?.name ?? "?");
+  }
+  return summary;
+}
+
+function stackOf(event: string): Frame[] {
+  const frames: Frame[] = [];
+  const start = event.indexOf("stackTrace = [");
+  for (const line of event.slice(start).split("\n").slice(1)) {
+    const trimmed = line.trim();
+    if (trimmed === "]" || trimmed === "") break;
+    const call = trimmed.slice(0, trimmed.indexOf("("));
+    const dot = call.lastIndexOf(".");
+    const [type, method] = [call.slice(0, dot), call.slice(dot + 1)];
+    if (type.endsWith("$py")) {
+      // Jython compiles a function f of module m into the method f$N of class m$py.
+      const module = type.slice(0, -3).replace(/^gamatech_loaded_script\d+$/, "script");
+      const fn = method.replace(/\$\d+$/, "");
+      if (fn !== "call_function") frames.push({ name: `${module}:${fn}`, python: true });
+    } else if (trimmed !== "...") {
+      frames.push({ name: call, python: false });
+    }
+  }
+  return frames;
+}
+
+function placeOf(frames: Frame[], thread: string, steps: Record<string, string>): string {
+  for (const frame of frames) {
+    const fn = frame.python ? frame.name.slice(frame.name.indexOf(":") + 1) : "";
+    const step = steps[fn];
+    if (step !== undefined && frame.name.startsWith("script:")) return `step ${step}`;
+  }
+  if (frames.some((f) => f.name === "script:authenticate")) return "authenticate, outside the step functions";
+  if (frames.some((f) => f.name.startsWith("script:")))
+    return `script code on thread ${thread.replace(/\d+/g, "N")}`;
+  if (frames.some((f) => f.name.startsWith("gamatech.testkit.twilio."))) return "fake Twilio API (the world)";
+  if (frames.some((f) => f.name.startsWith("bench_world:") || f.name.startsWith("profile_bench:")))
+    return "bench driver (the client)";
+  return `other: thread ${thread.replace(/\d+/g, "N")}`;
+}
+
+/**
+ * What the innermost Python frame was waiting on: the Java method it called through reflection (the script's own call
+ * into Java, e.g. javax.crypto.Mac.doFinal), or else the innermost Jython runtime method (attribute look-up, calls,
+ * exceptions), marked "(Jython)".
+ */
+function calledFromPython(frames: Frame[]): string | undefined {
+  const i = frames.findIndex((f) => f.python);
+  if (i <= 0) return undefined;
+  let jython: string | undefined;
+  let reflected = false;
+  for (let j = i - 1; j >= 0; j--) {
+    const frame = frames[j] as Frame;
+    if (REFLECTION.some((pattern) => pattern.test(frame.name))) reflected = true;
+    else if (JYTHON.test(frame.name)) jython = frame.name;
+    else return reflected ? frame.name : `(Jython) ${jython ?? frame.name}`;
+  }
+  return `(Jython) ${jython ?? "?"}`;
+}
+
+function bump(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}

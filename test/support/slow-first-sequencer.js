@@ -1,0 +1,39 @@
+// Jest runs the files it has timings for longest first, and files it has none for (every file of a fresh clone, as on CI)
+// first and then by size, which puts the small files that start a Jython world — the slowest of all — last, where one of
+// them alone then holds a worker while the other idles. These estimates (seconds, measured on 2 cores) stand in until
+// Jest has its own; a file without either counts as one second.
+const Sequencer = require("@jest/test-sequencer").default;
+const path = require("path");
+
+const ESTIMATED_SECONDS = {
+  "test/security/attacks.jython-12.test.ts": 140,
+  "test/security/attacks.jython-7.test.ts": 140,
+  "test/security/hostile.jython-12.test.ts": 120,
+  "test/security/hostile.jython-7.test.ts": 110,
+  "test/security/faults.jython.test.ts": 100,
+  "test/conformance/conformance.test.ts": 90,
+  "test/host/real-sdk.test.ts": 60,
+  "test/host/dist-fresh.test.ts": 40,
+  "test/host/java11-api.test.ts": 25,
+  "test/jython/sdk-matrix.test.ts": 40,
+  "test/jython/harness.test.ts": 30,
+  "test/parallel/one-node.test.ts": 30,
+  "test/parallel/two-nodes.test.ts": 30,
+  "test/parallel/world.test.ts": 20,
+  "test/backends/claims.test.ts": 50,
+  "test/backends/resend-bursts.test.ts": 30,
+  "test/backends/database-expiry.test.ts": 20,
+};
+const UNKNOWN_SECONDS = 1;
+
+class SlowFirstSequencer extends Sequencer {
+  time(test) {
+    const known = super.time(test);
+    if (known != null) return known;
+    const estimate =
+      ESTIMATED_SECONDS[path.relative(test.context.config.rootDir, test.path).split(path.sep).join("/")];
+    return (estimate ?? UNKNOWN_SECONDS) * 1000;
+  }
+}
+
+module.exports = SlowFirstSequencer;
