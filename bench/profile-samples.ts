@@ -1,5 +1,5 @@
 // Counts the execution samples of `jfr print --events jdk.ExecutionSample` text: which step each belongs to (from the
-// script's step function on its stack), the Python functions on its stack, the Java method the Python code was calling,
+// step marker profile_bench.py calls authenticate through), the Python functions on its stack, the Java method the Python code was calling,
 // and the leaf frame.
 
 export interface StepCounts {
@@ -11,6 +11,8 @@ export interface StepCounts {
   /** The Java method nearest the Python frame that called it: what the script's own code asked Java to do. */
   java: Record<string, number>;
   leaf: Record<string, number>;
+  /** The candidate fixes' groups of frames (GROUPS), each counted once per sample with any of its frames: inclusive. */
+  groups: Record<string, number>;
 }
 
 export interface ProfileSummary {
@@ -20,10 +22,52 @@ export interface ProfileSummary {
   bySteps: Record<string, StepCounts>;
 }
 
-const STEP_FUNCTIONS: Record<string, Record<string, string>> = {
-  ours: { startLogin: "start", checkCode: "code", checkPassword: "password" },
-  sample: { performStepOneAuth: "start", performStepTwoAuth: "code", performStepThreeAuth: "password" },
+// profile_bench.py makes each authenticate call inside the marker function of its step.
+const STEP_MARKERS: Record<string, string> = {
+  "profile_bench:in_start": "start",
+  "profile_bench:in_code": "code",
+  "profile_bench:in_password": "password",
 };
+// What a fix would target, by the frames it would remove or make cheaper; groups overlap (a JSON call inside a claim is in
+// both), so their shares do not add up.
+const GROUPS: [string, RegExp][] = [
+  ["JSON: json module, _js_json_*", /^(json(\.\w+)?:|script:_js_json_)/],
+  ["OrderedDict records: collections, _abcoll", /^(collections|_abcoll|abc):/],
+  ["keyed hashes: hmacSha256Hex", /^script:hmacSha256Hex$/],
+  ["  of which Mac.getInstance", /^javax\.crypto\.Mac\.getInstance$/],
+  ["  of which Mac.init (key set-up)", /^javax\.crypto\.Mac\.init$/],
+  ["  of which hex_ (bytes to hex in Python)", /^script:hex_$/],
+  [
+    "JavaScript number semantics: _js_number, _js_str, _js_double...",
+    /^script:_js_(number|number_str|str|double|normalize|div|mod|mul)$/,
+  ],
+  ["  of which the re module (sre)", /^org\.python\.modules\.sre\./],
+  [
+    "log lines: writeEvent, formatEventLine, escaped, hex4",
+    /^script:(writeEvent|formatEventLine|logSafe|logQuoted|escaped|hex4)$/,
+  ],
+  ["answer header: formatHeader, headerSafe", /^script:(formatHeader|headerSafe|ropcHeaderValue)$/],
+  [
+    "character loops: isDigits, isLowerHex, isSessionIdFormat...",
+    /^script:(isDigits|isLowerHex|isSessionIdFormat|hasControlCharacter|containsAnyOf|isSimpleName|isE164|plausibleAddress|isIpv4Literal|isIpv6Literal|allCharacters)$/,
+  ],
+  [
+    "claims and locks: claimSlot, claimOnce, fullFor, exclusive...",
+    /^script:(claimSlot|claimOnce|fullFor|heldFor|heldSeconds|releaseAll|exclusive|claimSends|claimFailure|claimCooldown|slotExpiry)$/,
+  ],
+  ["session state: serializeState, parseState, canonical", /^script:(serializeState|parseState|canonical)$/],
+  ["reading the request: readFlowRequest", /^script:readFlowRequest$/],
+  ["store operations: CacheService", /^io\.jans\.service\.CacheService\./],
+  [
+    "SMS hand-off: executor submit, Future.get",
+    /^java\.util\.concurrent\.(ThreadPoolExecutor\.execute|FutureTask\.(get|awaitDone)|AbstractExecutorService\.submit)$/,
+  ],
+  ["twilio-java SDK", /^com\.twilio\./],
+  [
+    "Python exceptions made (noAttributeError, Py.JavaError)",
+    /^org\.python\.core\.(PyObject\.noAttributeError|Py\.JavaError|PyException\.<init>)$/,
+  ],
+];
 // How Jython reaches a Java method a script calls, and Jython's own run time.
 const REFLECTION = [/^jdk\.internal\.reflect\./, /^java\.lang\.reflect\./, /^java\.lang\.invoke\./];
 const JYTHON = /^org\.python\./;
@@ -34,19 +78,19 @@ interface Frame {
   python: boolean;
 }
 
-export function countSamples(text: string, subject: string): ProfileSummary {
-  const steps = STEP_FUNCTIONS[subject] ?? {};
+export function countSamples(text: string): ProfileSummary {
   const summary: ProfileSummary = { total: 0, byPlace: {}, bySteps: {} };
   for (const event of text.split("jdk.ExecutionSample {").slice(1)) {
     const thread = /sampledThread = "([^"]*)"/.exec(event)?.[1] ?? "?";
     const frames = stackOf(event);
     summary.total++;
-    const place = placeOf(frames, thread, steps);
+    const place = placeOf(frames, thread);
     summary.byPlace[place] = (summary.byPlace[place] ?? 0) + 1;
     const counts = (summary.bySteps[place] ??= {
       samples: 0,
       python: {},
       pythonSelf: {},
+      groups: {},
       java: {},
       leaf: {},
     });
@@ -57,6 +101,8 @@ export function countSamples(text: string, subject: string): ProfileSummary {
     const called = calledFromPython(frames);
     if (called !== undefined) bump(counts.java, called);
     bump(counts.leaf, frames[0]?.name ?? "?");
+    for (const [group, pattern] of GROUPS)
+      if (frames.some((f) => pattern.test(f.name))) bump(counts.groups, group);
   }
   return summary;
 }
@@ -82,13 +128,11 @@ function stackOf(event: string): Frame[] {
   return frames;
 }
 
-function placeOf(frames: Frame[], thread: string, steps: Record<string, string>): string {
+function placeOf(frames: Frame[], thread: string): string {
   for (const frame of frames) {
-    const fn = frame.python ? frame.name.slice(frame.name.indexOf(":") + 1) : "";
-    const step = steps[fn];
-    if (step !== undefined && frame.name.startsWith("script:")) return `step ${step}`;
+    const step = STEP_MARKERS[frame.name];
+    if (step !== undefined) return `step ${step}`;
   }
-  if (frames.some((f) => f.name === "script:authenticate")) return "authenticate, outside the step functions";
   if (frames.some((f) => f.name.startsWith("script:")))
     return `script code on thread ${thread.replace(/\d+/g, "N")}`;
   if (frames.some((f) => f.name.startsWith("gamatech.testkit.twilio."))) return "fake Twilio API (the world)";

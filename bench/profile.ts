@@ -1,7 +1,8 @@
 // Where our script's logins (or the 2FA sample's) spend their CPU: JFR execution samples of a Jython process making warm
 // logins in the bench's world, summed per step, per Python function and per Java method the Python code calls.
-//   node -r ./scripts/register-ts.js bench/profile.ts [ours|sample] [LOGINS]
-// Prints Markdown tables and writes bench/profile-<subject>.json. A sampling profile, not a measurement: shares are of
+//   node -r ./scripts/register-ts.js bench/profile.ts [ours|sample] [LOGINS] [--keep FILE.jfr | --analyse FILE.jfr]
+// Prints Markdown tables and writes bench/profile-<subject>.json; --keep saves the recording, --analyse reads a saved one
+// (LOGINS is then only reported). A sampling profile, not a measurement: shares are of
 // the samples taken, and the machine's load is printed beside them.
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -16,11 +17,11 @@ const WARMUP_LOGINS = 2000;
 const DEFAULT_LOGINS = 2000;
 // Each Python call is five to ten Java frames: a shallower stack would lose the step a sample belongs to.
 const STACK_DEPTH = 4096;
-const TOP = 15;
+const TOP = 20;
+const USAGE = "usage: bench/profile.ts [ours|sample] [LOGINS] [--keep FILE.jfr | --analyse FILE.jfr]";
 
-function main(subject: string, logins: number): void {
-  if (subject !== "ours" && subject !== "sample")
-    throw new Error("usage: bench/profile.ts [ours|sample] [LOGINS]");
+function main(subject: string, logins: number, keep: string | undefined): void {
+  if (subject !== "ours" && subject !== "sample") throw new Error(USAGE);
   const loadStart = os.loadavg();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-profile-"));
   try {
@@ -29,25 +30,33 @@ function main(subject: string, logins: number): void {
       cwd: PROJECT_ROOT,
     });
     const jar = buildSampleDoubles(work);
-    const recording = path.join(work, "profile.jfr");
+    const recording = keep ?? path.join(work, "profile.jfr");
     const args = [subject, script, SAMPLE_SCRIPT, String(WARMUP_LOGINS), String(logins), recording];
     const launch = benchLaunch(work, jar, "profile_bench.py", args, [
       `-XX:FlightRecorderOptions:stackdepth=${STACK_DEPTH}`,
     ]);
     runChild(launch.command, launch.args, { cwd: path.join(__dirname, "jython"), env: launch.env });
-    const text = path.join(work, "samples.txt");
+    report(subject, logins, recording, loadStart);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function report(subject: string, logins: number, recording: string, loadStart: number[]): void {
+  const text = path.join(os.tmpdir(), `gamatech-profile-${process.pid}.txt`);
+  try {
     const printed = spawnSync(
       "jfr",
       ["print", "--events", "jdk.ExecutionSample", "--stack-depth", String(STACK_DEPTH), recording],
       { stdio: ["ignore", fs.openSync(text, "w"), "inherit"] },
     );
     if (printed.status !== 0) throw new Error(`jfr print failed (${printed.status})`);
-    const summary = countSamples(fs.readFileSync(text, "utf8"), subject);
+    const summary = countSamples(fs.readFileSync(text, "utf8"));
     const record = { subject, logins, loadAverage: { start: loadStart, end: os.loadavg() }, ...summary };
     fs.writeFileSync(path.join(__dirname, `profile-${subject}.json`), JSON.stringify(record, null, 2) + "\n");
     process.stdout.write(markdown(record));
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    fs.rmSync(text, { force: true });
   }
 }
 
@@ -88,4 +97,7 @@ function top(counts: Record<string, number>): [string, number][] {
     .slice(0, TOP);
 }
 
-main(process.argv[2] ?? "ours", Number(process.argv[3] ?? DEFAULT_LOGINS));
+const [subject = "ours", count = String(DEFAULT_LOGINS), option, file] = process.argv.slice(2);
+if (option === "--analyse" && file !== undefined) report(subject, Number(count), file, os.loadavg());
+else if (option === "--keep" || option === undefined) main(subject, Number(count), file);
+else throw new Error(USAGE);

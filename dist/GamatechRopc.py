@@ -30,8 +30,9 @@
 #   src/flow/step-password.ts
 #   src/flow/recipient.ts
 #   src/flow/send-code.ts
-#   src/flow/step-resend.ts
 #   src/flow/step-start.ts
+#   src/flow/step-password-first.ts
+#   src/flow/step-resend.ts
 #   src/flow/handle-request.ts
 #   src/host/ropc-request.ts
 #   src/host/system-clock.ts
@@ -48,7 +49,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 61cf41199fc207ec4b77a79ed64fd88f3627eaeed571305671284dc5b3dc97e1
+# Sources: sha256 7446f3f804b4557eb1ce803223094e885edbf8c2d8b156f0c9db2c8acb8868a1
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -100,6 +101,8 @@
 #       SMS text (not used with Twilio Verify).
 #   app_name: optional; default login; text of 1 to 60 characters without { or }.
 #       replaces {app} in sms_template.
+#   login_order: optional; default code_first; code_first or password_first.
+#       code_first: username, then the code, then the password; password_first: username and password (no SMS for a wrong password), then the code.
 #   enumeration_protection: optional; default true; true or false.
 #       unknown, inactive and phone-less users get a decoy login that looks real (false: errors 10002 and 10003).
 #   phone_hint: optional; default none; none, masked or full.
@@ -699,6 +702,17 @@ CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:61
         False,
     ),
     property_(
+        "login_order",
+        "optional",
+        "code_first",
+        "code_first or password_first",
+        (
+            "code_first: username, then the code, then the password; password_first: username and password (no SMS for a wrong "
+            + "password), then the code"
+        ),
+        False,
+    ),
+    property_(
         "enumeration_protection",
         "optional",
         "true",
@@ -990,11 +1004,11 @@ def decoyPhoneHint(mode, loginHashHex, countryCodes):  # src/flow/phone.ts:78
 #   errors: Each message starts with the property name and says what is accepted. None quotes a malformed value: it is described
 #     by its shape (valueShape), so a secret typed into the wrong field never reaches check-config's output or the log.
 
-SMS_PLACEHOLDERS = ["{code}", "{minutes}", "{app}"]  # src/flow/config.ts:72
-MAX_ATTRIBUTES = 10  # src/flow/config.ts:73
+SMS_PLACEHOLDERS = ["{code}", "{minutes}", "{app}"]  # src/flow/config.ts:75
+MAX_ATTRIBUTES = 10  # src/flow/config.ts:76
 
 
-def definition(name):  # src/flow/config.ts:75
+def definition(name):  # src/flow/config.ts:78
     found = next((item for item in CONFIG_PROPERTIES if item["name"] == name), None)
     if found is None:
         raise JsError("no configuration property named " + name)
@@ -1004,12 +1018,12 @@ def definition(name):  # src/flow/config.ts:75
 # A malformed value is described by its shape, never quoted: a secret typed into the wrong field (the auth token in
 # twilio_account_sid) would otherwise reach check-config's output and Janssen's script log. The shape is the length, the
 # first 2 characters (only when the value is longer than that) and the positions of the characters that do not belong.
-SHOWN_PREFIX_LENGTH = 2  # src/flow/config.ts:86
-SHOWN_POSITIONS = 5  # src/flow/config.ts:87
-SID_LENGTH = 34  # src/flow/config.ts:88
-TOKEN_LENGTH = 32  # src/flow/config.ts:89
+SHOWN_PREFIX_LENGTH = 2  # src/flow/config.ts:89
+SHOWN_POSITIONS = 5  # src/flow/config.ts:90
+SID_LENGTH = 34  # src/flow/config.ts:91
+TOKEN_LENGTH = 32  # src/flow/config.ts:92
 
-SID_KINDS = [  # src/flow/config.ts:96
+SID_KINDS = [  # src/flow/config.ts:99
     OrderedDict([("prefix", "AC"), ("kind", "an Account SID")]),
     OrderedDict([("prefix", "SK"), ("kind", "an API key SID")]),
     OrderedDict([("prefix", "MG"), ("kind", "a Messaging Service SID")]),
@@ -1017,15 +1031,15 @@ SID_KINDS = [  # src/flow/config.ts:96
 ]
 
 
-def config_isDigitCode(code):  # src/flow/config.ts:103
+def config_isDigitCode(code):  # src/flow/config.ts:106
     return code >= 48 and code <= 57
 
 
-def config_isHexCode(code):  # src/flow/config.ts:107
+def config_isHexCode(code):  # src/flow/config.ts:110
     return config_isDigitCode(code) or (code >= 97 and code <= 102) or (code >= 65 and code <= 70)
 
 
-def isNameCode(code):  # src/flow/config.ts:111
+def isNameCode(code):  # src/flow/config.ts:114
     return (
         config_isDigitCode(code)
         or (code >= 65 and code <= 90)
@@ -1034,19 +1048,19 @@ def isNameCode(code):  # src/flow/config.ts:111
     )
 
 
-def isListCode(code):  # src/flow/config.ts:115
+def isListCode(code):  # src/flow/config.ts:118
     return isNameCode(code) or code == 44 or code == 32
 
 
-def isPrintableCode(code):  # src/flow/config.ts:119
+def isPrintableCode(code):  # src/flow/config.ts:122
     return not isControlCode(code)
 
 
-def characters(count):  # src/flow/config.ts:123
+def characters(count):  # src/flow/config.ts:126
     return "1 character" if count == 1 else _js_str(count) + " characters"
 
 
-def valueShape(value):  # src/flow/config.ts:128
+def valueShape(value):  # src/flow/config.ts:131
     """`34 characters starting "9f"`: the length, and the first characters (escaped) only when that is not the whole value.
     """
     if len(value) <= SHOWN_PREFIX_LENGTH:
@@ -1055,7 +1069,7 @@ def valueShape(value):  # src/flow/config.ts:128
     return characters(len(value)) + " starting \"" + start + "\""
 
 
-def wrongCharacters(value, from_, label, allowed):  # src/flow/config.ts:137
+def wrongCharacters(value, from_, label, allowed):  # src/flow/config.ts:140
     """`2 characters outside 0-9 (at 5, 17)`, counted from index `from`; "" when every character is allowed.
     """
     positions = []
@@ -1073,7 +1087,7 @@ def wrongCharacters(value, from_, label, allowed):  # src/flow/config.ts:137
     return characters(count) + " " + label + " (at " + ", ".join(positions) + more + ")"
 
 
-def described(problem, value, facts):  # src/flow/config.ts:163
+def described(problem, value, facts):  # src/flow/config.ts:166
     """The shape, then the facts that are not "" (joined with ", ")."""
     shown = [valueShape(value)]
     for fact in facts:
@@ -1082,7 +1096,7 @@ def described(problem, value, facts):  # src/flow/config.ts:163
     return problem + ": " + ", ".join(shown)
 
 
-def sidProblem(text, prefix):  # src/flow/config.ts:173
+def sidProblem(text, prefix):  # src/flow/config.ts:176
     for other in SID_KINDS:
         if other["prefix"] != prefix and isTwilioSid(text, other["prefix"]):
             return (
@@ -1106,7 +1120,7 @@ def sidProblem(text, prefix):  # src/flow/config.ts:173
     )
 
 
-def integerProblem(text, min_, max_):  # src/flow/config.ts:187
+def integerProblem(text, min_, max_):  # src/flow/config.ts:190
     if isDigits(text):
         return (
             "out of range: above " + _js_str(max_)
@@ -1116,7 +1130,7 @@ def integerProblem(text, min_, max_):  # src/flow/config.ts:187
     return described("not an integer", text, [wrongCharacters(text, 0, "outside 0-9", config_isDigitCode)])
 
 
-def e164Problem(text):  # src/flow/config.ts:196
+def e164Problem(text):  # src/flow/config.ts:199
     plus = text.startswith("+")
     digits = text[1:] if plus else text
     return described(
@@ -1131,12 +1145,12 @@ def e164Problem(text):  # src/flow/config.ts:196
     )
 
 
-def looksLikeToken(text):  # src/flow/config.ts:208
+def looksLikeToken(text):  # src/flow/config.ts:211
     """Exactly 32 hexadecimal characters: how Twilio auth tokens look."""
     return len(text) == TOKEN_LENGTH and isLowerHex(text.lower())
 
 
-class PropertyReader(object):  # src/flow/config.ts:213
+class PropertyReader(object):  # src/flow/config.ts:216
     """Collects problems while reading one set of properties."""
     raw = None
 
@@ -1246,7 +1260,7 @@ class PropertyReader(object):  # src/flow/config.ts:213
         return text
 
 
-def closestName(name):  # src/flow/config.ts:313
+def closestName(name):  # src/flow/config.ts:316
     best = None
     bestDistance = 4
     for item in CONFIG_PROPERTIES:
@@ -1257,7 +1271,7 @@ def closestName(name):  # src/flow/config.ts:313
     return best
 
 
-def warnUnknownNames(raw, reader):  # src/flow/config.ts:326
+def warnUnknownNames(raw, reader):  # src/flow/config.ts:329
     for name in _js_keys(raw):
         if any(item["name"] == name for item in CONFIG_PROPERTIES):
             continue
@@ -1266,7 +1280,7 @@ def warnUnknownNames(raw, reader):  # src/flow/config.ts:326
         reader.warnings.append(logSafe(name, 64) + ": unknown property, ignored" + hint)
 
 
-def warnSwappedFields(reader):  # src/flow/config.ts:341
+def warnSwappedFields(reader):  # src/flow/config.ts:344
     """Secrets and SIDs in each other's fields: an auth token typed into an SID field is not hidden there (the admin UI shows
     it), and an SID in a secret field fails only later, at Twilio.
     """
@@ -1294,7 +1308,7 @@ def warnSwappedFields(reader):  # src/flow/config.ts:341
                     )
 
 
-def readCountryCodes(reader):  # src/flow/config.ts:366
+def readCountryCodes(reader):  # src/flow/config.ts:369
     codes = []
     _value = reader.value("allowed_country_codes")
     items = splitList(_value if _value is not None else "")
@@ -1312,7 +1326,7 @@ def readCountryCodes(reader):  # src/flow/config.ts:366
     return codes
 
 
-def readTemplate(reader):  # src/flow/config.ts:382
+def readTemplate(reader):  # src/flow/config.ts:385
     template = reader.text("sms_template", 640)
     if "{code}" not in template:
         reader.reject("sms_template", "{code} is missing")
@@ -1324,7 +1338,7 @@ def readTemplate(reader):  # src/flow/config.ts:382
     return template
 
 
-def readSender(reader):  # src/flow/config.ts:397
+def readSender(reader):  # src/flow/config.ts:400
     from_ = reader.value("twilio_from_number")
     if from_ is not None and not isE164(from_):
         reader.reject("twilio_from_number", e164Problem(from_))
@@ -1344,7 +1358,7 @@ def readSender(reader):  # src/flow/config.ts:397
     return "messaging_service" if messaging is not None else "from_number"
 
 
-def checkCredentials(reader, keySid):  # src/flow/config.ts:419
+def checkCredentials(reader, keySid):  # src/flow/config.ts:422
     token = reader.value("twilio_auth_token")
     keySecret = reader.value("twilio_api_key_secret")
     if keySid is not None and keySecret is None:
@@ -1359,7 +1373,7 @@ def checkCredentials(reader, keySid):  # src/flow/config.ts:419
         )
 
 
-def checkHeaderName(reader):  # src/flow/config.ts:435
+def checkHeaderName(reader):  # src/flow/config.ts:438
     _value = reader.value("response_header_name")
     name = _value if _value is not None else definition("response_header_name")["defaultValue"]
     if not isSimpleName(name) or len(name) > 64:
@@ -1377,7 +1391,7 @@ def checkHeaderName(reader):  # src/flow/config.ts:435
     return name
 
 
-def readHashKey(reader):  # src/flow/config.ts:449
+def readHashKey(reader):  # src/flow/config.ts:452
     key = reader.value("otp_hash_key")
     if key is not None and len(key) < 32:
         # A secret: not even its shape is shown.
@@ -1385,7 +1399,7 @@ def readHashKey(reader):  # src/flow/config.ts:449
     return key
 
 
-def warnRiskySettings(reader, config):  # src/flow/config.ts:462
+def warnRiskySettings(reader, config):  # src/flow/config.ts:465
     """Valid settings that weaken a protection: the script accepts them (each has a use), but an administrator should have chosen
     them on purpose. Only given, accepted values are judged (a rejected one is replaced by its default).
     """
@@ -1414,7 +1428,7 @@ def warnRiskySettings(reader, config):  # src/flow/config.ts:462
         )
 
 
-def parseConfig(raw):  # src/flow/config.ts:490
+def parseConfig(raw):  # src/flow/config.ts:493
     reader = PropertyReader(raw)
     warnUnknownNames(raw, reader)
     warnSwappedFields(reader)
@@ -1475,6 +1489,14 @@ def parseConfig(raw):  # src/flow/config.ts:490
         ("phoneAttributes", _js_freeze(reader.attributeList("phone_attributes"))),
         ("smsTemplate", readTemplate(reader)),
         ("appName", appName),
+        (
+            "loginOrder",
+            (
+                "password_first"
+                if reader.choice("login_order", ["code_first", "password_first"]) == "password_first"
+                else "code_first"
+            ),
+        ),
         ("enumerationProtection", reader.choice("enumeration_protection", ["true", "false"]) == "true"),
         ("phoneHint", "masked" if hint == "masked" else "full" if hint == "full" else "none"),
         ("allowedCountryCodes", _js_freeze(readCountryCodes(reader))),
@@ -1995,9 +2017,11 @@ def openClaimStore(clock, random):  # src/host/claim-stores.ts:500
 # src/host/janssen-directory.ts
 
 STATUS_ATTRIBUTE = "jansStatus"  # src/host/janssen-directory.ts:6
+# The attribute getUserId() reads.
+USER_ID_ATTRIBUTE = "uid"  # src/host/janssen-directory.ts:8
 
 
-def allValues(user, attribute):  # src/host/janssen-directory.ts:9
+def allValues(user, attribute):  # src/host/janssen-directory.ts:11
     """getAttributeValues answers null for an absent attribute; this answers an empty list instead."""
     values = []
     found = user.getAttributeValues(attribute)
@@ -2012,10 +2036,10 @@ def allValues(user, attribute):  # src/host/janssen-directory.ts:9
     return values
 
 
-ACTIVE = "active"  # src/host/janssen-directory.ts:26
+ACTIVE = "active"  # src/host/janssen-directory.ts:28
 
 
-def isActive(user):  # src/host/janssen-directory.ts:34
+def isActive(user):  # src/host/janssen-directory.ts:36
     """The account status. Janssen 1.1 and later (SimpleUser since March 2024) map jansStatus to the field behind getStatus(),
     and the ORM then leaves it out of the custom attributes; older user models have no getStatus (Jython raises
     AttributeError on the call) and keep jansStatus as a custom attribute. An account without a status is inactive (fail
@@ -2032,7 +2056,7 @@ def isActive(user):  # src/host/janssen-directory.ts:34
     return any(status_2.strip(_JS_SPACE).lower() == ACTIVE for status_2 in allValues(user, STATUS_ATTRIBUTE))
 
 
-class JanssenUserDirectory(object):  # src/host/janssen-directory.ts:48
+class JanssenUserDirectory(object):  # src/host/janssen-directory.ts:50
     users = None
 
     def __init__(self, users):
@@ -2050,6 +2074,15 @@ class JanssenUserDirectory(object):  # src/host/janssen-directory.ts:48
                             phones.append(phone)
                     return OrderedDict([("id", id_), ("active", isActive(user)), ("phones", phones)])
         return None
+
+    def grantableUser(self, userId):
+        """The user to grant when no password was checked in this request (login_order=password_first: the password passed at step
+        1): found again by id and still active, else null (fail closed).
+        """
+        user = self.users.getUserByAttribute(USER_ID_ATTRIBUTE, userId)
+        if user is None or user.getUserId() != userId or not isActive(user):
+            return None
+        return user
 
 
 # src/host/janssen-passwords.ts
@@ -2820,16 +2853,23 @@ def releaseAll(claims, keys):  # src/flow/rate-limits.ts:117
 
 STATE_VERSION = 1  # src/flow/session-state.ts:3
 
+# The steps a session waits for. With login_order=password_first the session starts after the password passed and its code
+# grants: a step of its own, so a code-first session never grants on its code alone, even when the order changes while it
+# lives (and a node that predates the order refuses it as unreadable). The wire says step=2 for both code steps.
+STEP_CODE = 2  # src/flow/session-state.ts:10
+STEP_PASSWORD = 3  # src/flow/session-state.ts:11
+STEP_FINAL_CODE = 4  # src/flow/session-state.ts:12
+
 # SessionState:
 #   login: The normalised login value the session was started with.
 #   userId: null for a decoy session (unknown, inactive or phone-less user): it can never pass the code step.
-#   step: The step the session waits for: 2 (code) or 3 (password).
+#   step: The step the session waits for: STEP_CODE, STEP_PASSWORD or STEP_FINAL_CODE.
 #   codeHash: HMAC of the current code; "" once spent, for decoys and with Twilio Verify.
 #   verifyTo: The number Twilio Verify checks the code against; "" otherwise.
 #   maskedPhone: For log lines only.
 
 
-def canonical(state):  # src/flow/session-state.ts:30
+def canonical(state):  # src/flow/session-state.ts:39
     """A copy with the fields in one fixed order, so that serializing is canonical."""
     return OrderedDict([
         ("version", state["version"]),
@@ -2850,11 +2890,11 @@ def canonical(state):  # src/flow/session-state.ts:30
     ])
 
 
-def serializeState(state):  # src/flow/session-state.ts:50
+def serializeState(state):  # src/flow/session-state.ts:59
     return _js_json_stringify(canonical(state))
 
 
-def parseState(text):  # src/flow/session-state.ts:58
+def parseState(text):  # src/flow/session-state.ts:67
     """The state, or null when the text is not exactly what serializeState writes (truncated, edited, another version, a field of
     the wrong type or missing): re-serializing and comparing checks the whole shape without typeof, which the guest subset lacks.
     """
@@ -2872,7 +2912,10 @@ def parseState(text):  # src/flow/session-state.ts:58
             state["otpFailures"],
             state["passwordFailures"],
         ]
-        if (state["step"] != 2 and state["step"] != 3) or not all(_js_is_integer(value) for value in numbers):
+        if (
+            (state["step"] != STEP_CODE and state["step"] != STEP_PASSWORD and state["step"] != STEP_FINAL_CODE)
+            or (not all(_js_is_integer(value) for value in numbers))
+        ):
             return None
         return state
     except (Exception, Throwable):
@@ -2886,16 +2929,21 @@ def parseState(text):  # src/flow/session-state.ts:58
 #   errorCode: The error to answer with when state is null.
 
 
-def refused(errorCode, detail):  # src/flow/session-access.ts:27
+def refused(errorCode, detail):  # src/flow/session-access.ts:28
     return OrderedDict([("state", None), ("errorCode", errorCode), ("detail", detail)])
 
 
-def sessionLockKey(sessionId):  # src/flow/session-access.ts:32
+def codeStep(config):  # src/flow/session-access.ts:33
+    """The step a session waits for while its code is due: the code grants when the password came first."""
+    return STEP_FINAL_CODE if config["loginOrder"] == "password_first" else STEP_CODE
+
+
+def sessionLockKey(sessionId):  # src/flow/session-access.ts:38
     """The key of the per-node lock every read-check-write of session `sessionId` holds."""
     return "session:" + sessionId
 
 
-def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-access.ts:40
+def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-access.ts:46
     """The session `sessionId` if it is alive, was started by this client for this login value, and waits for `expectedStep` (S3).
     Binding is checked before the step so that another client's session says nothing about its progress.
     """
@@ -2917,31 +2965,31 @@ def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-ac
     return OrderedDict([("state", state), ("errorCode", 0), ("detail", "")])
 
 
-def secondsLeft(context, state):  # src/flow/session-access.ts:70
+def secondsLeft(context, state):  # src/flow/session-access.ts:76
     return secondsUntil(state["expiresAt"], context["now"])
 
 
-def readsBack(context, sessionId, text):  # src/flow/session-access.ts:75
+def readsBack(context, sessionId, text):  # src/flow/session-access.ts:81
     """Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on.
     """
     return context["ports"]["sessions"].get(sessionId) == text
 
 
-def createSession(context, sessionId, state):  # src/flow/session-access.ts:80
+def createSession(context, sessionId, state):  # src/flow/session-access.ts:86
     """Writes a new session and reads it back; false when the write was lost."""
     text = serializeState(state)
     context["ports"]["sessions"].create(sessionId, text, context["config"]["sessionTtlSeconds"])
     return readsBack(context, sessionId, text)
 
 
-def saveSession(context, sessionId, state):  # src/flow/session-access.ts:87
+def saveSession(context, sessionId, state):  # src/flow/session-access.ts:93
     """Updates a session and reads it back; false when the write was lost."""
     text = serializeState(state)
     context["ports"]["sessions"].update(sessionId, text, secondsLeft(context, state))
     return readsBack(context, sessionId, text)
 
 
-def removeQuietly(context, sessionId):  # src/flow/session-access.ts:94
+def removeQuietly(context, sessionId):  # src/flow/session-access.ts:100
     """Removing a session is best effort where a failure changes nothing that matters (the session holds no usable code).
     """
     try:
@@ -2950,28 +2998,28 @@ def removeQuietly(context, sessionId):  # src/flow/session-access.ts:94
         return
 
 
-def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:102
+def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:108
     return (
         "gamatech-ropc:sends:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sendsByIpPrefix(context):  # src/flow/session-access.ts:106
+def sendsByIpPrefix(context):  # src/flow/session-access.ts:112
     return (
         "gamatech-ropc:sends:ip:"
         + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
     )
 
 
-def failuresPrefix(context, login):  # src/flow/session-access.ts:110
+def failuresPrefix(context, login):  # src/flow/session-access.ts:116
     return (
         "gamatech-ropc:failures:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:115
+def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:121
     """The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`.
     """
     return (
@@ -2980,7 +3028,7 @@ def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:115
     )
 
 
-def lockoutSeconds(context, login):  # src/flow/session-access.ts:120
+def lockoutSeconds(context, login):  # src/flow/session-access.ts:126
     """Seconds until this login value may try again after too many failures (S4), or 0. Reads only."""
     return fullFor(
         context["ports"]["claims"],
@@ -2990,7 +3038,7 @@ def lockoutSeconds(context, login):  # src/flow/session-access.ts:120
     )
 
 
-def claimFailure(context, login):  # src/flow/session-access.ts:130
+def claimFailure(context, login):  # src/flow/session-access.ts:136
     """Takes a failure slot before a code or password is evaluated; given back when the answer was right."""
     return claimSlot(
         context["ports"]["claims"],
@@ -3008,7 +3056,7 @@ def claimFailure(context, login):  # src/flow/session-access.ts:130
 #   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
 
 
-def claimSends(context, login):  # src/flow/session-access.ts:154
+def claimSends(context, login):  # src/flow/session-access.ts:160
     """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
     taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
     """
@@ -3301,10 +3349,10 @@ def checkReservedAttempt(context, what, login, sessionId, limits, rules, evaluat
 
 # src/flow/step-code.ts
 # Step 2: check the code. Single use, within its ttl, a bounded number of tries (S3, S4, S5), through the reserved-attempt
-# skeleton; the right code moves the session to step 3.
+# skeleton; the right code moves the session to step 3, or grants when the password came first.
 
 
-class CodeRules(object):  # src/flow/step-code.ts:15
+class CodeRules(object):  # src/flow/step-code.ts:16
     def refuseBeforeClaims(self, context, what, state):
         return None
 
@@ -3319,12 +3367,17 @@ class CodeRules(object):  # src/flow/step-code.ts:15
         return state["codeIssuedAt"] == seen["codeIssuedAt"] and state["codeHash"] == seen["codeHash"]
 
     def passed(self, context, what, sessionId, state):
-        state["step"] = 3
+        if state["step"] == STEP_FINAL_CODE:
+            # As after a password: removed before granting, and the pass claim is held, so the session cannot be replayed.
+            context["ports"]["sessions"].remove(sessionId)
+            _userId = state["userId"]
+            return granted(context, what, _userId if _userId is not None else "")
+        state["step"] = STEP_PASSWORD
         state["codeHash"] = ""
         if not saveSession(context, sessionId, state):
             return lostWriteAnswer(context, what)
         said = details(sessionId)
-        said["step"] = 3
+        said["step"] = STEP_PASSWORD
         said["expiresIn"] = secondsLeft(context, state)
         return proceed(context, what, said)
 
@@ -3336,7 +3389,7 @@ class CodeRules(object):  # src/flow/step-code.ts:15
         state["otpFailures"] = _js_double(state["otpFailures"] + 1)
 
 
-def codeMatches(context, sessionId, state, typed):  # src/flow/step-code.ts:61
+def codeMatches(context, sessionId, state, typed):  # src/flow/step-code.ts:67
     """Decoys and malformed codes never match; a malformed code still costs a try, like any wrong one. Outside the lock.
     """
     config = context["config"]
@@ -3349,11 +3402,11 @@ def codeMatches(context, sessionId, state, typed):  # src/flow/step-code.ts:61
     return hash_.constantTimeEquals(codeHash(hash_, context["hashKey"], sessionId, code), state["codeHash"])
 
 
-def checkCode(context, login, sessionId, code):  # src/flow/step-code.ts:74
+def checkCode(context, login, sessionId, code):  # src/flow/step-code.ts:80
     what = facts("code", login["normalised"])
     what["sessionId"] = sessionId
     limits = OrderedDict([
-        ("step", 2),
+        ("step", codeStep(context["config"])),
         ("attemptClaim", ":code"),
         ("passClaim", ":step3"),
         ("maxAttempts", context["config"]["maxOtpAttempts"]),
@@ -3564,12 +3617,131 @@ def notSent(context, what, sessionId, delivery, claimed):  # src/flow/send-code.
     return outcome_failure(context, what, OTP_NOT_SENT, details(None))
 
 
+# src/flow/step-start.ts
+# Step 1: start a login. The session holding the code is written and read back before the code is sent; the send slots are
+# taken before the provider call and given back only when the call was never attempted. The provider call runs outside the
+# session lock.
+
+
+def openSession(context, sessionId, state):  # src/flow/step-start.ts:33
+    """The session of a new login, written with its code and the first send's claims; false when the write was lost.
+    """
+    ttl = context["config"]["sessionTtlSeconds"]
+    claims = context["ports"]["claims"]
+    if not createSession(context, sessionId, state):
+        removeQuietly(context, sessionId)
+        return False
+    first = claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":send:1", ttl, context["now"])
+    # A fresh session's claims can only be missing when the store lost them: the session is unusable then.
+    if not first or claimCooldown(context, sessionId, ttl) == COOLDOWN_HELD:
+        removeQuietly(context, sessionId)
+        return False
+    return True
+
+
+def openAndSend(context, what, login, recipient, sendKeys, step):  # src/flow/step-start.ts:53
+    """Opens the session of a new login waiting for `step` and sends its first code. `sendKeys` are the hourly send slots already
+    taken for this code (given back when the provider is never called).
+    """
+    config = context["config"]
+    sessionId = context["ports"]["random"].randomHex(SESSION_ID_BYTES)
+    code = newCode(context, sessionId, recipient)
+    if config["sender"] == "verify":
+        _phone = recipient["phone"]
+        _verifyTo = _phone if _phone is not None else ""
+    else:
+        _verifyTo = ""
+    _maskedPhone = what["maskedPhone"]
+    state = OrderedDict([
+        ("version", STATE_VERSION),
+        ("clientId", context["request"]["clientId"]),
+        ("login", login["normalised"]),
+        ("userId", recipient["userId"]),
+        ("step", step),
+        ("codeHash", code["codeHash"]),
+        ("verifyTo", _verifyTo),
+        ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
+        ("createdAt", context["now"]),
+        ("expiresAt", _js_double(context["now"] + _js_mul(config["sessionTtlSeconds"], 1000))),
+        ("codeIssuedAt", context["now"]),
+        ("sends", 1),
+        ("lastSendAt", context["now"]),
+        ("otpFailures", 0),
+        ("passwordFailures", 0),
+    ])
+    what["sessionId"] = sessionId
+    opened = context["ports"]["serializer"].exclusive(
+        sessionLockKey(sessionId),
+        lambda: openSession(context, sessionId, state),
+    )
+    if not opened:
+        return lostWrite(context, what, sendKeys)
+    # otp_ttl_seconds never exceeds session_ttl_seconds, so a first code lives its whole ttl.
+    delivery = send(context, recipient, code, config["otpTtlSeconds"])
+    describe(what, recipient, delivery["detail"])
+    if not delivery["delivered"]:
+        return notSent(context, what, sessionId, delivery, sendKeys)
+    return proceed(
+        context,
+        what,
+        proceedDetails(context, sessionId, config["otpTtlSeconds"], login, recipient),
+    )
+
+
+def startLogin(context, login):  # src/flow/step-start.ts:97
+    what = facts("start", login["normalised"])
+    sends = claimSends(context, login)
+    if sends["retryAfter"] > 0:
+        return rateLimited(context, what, sends["limit"], retryDetails(None, sends["retryAfter"]))
+    recipient = findRecipient(context, login)
+    describe(what, recipient, None)
+    if recipient["errorCode"] != 0:
+        releaseAll(context["ports"]["claims"], sends["keys"])
+        what["detail"] = recipient["decoyReason"]
+        return outcome_failure(context, what, recipient["errorCode"], details(None))
+    return openAndSend(context, what, login, recipient, sends["keys"], STEP_CODE)
+
+
+# src/flow/step-password-first.ts
+# Step 1 with login_order=password_first: the password is checked before any code exists, so a caller without it cannot have
+# an SMS sent. A wrong password takes a slot of the per-login failure limit (the lockout) and answers invalid_credentials
+# with the failures left; an unknown, inactive or phone-less user answers exactly so whatever the password (S7), without a
+# password check (Janssen has no user to check it against). A right password opens the session and sends the code, which
+# then grants (step-code.ts).
+
+
+def startWithPassword(context, login, password):  # src/flow/step-password-first.ts:18
+    what = facts("start", login["normalised"])
+    claims = context["ports"]["claims"]
+    # Taken before the password is checked, so parallel guesses cannot exceed the limit.
+    lockout = claimFailure(context, login)
+    if lockout["slot"] == 0:
+        return rateLimited(context, what, LIMIT_LOCKOUT, retryDetails(None, lockout["retryAfter"]))
+    recipient = findRecipient(context, login)
+    describe(what, recipient, None)
+    if recipient["errorCode"] != 0:
+        releaseAll(claims, [lockout["key"]])
+        what["detail"] = recipient["decoyReason"]
+        return outcome_failure(context, what, recipient["errorCode"], details(None))
+    userId = recipient["userId"]
+    if userId is None or not context["ports"]["passwords"].verifyPassword(userId, password):
+        what["detail"] = "decoy: " + recipient["decoyReason"] if userId is None else "wrong password"
+        said = details(None)
+        said["attemptsLeft"] = _js_double(context["config"]["maxFailuresPerUserPerHour"] - lockout["slot"])
+        return outcome_failure(context, what, INVALID_CREDENTIALS, said)
+    releaseAll(claims, [lockout["key"]])
+    sends = claimSends(context, login)
+    if sends["retryAfter"] > 0:
+        return rateLimited(context, what, sends["limit"], retryDetails(None, sends["retryAfter"]))
+    return openAndSend(context, what, login, recipient, sends["keys"], STEP_FINAL_CODE)
+
+
 # src/flow/step-resend.ts
 # Step 1 again: a new code in a live login (resend). Under the session lock the cooldown and every send slot are claimed and
 # the new code replaces the old one before it is sent; the provider call runs outside the lock.
 
 
-def resendRecipient(context, state, login):  # src/flow/step-resend.ts:38
+def resendRecipient(context, state, login):  # src/flow/step-resend.ts:39
     """The recipient of a resend: the session's user if still usable, else a decoy. A decoy session stays a decoy even if the
     user appears meanwhile, and a user who became inactive or lost the phone gets no more codes.
     """
@@ -3585,7 +3757,7 @@ def resendRecipient(context, state, login):  # src/flow/step-resend.ts:38
     ])
 
 
-def codeLifeSeconds(context, state):  # src/flow/step-resend.ts:51
+def codeLifeSeconds(context, state):  # src/flow/step-resend.ts:52
     """Whole seconds a code stored now stays valid: its ttl, cut by the end of the session, rounded down so that neither
     expires_in nor the SMS promises more than the code has.
     """
@@ -3601,7 +3773,7 @@ def codeLifeSeconds(context, state):  # src/flow/step-resend.ts:51
 #   claimed: The hourly send slots taken (given back when the provider is never called).
 
 
-def refuse(outcome):  # src/flow/step-resend.ts:66
+def refuse(outcome):  # src/flow/step-resend.ts:67
     none = OrderedDict([("userId", None), ("phone", None), ("decoyReason", ""), ("errorCode", 0)])
     return OrderedDict([
         ("refusal", outcome),
@@ -3612,15 +3784,15 @@ def refuse(outcome):  # src/flow/step-resend.ts:66
     ])
 
 
-def waitAnswer(context, what, sessionId, limit, wait):  # src/flow/step-resend.ts:71
+def waitAnswer(context, what, sessionId, limit, wait):  # src/flow/step-resend.ts:72
     return refuse(rateLimited(context, what, limit, retryDetails(sessionId, wait)))
 
 
-def planResend(context, what, login, sessionId):  # src/flow/step-resend.ts:82
+def planResend(context, what, login, sessionId):  # src/flow/step-resend.ts:83
     """Under the session lock: checks, claims the cooldown and every send slot, and stores the new code."""
     config = context["config"]
     claims = context["ports"]["claims"]
-    loaded = loadSession(context, sessionId, login, 2)
+    loaded = loadSession(context, sessionId, login, codeStep(config))
     state = loaded["state"]
     if state is None:
         what["sessionId"] = None
@@ -3685,7 +3857,7 @@ def planResend(context, what, login, sessionId):  # src/flow/step-resend.ts:82
     ])
 
 
-def resendCode(context, login, sessionId):  # src/flow/step-resend.ts:156
+def resendCode(context, login, sessionId):  # src/flow/step-resend.ts:157
     what = facts("resend", login["normalised"])
     what["sessionId"] = sessionId
     plan = context["ports"]["serializer"].exclusive(
@@ -3702,95 +3874,17 @@ def resendCode(context, login, sessionId):  # src/flow/step-resend.ts:156
     return proceed(context, what, proceedDetails(context, sessionId, plan["expiresIn"], login, recipient))
 
 
-# src/flow/step-start.ts
-# Step 1: start a login. The session holding the code is written and read back before the code is sent; the send slots are
-# taken before the provider call and given back only when the call was never attempted. The provider call runs outside the
-# session lock.
-
-
-def openSession(context, sessionId, state):  # src/flow/step-start.ts:32
-    """The session of a new login, written with its code and the first send's claims; false when the write was lost.
-    """
-    ttl = context["config"]["sessionTtlSeconds"]
-    claims = context["ports"]["claims"]
-    if not createSession(context, sessionId, state):
-        removeQuietly(context, sessionId)
-        return False
-    first = claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":send:1", ttl, context["now"])
-    # A fresh session's claims can only be missing when the store lost them: the session is unusable then.
-    if not first or claimCooldown(context, sessionId, ttl) == COOLDOWN_HELD:
-        removeQuietly(context, sessionId)
-        return False
-    return True
-
-
-def startLogin(context, login):  # src/flow/step-start.ts:48
-    config = context["config"]
-    what = facts("start", login["normalised"])
-    sends = claimSends(context, login)
-    if sends["retryAfter"] > 0:
-        return rateLimited(context, what, sends["limit"], retryDetails(None, sends["retryAfter"]))
-    recipient = findRecipient(context, login)
-    describe(what, recipient, None)
-    if recipient["errorCode"] != 0:
-        releaseAll(context["ports"]["claims"], sends["keys"])
-        what["detail"] = recipient["decoyReason"]
-        return outcome_failure(context, what, recipient["errorCode"], details(None))
-    sessionId = context["ports"]["random"].randomHex(SESSION_ID_BYTES)
-    code = newCode(context, sessionId, recipient)
-    if config["sender"] == "verify":
-        _phone = recipient["phone"]
-        _verifyTo = _phone if _phone is not None else ""
-    else:
-        _verifyTo = ""
-    _maskedPhone = what["maskedPhone"]
-    state = OrderedDict([
-        ("version", STATE_VERSION),
-        ("clientId", context["request"]["clientId"]),
-        ("login", login["normalised"]),
-        ("userId", recipient["userId"]),
-        ("step", 2),
-        ("codeHash", code["codeHash"]),
-        ("verifyTo", _verifyTo),
-        ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
-        ("createdAt", context["now"]),
-        ("expiresAt", _js_double(context["now"] + _js_mul(config["sessionTtlSeconds"], 1000))),
-        ("codeIssuedAt", context["now"]),
-        ("sends", 1),
-        ("lastSendAt", context["now"]),
-        ("otpFailures", 0),
-        ("passwordFailures", 0),
-    ])
-    what["sessionId"] = sessionId
-    opened = context["ports"]["serializer"].exclusive(
-        sessionLockKey(sessionId),
-        lambda: openSession(context, sessionId, state),
-    )
-    if not opened:
-        return lostWrite(context, what, sends["keys"])
-    # otp_ttl_seconds never exceeds session_ttl_seconds, so a first code lives its whole ttl.
-    delivery = send(context, recipient, code, config["otpTtlSeconds"])
-    describe(what, recipient, delivery["detail"])
-    if not delivery["delivered"]:
-        return notSent(context, what, sessionId, delivery, sends["keys"])
-    return proceed(
-        context,
-        what,
-        proceedDetails(context, sessionId, config["otpTtlSeconds"], login, recipient),
-    )
-
-
 # src/flow/handle-request.ts
 # The one entry point: a request in, the decision, the answer and the events out.
 
 
-def invalid(context, event, detail):  # src/flow/handle-request.ts:18
+def invalid(context, event, detail):  # src/flow/handle-request.ts:19
     what = facts(event, None)
     what["detail"] = detail
     return outcome_failure(context, what, INVALID_REQUEST, details(None))
 
 
-def eventOf(step, sessionId):  # src/flow/handle-request.ts:24
+def eventOf(step, sessionId):  # src/flow/handle-request.ts:25
     if step == "1":
         return "start" if sessionId is None else "resend"
     elif step == "2":
@@ -3803,7 +3897,7 @@ def eventOf(step, sessionId):  # src/flow/handle-request.ts:24
         return "request"
 
 
-def route(context):  # src/flow/handle-request.ts:39
+def route(context):  # src/flow/handle-request.ts:40
     params = context["request"]["params"]
     repeated = repeatedParameter(params)
     if repeated is not None:
@@ -3820,8 +3914,17 @@ def route(context):  # src/flow/handle-request.ts:39
     sessionId = read["sessionId"]
     if sessionId is not None and not isSessionIdFormat(sessionId):
         return invalid(context, event, "malformed __session_id")
+    passwordFirst = context["config"]["loginOrder"] == "password_first"
     if event == "start":
-        return startLogin(context, login)
+        if not passwordFirst:
+            return startLogin(context, login)
+        _password = read["password"]
+        given = _password if _password is not None else ""
+        return (
+            invalid(context, event, "missing password")
+            if given == ""
+            else startWithPassword(context, login, given)
+        )
     if sessionId is None:
         return invalid(context, event, "missing __session_id")
     if event == "abandon":
@@ -3836,8 +3939,11 @@ def route(context):  # src/flow/handle-request.ts:39
             if code is None
             else checkCode(context, login, sessionId, code)
         )
-    _password = read["password"]
-    password = _password if _password is not None else ""
+    if passwordFirst:
+        # The password came at step 1: no step 3 exists in this order.
+        return invalid(context, event, "no step 3 with login_order=password_first")
+    _password_2 = read["password"]
+    password = _password_2 if _password_2 is not None else ""
     return (
         invalid(context, event, "missing password")
         if password == ""
@@ -3845,7 +3951,7 @@ def route(context):  # src/flow/handle-request.ts:39
     )
 
 
-def decideRequest(request, config, ports):  # src/flow/handle-request.ts:87
+def decideRequest(request, config, ports):  # src/flow/handle-request.ts:99
     """Decides one token request. Never throws: any failure of a port ends in server_error (10001) without a token (S12).
     The flow keeps nothing between calls; all state is in the ports' shared stores (S11).
     """
@@ -4276,8 +4382,9 @@ class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):  #
             return False
         cache = CdiUtil.bean(CacheService)
         passwords = JanssenPasswordVerifier(CdiUtil.bean(AuthenticationService))
+        directory = JanssenUserDirectory(CdiUtil.bean(UserService))
         ports = OrderedDict([
-            ("directory", JanssenUserDirectory(CdiUtil.bean(UserService))),
+            ("directory", directory),
             ("passwords", passwords),
             ("sessions", CacheSessionStore(cache)),
             ("claims", claims),
@@ -4295,7 +4402,12 @@ class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):  #
         userId = outcome["grantedUserId"]
         if userId is None:
             return False
-        user = passwords.userToGrant(userId)
+        # Code first, the grant follows the password checked in this request; password first, it follows the code.
+        user = (
+            directory.grantableUser(userId)
+            if config["loginOrder"] == "password_first"
+            else passwords.userToGrant(userId)
+        )
         if user is None:
             self.log.warn(
                 "event=password outcome=server_error error_code=10001 detail=authenticated_user_missing",

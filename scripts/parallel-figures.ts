@@ -180,8 +180,12 @@ async function main(): Promise<void> {
     const script = readFileSync(options.script ?? BUILT_SCRIPT);
     const digest = createHash("sha256").update(script).digest("hex");
     const load = (figures: number[]) => figures.map((figure) => figure.toFixed(1)).join(" ");
-    console.log(`\n(measured in ${Math.round((Date.now() - began) / 1000)} s; script sha256 ${digest.slice(0, 8)}…;`);
-    console.log(` load average (1, 5, 15 min) ${load(loadBefore)} at the start, ${load(loadavg())} at the end)`);
+    console.log(
+      `\n(measured in ${Math.round((Date.now() - began) / 1000)} s; script sha256 ${digest.slice(0, 8)}…;`,
+    );
+    console.log(
+      ` load average (1, 5, 15 min) ${load(loadBefore)} at the start, ${load(loadavg())} at the end)`,
+    );
   }
 }
 

@@ -554,7 +554,9 @@ export function parseConfig(raw: Record<string, string | null>): ConfigResult {
     smsTemplate: readTemplate(reader),
     appName: appName,
     loginOrder:
-      reader.choice("login_order", ["code_first", "password_first"]) === "password_first" ? "password_first" : "code_first",
+      reader.choice("login_order", ["code_first", "password_first"]) === "password_first"
+        ? "password_first"
+        : "code_first",
     enumerationProtection: reader.choice("enumeration_protection", ["true", "false"]) === "true",
     phoneHint: hint === "masked" ? "masked" : hint === "full" ? "full" : "none",
     allowedCountryCodes: Object.freeze(readCountryCodes(reader)),

@@ -12,6 +12,7 @@ import type { Ports } from "./ports";
 import { abandonLogin } from "./step-abandon";
 import { checkCode } from "./step-code";
 import { checkPassword } from "./step-password";
+import { startWithPassword } from "./step-password-first";
 import { resendCode } from "./step-resend";
 import { startLogin } from "./step-start";
 
@@ -56,8 +57,15 @@ function route(context: FlowContext): FlowOutcome {
   if (sessionId !== null && !isSessionIdFormat(sessionId)) {
     return invalid(context, event, "malformed __session_id");
   }
+  const passwordFirst = context.config.loginOrder === "password_first";
   if (event === "start") {
-    return startLogin(context, login);
+    if (!passwordFirst) {
+      return startLogin(context, login);
+    }
+    const given = read.password ?? "";
+    return given === ""
+      ? invalid(context, event, "missing password")
+      : startWithPassword(context, login, given);
   }
   if (sessionId === null) {
     return invalid(context, event, "missing __session_id");
@@ -73,6 +81,10 @@ function route(context: FlowContext): FlowOutcome {
     return code === null
       ? invalid(context, event, "missing code")
       : checkCode(context, login, sessionId, code);
+  }
+  if (passwordFirst) {
+    // The password came at step 1: no step 3 exists in this order.
+    return invalid(context, event, "no step 3 with login_order=password_first");
   }
   const password = read.password ?? "";
   return password === ""

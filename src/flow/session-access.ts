@@ -14,7 +14,8 @@ import {
   secondsUntil,
 } from "./rate-limits";
 import type { SlotClaim } from "./rate-limits";
-import { parseState, serializeState } from "./session-state";
+import type { Config } from "./config";
+import { parseState, serializeState, STEP_CODE, STEP_FINAL_CODE } from "./session-state";
 import type { SessionState } from "./session-state";
 
 export interface LoadedSession {
@@ -26,6 +27,11 @@ export interface LoadedSession {
 
 function refused(errorCode: number, detail: string): LoadedSession {
   return { state: null, errorCode: errorCode, detail: detail };
+}
+
+/** The step a session waits for while its code is due: the code grants when the password came first. */
+export function codeStep(config: Config): number {
+  return config.loginOrder === "password_first" ? STEP_FINAL_CODE : STEP_CODE;
 }
 
 /** The key of the per-node lock every read-check-write of session `sessionId` holds. */

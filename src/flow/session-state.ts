@@ -80,7 +80,10 @@ export function parseState(text: string): SessionState | null {
       state.otpFailures,
       state.passwordFailures,
     ];
-    if ((state.step !== STEP_CODE && state.step !== STEP_PASSWORD && state.step !== STEP_FINAL_CODE) || !numbers.every((value) => Number.isInteger(value))) {
+    if (
+      (state.step !== STEP_CODE && state.step !== STEP_PASSWORD && state.step !== STEP_FINAL_CODE) ||
+      !numbers.every((value) => Number.isInteger(value))
+    ) {
       return null;
     }
     return state;

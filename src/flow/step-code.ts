@@ -1,15 +1,16 @@
 // Step 2: check the code. Single use, within its ttl, a bounded number of tries (S3, S4, S5), through the reserved-attempt
-// skeleton; the right code moves the session to step 3.
+// skeleton; the right code moves the session to step 3, or grants when the password came first.
 
 import { INVALID_OTP, INVALID_SESSION, OTP_EXPIRED } from "./error-codes";
 import { verifyApproves } from "./delivery";
 import type { EventFacts, FlowContext, FlowOutcome, LoginValue } from "./flow-types";
 import { details } from "./answer";
 import { codeHash, isWellFormedCode, withoutSpaces } from "./otp";
-import { facts, failure, lostWriteAnswer, proceed } from "./outcome";
+import { facts, failure, granted, lostWriteAnswer, proceed } from "./outcome";
 import { checkReservedAttempt } from "./reserved-attempt";
 import type { AttemptLimits, AttemptRules } from "./reserved-attempt";
-import { saveSession, secondsLeft } from "./session-access";
+import { codeStep, saveSession, secondsLeft } from "./session-access";
+import { STEP_FINAL_CODE, STEP_PASSWORD } from "./session-state";
 import type { SessionState } from "./session-state";
 
 class CodeRules implements AttemptRules {
@@ -36,13 +37,18 @@ class CodeRules implements AttemptRules {
   }
 
   passed(context: FlowContext, what: EventFacts, sessionId: string, state: SessionState): FlowOutcome {
-    state.step = 3;
+    if (state.step === STEP_FINAL_CODE) {
+      // As after a password: removed before granting, and the pass claim is held, so the session cannot be replayed.
+      context.ports.sessions.remove(sessionId);
+      return granted(context, what, state.userId ?? "");
+    }
+    state.step = STEP_PASSWORD;
     state.codeHash = "";
     if (!saveSession(context, sessionId, state)) {
       return lostWriteAnswer(context, what);
     }
     const said = details(sessionId);
-    said.step = 3;
+    said.step = STEP_PASSWORD;
     said.expiresIn = secondsLeft(context, state);
     return proceed(context, what, said);
   }
@@ -80,7 +86,7 @@ export function checkCode(
   const what = facts("code", login.normalised);
   what.sessionId = sessionId;
   const limits: AttemptLimits = {
-    step: 2,
+    step: codeStep(context.config),
     attemptClaim: ":code",
     passClaim: ":step3",
     maxAttempts: context.config.maxOtpAttempts,

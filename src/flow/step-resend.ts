@@ -22,6 +22,7 @@ import {
 import type { NewCode } from "./send-code";
 import {
   claimSends,
+  codeStep,
   loadSession,
   removeQuietly,
   saveSession,
@@ -87,7 +88,7 @@ function planResend(
 ): ResendPlan {
   const config = context.config;
   const claims = context.ports.claims;
-  const loaded = loadSession(context, sessionId, login, 2);
+  const loaded = loadSession(context, sessionId, login, codeStep(config));
   const state = loaded.state;
   if (state === null) {
     what.sessionId = null;

@@ -4,6 +4,8 @@ import type { List } from "java:java.util";
 import type { DirectoryUser, UserDirectory } from "../flow/ports";
 
 const STATUS_ATTRIBUTE = "jansStatus";
+/** The attribute getUserId() reads. */
+const USER_ID_ATTRIBUTE = "uid";
 
 /** getAttributeValues answers null for an absent attribute; this answers an empty list instead. */
 function allValues(user: User, attribute: string): string[] {
@@ -69,5 +71,17 @@ export class JanssenUserDirectory implements UserDirectory {
       }
     }
     return null;
+  }
+
+  /**
+   * The user to grant when no password was checked in this request (login_order=password_first: the password passed at step
+   * 1): found again by id and still active, else null (fail closed).
+   */
+  grantableUser(userId: string): User | null {
+    const user = this.users.getUserByAttribute(USER_ID_ATTRIBUTE, userId);
+    if (user === null || user.getUserId() !== userId || !isActive(user)) {
+      return null;
+    }
+    return user;
   }
 }

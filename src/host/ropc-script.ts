@@ -135,8 +135,9 @@ export class ResourceOwnerPasswordCredentials implements ResourceOwnerPasswordCr
     }
     const cache = CdiUtil.bean(CacheService);
     const passwords = new JanssenPasswordVerifier(CdiUtil.bean(AuthenticationService));
+    const directory = new JanssenUserDirectory(CdiUtil.bean(UserService));
     const ports: Ports = {
-      directory: new JanssenUserDirectory(CdiUtil.bean(UserService)),
+      directory: directory,
       passwords: passwords,
       sessions: new CacheSessionStore(cache),
       claims: claims,
@@ -156,7 +157,11 @@ export class ResourceOwnerPasswordCredentials implements ResourceOwnerPasswordCr
     if (userId === null) {
       return false;
     }
-    const user = passwords.userToGrant(userId);
+    // Code first, the grant follows the password checked in this request; password first, it follows the code.
+    const user =
+      config.loginOrder === "password_first"
+        ? directory.grantableUser(userId)
+        : passwords.userToGrant(userId);
     if (user === null) {
       this.log.warn("event=password outcome=server_error error_code=10001 detail=authenticated_user_missing");
       return false;

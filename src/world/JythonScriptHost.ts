@@ -84,12 +84,6 @@ export function worldLaunch(
   return { command: javaExecutable(), args, env: jythonEnvironment(), classpath, directAddress };
 }
 
-/**
- * The world's JVM compiles with C1 only: a test file's JVM lives for minutes, in which C2 spends more CPU compiling
- * Jython's generated code than it saves (a steady request costs about 2 ms of process CPU either way, and a start-up with
- * the script loaded half as much: 3.8 s instead of 9 s). A caller's jvmOptions come later and win.
- */
-const QUICK_JIT = ["-XX:TieredStopAtLevel=1"];
 /** The longest pause between two looks at the reply pipe: a reply waits at most this long to be read. */
 const MAX_POLL_MS = 1;
 
@@ -128,11 +122,7 @@ export class JythonScriptHost {
     this.timeoutMs = options.timeoutMs ?? 120_000;
     this.folder = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-world-"));
     try {
-      const launch = worldLaunch(this.folder, {
-        ...options,
-        twilioVersion: this.twilioVersion,
-        jvmOptions: [...QUICK_JIT, ...(options.jvmOptions ?? [])],
-      });
+      const launch = worldLaunch(this.folder, { ...options, twilioVersion: this.twilioVersion });
       const commandPipe = path.join(this.folder, "commands");
       const replyPipe = path.join(this.folder, "replies");
       execFileSync("mkfifo", [commandPipe, replyPipe]);

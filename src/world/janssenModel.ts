@@ -23,8 +23,10 @@ export const JANSSEN_MODEL_ARTIFACTS = [
   "io.jans:jans-auth-common",
 ] as const;
 
-/** How long one artifact may take to arrive; the repository is often unreachable, and the set-up must not wait for it. */
-const FETCH_TIMEOUT_MS = 4_000;
+/** How long a connection to the repository may stay silent: it is often unreachable, and the set-up must not wait. */
+const SILENCE_TIMEOUT_MS = 2_000;
+/** How long all downloads together may take (a slow link that keeps sending is not silent). */
+const DOWNLOAD_TIMEOUT_MS = 120_000;
 /** After a failed attempt the repository is not asked again for this long (each Jest worker would ask otherwise). */
 const RETRY_AFTER_MS = 60 * 60 * 1000;
 
@@ -153,9 +155,9 @@ Promise.all(jobs).then(() => process.exit(0), () => process.exit(1));
 `;
 
 function download(urls: string[], files: string[]): boolean {
-  const args = ["-e", DOWNLOADER, String(FETCH_TIMEOUT_MS)];
+  const args = ["-e", DOWNLOADER, String(SILENCE_TIMEOUT_MS)];
   urls.forEach((url, index) => args.push(url, files[index] ?? ""));
-  const run = spawnSync(process.execPath, args, { stdio: "ignore", timeout: FETCH_TIMEOUT_MS * 2 });
+  const run = spawnSync(process.execPath, args, { stdio: "ignore", timeout: DOWNLOAD_TIMEOUT_MS });
   return run.status === 0;
 }
 

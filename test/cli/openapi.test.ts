@@ -74,6 +74,11 @@ test("the checker refuses what the document does not allow", () => {
   );
   expect(answerProblems("status=proceed;session_id=x;step=3;expires_in=5")).not.toEqual([]);
   expect(answerProblems("status=error;error_code=10006;error=session expired")).not.toEqual([]);
+  // A password-first start has no session yet; attempts_left is still required.
+  expect(answerProblems("status=error;error_code=10008;error=invalid_credentials;attempts_left=9")).toEqual(
+    [],
+  );
+  expect(answerProblems("status=error;error_code=10008;error=invalid_credentials")).not.toEqual([]);
   expect(() => checker.validate({ minimum: 1 }, 2)).toThrow(/does not support the keyword minimum/);
 });
 
@@ -82,6 +87,10 @@ test("the request shapes: each step request is exactly one of the documented one
   const base = { grant_type: "password", username: "alice" };
   const step = checker.schema("StepRequest");
   expect(checker.branch(step, { ...base, __step: "1", password: "-" })).toMatch(/StartRequest$/);
+  // login_order=password_first: the same shape, with the real password.
+  expect(checker.branch(step, { ...base, __step: "1", password: "alice-demo-password" })).toMatch(
+    /StartRequest$/,
+  );
   expect(checker.branch(step, { ...base, __step: "1", __session_id: session })).toMatch(/ResendRequest$/);
   expect(checker.branch(step, { ...base, __step: "2", __session_id: session, password: "166 354" })).toMatch(
     /CodeRequest$/,

@@ -22,17 +22,17 @@ const documented = documentedAnswers(checker);
 const seen = { statuses: new Set<string>(), keys: new Set<string>(), errors: new Map<string, string>() };
 const files = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-ropc-openapi-"));
 const configFile = path.join(files, "config.json");
-fs.writeFileSync(
-  configFile,
-  JSON.stringify({
-    twilio_account_sid: "AC00000000000000000000000000000000",
-    twilio_auth_token: "local-fake-twilio-token",
-    twilio_from_number: "+15005550006",
-    phone_hint: "masked",
-    // Off so that 10002 and 10003 can be seen; the example users include an inactive one and one without a phone.
-    enumeration_protection: "false",
-  }),
-);
+const CONFIG = {
+  twilio_account_sid: "AC00000000000000000000000000000000",
+  twilio_auth_token: "local-fake-twilio-token",
+  twilio_from_number: "+15005550006",
+  phone_hint: "masked",
+  // Off so that 10002 and 10003 can be seen; the example users include an inactive one and one without a phone.
+  enumeration_protection: "false",
+};
+fs.writeFileSync(configFile, JSON.stringify(CONFIG));
+const passwordFirstFile = path.join(files, "password-first.json");
+fs.writeFileSync(passwordFirstFile, JSON.stringify({ ...CONFIG, login_order: "password_first" }));
 const clientsFile = path.join(files, "clients.json");
 fs.writeFileSync(
   clientsFile,
@@ -54,11 +54,16 @@ interface Answer {
 }
 
 /** One step as an app without an OAuth library sends it; the request and the answer are checked against the document. */
-async function step(form: Record<string, string>, shape: string | null, auth = AUTH): Promise<Answer> {
+async function step(
+  form: Record<string, string>,
+  shape: string | null,
+  auth = AUTH,
+  target = server,
+): Promise<Answer> {
   const request = { grant_type: "password", ...form };
   const branch = checker.branch(checker.schema("StepRequest"), request);
   expect([request, branch]).toEqual([request, shape === null ? null : `#/components/schemas/${shape}`]);
-  const response = await fetch(server.tokenUrl, {
+  const response = await fetch(target.tokenUrl, {
     method: "POST",
     headers: { Authorization: auth },
     body: new URLSearchParams(request),
@@ -205,6 +210,33 @@ test("abandoning gives nothing back: five starts abandoned at once, and the sixt
     error_code: "10010",
     retry_after: expect.stringMatching(/^[1-9][0-9]*$/),
   });
+});
+
+test("login_order=password_first: a wrong password sends nothing, the right one sends the code, the code gives the tokens", async () => {
+  const first = await LocalServer.start(["--config", passwordFirstFile, "--clients", clientsFile]);
+  try {
+    const pass = (form: Record<string, string>, shape: string) => step(form, shape, AUTH, first);
+    const wrongPassword = await pass({ __step: "1", username: "alice", password: "not-it" }, "StartRequest");
+    expect(wrongPassword.header).toEqual({
+      status: "error",
+      error_code: "10008",
+      error: "invalid_credentials",
+      attempts_left: "9",
+    });
+    const outbox = fs.existsSync(first.outboxFile) ? fs.readFileSync(first.outboxFile, "utf8") : "";
+    expect(outbox).not.toContain("SMS to");
+    const sms = first.nextCode();
+    const started = await pass(
+      { __step: "1", username: "alice", password: PASSWORDS.alice as string },
+      "StartRequest",
+    );
+    expect(started.header).toMatchObject({ status: "proceed", step: "2" });
+    const session = started.header?.session_id as string;
+    const code = { __step: "2", username: "alice", __session_id: session, password: await sms };
+    expect((await pass(code, "CodeRequest")).status).toBe(200);
+  } finally {
+    expect(await first.stop()).toBe(0);
+  }
 });
 
 test("every status, key and error the document lists was answered, and nothing else (bar what serve cannot produce)", () => {

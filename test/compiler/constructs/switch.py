@@ -11,6 +11,8 @@ from __future__ import division, print_function, unicode_literals
 
 def describe(code):  # test/compiler/constructs/switch.ts:3
     if code == 200:
+        # Success first.
+        # the common case
         return "ok"
     elif code == 301 or code == 302:
         # Both redirects read the same.
@@ -22,7 +24,7 @@ def describe(code):  # test/compiler/constructs/switch.ts:3
         return "other"
 
 
-def weight(size):  # test/compiler/constructs/switch.ts:20
+def weight(size):  # test/compiler/constructs/switch.ts:21
     result = 0
     if size == "small":
         result = 1
@@ -33,5 +35,5 @@ def weight(size):  # test/compiler/constructs/switch.ts:20
     return result
 
 
-def main():  # test/compiler/constructs/switch.ts:35
+def main():  # test/compiler/constructs/switch.ts:36
     return [describe(200), describe(302), describe(404), describe(500), weight("small"), weight("medium")]

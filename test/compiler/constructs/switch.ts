@@ -2,7 +2,8 @@
 
 function describe(code: number): string {
   switch (code) {
-    case 200:
+    // Success first.
+    case 200: // the common case
       return "ok";
     case 301:
     case 302:
