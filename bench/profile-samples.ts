@@ -24,9 +24,9 @@ export interface ProfileSummary {
 
 // profile_bench.py makes each authenticate call inside the marker function of its step.
 const STEP_MARKERS: Record<string, string> = {
-  "profile_bench:in_start": "start",
-  "profile_bench:in_code": "code",
-  "profile_bench:in_password": "password",
+  "main:in_start": "start",
+  "main:in_code": "code",
+  "main:in_password": "password",
 };
 // What a fix would target, by the frames it would remove or make cheaper; groups overlap (a JSON call inside a claim is in
 // both), so their shares do not add up.
@@ -52,9 +52,10 @@ const GROUPS: [string, RegExp][] = [
     /^script:(isDigits|isLowerHex|isSessionIdFormat|hasControlCharacter|containsAnyOf|isSimpleName|isE164|plausibleAddress|isIpv4Literal|isIpv6Literal|allCharacters)$/,
   ],
   [
-    "claims and locks: claimSlot, claimOnce, fullFor, exclusive...",
-    /^script:(claimSlot|claimOnce|fullFor|heldFor|heldSeconds|releaseAll|exclusive|claimSends|claimFailure|claimCooldown|slotExpiry)$/,
+    "claims: claimSlot, claimOnce, fullFor, slotExpiry...",
+    /^script:(claimSlot|claimOnce|fullFor|heldFor|heldSeconds|releaseAll|claimSends|claimFailure|claimCooldown|slotExpiry)$/,
   ],
+  ["the session lock: ReentrantLock", /^java\.util\.concurrent\.locks\.ReentrantLock\./],
   ["session state: serializeState, parseState, canonical", /^script:(serializeState|parseState|canonical)$/],
   ["reading the request: readFlowRequest", /^script:readFlowRequest$/],
   ["store operations: CacheService", /^io\.jans\.service\.CacheService\./],
@@ -116,9 +117,10 @@ function stackOf(event: string): Frame[] {
     const call = trimmed.slice(0, trimmed.indexOf("("));
     const dot = call.lastIndexOf(".");
     const [type, method] = [call.slice(0, dot), call.slice(dot + 1)];
-    if (type.endsWith("$py")) {
-      // Jython compiles a function f of module m into the method f$N of class m$py.
-      const module = type.slice(0, -3).replace(/^gamatech_loaded_script\d+$/, "script");
+    const main = /^org\.python\.pycode\._pyx\d+$/.test(type);
+    if (type.endsWith("$py") || main) {
+      // Jython compiles a function f of module m into the method f$N of class m$py; the main file's class is _pyxN.
+      const module = main ? "main" : type.slice(0, -3).replace(/^gamatech_loaded_script\d+$/, "script");
       const fn = method.replace(/\$\d+$/, "");
       if (fn !== "call_function") frames.push({ name: `${module}:${fn}`, python: true });
     } else if (trimmed !== "...") {
@@ -136,7 +138,7 @@ function placeOf(frames: Frame[], thread: string): string {
   if (frames.some((f) => f.name.startsWith("script:")))
     return `script code on thread ${thread.replace(/\d+/g, "N")}`;
   if (frames.some((f) => f.name.startsWith("gamatech.testkit.twilio."))) return "fake Twilio API (the world)";
-  if (frames.some((f) => f.name.startsWith("bench_world:") || f.name.startsWith("profile_bench:")))
+  if (frames.some((f) => f.name.startsWith("bench_world:") || f.name.startsWith("main:")))
     return "bench driver (the client)";
   return `other: thread ${thread.replace(/\d+/g, "N")}`;
 }

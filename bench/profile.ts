@@ -53,7 +53,10 @@ function report(subject: string, logins: number, recording: string, loadStart: n
     if (printed.status !== 0) throw new Error(`jfr print failed (${printed.status})`);
     const summary = countSamples(fs.readFileSync(text, "utf8"));
     const record = { subject, logins, loadAverage: { start: loadStart, end: os.loadavg() }, ...summary };
-    fs.writeFileSync(path.join(__dirname, `profile-${subject}.json`), JSON.stringify(record, null, 2) + "\n");
+    fs.writeFileSync(
+      path.join(__dirname, `profile-${subject}.json`),
+      JSON.stringify(trimmed(record), null, 2) + "\n",
+    );
     process.stdout.write(markdown(record));
   } finally {
     fs.rmSync(text, { force: true });
@@ -81,6 +84,8 @@ function markdown(
       "| --- | --- |",
     );
     for (const [name, n] of top(counts.python)) lines.push(`| ${name} | ${share(n, counts.samples)} |`);
+    lines.push("", "| candidate fix, frames on the stack (inclusive) | share |", "| --- | --- |");
+    for (const [name, n] of top(counts.groups)) lines.push(`| ${name} | ${share(n, counts.samples)} |`);
     lines.push("", "| Python function (innermost) | share |", "| --- | --- |");
     for (const [name, n] of top(counts.pythonSelf)) lines.push(`| ${name} | ${share(n, counts.samples)} |`);
     lines.push("", "| Java method called from Python (inclusive) | share |", "| --- | --- |");
@@ -89,6 +94,23 @@ function markdown(
     for (const [name, n] of top(counts.leaf)) lines.push(`| ${name} | ${share(n, counts.samples)} |`);
   }
   return lines.join("\n") + "\n";
+}
+
+/** The record keeps the TOP entries of each count: the long tail is noise and would make the file large. */
+function trimmed<T extends ProfileSummary>(record: T): T {
+  const bySteps: ProfileSummary["bySteps"] = {};
+  for (const [place, c] of Object.entries(record.bySteps)) {
+    const keep = (counts: Record<string, number>) => Object.fromEntries(top(counts));
+    bySteps[place] = {
+      samples: c.samples,
+      groups: keep(c.groups),
+      python: keep(c.python),
+      pythonSelf: keep(c.pythonSelf),
+      java: keep(c.java),
+      leaf: keep(c.leaf),
+    };
+  }
+  return { ...record, bySteps };
 }
 
 function top(counts: Record<string, number>): [string, number][] {

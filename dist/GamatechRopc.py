@@ -786,8 +786,8 @@ def escaped(text, maxLength, spaceAllowed):  # src/flow/log-text.ts:25
     i = 0
     while i < len(kept):
         code = _js_char_code_at(kept, i)
-        out = out + ("\\u" + hex4(code) if needsEscape(code, spaceAllowed) else _js_char_at(kept, i))
-        i = _js_double(i + 1)
+        out += "\\u" + hex4(code) if needsEscape(code, spaceAllowed) else _js_char_at(kept, i)
+        i += 1
     return out + "..." if cut else out
 
 
@@ -819,7 +819,7 @@ def isDigits(text):  # src/flow/text-checks.ts:8
     while i < len(text):
         if not text_checks_isDigitCode(_js_char_code_at(text, i)):
             return False
-        i = _js_double(i + 1)
+        i += 1
     return True
 
 
@@ -832,7 +832,7 @@ def isLowerHex(text):  # src/flow/text-checks.ts:23
         code = _js_char_code_at(text, i)
         if not text_checks_isDigitCode(code) and not (code >= 97 and code <= 102):
             return False
-        i = _js_double(i + 1)
+        i += 1
     return True
 
 
@@ -853,7 +853,7 @@ def hasControlCharacter(text):  # src/flow/text-checks.ts:51
     while i < len(text):
         if isControlCode(_js_char_code_at(text, i)):
             return True
-        i = _js_double(i + 1)
+        i += 1
     return False
 
 
@@ -863,7 +863,7 @@ def containsAnyOf(text, characters):  # src/flow/text-checks.ts:63
     while i < len(characters):
         if _js_char_at(characters, i) in text:
             return True
-        i = _js_double(i + 1)
+        i += 1
     return False
 
 
@@ -878,7 +878,7 @@ def isSimpleName(text):  # src/flow/text-checks.ts:75
         letter = (code >= 65 and code <= 90) or (code >= 97 and code <= 122)
         if not letter and not (i > 0 and (text_checks_isDigitCode(code) or code == 45)):
             return False
-        i = _js_double(i + 1)
+        i += 1
     return True
 
 
@@ -901,14 +901,14 @@ def editDistance(a, b):  # src/flow/text-checks.ts:100
         while j <= len(b):
             substitution = _js_double(
                 _js_item(previous, _js_double(j - 1), 0)
-                + (0 if _js_char_at(a, _js_double(i - 1)) == _js_char_at(b, _js_double(j - 1)) else 1)
+                + (0 if _js_char_at(a, i - 1) == _js_char_at(b, _js_double(j - 1)) else 1)
             )
             deletion = _js_double(_js_item(previous, j, 0) + 1)
             insertion = _js_double(_js_item(current, _js_double(j - 1), 0) + 1)
             current.append(_js_min(substitution, deletion, insertion))
             j = _js_double(j + 1)
         previous = current
-        i = _js_double(i + 1)
+        i += 1
     return _js_item(previous, len(b), 0)
 
 
@@ -954,7 +954,7 @@ def digitsFromHash(hashHex, count, offset):  # src/flow/phone.ts:43
     i = 0
     while i < count:
         value = phone_HEX_DIGITS.find(_js_char_at(hashHex, _js_mod(_js_double(offset + i), len(hashHex))))
-        out = out + _js_str(_js_mod(_js_max(value, 0), 10))
+        out += _js_str(_js_mod(_js_max(value, 0), 10))
         i = _js_double(i + 1)
     return out
 
@@ -1823,7 +1823,7 @@ class DatabaseClaimStore(object):  # src/host/claim-stores.ts:271
                 if not self.isExpired(existing):
                     return False
                 self.removeIfExpired(id_)
-            round_ = _js_double(round_ + 1)
+            round_ += 1
         raise JsError("claim not stored: the database refused the entry and holds none")
 
     def get(self, key):
@@ -2331,8 +2331,8 @@ def headerSafe(value):  # src/host/ropc-header.ts:25
     out = ""
     i = 0
     while i < len(value):
-        out = out + (_js_char_at(value, i) if isSafeValueCode(_js_char_code_at(value, i)) else "_")
-        i = _js_double(i + 1)
+        out += _js_char_at(value, i) if isSafeValueCode(_js_char_code_at(value, i)) else "_"
+        i += 1
     return out
 
 
@@ -2448,7 +2448,7 @@ def allCharacters(text, hex_):  # src/flow/client-address.ts:20
         code = _js_char_code_at(text, i)
         if not (client_address_isHexCode(code) if hex_ else client_address_isDigitCode(code)):
             return False
-        i = _js_double(i + 1)
+        i += 1
     return True
 
 
@@ -2553,7 +2553,7 @@ def generateCode(random, length):  # src/flow/otp.ts:22
     """
     code = ""
     while len(code) < length:
-        code = code + _js_str(random.randomInt(10))
+        code += _js_str(random.randomInt(10))
     return code
 
 
@@ -2572,8 +2572,8 @@ def withoutSpaces(code):  # src/flow/otp.ts:33
     while i < len(code):
         unit = _js_char_code_at(code, i)
         if unit != 32 and unit != 9:
-            kept = kept + _js_char_at(code, i)
-        i = _js_double(i + 1)
+            kept += _js_char_at(code, i)
+        i += 1
     return kept
 
 

@@ -1,10 +1,11 @@
 import * as ts from "typescript";
+import { variableRange } from "./counters";
 import { isArrayLike, isStringish, isNumberType, typeOf } from "./types";
 
 // Python ints are exact and unbounded, JavaScript numbers are doubles: an integer result beyond 2^53 must become the
 // double JavaScript holds, and a zero product with a negative factor is -0, which only a float holds. Where the
-// compiler can bound an integer expression (literals, lengths, indexOf, and + - * of those) it emits plain Python
-// arithmetic; elsewhere `_js_double` and `_js_mul` give JavaScript's result.
+// compiler can bound an integer expression (literals, lengths, indexOf, loop counters and consts (counters.ts), and
+// + - * of those) it emits plain Python arithmetic; elsewhere `_js_double` and `_js_mul` give JavaScript's result.
 
 export type IntegerRange = readonly [number, number];
 
@@ -17,6 +18,7 @@ export function integerRange(node: ts.Expression, checker: ts.TypeChecker): Inte
   const type = typeOf(checker, node);
   if (type.isNumberLiteral()) return exact(type.value);
   if (ts.isNumericLiteral(node)) return exact(Number(node.text));
+  if (ts.isIdentifier(node) && isNumberType(type)) return variableRange(node, checker);
   if (
     ts.isPropertyAccessExpression(node) &&
     node.name.text === "length" &&
@@ -40,16 +42,25 @@ function binaryRange(node: ts.BinaryExpression, checker: ts.TypeChecker): Intege
   if (left === undefined || right === undefined) return undefined;
   switch (node.operatorToken.kind) {
     case ts.SyntaxKind.PlusToken:
+    case ts.SyntaxKind.PlusEqualsToken:
       return bounded([left[0] + right[0], left[1] + right[1]]);
     case ts.SyntaxKind.MinusToken:
+    case ts.SyntaxKind.MinusEqualsToken:
       return bounded([left[0] - right[1], left[1] - right[0]]);
-    case ts.SyntaxKind.AsteriskToken: {
+    case ts.SyntaxKind.AsteriskToken:
+    case ts.SyntaxKind.AsteriskEqualsToken: {
       if ((contains(left, 0) && right[0] < 0) || (contains(right, 0) && left[0] < 0)) return undefined; // -0
       const corners = [left[0] * right[0], left[0] * right[1], left[1] * right[0], left[1] * right[1]];
       return bounded([Math.min(...corners), Math.max(...corners)]);
     }
   }
   return undefined;
+}
+
+/** Whether `i++` / `i--` (as `step` 1 or -1) of a bounded integer stays within the exact integers. */
+export function isExactStep(operand: ts.Expression, step: 1 | -1, checker: ts.TypeChecker): boolean {
+  const range = integerRange(operand, checker);
+  return range !== undefined && bounded([range[0] + step, range[1] + step]) !== undefined;
 }
 
 /** Whether `node` is a number literal that is not an integer: Python's float arithmetic is then JavaScript's. */

@@ -84,9 +84,6 @@ export function worldLaunch(
   return { command: javaExecutable(), args, env: jythonEnvironment(), classpath, directAddress };
 }
 
-/** The longest pause between two looks at the reply pipe: a reply waits at most this long to be read. */
-const MAX_POLL_MS = 1;
-
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 function sleepMs(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
@@ -292,7 +289,7 @@ export class JythonScriptHost {
           );
         }
         sleepMs(pause);
-        pause = Math.min(pause * 2, MAX_POLL_MS);
+        pause = Math.min(pause * 2, 5);
         continue;
       }
       if (count === 0) {

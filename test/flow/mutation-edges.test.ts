@@ -153,7 +153,7 @@ describe("session state text", () => {
   test.each([
     ["version 2", { version: 2 }],
     ["step 1", { step: 1 }],
-    ["step 4", { step: 4 }],
+    ["step 5", { step: 5 }],
     ["a fractional deadline", { expiresAt: 2.5 }],
     ["fractional failures", { otpFailures: 0.5 }],
     ["fractional password failures", { passwordFailures: 0.5 }],
@@ -171,6 +171,10 @@ describe("session state text", () => {
       step: 3,
       userId: null,
     });
+  });
+
+  test("step 4, a password-first session's code step, is accepted", () => {
+    expect(parseState(serializeState({ ...state, step: 4 }))).toEqual({ ...state, step: 4 });
   });
 });
 

@@ -32,6 +32,7 @@ import {
   visitThrow,
   visitVariableStatement,
 } from "./statements/simple";
+import { visitFor } from "./statements/for";
 import { visitSwitch } from "./statements/switch";
 
 // Each visitor is typed for its own node kind; the registry, keyed by that kind, stores them under the general type.
@@ -88,7 +89,7 @@ export const registry: Registry = {
   [ts.SyntaxKind.IfStatement]: statement(visitIf),
   [ts.SyntaxKind.WhileStatement]: statement(visitWhile),
   [ts.SyntaxKind.ForOfStatement]: statement(visitForOf),
-  [ts.SyntaxKind.ForStatement]: statement(visitUnsupportedLoop),
+  [ts.SyntaxKind.ForStatement]: statement(visitFor),
   [ts.SyntaxKind.DoStatement]: statement(visitUnsupportedLoop),
   [ts.SyntaxKind.BreakStatement]: statement(visitBreakOrContinue),
   [ts.SyntaxKind.ContinueStatement]: statement(visitBreakOrContinue),

@@ -3,7 +3,7 @@ import { Code } from "../../diagnostics";
 import type { Context } from "../../context";
 import * as py from "../../python/ast";
 import { type Effects, effectsOf, isStable } from "../../python/effects";
-import { isFractionLiteral } from "../../ranges";
+import { integerRange, isFractionLiteral } from "../../ranges";
 import { isArrayLike, isStringType, isNumberType, typeOf } from "../../types";
 import { elementTarget, propertyTarget } from "./access";
 import { toStringValue } from "./literals";
@@ -90,23 +90,26 @@ export function assignmentStatements(node: ts.BinaryExpression, context: Context
       compound,
       old,
       context.visitExpression(node.right),
-      isFractionLiteral(node.right),
+      isFractionLiteral(node.right) || integerRange(node, context.checker) !== undefined,
       context,
     ),
   );
 }
 
-/** JavaScript's `old <op> value` on numbers; with a fraction literal operand Python's float arithmetic is already exact. */
+/**
+ * JavaScript's `old <op> value` on numbers; `plain` when Python's arithmetic already is JavaScript's (a fraction
+ * literal operand, or a result known to be a small integer).
+ */
 export function numberOperation(
   operator: "+" | "-" | "*" | "/" | "%",
   old: py.Expr,
   value: py.Expr,
-  fraction: boolean,
+  plain: boolean,
   context: Context,
 ): py.Expr {
   if (operator === "/" || operator === "%")
     return context.helperCall(operator === "/" ? "_js_div" : "_js_mod", old, value);
-  if (fraction) return py.binop(operator, old, value);
+  if (plain) return py.binop(operator, old, value);
   if (operator === "*") return context.helperCall("_js_mul", old, value);
   return context.helperCall("_js_double", py.binop(operator, old, value));
 }
@@ -123,7 +126,11 @@ export function updateStatements(
     return [py.exprStmt(context.helperCall("_js_set_item", array, index, update(old)))];
   }
   const target = keepParts(assignmentTarget(targetNode, context), undefined, context);
-  return [py.assign(target, update(target))];
+  const value = update(target);
+  // `i += 1` reads as written; a variable (unlike a subscript) is evaluated the same either way.
+  if (target.kind === "name" && value.kind === "binop" && value.left === target)
+    return [{ kind: "augassign", target, op: value.op, value: value.right }];
+  return [py.assign(target, value)];
 }
 
 /** `x ??= v` assigns only when x is null or undefined; a record element or optional property is read with .get(). */

@@ -3,7 +3,7 @@ import { Code } from "../../diagnostics";
 import type { Context } from "../../context";
 import * as py from "../../python/ast";
 import { isNumberType, typeOf } from "../../types";
-import { integerRange } from "../../ranges";
+import { integerRange, isExactStep } from "../../ranges";
 import { numberOperation, updateStatements } from "./assignment";
 import { visitCondition } from "./conditions";
 import { numberLiteral } from "./literals";
@@ -48,7 +48,8 @@ export function visitPostfixUnary(node: ts.PostfixUnaryExpression, context: Cont
   return old;
 }
 
-/** `i++`, `++i`, `i--`, `--i` as a statement: `i = _js_double(i + 1)` (an int past 2^53 becomes a double). */
+/** `i++`, `++i`, `i--`, `--i` as a statement: `i = _js_double(i + 1)` (an int past 2^53 becomes a double), or
+ * `i = i + 1` where the counter is bounded. */
 export function incrementStatement(
   node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression,
   context: Context,
@@ -56,7 +57,13 @@ export function incrementStatement(
   const plus = node.operator === ts.SyntaxKind.PlusPlusToken;
   requireNumber(node.operand, context, plus ? "++" : "--");
   return updateStatements(node.operand, context, (old) =>
-    numberOperation(plus ? "+" : "-", old, py.num(1), false, context),
+    numberOperation(
+      plus ? "+" : "-",
+      old,
+      py.num(1),
+      isExactStep(node.operand, plus ? 1 : -1, context.checker),
+      context,
+    ),
   );
 }
 

@@ -52,14 +52,8 @@ export function visitForOf(node: ts.ForOfStatement, context: Context): py.Stmt[]
   return [{ kind: "for", target, iter: iterable, body: context.visitStatement(node.statement) }];
 }
 
-export function visitUnsupportedLoop(node: ts.ForStatement | ts.DoStatement, context: Context): py.Stmt[] {
-  context.report(
-    node,
-    Code.UnsupportedLoop,
-    ts.isForStatement(node)
-      ? "C-style for loops are not supported: use for...of over an array, or a while loop."
-      : "do...while is not supported: use a while loop.",
-  );
+export function visitUnsupportedLoop(node: ts.DoStatement, context: Context): py.Stmt[] {
+  context.report(node, Code.UnsupportedLoop, "do...while is not supported: use a while loop.");
   return [];
 }
 
