@@ -8,6 +8,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as prettier from "prettier";
 import { runChild } from "./child";
 import { countSamples, type ProfileSummary } from "./profile-samples";
 import { benchLaunch, buildSampleDoubles, SAMPLE_SCRIPT } from "./sample-world";
@@ -20,7 +21,7 @@ const STACK_DEPTH = 4096;
 const TOP = 20;
 const USAGE = "usage: bench/profile.ts [ours|sample] [LOGINS] [--keep FILE.jfr | --analyse FILE.jfr]";
 
-function main(subject: string, logins: number, keep: string | undefined): void {
+async function main(subject: string, logins: number, keep: string | undefined): Promise<void> {
   if (subject !== "ours" && subject !== "sample") throw new Error(USAGE);
   const loadStart = os.loadavg();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-profile-"));
@@ -36,13 +37,18 @@ function main(subject: string, logins: number, keep: string | undefined): void {
       `-XX:FlightRecorderOptions:stackdepth=${STACK_DEPTH}`,
     ]);
     runChild(launch.command, launch.args, { cwd: path.join(__dirname, "jython"), env: launch.env });
-    report(subject, logins, recording, loadStart);
+    await report(subject, logins, recording, loadStart);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
-function report(subject: string, logins: number, recording: string, loadStart: number[]): void {
+async function report(
+  subject: string,
+  logins: number,
+  recording: string,
+  loadStart: number[],
+): Promise<void> {
   const text = path.join(os.tmpdir(), `gamatech-profile-${process.pid}.txt`);
   try {
     const printed = spawnSync(
@@ -53,9 +59,12 @@ function report(subject: string, logins: number, recording: string, loadStart: n
     if (printed.status !== 0) throw new Error(`jfr print failed (${printed.status})`);
     const summary = countSamples(fs.readFileSync(text, "utf8"));
     const record = { subject, logins, loadAverage: { start: loadStart, end: os.loadavg() }, ...summary };
+    // Formatted as the project's Prettier settings want it, so that `npm run lint` passes after a profile.
+    const file = path.join(__dirname, `profile-${subject}.json`);
+    const options = (await prettier.resolveConfig(file)) ?? {};
     fs.writeFileSync(
-      path.join(__dirname, `profile-${subject}.json`),
-      JSON.stringify(trimmed(record), null, 2) + "\n",
+      file,
+      await prettier.format(JSON.stringify(trimmed(record)), { ...options, filepath: file }),
     );
     process.stdout.write(markdown(record));
   } finally {
@@ -120,6 +129,13 @@ function top(counts: Record<string, number>): [string, number][] {
 }
 
 const [subject = "ours", count = String(DEFAULT_LOGINS), option, file] = process.argv.slice(2);
-if (option === "--analyse" && file !== undefined) report(subject, Number(count), file, os.loadavg());
-else if (option === "--keep" || option === undefined) main(subject, Number(count), file);
-else throw new Error(USAGE);
+const run =
+  option === "--analyse" && file !== undefined
+    ? report(subject, Number(count), file, os.loadavg())
+    : option === "--keep" || option === undefined
+      ? main(subject, Number(count), file)
+      : Promise.reject(new Error(USAGE));
+run.catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

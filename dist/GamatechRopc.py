@@ -893,20 +893,20 @@ def editDistance(a, b):  # src/flow/text-checks.ts:100
     j = 0
     while j <= len(b):
         previous.append(j)
-        j = _js_double(j + 1)
+        j += 1
     i = 1
     while i <= len(a):
         current = [i]
         j = 1
         while j <= len(b):
             substitution = _js_double(
-                _js_item(previous, _js_double(j - 1), 0)
-                + (0 if _js_char_at(a, i - 1) == _js_char_at(b, _js_double(j - 1)) else 1)
+                _js_item(previous, j - 1, 0)
+                + (0 if _js_char_at(a, i - 1) == _js_char_at(b, j - 1) else 1)
             )
             deletion = _js_double(_js_item(previous, j, 0) + 1)
-            insertion = _js_double(_js_item(current, _js_double(j - 1), 0) + 1)
+            insertion = _js_double(_js_item(current, j - 1, 0) + 1)
             current.append(_js_min(substitution, deletion, insertion))
-            j = _js_double(j + 1)
+            j += 1
         previous = current
         i += 1
     return _js_item(previous, len(b), 0)

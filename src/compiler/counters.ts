@@ -1,28 +1,35 @@
 import * as ts from "typescript";
 import { integerRange, type IntegerRange } from "./ranges";
 
-// Loop counters: a `let` whose only writes are its integer initializer and `+ 1` increments, each of which runs after
-// its loop's condition checked `i < B` (or `i <= B`) and before any other write, holds integers from the initializer
-// up to B's upper bound (plus one for `<=`). Its `+ 1` then needs no rounding to a double. The proof is local: every
-// write must be such an increment, directly in a `while` body (not inside a nested loop) or a `for` update.
+// Loop counters: a `let` whose only writes are integers (its initializer, a reset such as `i = 0`) and `+ 1`
+// increments, each of which runs after its loop's condition checked `i < B` (or `i <= B`) and before any other write,
+// holds integers between those values and B's upper bound (plus one for `<=`). Its `+ 1` then needs no rounding to a
+// double. The proof is local: each increment is a statement directly in a `while` body (not inside a nested loop) or
+// a `for` update, and the only write of the counter in that loop.
 
 const ranges = new WeakMap<ts.Declaration, IntegerRange | null>();
 const pending = new Set<ts.Declaration>();
+/** Set when a range was cut short by a cycle: results computed meanwhile depend on where the cycle was entered. */
+let cycle = false;
 
 /** The range of a counter (or `const`) variable read at `node`, or undefined when no simple proof bounds it. */
 export function variableRange(node: ts.Identifier, checker: ts.TypeChecker): IntegerRange | undefined {
   const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
   if (declaration === undefined || !ts.isVariableDeclaration(declaration)) return undefined;
-  if (pending.has(declaration)) return undefined; // a bound that reads its own counter
+  if (pending.has(declaration)) {
+    cycle = true; // a bound that reads its own counter
+    return undefined;
+  }
   const known = ranges.get(declaration);
   if (known !== undefined) return known ?? undefined;
   pending.add(declaration);
   try {
-    const range = computeRange(declaration, checker) ?? null;
-    ranges.set(declaration, range);
-    return range ?? undefined;
+    const range = computeRange(declaration, checker);
+    if (!cycle) ranges.set(declaration, range ?? null);
+    return range;
   } finally {
     pending.delete(declaration);
+    if (pending.size === 0) cycle = false;
   }
 }
 
@@ -40,13 +47,18 @@ function computeRange(
   const symbol = checker.getSymbolAtLocation(declaration.name);
   const scope = ts.isForStatement(list.parent) ? list.parent : list.parent.parent;
   if (symbol === undefined || scope === undefined) return undefined;
-  let high = start[1];
+  let [low, high] = start;
   for (const write of writesOf(symbol, scope, checker)) {
+    const reset = isPlainAssignment(write) ? integerRange(write.right, checker) : undefined;
+    if (reset !== undefined) {
+      [low, high] = [Math.min(low, reset[0]), Math.max(high, reset[1])];
+      continue;
+    }
     const bound = incrementBound(write, symbol, checker);
     if (bound === undefined) return undefined;
     high = Math.max(high, bound);
   }
-  return [start[0], high];
+  return [low, high];
 }
 
 /** The most an increment can leave in the counter, or undefined when it is not a checked `+ 1`. */
@@ -115,6 +127,9 @@ export function isIncrement(node: ts.Expression, symbol: ts.Symbol, checker: ts.
     isOne(value.right)
   );
 }
+
+const isPlainAssignment = (node: ts.Expression): node is ts.BinaryExpression =>
+  ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken;
 
 const isOne = (node: ts.Expression): boolean => ts.isNumericLiteral(node) && node.text === "1";
 

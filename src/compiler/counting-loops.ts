@@ -71,6 +71,8 @@ export function countingLoop(node: ts.ForStatement, checker: ts.TypeChecker): Co
 function isInvariant(node: ts.Expression, loop: ts.ForStatement, checker: ts.TypeChecker): boolean {
   if (ts.isParenthesizedExpression(node)) return isInvariant(node.expression, loop, checker);
   if (ts.isNumericLiteral(node)) return true;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken)
+    return isInvariant(node.operand, loop, checker);
   if (ts.isIdentifier(node)) {
     const symbol = checker.getSymbolAtLocation(node);
     return symbol !== undefined && writesOf(symbol, loop, checker).length === 0;
@@ -90,7 +92,9 @@ function isInvariant(node: ts.Expression, loop: ts.ForStatement, checker: ts.Typ
   ) {
     const type = typeOf(checker, node.expression);
     if (!isInvariant(node.expression, loop, checker)) return false;
-    return isStringish(type) || (isArrayLike(checker, type) && !mayChangeArrays(loop, checker));
+    return (
+      isStringish(type) || (isArrayLike(checker, type) && !mayChangeArrays(loop, node.expression, checker))
+    );
   }
   return false;
 }
@@ -98,16 +102,27 @@ function isInvariant(node: ts.Expression, loop: ts.ForStatement, checker: ts.Typ
 const READING_CALLEES = new Set(["Math", "Number", "parseInt"]);
 
 /**
- * Whether anything in the loop may add to or remove from an array: `push`, an element write (which may grow it), or
- * code the compiler does not see through (a guest or Java call, a string conversion that may call `toString()`).
- * Any alias of the bounding array may be the one written, so no array is trusted then.
+ * Whether anything in the loop may add to or remove from the `bounding` array: `push` or an element write (which may
+ * grow it) on anything but a fresh local array, or code the compiler does not see through (a guest or Java call, a
+ * string conversion that may call `toString()`).
  */
-function mayChangeArrays(loop: ts.ForStatement, checker: ts.TypeChecker): boolean {
+function mayChangeArrays(loop: ts.ForStatement, bounding: ts.Identifier, checker: ts.TypeChecker): boolean {
+  const boundingSymbol = checker.getSymbolAtLocation(bounding);
+  const isOther = (array: ts.Expression): boolean => {
+    const symbol = ts.isIdentifier(array) ? checker.getSymbolAtLocation(array) : undefined;
+    return symbol !== undefined && symbol !== boundingSymbol && isFreshArray(symbol, checker);
+  };
   const visit = (node: ts.Node): boolean => {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
-      if (!isReadingCall(node, checker)) return true;
+      if (!isReadingCall(node, checker) && !(ts.isCallExpression(node) && isPushTo(node, isOther)))
+        return true;
     } else if (ts.isBinaryExpression(node)) {
-      if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left))
+      const left = node.left;
+      if (
+        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isElementAccessExpression(left) &&
+        !isOther(left.expression)
+      )
         return true;
       if (node.operatorToken.kind === ts.SyntaxKind.PlusToken && !isPrimitive(node.left, checker))
         return true;
@@ -117,6 +132,39 @@ function mayChangeArrays(loop: ts.ForStatement, checker: ts.TypeChecker): boolea
     return ts.forEachChild(node, visit) === true;
   };
   return visit(loop);
+}
+
+function isPushTo(node: ts.CallExpression, isOther: (array: ts.Expression) => boolean): boolean {
+  const callee = node.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === "push" && isOther(callee.expression);
+}
+
+/**
+ * A `const` made from an array literal whose every use reads or writes through it (`a.push(x)`, `a[i]`, `a.length`)
+ * or returns it: no other name can hold the same array, so writing it changes no other array.
+ */
+function isFreshArray(symbol: ts.Symbol, checker: ts.TypeChecker): boolean {
+  const declaration = symbol.valueDeclaration;
+  if (
+    declaration === undefined ||
+    !ts.isVariableDeclaration(declaration) ||
+    declaration.initializer === undefined ||
+    !ts.isArrayLiteralExpression(declaration.initializer) ||
+    (declaration.parent.flags & ts.NodeFlags.Const) === 0
+  )
+    return false;
+  const scope = declaration.parent.parent.parent;
+  const escapes = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node) && node !== declaration.name && checker.getSymbolAtLocation(node) === symbol) {
+      const parent = node.parent;
+      const through =
+        (ts.isPropertyAccessExpression(parent) && parent.expression === node) ||
+        (ts.isElementAccessExpression(parent) && parent.expression === node);
+      if (!through && !ts.isReturnStatement(parent)) return true;
+    }
+    return ts.forEachChild(node, escapes) === true;
+  };
+  return scope !== undefined && !escapes(scope);
 }
 
 /** A string or array method other than push and join, or Math / Number / parseInt. */

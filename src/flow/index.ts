@@ -1,10 +1,6 @@
 // The flow's public surface: what the host and the tools use.
 
 export { decideRequest } from "./handle-request";
-// The Node tools and suites drive the flow as the ROPC script does: the decision with its answer rendered as the header.
-export { handleRequest } from "../host/ropc-request";
-export type { RopcOutcome } from "../host/ropc-request";
-export type { ResponseHeader } from "../host/ropc-header";
 export type { AnswerDetails, AnswerKind, FlowAnswer } from "./answer";
 export { parseConfig, CONFIG_PROPERTIES } from "./config";
 export type { Config, ConfigProperty, ConfigResult, PhoneHintMode, Requirement, SenderKind } from "./config";

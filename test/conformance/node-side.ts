@@ -1,6 +1,6 @@
 // Runs a scenario against the TypeScript flow with the in-memory ports of test/flow/doubles.
 
-import { handleRequest } from "../../src/flow";
+import { handleRequest } from "../../src/host/ropc-request";
 import { parseConfig } from "../../src/flow/config";
 import type { Config } from "../../src/flow/config";
 import type { Ports } from "../../src/flow/ports";

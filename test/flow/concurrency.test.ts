@@ -2,7 +2,7 @@
 // request i+1 starts when request i reaches a chosen point (a store operation or a provider call), so every request has
 // done everything before that point before any of them goes past it — the interleaving that used to overshoot every limit.
 
-import type { RopcOutcome } from "../../src/flow";
+import type { RopcOutcome } from "../../src/host/ropc-request";
 import type { Ports } from "../../src/flow/ports";
 import { TestUser, TestWorld } from "./doubles/ports";
 import { CLIENT, Driver, IP, makeConfig, parseHeader, user } from "./doubles/scenario";

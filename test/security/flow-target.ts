@@ -1,6 +1,7 @@
 // The Target of the attack suites for the TypeScript flow: the in-memory doubles of test/flow, several nodes on one world.
 
-import { handleRequest, parseConfig } from "../../src/flow";
+import { parseConfig } from "../../src/flow";
+import { handleRequest } from "../../src/host/ropc-request";
 import type { Config } from "../../src/flow";
 import type { ClaimStore, Ports, SessionStore } from "../../src/flow/ports";
 import { MemoryClaimStore, MemorySessionStore, TestRandom, TestWorld, TtlStore } from "../flow/doubles/ports";

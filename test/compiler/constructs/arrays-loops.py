@@ -136,7 +136,7 @@ def main():  # test/compiler/constructs/arrays-loops.ts:3
     while i < 10:
         # A read past the end is undefined, and `?? 0` gives the fallback.
         seen.append(_js_item(numbers, i, 0))
-        i = _js_double(i + 1)
+        i += 1
     _any = any(n_2 > 4 for n_2 in numbers)
     _all = all(n_2 > 0 for n_2 in numbers)
     _next = next((n_2 for n_2 in numbers if n_2 > 3), None)

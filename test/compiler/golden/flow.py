@@ -438,7 +438,7 @@ def allCharacters(text, hex_):  # src/flow/client-address.ts:20
         code = _js_char_code_at(text, i)
         if not (client_address_isHexCode(code) if hex_ else client_address_isDigitCode(code)):
             return False
-        i = _js_double(i + 1)
+        i += 1
     return True
 
 
@@ -578,7 +578,7 @@ def isDigits(text):  # src/flow/text-checks.ts:8
     while i < len(text):
         if not text_checks_isDigitCode(_js_char_code_at(text, i)):
             return False
-        i = _js_double(i + 1)
+        i += 1
     return True
 
 
@@ -591,7 +591,7 @@ def isLowerHex(text):  # src/flow/text-checks.ts:23
         code = _js_char_code_at(text, i)
         if not text_checks_isDigitCode(code) and not (code >= 97 and code <= 102):
             return False
-        i = _js_double(i + 1)
+        i += 1
     return True
 
 
@@ -612,7 +612,7 @@ def hasControlCharacter(text):  # src/flow/text-checks.ts:51
     while i < len(text):
         if isControlCode(_js_char_code_at(text, i)):
             return True
-        i = _js_double(i + 1)
+        i += 1
     return False
 
 
@@ -622,7 +622,7 @@ def containsAnyOf(text, characters):  # src/flow/text-checks.ts:63
     while i < len(characters):
         if _js_char_at(characters, i) in text:
             return True
-        i = _js_double(i + 1)
+        i += 1
     return False
 
 
@@ -637,7 +637,7 @@ def isSimpleName(text):  # src/flow/text-checks.ts:75
         letter = (code >= 65 and code <= 90) or (code >= 97 and code <= 122)
         if not letter and not (i > 0 and (text_checks_isDigitCode(code) or code == 45)):
             return False
-        i = _js_double(i + 1)
+        i += 1
     return True
 
 
@@ -652,22 +652,22 @@ def editDistance(a, b):  # src/flow/text-checks.ts:100
     j = 0
     while j <= len(b):
         previous.append(j)
-        j = _js_double(j + 1)
+        j += 1
     i = 1
     while i <= len(a):
         current = [i]
         j = 1
         while j <= len(b):
             substitution = _js_double(
-                _js_item(previous, _js_double(j - 1), 0)
-                + (0 if _js_char_at(a, _js_double(i - 1)) == _js_char_at(b, _js_double(j - 1)) else 1)
+                _js_item(previous, j - 1, 0)
+                + (0 if _js_char_at(a, i - 1) == _js_char_at(b, j - 1) else 1)
             )
             deletion = _js_double(_js_item(previous, j, 0) + 1)
-            insertion = _js_double(_js_item(current, _js_double(j - 1), 0) + 1)
+            insertion = _js_double(_js_item(current, j - 1, 0) + 1)
             current.append(_js_min(substitution, deletion, insertion))
-            j = _js_double(j + 1)
+            j += 1
         previous = current
-        i = _js_double(i + 1)
+        i += 1
     return _js_item(previous, len(b), 0)
 
 
@@ -696,7 +696,7 @@ def generateCode(random, length):  # src/flow/otp.ts:22
     """
     code = ""
     while len(code) < length:
-        code = code + _js_str(random.randomInt(10))
+        code += _js_str(random.randomInt(10))
     return code
 
 
@@ -715,8 +715,8 @@ def withoutSpaces(code):  # src/flow/otp.ts:33
     while i < len(code):
         unit = _js_char_code_at(code, i)
         if unit != 32 and unit != 9:
-            kept = kept + _js_char_at(code, i)
-        i = _js_double(i + 1)
+            kept += _js_char_at(code, i)
+        i += 1
     return kept
 
 
@@ -782,8 +782,8 @@ def escaped(text, maxLength, spaceAllowed):  # src/flow/log-text.ts:25
     i = 0
     while i < len(kept):
         code = _js_char_code_at(kept, i)
-        out = out + ("\\u" + hex4(code) if needsEscape(code, spaceAllowed) else _js_char_at(kept, i))
-        i = _js_double(i + 1)
+        out += "\\u" + hex4(code) if needsEscape(code, spaceAllowed) else _js_char_at(kept, i)
+        i += 1
     return out + "..." if cut else out
 
 
@@ -1776,7 +1776,7 @@ def digitsFromHash(hashHex, count, offset):  # src/flow/phone.ts:43
     i = 0
     while i < count:
         value = phone_HEX_DIGITS.find(_js_char_at(hashHex, _js_mod(_js_double(offset + i), len(hashHex))))
-        out = out + _js_str(_js_mod(_js_max(value, 0), 10))
+        out += _js_str(_js_mod(_js_max(value, 0), 10))
         i = _js_double(i + 1)
     return out
 
@@ -2331,8 +2331,8 @@ def headerSafe(value):  # src/host/ropc-header.ts:25
     out = ""
     i = 0
     while i < len(value):
-        out = out + (_js_char_at(value, i) if isSafeValueCode(_js_char_code_at(value, i)) else "_")
-        i = _js_double(i + 1)
+        out += _js_char_at(value, i) if isSafeValueCode(_js_char_code_at(value, i)) else "_"
+        i += 1
     return out
 
 

@@ -1,7 +1,8 @@
 // Helpers that drive the flow like an app would: build requests, read headers, walk the three steps.
 
-import { handleRequest } from "../../../src/flow";
-import type { Config, RopcOutcome } from "../../../src/flow";
+import type { Config } from "../../../src/flow";
+import { handleRequest } from "../../../src/host/ropc-request";
+import type { RopcOutcome } from "../../../src/host/ropc-request";
 import { parseConfig } from "../../../src/flow/config";
 import type { Ports } from "../../../src/flow/ports";
 import { TestUser, TestWorld } from "./ports";
