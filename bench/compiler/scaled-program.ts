@@ -1,5 +1,5 @@
 // A guest program N times the size of the flow: N copies of src/flow, each in its own folder, and one entry module that
-// imports every copy's handleRequest. The copies are the real flow, so the compiler meets real code at every size, and
+// imports every copy's decideRequest. The copies are the real flow, so the compiler meets real code at every size, and
 // the bundle must number N same-named declarations per module name, as a large project would make it do.
 import * as fs from "fs";
 import * as os from "os";
@@ -33,8 +33,8 @@ export function makeScaledProgram(copies: number): ScaledProgram {
       sourceLines += text.split("\n").length;
       sourceBytes += Buffer.byteLength(text);
     }
-    imports.push(`import { handleRequest as handleRequest${copy} } from "./flow${copy}/index";`);
-    names.push(`handleRequest${copy}`);
+    imports.push(`import { decideRequest as decideRequest${copy} } from "./flow${copy}/index";`);
+    names.push(`decideRequest${copy}`);
   }
   // With no copy, the entry alone measures what every compile pays whatever the program's size.
   const handlers =

@@ -77,7 +77,7 @@ function incrementBound(
   const bound = integerRange(check.bound, checker);
   if (bound === undefined) return undefined;
   const high = bound[1] + (check.inclusive ? 1 : 0);
-  return high <= 2 ** 53 ? high : undefined;
+  return high <= Number.MAX_SAFE_INTEGER ? high : undefined;
 }
 
 /** The `while` whose body holds the increment statement, or the `for` whose update it is; none through a nested loop. */

@@ -52,7 +52,7 @@ export function countingLoop(node: ts.ForStatement, checker: ts.TypeChecker): Co
   if (start === undefined || start[0] < INT[0] || start[1] > INT[1])
     return "its start is not a known integer below 2^31";
   const bound = integerRange(check.bound, checker);
-  const lengthBound = containsLength(check.bound);
+  const lengthBound = isLength(check.bound);
   // A length's `<=` stops at 2^31 at most, which `range` takes; the list it builds is no longer than the sequence.
   const highest = INT[1] + (lengthBound ? 1 : 0);
   if (bound === undefined || bound[0] < INT[0] || bound[1] + (check.inclusive ? 1 : 0) > highest)
@@ -198,7 +198,7 @@ function isPrimitive(node: ts.Expression, checker: ts.TypeChecker): boolean {
   return (type.isUnion() ? type.types : [type]).every((part) => (part.flags & PRIMITIVE) !== 0);
 }
 
-function containsLength(node: ts.Node): boolean {
-  if (ts.isPropertyAccessExpression(node) && node.name.text === "length") return true;
-  return ts.forEachChild(node, containsLength) === true;
+function isLength(node: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(node)) return isLength(node.expression);
+  return ts.isPropertyAccessExpression(node) && node.name.text === "length";
 }

@@ -9,7 +9,9 @@ import { isArrayLike, isStringish, isNumberType, typeOf } from "./types";
 
 export type IntegerRange = readonly [number, number];
 
-const LIMIT = 2 ** 53;
+// Ranges are computed in doubles, which round a sum past 2^53 down to 2^53 itself: only a result at most
+// MAX_SAFE_INTEGER is known to be the exact one (rounding is monotonic, so a larger true value never lands below it).
+const LIMIT = Number.MAX_SAFE_INTEGER;
 const LENGTH: IntegerRange = [0, 2 ** 31 - 1];
 
 /** The integers a number expression is known to hold as a Python int, or undefined when it may be anything. */

@@ -106,7 +106,7 @@ const functionCases: Array<[string, string, string?]> = [
   [Code.StaticMember, "return 1;", "class C { static make(): C { return new C(); } }"],
   [Code.ThrowNonError, 'throw "plain string";'],
   [Code.ThrowNonError, "throw 42;"],
-  [Code.UnsupportedLoop, "let s = 0; for (let i = 0; i < 3; i++) { s += i; } return s;"],
+  [Code.UnsupportedLoop, "let s = 0; for (let i = 0; i < 3; i++) { i += s; } return s;"],
   [Code.UnsupportedLoop, "let i = 0; do { i++; } while (i < 3); return i;"],
   [Code.UnsupportedLoop, "const o: Record<string, number> = {}; for (const v of o) { } return 1;"],
   [Code.UnsupportedBuiltin, "const n: number = 1.5; return n.toFixed(2);"],

@@ -11,11 +11,24 @@
 //   and no literal that passes the group rules is longer than 45 characters. The guard only bounds the work a hostile
 //   X-Forwarded-For value costs.
 // - client-address.ts:115, the `?? ""` fallback (no coverage): unreachable, the entry count was checked just before.
-// - rate-limits.ts:112, the `continue` of releaseAll's catch removed: it is the last statement of the loop body.
+// - rate-limits.ts:124, the `continue` of releaseAll's catch removed: it is the last statement of the loop body.
+// - session-access.ts:73, the `detail: ""` of a loaded session: detail is read only when no session was loaded.
+// - session-access.ts:103, removeQuietly's `return` in its catch removed: the function ends there either way.
 
 import { isIpv4Literal, isIpv6Literal } from "../../src/flow/client-address";
+import type { FlowContext } from "../../src/flow/flow-types";
 import type { ClaimStore } from "../../src/flow/ports";
-import { claimSlot, releaseAll, UNCERTAIN_RETRY_SECONDS } from "../../src/flow/rate-limits";
+import {
+  claimSlot,
+  LIMIT_IP_HOUR,
+  LIMIT_LOCKOUT,
+  LIMIT_USER_HOUR,
+  releaseAll,
+  UNCERTAIN_RETRY_SECONDS,
+} from "../../src/flow/rate-limits";
+import { claimFailure, claimSends, sendsByIpPrefix, sendsByLoginPrefix } from "../../src/flow/session-access";
+import { TestWorld } from "./doubles/ports";
+import { CLIENT, makeConfig } from "./doubles/scenario";
 
 describe("address literals the earlier tables did not cover", () => {
   test("an IPv4 part is decimal digits only: signs and letters after a digit are refused", () => {
@@ -103,5 +116,65 @@ describe("releaseAll", () => {
     const store = new ScriptedClaims({}, new Set());
     releaseAll(store, ["", "a", "fails", "b"]);
     expect(store.calls).toEqual(["release a", "release fails", "release b"]);
+  });
+});
+
+/** A flow context on a fresh in-memory cluster, as a request of `ip` would see it. */
+function contextFor(world: TestWorld, properties: Record<string, string>, ip = "192.0.2.1"): FlowContext {
+  return {
+    request: { params: {}, clientId: CLIENT, ipAddress: ip, forwardedFor: [] },
+    config: makeConfig(properties),
+    ports: world.ports,
+    now: world.clock.nowMillis(),
+    hashKey: "mutation-limits-key",
+    clientIp: ip,
+  };
+}
+
+const ALICE = { typed: "Alice", normalised: "alice" };
+const BOB = { typed: "bob", normalised: "bob" };
+
+describe("claimSends: the send slots a code holds, and none when refused", () => {
+  test("a send takes one slot per login value and one per address, and names no limit", () => {
+    const world = new TestWorld();
+    const context = contextFor(world, {});
+    expect(claimSends(context, ALICE)).toEqual({
+      keys: [sendsByLoginPrefix(context, ALICE) + ":1", sendsByIpPrefix(context) + ":1"],
+      retryAfter: 0,
+      limit: "",
+    });
+  });
+
+  test("with the per-address limit off, only the login value's slot is taken", () => {
+    const world = new TestWorld();
+    const context = contextFor(world, { max_sends_per_ip_per_hour: "0" });
+    expect(claimSends(context, ALICE)).toEqual({
+      keys: [sendsByLoginPrefix(context, ALICE) + ":1"],
+      retryAfter: 0,
+      limit: "",
+    });
+  });
+
+  test("the login value's limit refuses with no slot held", () => {
+    const world = new TestWorld();
+    const context = contextFor(world, { max_sends_per_user_per_hour: "1" });
+    claimSends(context, ALICE);
+    expect(claimSends(context, ALICE)).toEqual({ keys: [], retryAfter: 3600, limit: LIMIT_USER_HOUR });
+  });
+
+  test("the address's limit refuses with no slot held, and gives back the login value's slot it took", () => {
+    const world = new TestWorld();
+    const context = contextFor(world, { max_sends_per_ip_per_hour: "1" });
+    claimSends(context, ALICE);
+    expect(claimSends(context, BOB)).toEqual({ keys: [], retryAfter: 3600, limit: LIMIT_IP_HOUR });
+    expect(world.claims.get(sendsByLoginPrefix(context, BOB) + ":1")).toBeNull();
+  });
+
+  test("a locked-out login value is refused before any slot is taken", () => {
+    const world = new TestWorld();
+    const context = contextFor(world, { max_failures_per_user_per_hour: "1" });
+    claimFailure(context, ALICE);
+    expect(claimSends(context, ALICE)).toEqual({ keys: [], retryAfter: 3600, limit: LIMIT_LOCKOUT });
+    expect(world.claims.get(sendsByLoginPrefix(context, ALICE) + ":1")).toBeNull();
   });
 });

@@ -11,6 +11,13 @@ _INF = float("inf")
 _NAN = float("nan")
 
 
+def _js_double(number):
+    """An exact integer result beyond 2**53 becomes the double JavaScript would hold."""
+    if isinstance(number, (int, long)) and not -2 ** 53 <= number <= 2 ** 53:
+        return float(number)
+    return number
+
+
 def _js_normalize(number):
     """An integral float becomes an int, so that it can index a list or count a range like in JavaScript."""
     if isinstance(number, float) and number == number and abs(number) <= 2 ** 53 and number == int(number):
@@ -71,6 +78,6 @@ def main():  # test/compiler/constructs/integer-arithmetic.ts:3
         _js_mod(b, a),
         _js_normalize(math.floor(_js_div(a, 2))),
         _js_round(2.5),
-        big + 2,
+        _js_double(big + 2),
         a * b,
     ]

@@ -23,8 +23,6 @@
 #   src/flow/step-password-first.ts
 #   src/flow/step-resend.ts
 #   src/flow/handle-request.ts
-#   src/host/ropc-header.ts
-#   src/host/ropc-request.ts
 #   src/flow/config-table.ts
 #   src/flow/config.ts
 #   src/flow/index.ts
@@ -2311,99 +2309,6 @@ def decideRequest(request, config, ports):  # src/flow/handle-request.ts:99
         what = facts("request", None)
         what["detail"] = "exception"
         return failure(context, what, SERVER_ERROR, details(None))
-
-
-# src/host/ropc-header.ts
-# The ROPC script's rendering of the flow's answer: the response header, key=value pairs joined by ";", always starting
-# with status=, in the order wire protocol version 1 documents.
-
-
-def isSafeValueCode(code):  # src/host/ropc-header.ts:17
-    letter = (code >= 65 and code <= 90) or (code >= 97 and code <= 122)
-    digit = code >= 48 and code <= 57
-    # '+' (full phone hint), '*' (masked hint), '-', '.', '_'
-    return letter or digit or code == 43 or code == 42 or code == 45 or code == 46 or code == 95
-
-
-def headerSafe(value):  # src/host/ropc-header.ts:25
-    """Values are made by the flow, but the header grammar must hold whatever they contain: anything else becomes "_".
-    """
-    out = ""
-    i = 0
-    while i < len(value):
-        out += _js_char_at(value, i) if isSafeValueCode(_js_char_code_at(value, i)) else "_"
-        i += 1
-    return out
-
-
-def pair(key, value):  # src/host/ropc-header.ts:35
-    return OrderedDict([("key", key), ("value", value)])
-
-
-def formatHeader(status, pairs):  # src/host/ropc-header.ts:39
-    parts = ["status=" + headerSafe(status)]
-    for item in pairs:
-        parts.append(item["key"] + "=" + headerSafe(item["value"]))
-    return ";".join(parts)
-
-
-def errorHeader(code, extras):  # src/host/ropc-header.ts:47
-    pairs = [pair("error_code", _js_str(code)), pair("error", errorName(code))]
-    for item in extras:
-        pairs.append(item)
-    return formatHeader("error", pairs)
-
-
-def addText(pairs, key, value):  # src/host/ropc-header.ts:55
-    if value is not None:
-        pairs.append(pair(key, value))
-
-
-def addNumber(pairs, key, value):  # src/host/ropc-header.ts:61
-    if value is not None:
-        pairs.append(pair(key, _js_str(value)))
-
-
-def ropcHeaderValue(answer):  # src/host/ropc-header.ts:68
-    """The header value of an answer; null for a grant, which needs none (HTTP 200 with tokens)."""
-    if answer["kind"] == "granted":
-        return None
-    said = answer["details"]
-    pairs = []
-    addText(pairs, "session_id", said["sessionId"])
-    addNumber(pairs, "step", said["step"])
-    addNumber(pairs, "expires_in", said["expiresIn"])
-    addNumber(pairs, "resend_after", said["resendAfter"])
-    addNumber(pairs, "code_length", said["codeLength"])
-    addText(pairs, "phone_number", said["phoneHint"])
-    addNumber(pairs, "attempts_left", said["attemptsLeft"])
-    addNumber(pairs, "retry_after", said["retryAfter"])
-    code = answer["errorCode"]
-    return formatHeader(answer["kind"], pairs) if code is None else errorHeader(code, pairs)
-
-
-# src/host/ropc-request.ts
-# One password-grant request as the ROPC script answers it: the flow's decision, its answer rendered as the header.
-
-# RopcOutcome:
-#   grantedUserId: The user to pass to context.setUser; null means return False.
-
-
-def handleRequest(request, config, ports):  # src/host/ropc-request.ts:17
-    outcome = decideRequest(request, config, ports)
-    value = ropcHeaderValue(outcome["answer"])
-    return OrderedDict([
-        ("grantedUserId", outcome["grantedUserId"]),
-        (
-            "header",
-            (
-                None
-                if value is None
-                else OrderedDict([("name", config["responseHeaderName"]), ("value", value)])
-            ),
-        ),
-        ("events", outcome["events"]),
-    ])
 
 
 # src/flow/config-table.ts
