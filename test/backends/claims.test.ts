@@ -4,7 +4,6 @@
 // A claim is exclusive under many parallel Java threads; two script instances in two JVMs sharing one server never both
 // win; a claim expires after its ttl; a stopped server makes claims throw, and the flow then answers 10001.
 
-import { backendJars } from "../../src/world/backends";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type {
   CacheBackendSpec,
@@ -19,7 +18,7 @@ import {
   startPostgres,
   startRedis,
 } from "../../src/world/servers";
-import { ALICE, BUILT_SCRIPT, claimOps, CONFIG, node as nodeOn, returned, sleepMs } from "./two-jvms";
+import { ALICE, claimOps, CONFIG, node as nodeOn, returned, sleepMs, startNodePair } from "./two-jvms";
 import type { ClaimResult } from "./two-jvms";
 
 jest.setTimeout(600_000);
@@ -33,13 +32,7 @@ const scripts = new Map<JythonScriptHost, string>();
 
 beforeAll(async () => {
   [redis, memcached, postgres] = await Promise.all([startRedis(), startMemcached(), startPostgres()]);
-  const extraJars = backendJars();
-  nodeA = JythonScriptHost.start({ extraJars });
-  nodeB = JythonScriptHost.start({ extraJars });
-  for (const host of [nodeA, nodeB]) {
-    host.reset({});
-    scripts.set(host, host.load(BUILT_SCRIPT));
-  }
+  [nodeA, nodeB] = startNodePair(scripts);
 });
 
 afterAll(async () => {

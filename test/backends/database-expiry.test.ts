@@ -3,11 +3,10 @@
 // that removed the expired row unconditionally could remove the row another node had just put in its place, and both
 // would hold the claim.
 
-import { backendJars } from "../../src/world/backends";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type { CacheBackendSpec } from "../../src/world/protocol";
 import { PostgresServer, startPostgres } from "../../src/world/servers";
-import { BUILT_SCRIPT, claimOps, claimsOnBoth, CONFIG, node, returned } from "./two-jvms";
+import { claimOps, claimsOnBoth, CONFIG, node, returned, startNodePair } from "./two-jvms";
 
 jest.setTimeout(600_000);
 
@@ -18,13 +17,7 @@ const scripts = new Map<JythonScriptHost, string>();
 
 beforeAll(async () => {
   postgres = await startPostgres();
-  const extraJars = backendJars();
-  nodeA = JythonScriptHost.start({ extraJars });
-  nodeB = JythonScriptHost.start({ extraJars });
-  for (const host of [nodeA, nodeB]) {
-    host.reset({});
-    scripts.set(host, host.load(BUILT_SCRIPT));
-  }
+  [nodeA, nodeB] = startNodePair(scripts);
 });
 
 afterAll(async () => {

@@ -3,11 +3,10 @@
 // key), the resend cooldown lets exactly one send through per cooldown and max_sends_per_session holds cluster-wide, the
 // first send included. Per-node locks alone would let each node send once per cooldown (test/parallel/two-nodes.test.ts).
 
-import { backendJars } from "../../src/world/backends";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type { CacheBackendSpec, ParallelReply, ParallelRequest } from "../../src/world/protocol";
 import { CacheServer, PostgresServer, startPostgres, startRedis } from "../../src/world/servers";
-import { ALICE, BUILT_SCRIPT, CONFIG, node, requestsOnBoth, sleepMs } from "./two-jvms";
+import { ALICE, CONFIG, node, requestsOnBoth, sleepMs, startNodePair } from "./two-jvms";
 
 jest.setTimeout(900_000);
 
@@ -19,13 +18,7 @@ const scripts = new Map<JythonScriptHost, string>();
 
 beforeAll(async () => {
   [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
-  const extraJars = backendJars();
-  nodeA = JythonScriptHost.start({ extraJars });
-  nodeB = JythonScriptHost.start({ extraJars });
-  for (const host of [nodeA, nodeB]) {
-    host.reset({});
-    scripts.set(host, host.load(BUILT_SCRIPT));
-  }
+  [nodeA, nodeB] = startNodePair(scripts);
 });
 
 afterAll(async () => {

@@ -2,6 +2,7 @@
 // server, and the claims and parallel commands released at the same wall-clock moment on both.
 
 import * as path from "path";
+import { backendJars } from "../../src/world/backends";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type {
   CacheBackendSpec,
@@ -39,6 +40,20 @@ export interface WorldOptions {
   users?: WorldUser[];
   /** The world's clock at the reset, epoch ms (the driver's default otherwise). */
   clockMs?: number;
+}
+
+/** Two JVMs with the backends' client jars, each with the built script loaded (its id recorded in `scripts`). */
+export function startNodePair(scripts: Map<JythonScriptHost, string>): [JythonScriptHost, JythonScriptHost] {
+  const extraJars = backendJars();
+  const pair: [JythonScriptHost, JythonScriptHost] = [
+    JythonScriptHost.start({ extraJars }),
+    JythonScriptHost.start({ extraJars }),
+  ];
+  for (const host of pair) {
+    host.reset({});
+    scripts.set(host, host.load(BUILT_SCRIPT));
+  }
+  return pair;
 }
 
 /** A fresh world on `backend` and an initialised script instance on it. */

@@ -1,5 +1,5 @@
-// Mutation tests for the limit code of issue 12 (client-address.ts, rate-limits.ts): the cases the earlier suites left
-// open, each named after what a surviving mutant got wrong. Run with
+// Mutation tests for the limit code of issue 12 (client-address.ts, rate-limits.ts, session-access.ts and reserved-attempt.ts):
+// the cases the earlier suites left open, each named after what a surviving mutant got wrong. Run with
 //   npx stryker run stryker.config.mjs --concurrency 1 --mutate src/flow/client-address.ts,src/flow/rate-limits.ts
 //
 // Equivalent mutants (no test can tell them from the original; SECURITY.md counts them as not detected):
@@ -28,7 +28,7 @@ import {
 } from "../../src/flow/rate-limits";
 import { claimFailure, claimSends, sendsByIpPrefix, sendsByLoginPrefix } from "../../src/flow/session-access";
 import { TestWorld } from "./doubles/ports";
-import { CLIENT, makeConfig } from "./doubles/scenario";
+import { CLIENT, Driver, makeConfig, user } from "./doubles/scenario";
 
 describe("address literals the earlier tables did not cover", () => {
   test("an IPv4 part is decimal digits only: signs and letters after a digit are refused", () => {
@@ -176,5 +176,31 @@ describe("claimSends: the send slots a code holds, and none when refused", () =>
     claimFailure(context, ALICE);
     expect(claimSends(context, ALICE)).toEqual({ keys: [], retryAfter: 3600, limit: LIMIT_LOCKOUT });
     expect(world.claims.get(sendsByLoginPrefix(context, ALICE) + ":1")).toBeNull();
+  });
+});
+
+describe("a password checked while its session is abandoned (reserved-attempt.ts: the commit finds no session)", () => {
+  function lockoutAfterAbandonedCheck(password: string): Record<string, string> {
+    const world = new TestWorld([user("alice")]);
+    const app = new Driver(world, makeConfig({ max_failures_per_user_per_hour: "1" }));
+    const sessionId = app.reachPasswordStep("alice");
+    world.passwords.onCall = () => {
+      world.passwords.onCall = null;
+      app.send({ __step: "abandon", username: "alice", __session_id: sessionId });
+    };
+    expect(app.password("alice", sessionId, password).header!.value).toBe(
+      "status=error;error_code=10006;error=session_expired",
+    );
+    // The user's only failure slot is free again unless the abandoned check kept it.
+    return app.start("alice");
+  }
+
+  test("a wrong password keeps its failure slot: the user's next start meets the lockout", () => {
+    const answer = lockoutAfterAbandonedCheck("wrong password");
+    expect([answer["error_code"], answer["retry_after"]]).toEqual(["10010", "3600"]);
+  });
+
+  test("the right password gives its failure slot back: the user's next start proceeds", () => {
+    expect(lockoutAfterAbandonedCheck("pw-of-alice")["status"]).toBe("proceed");
   });
 });

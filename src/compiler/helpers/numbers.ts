@@ -17,12 +17,20 @@ _NAN = float("nan")`,
     code: `_JS_SPACE = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000\\u2001\\u2002\\u2003\\u2004\\u2005\\u2006\\u2007\\u2008\\u2009\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"`,
   },
   {
-    name: "_js_double",
+    name: "_JS_EXACT_LIMIT",
     uses: [],
+    imports: [],
+    // Computed once: a power written inside a helper would build a new long on every call.
+    code: `_JS_EXACT_LIMIT = 2 ** 53  # every integer up to this one is exactly a double`,
+  },
+  {
+    name: "_js_double",
+    uses: ["_JS_EXACT_LIMIT"],
     imports: [],
     code: `def _js_double(number):
     """An exact integer result beyond 2**53 becomes the double JavaScript would hold."""
-    if isinstance(number, (int, long)) and not -2 ** 53 <= number <= 2 ** 53:
+    # Only a long can be that large: Jython's int is 32 bits wide and overflows into long.
+    if isinstance(number, long) and not -_JS_EXACT_LIMIT <= number <= _JS_EXACT_LIMIT:
         return float(number)
     return number`,
   },
@@ -114,11 +122,11 @@ _NAN = float("nan")`,
   },
   {
     name: "_js_normalize",
-    uses: ["_INF"],
+    uses: ["_INF", "_JS_EXACT_LIMIT"],
     imports: ["math"],
     code: `def _js_normalize(number):
     """An integral float becomes an int, so that it can index a list or count a range like in JavaScript."""
-    if isinstance(number, float) and number == number and abs(number) <= 2 ** 53 and number == int(number):
+    if isinstance(number, float) and number == number and abs(number) <= _JS_EXACT_LIMIT and number == int(number):
         if number == 0 and math.copysign(1, number) < 0:
             return number  # -0 exists only as a float
         return int(number)

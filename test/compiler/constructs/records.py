@@ -13,9 +13,13 @@ _INF = float("inf")
 _NAN = float("nan")
 
 
+_JS_EXACT_LIMIT = 2 ** 53  # every integer up to this one is exactly a double
+
+
 def _js_double(number):
     """An exact integer result beyond 2**53 becomes the double JavaScript would hold."""
-    if isinstance(number, (int, long)) and not -2 ** 53 <= number <= 2 ** 53:
+    # Only a long can be that large: Jython's int is 32 bits wide and overflows into long.
+    if isinstance(number, long) and not -_JS_EXACT_LIMIT <= number <= _JS_EXACT_LIMIT:
         return float(number)
     return number
 
