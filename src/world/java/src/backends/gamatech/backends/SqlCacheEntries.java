@@ -1,6 +1,7 @@
 package gamatech.backends;
 
 import gamatech.testkit.Latency;
+import gamatech.testkit.SqlConnections;
 import gamatech.testkit.SqlEntryManager;
 import io.jans.orm.PersistenceEntryManager;
 import io.jans.orm.exception.EntryPersistenceException;
@@ -16,9 +17,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The entry manager behind the database cache: SqlEntryManager's table (its inserts, reads and key-violation duplicates)
@@ -39,22 +38,11 @@ public final class SqlCacheEntries implements PersistenceEntryManager {
             Map.of("uuid", "uuid", "iat", "iat", "exp", "exp", "del", "del", "dat", "dat");
 
     private final SqlEntryManager table;
-    private final Driver driver;
-    private final String url;
-    private final Properties properties;
-    private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+    private final SqlConnections connections;
 
     public SqlCacheEntries(Driver driver, String url, String user, String password) {
         this.table = new SqlEntryManager(driver, url, user, password);
-        this.driver = driver;
-        this.url = url;
-        this.properties = new Properties();
-        properties.setProperty("user", user);
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("connectTimeout", "3");
-        properties.setProperty("socketTimeout", "10");
+        this.connections = table.connections();
     }
 
     /** The table itself, to empty it at a reset. */
@@ -64,14 +52,6 @@ public final class SqlCacheEntries implements PersistenceEntryManager {
 
     public void closeConnections() {
         table.closeConnections();
-        Connection connection;
-        while ((connection = idle.poll()) != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // already broken
-            }
-        }
     }
 
     @Override
@@ -136,17 +116,17 @@ public final class SqlCacheEntries implements PersistenceEntryManager {
             bound.addAll(values);
         }
         Latency.pause();
-        Connection connection = borrow();
+        Connection connection = connections.borrow();
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM " + TABLE + " WHERE " + condition + limited)) {
             for (int i = 0; i < bound.size(); i++) {
                 bind(delete, i + 1, bound.get(i));
             }
             int removed = delete.executeUpdate();
-            idle.offer(connection);
+            connections.giveBack(connection);
             return removed;
         } catch (SQLException e) {
-            close(connection);
+            connections.discard(connection);
             throw new EntryPersistenceException("Failed to remove entries under " + baseDn, e);
         } finally {
             Latency.pause();
@@ -222,29 +202,5 @@ public final class SqlCacheEntries implements PersistenceEntryManager {
         SimpleDateFormat format = new SimpleDateFormat(TIME_FORMAT);
         format.setTimeZone(TimeZone.getTimeZone("UTC"));
         return format;
-    }
-
-    private Connection borrow() {
-        Connection connection = idle.poll();
-        if (connection != null) {
-            return connection;
-        }
-        try {
-            Connection fresh = driver.connect(url, properties);
-            if (fresh == null) {
-                throw new EntryPersistenceException("the JDBC driver does not accept " + url);
-            }
-            return fresh;
-        } catch (SQLException e) {
-            throw new EntryPersistenceException("Failed to connect to the database", e);
-        }
-    }
-
-    private static void close(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // broken already
-        }
     }
 }

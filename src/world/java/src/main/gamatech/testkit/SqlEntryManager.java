@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Date;
-import java.util.Properties;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A PersistenceEntryManager over a real SQL database (PostgreSQL in the tests), holding cache entries in a table keyed like
@@ -26,21 +24,15 @@ public final class SqlEntryManager implements PersistenceEntryManager {
     private static final String TABLE = "\"jansCache\"";
     private static final String COLUMNS = "doc_id, \"objectClass\", dn, uuid, iat, exp, del, dat, ttl";
 
-    private final Driver driver;
-    private final String url;
-    private final Properties properties;
-    private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+    private final SqlConnections connections;
 
     public SqlEntryManager(Driver driver, String url, String user, String password) {
-        this.driver = driver;
-        this.url = url;
-        this.properties = new Properties();
-        properties.setProperty("user", user);
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("connectTimeout", "3");
-        properties.setProperty("socketTimeout", "10");
+        this.connections = new SqlConnections(driver, url, user, password);
+    }
+
+    /** The pool, shared with the entry managers that add queries over the same table. */
+    public SqlConnections connections() {
+        return connections;
     }
 
     /** Creates the table when missing and empties it. */
@@ -52,27 +44,20 @@ public final class SqlEntryManager implements PersistenceEntryManager {
 
     /** Closes the pooled connections (a stopped server leaves them broken). */
     public void closeConnections() {
-        Connection connection;
-        while ((connection = idle.poll()) != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // already broken
-            }
-        }
+        connections.closeAll();
     }
 
     @Override
     public void persist(Object entry) {
         NativePersistenceCacheEntity entity = cacheEntity(entry);
-        Connection connection = borrow();
+        Connection connection = connections.borrow();
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, 'jansCache', ?, ?, ?, ?, ?, ?, ?)")) {
             bind(insert, entity);
             insert.executeUpdate();
-            giveBack(connection);
+            connections.giveBack(connection);
         } catch (SQLException e) {
-            discardOrGiveBack(connection, e);
+            connections.discardOrGiveBack(connection, e);
             throw new EntryPersistenceException("Failed to persist entry: " + entity.getDn(), e);
         }
     }
@@ -80,33 +65,33 @@ public final class SqlEntryManager implements PersistenceEntryManager {
     @Override
     public Void merge(Object entry) {
         NativePersistenceCacheEntity entity = cacheEntity(entry);
-        Connection connection = borrow();
+        Connection connection = connections.borrow();
         try (PreparedStatement upsert = connection.prepareStatement(
                 "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, 'jansCache', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id) DO UPDATE"
                         + " SET dn = EXCLUDED.dn, iat = EXCLUDED.iat, exp = EXCLUDED.exp, del = EXCLUDED.del, dat = EXCLUDED.dat,"
                         + " ttl = EXCLUDED.ttl")) {
             bind(upsert, entity);
             upsert.executeUpdate();
-            giveBack(connection);
+            connections.giveBack(connection);
             return null;
         } catch (SQLException e) {
-            discardOrGiveBack(connection, e);
+            connections.discardOrGiveBack(connection, e);
             throw new EntryPersistenceException("Failed to merge entry: " + entity.getDn(), e);
         }
     }
 
     @Override
     public <T> boolean contains(String primaryKey, Class<T> entryClass) {
-        Connection connection = borrow();
+        Connection connection = connections.borrow();
         try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM " + TABLE + " WHERE doc_id = ?")) {
             query.setString(1, docId(primaryKey));
             try (ResultSet rows = query.executeQuery()) {
                 boolean found = rows.next();
-                giveBack(connection);
+                connections.giveBack(connection);
                 return found;
             }
         } catch (SQLException e) {
-            discardOrGiveBack(connection, e);
+            connections.discardOrGiveBack(connection, e);
             throw new EntryPersistenceException("Failed to find entry: " + primaryKey, e);
         }
     }
@@ -114,13 +99,13 @@ public final class SqlEntryManager implements PersistenceEntryManager {
     @Override
     public <T> T find(Class<T> entryClass, Object primaryKey) {
         String dn = String.valueOf(primaryKey);
-        Connection connection = borrow();
+        Connection connection = connections.borrow();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT dn, uuid, iat, exp, del, dat, ttl FROM " + TABLE + " WHERE doc_id = ?")) {
             query.setString(1, docId(dn));
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {
-                    giveBack(connection);
+                    connections.giveBack(connection);
                     throw new EntryPersistenceException("Failed to find entry: " + dn);
                 }
                 NativePersistenceCacheEntity entity = new NativePersistenceCacheEntity();
@@ -131,11 +116,11 @@ public final class SqlEntryManager implements PersistenceEntryManager {
                 entity.setDeletable(rows.getBoolean(5));
                 entity.setData(rows.getString(6));
                 entity.setTtl(rows.getInt(7));
-                giveBack(connection);
+                connections.giveBack(connection);
                 return entryClass.cast(entity);
             }
         } catch (SQLException e) {
-            discardOrGiveBack(connection, e);
+            connections.discardOrGiveBack(connection, e);
             throw new EntryPersistenceException("Failed to find entry: " + dn, e);
         }
     }
@@ -156,15 +141,15 @@ public final class SqlEntryManager implements PersistenceEntryManager {
     }
 
     private void execute(String sql, String... parameters) {
-        Connection connection = borrow();
+        Connection connection = connections.borrow();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
             }
             statement.executeUpdate();
-            giveBack(connection);
+            connections.giveBack(connection);
         } catch (SQLException e) {
-            discardOrGiveBack(connection, e);
+            connections.discardOrGiveBack(connection, e);
             throw new EntryPersistenceException("Failed to execute: " + sql, e);
         }
     }
@@ -206,39 +191,5 @@ public final class SqlEntryManager implements PersistenceEntryManager {
 
     private static Date date(Timestamp timestamp) {
         return timestamp == null ? null : new Date(timestamp.getTime());
-    }
-
-    private Connection borrow() {
-        Connection connection = idle.poll();
-        if (connection != null) {
-            return connection;
-        }
-        try {
-            Connection fresh = driver.connect(url, properties);
-            if (fresh == null) {
-                throw new EntryPersistenceException("the JDBC driver does not accept " + url);
-            }
-            return fresh;
-        } catch (SQLException e) {
-            throw new EntryPersistenceException("Failed to connect to the database", e);
-        }
-    }
-
-    private void giveBack(Connection connection) {
-        idle.offer(connection);
-    }
-
-    /** A constraint violation (SQLState class 23) leaves the connection usable; anything else may have broken it. */
-    private void discardOrGiveBack(Connection connection, SQLException e) {
-        String state = e.getSQLState();
-        if (state != null && state.startsWith("23")) {
-            giveBack(connection);
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // broken already
-        }
     }
 }
