@@ -52,5 +52,6 @@ export function benchLaunch(
     scriptArgs,
     extraJars: [sampleJar],
     jvmOptions,
+    jit: "full",
   });
 }

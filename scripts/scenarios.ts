@@ -1,7 +1,7 @@
 // npm run scenarios -- FILE...: runs scenario files against the TypeScript flow and dist/GamatechRopc.py in Jython and
 // prints a per-step table for each. Exits 1 when a scenario fails on either side or the sides disagree.
 import * as path from "path";
-import { JythonConformance } from "../test/conformance/jython-side";
+import { closeJythonConformance, JythonConformance } from "../test/conformance/jython-side";
 import { runOnNode } from "../test/conformance/node-side";
 import { loadScenario } from "../test/conformance/scenario";
 import { judge, table } from "../test/conformance/verdict";
@@ -22,7 +22,7 @@ async function main(files: string[]): Promise<number> {
       process.stdout.write(`${table(scenario, verdicts)}\n${failed ? "FAILED" : "passed"}: ${file}\n\n`);
     }
   } finally {
-    await jython.close();
+    closeJythonConformance();
   }
   process.stdout.write(`${files.length - failures} passed, ${failures} failed\n`);
   return failures === 0 ? 0 : 1;

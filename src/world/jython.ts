@@ -62,6 +62,18 @@ export interface JythonRun {
 }
 
 /**
+ * The command line of a Jython process for `jythonArgs` (Jython's own: -D properties, then the script and its arguments):
+ * what the Debian launcher runs, with the JVM limited to its first-tier compiler, since these processes live for seconds
+ * and the optimising compiler's threads would double their CPU time.
+ */
+export function jythonCommand(jythonArgs: string[]): { command: string; args: string[] } {
+  return {
+    command: javaExecutable(),
+    args: ["-XX:TieredStopAtLevel=1", "-jar", jythonJar(), `-Dpython.home=${jythonHome()}`, ...jythonArgs],
+  };
+}
+
+/**
  * Runs one Python file in a fresh Jython process. Start-up costs about a second, so callers batch many cases into one file.
  * `pythonPath` entries (jars or folders) are passed with -Dpython.path because the Debian launcher ignores CLASSPATH.
  */
@@ -74,7 +86,8 @@ export function runJythonFile(
     args.push(`-Dpython.path=${options.pythonPath.join(":")}`);
   }
   args.push(scriptPath);
-  const result = spawnSync(jythonExecutable(), args, {
+  const { command, args: commandArgs } = jythonCommand(args);
+  const result = spawnSync(command, commandArgs, {
     encoding: "utf8",
     input: options.input,
     timeout: options.timeoutMs ?? 120_000,

@@ -107,7 +107,6 @@ function asUser(user: string, argv: string[]): string[] {
 /** A child process in its own process group, so stop() reaches the server behind runuser too. */
 class ManagedServer implements CacheServer {
   private child: ChildProcess | null = null;
-  private output = "";
 
   constructor(
     readonly kind: CacheServer["kind"],
@@ -122,20 +121,26 @@ class ManagedServer implements CacheServer {
     return this.child !== null;
   }
 
+  /**
+   * The server writes its output to a file, not to a pipe of this process: the tests block Node's event loop while they
+   * wait for the Jython world, and a pipe nobody drains fills up, after which PostgreSQL stalls every statement whose
+   * error it logs (a duplicate key: every lost claim) until the client's socket timeout.
+   */
+  private get logFile(): string {
+    return path.join(this.dataDir, "server.log");
+  }
+
   async start(): Promise<void> {
     if (this.child !== null) return;
     const [command, ...args] = this.argv;
     if (command === undefined) throw new Error("no command");
-    const child = spawn(command, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    this.output = "";
-    child.stdout?.on(
-      "data",
-      (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-8000)),
-    );
-    child.stderr?.on(
-      "data",
-      (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-8000)),
-    );
+    const log = fs.openSync(this.logFile, "a");
+    let child: ChildProcess;
+    try {
+      child = spawn(command, args, { detached: true, stdio: ["ignore", log, log] });
+    } finally {
+      fs.closeSync(log);
+    }
     let exited: string | null = null;
     child.once("exit", (code, signal) => {
       exited = `exited (code ${code}, signal ${signal})`;
@@ -151,8 +156,16 @@ class ManagedServer implements CacheServer {
     }
     await this.stop({ keepData: true });
     throw new Error(
-      `${this.kind} on port ${this.port} did not become ready (${exited ?? "timed out"}):\n${this.output}\n${INSTALL_HINT}`,
+      `${this.kind} on port ${this.port} did not become ready (${exited ?? "timed out"}):\n${this.outputTail()}\n${INSTALL_HINT}`,
     );
+  }
+
+  private outputTail(): string {
+    try {
+      return fs.readFileSync(this.logFile, "utf8").slice(-8000);
+    } catch {
+      return "";
+    }
   }
 
   async stop(options: { keepData?: boolean } = {}): Promise<void> {

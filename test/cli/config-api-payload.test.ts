@@ -30,9 +30,6 @@ beforeAll(() => {
 
 afterAll(() => removeDirectory(directory));
 
-// The payload embeds dist/GamatechRopc.py, which the build commits.
-const haveScript = fs.existsSync(BUILT_SCRIPT);
-const withScript = haveScript ? test : test.skip;
 
 function payloadOf(argv: string[]): CustomScriptPayload {
   const result = runProcess(["config-api-payload", ...argv], directory);
@@ -40,7 +37,7 @@ function payloadOf(argv: string[]): CustomScriptPayload {
   return JSON.parse(result.stdout) as CustomScriptPayload;
 }
 
-withScript("a create body with the fields and values of Janssen's CustomScript schema", () => {
+test("a create body with the fields and values of Janssen's CustomScript schema", () => {
   const result = runProcess(["config-api-payload", "--properties", "valid.json"], directory);
   expect(result.code).toBe(0);
   const payload = JSON.parse(result.stdout) as CustomScriptPayload;
@@ -61,7 +58,7 @@ withScript("a create body with the fields and values of Janssen's CustomScript s
   expect("inum" in payload).toBe(false);
 });
 
-withScript("properties keep the table's order, are trimmed, and secrets are hidden", () => {
+test("properties keep the table's order, are trimmed, and secrets are hidden", () => {
   const payload = payloadOf(["--properties", "valid.json"]);
   expect(payload.configurationProperties.map((item) => [item.value1, item.value2, item.hide])).toEqual([
     ["twilio_account_sid", VALID_CONFIG.twilio_account_sid, false],
@@ -73,7 +70,7 @@ withScript("properties keep the table's order, are trimmed, and secrets are hidd
   expect(payload.configurationProperties.every((item) => item.description.length > 0)).toBe(true);
 });
 
-withScript("without --properties: a disabled template with the required properties empty, and a note", () => {
+test("without --properties: a disabled template with the required properties empty, and a note", () => {
   const result = runProcess(["config-api-payload"], directory);
   expect(result.code).toBe(0);
   const payload = JSON.parse(result.stdout) as CustomScriptPayload;
@@ -89,13 +86,13 @@ withScript("without --properties: a disabled template with the required properti
   expect(result.stderr).toContain("A template: it creates the script disabled.");
 });
 
-withScript("the release's template (npm run release) is the same disabled template", () => {
+test("the release's template (npm run release) is the same disabled template", () => {
   const script = fs.readFileSync(BUILT_SCRIPT, "utf8");
   expect(payloadOf([])).toEqual(templatePayload(script, packageVersion()));
   expect(templatePayload(script, packageVersion()).enabled).toBe(false);
 });
 
-withScript("--update alone: a JSON Patch of the script and its revision only, as a process", () => {
+test("--update alone: a JSON Patch of the script and its revision only, as a process", () => {
   const result = runProcess(
     ["config-api-payload", "--update", "--inum", "A1B2-C3D4", "--revision=7"],
     directory,
@@ -116,7 +113,7 @@ withScript("--update alone: a JSON Patch of the script and its revision only, as
   );
 });
 
-withScript("--update with --properties: the full PUT body, enabled, with the inum, revision and name", () => {
+test("--update with --properties: the full PUT body, enabled, with the inum, revision and name", () => {
   const payload = payloadOf([
     "--update",
     "--inum",
@@ -133,7 +130,7 @@ withScript("--update with --properties: the full PUT body, enabled, with the inu
   );
 });
 
-withScript("--update with --properties accepts an API key instead of the auth token", () => {
+test("--update with --properties accepts an API key instead of the auth token", () => {
   const payload = payloadOf(["--update", "--inum", "A1", "--revision=2", "--properties", "api-key.json"]);
   expect(payload.configurationProperties.map((item) => [item.value1, item.hide])).toEqual([
     ["twilio_account_sid", false],

@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION } from "../../src/world/javaDoubles";
-import { hasVerify, JythonConformance, usesVerify } from "./jython-side";
+import { closeJythonConformance, hasVerify, JythonConformance, usesVerify } from "./jython-side";
 import { runOnNode } from "./node-side";
 import { loadScenario } from "./scenario";
 import { judge, table } from "./verdict";
@@ -16,6 +16,7 @@ const files = fs
   .sort();
 
 jest.setTimeout(300_000);
+afterAll(closeJythonConformance);
 
 // The scenarios run on Janssen's twilio-java (7.17.0, which has no Verify: a Verify sender must make init refuse) and on
 // the newest 12.x (everything). The other lines get a smoke set in test/jython/sdk-matrix.test.ts.
@@ -24,10 +25,6 @@ describe.each([DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION])("on twilio-java %
 
   beforeAll(() => {
     jython = JythonConformance.start({ twilioVersion });
-  });
-
-  afterAll(async () => {
-    await jython.close();
   });
 
   test("there are scenarios to run", () => {

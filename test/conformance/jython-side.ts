@@ -111,22 +111,28 @@ export function usesVerify(scenario: Scenario): boolean {
 }
 
 /**
- * Runs scenarios one after another, one Jython process per twilio-java version (the JVM start dominates). A scenario
- * that names a VerificationCheck shape runs on a version with that shape ("7": 7.37.4, "12": the newest 12.x); the
- * others on the version this runner was started for.
+ * One Jython process per twilio-java version for every runner of this process (a JVM start costs seconds of CPU): the
+ * runners of two versions share the worlds of the versions both need.
+ */
+const worlds = new Map<string, { host: JythonScriptHost; script: string | null }>();
+
+/** Stops every runner's Jython processes; call once, after the last scenario. */
+export function closeJythonConformance(): void {
+  for (const { host } of worlds.values()) host.close();
+  worlds.clear();
+}
+
+/**
+ * Runs scenarios one after another. A scenario that names a VerificationCheck shape runs on a version with that shape
+ * ("7": 7.37.4, "12": the newest 12.x); the others on the version this runner was started for.
  */
 export class JythonConformance {
-  private readonly hosts = new Map<string, { host: JythonScriptHost; script: string | null }>();
+  private readonly hosts = worlds;
 
   private constructor(readonly twilioVersion: string) {}
 
   static start(options: { twilioVersion?: string } = {}): JythonConformance {
     return new JythonConformance(options.twilioVersion ?? DEFAULT_TWILIO_VERSION);
-  }
-
-  async close(): Promise<void> {
-    for (const { host } of this.hosts.values()) host.close();
-    this.hosts.clear();
   }
 
   /** The twilio-java version a scenario runs on with this runner. */

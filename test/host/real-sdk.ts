@@ -4,7 +4,7 @@ import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { janssenModelJar } from "../../src/world/javaDoubles";
-import { jythonEnvironment, jythonExecutable } from "../../src/world/jython";
+import { jythonCommand, jythonEnvironment } from "../../src/world/jython";
 import { mavenClasspath } from "../../src/world/maven";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -163,9 +163,8 @@ export function runDriver(version: string, stubs: string, command: DriverCommand
   const classpath = [...mavenClasspath([`com.twilio.sdk:twilio:${version}`]), MODEL_JAR, stubs];
   const driver = path.join(__dirname, "real-sdk.py");
   return new Promise((resolve, reject) => {
-    const child = spawn(jythonExecutable(), [`-Dpython.path=${classpath.join(":")}`, driver], {
-      env: jythonEnvironment(),
-    });
+    const jython = jythonCommand([`-Dpython.path=${classpath.join(":")}`, driver]);
+    const child = spawn(jython.command, jython.args, { env: jythonEnvironment() });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
