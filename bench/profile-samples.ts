@@ -32,7 +32,11 @@ const STEP_MARKERS: Record<string, string> = {
 // both), so their shares do not add up.
 const GROUPS: [string, RegExp][] = [
   ["JSON: json module, _js_json_*", /^(json(\.\w+)?:|script:_js_json_)/],
-  ["OrderedDict records: collections, _abcoll", /^(collections|_abcoll|abc):/],
+  // Jython names a method by its name only: JsObject's __init__ cannot be told from other classes' constructors.
+  [
+    "records: JsObject.__setitem__ (or OrderedDict: collections, _abcoll)",
+    /^((collections|_abcoll|abc):|script:(__setitem__|_js_unique)$)/,
+  ],
   ["keyed hashes: hmacSha256Hex", /^script:hmacSha256Hex$/],
   ["  of which Mac.getInstance", /^javax\.crypto\.Mac\.getInstance$/],
   ["  of which Mac.init (key set-up)", /^javax\.crypto\.Mac\.init$/],

@@ -121,7 +121,6 @@ function assemble(
 
 function importLines(imports: ReadonlySet<StandardImport>, javaImports: readonly JavaImport[]): string[] {
   const standard = (["json", "math", "re"] as const).filter((m) => imports.has(m)).map((m) => `import ${m}`);
-  if (imports.has("OrderedDict")) standard.push("from collections import OrderedDict");
   const java = [...javaImports];
   if (
     imports.has("Throwable") &&

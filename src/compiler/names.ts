@@ -4,7 +4,7 @@
 import { PYTHON_BUILTINS, PYTHON_KEYWORDS } from "./python/reserved";
 
 // Names the generated module defines or imports itself.
-const OUTPUT_NAMES = ["json", "math", "re", "OrderedDict", "Throwable", "JsError"];
+const OUTPUT_NAMES = ["json", "math", "re", "Throwable", "JsError", "JsObject"];
 
 const RESERVED = new Set([...PYTHON_KEYWORDS, ...PYTHON_BUILTINS, ...OUTPUT_NAMES, "self"]);
 

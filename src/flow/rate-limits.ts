@@ -1,7 +1,7 @@
 // Limits as numbered claims (S4, S8). A limit of N is N slot keys `<prefix>:1` .. `<prefix>:N`; an event takes one by
 // creating it (add-if-absent), so at most N events hold a slot at once, whatever the number of concurrent requests, and across
 // nodes wherever the host's claim is atomic. Each slot holds its own expiry time (ms) as its value: that is what retry_after
-// is computed from.
+// is computed from. A limit above HINT_ABOVE also keeps `<prefix>:next`, a hint of where to look first (claimSlot).
 
 import type { ClaimStore } from "./ports";
 
@@ -59,8 +59,85 @@ function heldFor(text: string | null, now: number): number {
 }
 
 /**
- * Takes the lowest free slot of `prefix` for `ttlSeconds`. A slot is read first (a held one costs no write); a slot that reads
- * as free or expired is then claimed, and only a true claim counts: losing a race just moves on to the next slot.
+ * Limits of up to this many slots (every per-session limit, the default failures per hour) are scanned from slot 1 only:
+ * the reads a hint could save there do not pay for reading and rewriting it, and a session's attempt slots stay numbered
+ * by attempt.
+ */
+export const HINT_ABOVE = 10;
+/** Slots scanned from 1 before a larger limit reads its hint, so a window with few events (the usual case) never pays for it. */
+export const SLOTS_BEFORE_HINT = 5;
+
+/** Where the last claim past SLOTS_BEFORE_HINT left off: the slot to try first next time. */
+export function hintKey(prefix: string): string {
+  return prefix + ":next";
+}
+
+/** The free slots of one limit, tried in the order asked; remembers the shortest wait among those found held. */
+class SlotScan {
+  readonly claims: ClaimStore;
+  readonly prefix: string;
+  readonly ttlSeconds: number;
+  readonly now: number;
+  wait: number;
+
+  constructor(claims: ClaimStore, prefix: string, ttlSeconds: number, now: number) {
+    this.claims = claims;
+    this.prefix = prefix;
+    this.ttlSeconds = ttlSeconds;
+    this.now = now;
+    this.wait = 0;
+  }
+
+  /**
+   * The first slot of `from`..`to` this caller claimed, or 0. A slot is read first (a held one costs no write); a slot that
+   * reads as free or expired is then claimed, and only a true claim counts: losing a race just moves on to the next slot.
+   */
+  claimFirst(from: number, to: number): number {
+    let slot = from;
+    while (slot <= to) {
+      const key = slotKey(this.prefix, slot);
+      const text = this.claims.get(key);
+      const live = text !== null && slotExpiry(text) > this.now;
+      if (!live && this.claims.claim(key, String(this.now + this.ttlSeconds * 1000), this.ttlSeconds)) {
+        return slot;
+      }
+      const held = live ? heldFor(text, this.now) : heldFor(this.claims.get(key), this.now);
+      this.wait = this.wait === 0 ? held : Math.min(this.wait, held);
+      slot++;
+    }
+    return 0;
+  }
+}
+
+/**
+ * The slot a hint names, or 0 when there is none (Number(null) is 0, never a hinted slot) or it is not one of the hinted
+ * slots as String() writes it (a hint is never trusted further).
+ */
+function hintedSlot(text: string | null, limit: number): number {
+  const slot = Number(text);
+  return Number.isInteger(slot) && String(slot) === text && slot > SLOTS_BEFORE_HINT && slot <= limit
+    ? slot
+    : 0;
+}
+
+/**
+ * Best effort: the store has no overwrite, so the hint is given back and claimed again. A lost race or a failure leaves an
+ * old or no hint, which costs later claims some reads and nothing else: the slots themselves decide.
+ */
+function writeHint(claims: ClaimStore, prefix: string, next: number, ttlSeconds: number): void {
+  try {
+    claims.release(hintKey(prefix));
+    claims.claim(hintKey(prefix), String(next), ttlSeconds);
+  } catch (e) {
+    // The claim it follows is taken either way.
+  }
+}
+
+/**
+ * Takes a free slot of `prefix` for `ttlSeconds`. The slots up to SLOTS_BEFORE_HINT (all of them up to HINT_ABOVE) are tried
+ * from 1; past them a hint says where the last claim left off, so the n-th event of a large window reads a few slots, not n.
+ * The hinted slot and those after it are tried first, then the ones skipped: every slot is read before a refusal, and each
+ * is still claimed atomically on its own, so a missing, stale or forged hint never lets more than `limit` events through.
  */
 export function claimSlot(
   claims: ClaimStore,
@@ -69,20 +146,24 @@ export function claimSlot(
   ttlSeconds: number,
   now: number,
 ): SlotClaim {
-  let wait = 0;
-  let slot = 1;
-  while (slot <= limit) {
-    const key = slotKey(prefix, slot);
-    const text = claims.get(key);
-    const live = text !== null && slotExpiry(text) > now;
-    if (!live && claims.claim(key, String(now + ttlSeconds * 1000), ttlSeconds)) {
-      return { slot: slot, key: key, retryAfter: 0 };
+  const scan = new SlotScan(claims, prefix, ttlSeconds, now);
+  const first = limit > HINT_ABOVE ? SLOTS_BEFORE_HINT : limit;
+  let slot = scan.claimFirst(1, first);
+  if (slot === 0 && limit > first) {
+    const hinted = hintedSlot(claims.get(hintKey(prefix)), limit);
+    const start = hinted === 0 ? first + 1 : hinted;
+    slot = scan.claimFirst(start, limit);
+    if (slot === 0) {
+      slot = scan.claimFirst(first + 1, start - 1);
     }
-    const held = live ? heldFor(text, now) : heldFor(claims.get(key), now);
-    wait = wait === 0 ? held : Math.min(wait, held);
-    slot++;
+    if (slot !== 0) {
+      writeHint(claims, prefix, slot < limit ? slot + 1 : first + 1, ttlSeconds);
+    }
   }
-  return { slot: 0, key: "", retryAfter: Math.max(wait, UNCERTAIN_RETRY_SECONDS) };
+  if (slot === 0) {
+    return { slot: 0, key: "", retryAfter: Math.max(scan.wait, UNCERTAIN_RETRY_SECONDS) };
+  }
+  return { slot: slot, key: slotKey(prefix, slot), retryAfter: 0 };
 }
 
 /** Seconds until a slot of `prefix` frees up when all `limit` are held, or 0 when one is free. Reads only. */

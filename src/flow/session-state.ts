@@ -35,58 +35,96 @@ export interface SessionState {
   passwordFailures: number;
 }
 
-/** A copy with the fields in one fixed order, so that serializing is canonical. */
-function canonical(state: SessionState): SessionState {
-  return {
-    version: state.version,
-    clientId: state.clientId,
-    login: state.login,
-    userId: state.userId,
-    step: state.step,
-    codeHash: state.codeHash,
-    verifyTo: state.verifyTo,
-    maskedPhone: state.maskedPhone,
-    createdAt: state.createdAt,
-    expiresAt: state.expiresAt,
-    codeIssuedAt: state.codeIssuedAt,
-    sends: state.sends,
-    lastSendAt: state.lastSendAt,
-    otpFailures: state.otpFailures,
-    passwordFailures: state.passwordFailures,
-  };
+/**
+ * The stored text: the fields in their one fixed order, values as JSON.stringify writes them, no spaces. Sessions outlive
+ * a deployment, so this must stay byte for byte what every earlier version wrote (test/flow/session-codec.test.ts).
+ */
+export function serializeState(state: SessionState): string {
+  return (
+    '{"version":' +
+    JSON.stringify(state.version) +
+    ',"clientId":' +
+    JSON.stringify(state.clientId) +
+    ',"login":' +
+    JSON.stringify(state.login) +
+    ',"userId":' +
+    JSON.stringify(state.userId) +
+    ',"step":' +
+    JSON.stringify(state.step) +
+    ',"codeHash":' +
+    JSON.stringify(state.codeHash) +
+    ',"verifyTo":' +
+    JSON.stringify(state.verifyTo) +
+    ',"maskedPhone":' +
+    JSON.stringify(state.maskedPhone) +
+    ',"createdAt":' +
+    JSON.stringify(state.createdAt) +
+    ',"expiresAt":' +
+    JSON.stringify(state.expiresAt) +
+    ',"codeIssuedAt":' +
+    JSON.stringify(state.codeIssuedAt) +
+    ',"sends":' +
+    JSON.stringify(state.sends) +
+    ',"lastSendAt":' +
+    JSON.stringify(state.lastSendAt) +
+    ',"otpFailures":' +
+    JSON.stringify(state.otpFailures) +
+    ',"passwordFailures":' +
+    JSON.stringify(state.passwordFailures) +
+    "}"
+  );
 }
 
-export function serializeState(state: SessionState): string {
-  return JSON.stringify(canonical(state));
+/** What JSON.parse gives before the checks: any field may hold anything, or be missing. */
+type StoredState = Record<keyof SessionState, unknown>;
+
+/** Whether a parsed value is text: String() gives back the very value only for a string (the subset has no typeof). */
+function isText(value: unknown): boolean {
+  return String(value) === value;
+}
+
+function isStep(value: unknown): boolean {
+  return value === STEP_CODE || value === STEP_PASSWORD || value === STEP_FINAL_CODE;
+}
+
+/**
+ * The checks JSON.parse does not make: each field of the type it is declared with, every number an integer. The fields are
+ * `unknown` so that === compares them strictly in Python too, where `True == 1`.
+ */
+function hasFieldTypes(stored: StoredState): boolean {
+  return (
+    stored.version === STATE_VERSION &&
+    isStep(stored.step) &&
+    isText(stored.clientId) &&
+    isText(stored.login) &&
+    (stored.userId === null || isText(stored.userId)) &&
+    isText(stored.codeHash) &&
+    isText(stored.verifyTo) &&
+    isText(stored.maskedPhone) &&
+    Number.isInteger(stored.createdAt) &&
+    Number.isInteger(stored.expiresAt) &&
+    Number.isInteger(stored.codeIssuedAt) &&
+    Number.isInteger(stored.sends) &&
+    Number.isInteger(stored.lastSendAt) &&
+    Number.isInteger(stored.otpFailures) &&
+    Number.isInteger(stored.passwordFailures)
+  );
 }
 
 /**
  * The state, or null when the text is not exactly what serializeState writes (truncated, edited, another version, a field of
- * the wrong type or missing): re-serializing and comparing checks the whole shape without typeof, which the guest subset lacks.
+ * the wrong type, missing or unknown). After the field checks, writing the state again gives the text back only when the
+ * text had the one field order, no spaces, no other field, no field twice, and each value in the one form JSON.stringify
+ * writes (no "1.0", no character escaped that JSON.stringify writes as itself).
  */
 export function parseState(text: string): SessionState | null {
   try {
-    const parsed: SessionState = JSON.parse(text);
-    const state = canonical(parsed);
-    if (serializeState(state) !== text || state.version !== STATE_VERSION) {
+    const stored: StoredState = JSON.parse(text);
+    if (!hasFieldTypes(stored)) {
       return null;
     }
-    const numbers = [
-      state.createdAt,
-      state.expiresAt,
-      state.codeIssuedAt,
-      state.sends,
-      state.lastSendAt,
-      state.otpFailures,
-      state.passwordFailures,
-    ];
-    if (
-      (state.step !== STEP_CODE && state.step !== STEP_PASSWORD && state.step !== STEP_FINAL_CODE) ||
-      !numbers.every((value) => Number.isInteger(value))
-    ) {
-      return null;
-    }
-    return state;
+    const state = stored as SessionState;
+    return serializeState(state) === text ? state : null;
   } catch (e) {
     return null;
   }

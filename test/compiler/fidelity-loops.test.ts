@@ -54,6 +54,9 @@ describe("bounded counters of while loops", () => {
   for (const body of [
     'const s = "abc"; let i = 0; let out = ""; while (i < s.length) { out += s.charAt(i) + String(i + 1); i++; } return [out, i];',
     'const s = "abcd"; let i = 0; while (i < s.length && s.charAt(i) !== "c") { i += 1; } return i;',
+    // A counter known to be an int from 0 reads characters without a helper, past the end too ("" and NaN).
+    'const s = "aü€"; let i = 0; const out: unknown[] = []; while (i <= s.length + 1) { out.push(s.charAt(i), s.charCodeAt(i)); i++; } return out;',
+    'const s = ""; let i = 0; const out: unknown[] = []; while (i <= 1) { out.push(s.charAt(i), s.charCodeAt(i), "x".charCodeAt(i)); i++; } return out;',
     "const xs = [1, 2, 3]; let j = 0; const out: number[] = []; while (j <= xs.length) { out.push(j - 1); j = j + 1; } return out;",
     // Reset to an integer between loops, as editDistance does.
     "let t = 0; let i = 0; let j = 0; while (i < 3) { j = 1; while (j <= i) { t += j; j++; } i++; } return [t, i, j];",

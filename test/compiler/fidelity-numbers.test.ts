@@ -59,6 +59,10 @@ describe("integers beyond 2^53 and near 2^31 / 2^32", () => {
     "2147483648",
     "4294967296",
     "99999999999999999999",
+    // Either side of the 15 digits that are read without the regular expression.
+    "999999999999999",
+    "9999999999999999",
+    "0000000000000000012",
   ]) {
     suite
       .testFunction(`const n = parseInt("${text}", 10); return [String(n), String(n - 1)];`)
@@ -169,6 +173,8 @@ describe("whitespace and number parsing", () => {
     "0xg",
     "1_000",
     "١٢",
+    "²",
+    "0",
     "12e",
     ".5",
     "5.",
@@ -182,7 +188,7 @@ describe("whitespace and number parsing", () => {
   ]) {
     suite.testExpression(`Number("${text}")`).expectToMatchJsResult();
   }
-  for (const text of ["١٢", "12abc", "  -7x", "+", "0x1F", "1e3", "00012", "-", " + 3"]) {
+  for (const text of ["١٢", "²", "12abc", "  -7x", "+", "0x1F", "1e3", "00012", "-", " + 3", "", "0"]) {
     suite.testExpression(`parseInt("${text}", 10)`).expectToMatchJsResult();
   }
 });

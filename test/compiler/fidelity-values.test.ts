@@ -176,6 +176,33 @@ describe("objects: key order, keys, in, ??=, freeze", () => {
     .testFunction("const xs = Object.freeze([3, 1]); return [xs.length, xs.slice(), xs.includes(3)];")
     .expectToMatchJsResult();
   suite.testFunction("return Object.keys([1, 2]);").expectDiagnostic(Code.UnsupportedBuiltin);
+  // Records keep the place of a key set again, and Object.keys is a copy taken when it is called.
+  suite
+    .testFunction(
+      'const o: Record<string, number> = { b: 1, a: 2 }; o["b"] = 3; o["c"] = 4; o["a"] = 5; return [Object.keys(o), JSON.stringify(o)];',
+    )
+    .expectToMatchJsResult();
+  suite
+    .testFunction(
+      'const o: Record<string, number> = { a: 1, b: 2 }; const ks = Object.keys(o); ks.push("x"); for (const k of Object.keys(o)) { o[k + "2"] = 0; } return [ks, Object.keys(o)];',
+    )
+    .expectToMatchJsResult();
+  suite
+    .testFunction(
+      'const r = JSON.parse(\'{"b": 1, "a": 2, "b": 3, "c": 4, "a": 5}\') as Record<string, number>; return [Object.keys(r), JSON.stringify(r), r["b"] ?? null];',
+    )
+    .expectToMatchJsResult();
+  suite
+    .testFunction(
+      'const o = Object.freeze(JSON.parse(\'{"z": 1, "y": 2}\') as Record<string, number>); const w: Record<string, number> = o; try { w["x"] = 3; return "wrote"; } catch (e) { return [Object.keys(o), JSON.stringify(o)]; }',
+    )
+    .expectToMatchJsResult();
+  // JSON writes most strings as they are; quotes, backslashes and control characters are escaped, in keys too.
+  suite
+    .testFunction(
+      'const o: Record<string, string> = { \'q"k\': "a\\\\b", "t\\tk": "\\u001f\\u007f\\u2028é", plain: "x" }; return [JSON.stringify(o), JSON.parse(JSON.stringify(o)) as unknown];',
+    )
+    .expectToMatchJsResult();
 });
 
 describe("data types that are not services", () => {

@@ -94,7 +94,7 @@ describe("padding and characters", () => {
       .testFunction(`const s: string = ${text}; return [s.padStart(${args}), s.padEnd(${args})];`)
       .expectToMatchJsResult();
   }
-  for (const index of ["0", "1", "2", "3", "-1", "1.5", "0 / 0"]) {
+  for (const index of ["0", "1", "2", "3", "-1", "1.5", "-0.5", "0 / 0", "1 / 0", "-1 / 0"]) {
     suite
       .testFunction(
         `const s: string = "aü€"; const i: number = ${index}; return [s.charAt(i), s.charCodeAt(i), s[i] ?? null];`,

@@ -19,10 +19,10 @@ export function objectCall(methodName: string, node: ts.CallExpression, context:
           "Object.keys of an array is not supported: loop over the indices, or use the array itself.",
         );
       }
-      // Objects are OrderedDicts in insertion order. JavaScript lists integer-like keys ("7") first: a record may
-      // hold them, so its keys go through _js_keys; a type with fixed property names keeps list(o.keys()).
+      // Objects are JsObjects, whose keys() is a new list in insertion order. JavaScript lists integer-like keys ("7")
+      // first: a record may hold them, so its keys go through _js_keys; a type with fixed property names keeps o.keys().
       if (type !== undefined && !mayHaveIntegerKeys(type, context)) {
-        return py.call("list", py.method(value ?? py.none, "keys"));
+        return py.method(value ?? py.none, "keys");
       }
       return context.helperCall("_js_keys", value ?? py.none);
     }

@@ -2,6 +2,7 @@ import * as ts from "typescript";
 import { Code } from "../diagnostics";
 import type { Context } from "../context";
 import * as py from "../python/ast";
+import { integerRange } from "../ranges";
 import { sliceCall } from "./arrays";
 import { argumentsOf, unsupported } from "./globals";
 
@@ -67,12 +68,45 @@ export function stringCall(
         receiver,
         ...args(1, 2),
       );
-    case "charAt":
-      return context.helperCall("_js_char_at", receiver, ...args(1, 1));
-    case "charCodeAt":
-      return context.helperCall("_js_char_code_at", receiver, ...args(1, 1));
+    case "charAt": {
+      const indexArgs = args(1, 1);
+      const [index] = indexArgs;
+      // A known non-negative int (a loop counter, usually) needs no helper: a one-character slice is "" past the end.
+      if (index !== undefined && isPureName(index) && isNaturalIndex(node.arguments[0], context)) {
+        const upper = index.kind === "num" ? py.num(Number(index.text) + 1) : py.binop("+", index, py.num(1));
+        return { kind: "slice", object: receiver, lower: index, upper };
+      }
+      return context.helperCall("_js_char_at", receiver, ...indexArgs);
+    }
+    case "charCodeAt": {
+      const indexArgs = args(1, 1);
+      const [index] = indexArgs;
+      if (
+        index !== undefined &&
+        isPureName(index) &&
+        isPureName(receiver) &&
+        isNaturalIndex(node.arguments[0], context)
+      ) {
+        // Both read twice, which costs nothing for names: the character's code, or NaN past the end.
+        context.useHelper("_INF");
+        const inside = py.compare("<", index, py.call("len", receiver));
+        return py.ifexp(inside, py.call("ord", py.subscript(receiver, index)), py.name("_NAN"));
+      }
+      return context.helperCall("_js_char_code_at", receiver, ...indexArgs);
+    }
   }
   return unsupported(node, what, context);
+}
+
+/** A name or a number: read twice, it costs nothing and gives the same value. */
+function isPureName(expression: py.Expr): boolean {
+  return expression.kind === "name" || expression.kind === "num";
+}
+
+/** An index the compiler proves to be a Python int from 0 (see ranges.ts). */
+function isNaturalIndex(index: ts.Expression | undefined, context: Context): boolean {
+  const range = index === undefined ? undefined : integerRange(index, context.checker);
+  return range !== undefined && range[0] >= 0;
 }
 
 function isOrderedNonNegative(args: readonly ts.Expression[]): boolean {

@@ -6,7 +6,7 @@ import { VALUE_HELPERS } from "./values";
 // Runtime helpers: small Python functions for the JavaScript semantics Python lacks. Only the helpers a program uses (and
 // the helpers those use) are emitted, always in the order of this list, so the output is deterministic.
 
-export type StandardImport = "json" | "math" | "re" | "OrderedDict" | "Throwable";
+export type StandardImport = "json" | "math" | "re" | "Throwable";
 
 export interface Helper {
   name: string;

@@ -24,6 +24,12 @@ _NAN = float("nan")`,
     code: `_JS_EXACT_LIMIT = 2 ** 53  # every integer up to this one is exactly a double`,
   },
   {
+    name: "_JS_PLAIN_LIMIT",
+    uses: [],
+    imports: [],
+    code: `_JS_PLAIN_LIMIT = 10 ** 21  # integers below this one print without an exponent`,
+  },
+  {
     name: "_js_double",
     uses: ["_JS_EXACT_LIMIT"],
     imports: [],
@@ -55,18 +61,19 @@ _NAN = float("nan")`,
   },
   {
     name: "_js_number_str",
-    uses: ["_INF"],
+    uses: ["_INF", "_JS_PLAIN_LIMIT"],
     imports: [],
     code: `def _js_number_str(number):
     """Number.prototype.toString: shortest round-trip digits, exponent only below 1e-6 or from 1e21."""
+    # The usual number, an integer, first: only a float can be -0, NaN or infinite. \`type\` leaves out bool.
+    if type(number) is int or type(number) is long and -_JS_PLAIN_LIMIT < number < _JS_PLAIN_LIMIT:
+        return unicode(number)
     if number != number:
         return "NaN"
     if number == _INF or number == -_INF:
         return "Infinity" if number > 0 else "-Infinity"
     if number == 0:
         return "0"
-    if isinstance(number, (int, long)) and abs(number) < 10 ** 21:
-        return unicode(number)
     sign = "-" if number < 0 else ""
     magnitude = abs(float(number))
     # The shortest digits that read back as the same double (repr is not shortest for every value in Jython).
@@ -100,6 +107,11 @@ _NAN = float("nan")`,
     imports: [],
     code: `def _js_str(value):
     """String(value): arrays join their items with commas, errors read "Name: message", other objects use toString()."""
+    # The usual values first. Jython's int is 32 bits wide, so it never needs an exponent; \`type\` leaves out bool.
+    if isinstance(value, basestring):
+        return value
+    if type(value) is int:
+        return unicode(value)
     if value is None:
         return "null"
     if value is True:
@@ -108,8 +120,6 @@ _NAN = float("nan")`,
         return "false"
     if isinstance(value, (int, long, float)):
         return _js_number_str(value)
-    if isinstance(value, basestring):
-        return value
     if isinstance(value, list):
         return ",".join("" if item is None else _js_str(item) for item in value)
     if isinstance(value, BaseException):
@@ -199,8 +209,17 @@ _NAN = float("nan")`,
     return max(numbers) if numbers else -_INF`,
   },
   {
+    name: "_js_read_digits",
+    uses: [],
+    imports: [],
+    code: `def _js_read_digits(digits):
+    """The integer a text of ASCII digits (and a sign) writes. Past 9 digits it may not fit Jython's 32-bit int, and
+    there long() is several times faster than int() (0.6 against 3.6 us for a time in milliseconds)."""
+    return int(digits) if len(digits) < 10 else long(digits)`,
+  },
+  {
     name: "_js_number",
-    uses: ["_INF", "_js_normalize", "_js_double", "_JS_SPACE"],
+    uses: ["_INF", "_js_normalize", "_js_double", "_JS_SPACE", "_js_read_digits"],
     imports: ["re"],
     code: `_JS_DECIMAL = re.compile(r"^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$")
 _JS_RADIX = {"x": (16, re.compile(r"^[0-9a-fA-F]+$")), "o": (8, re.compile(r"^[0-7]+$")), "b": (2, re.compile(r"^[01]+$"))}
@@ -208,6 +227,10 @@ _JS_RADIX = {"x": (16, re.compile(r"^[0-9a-fA-F]+$")), "o": (8, re.compile(r"^[0
 
 def _js_number(value):
     """Number(value): the whole text without JavaScript's blanks must be a number, "" is 0, anything else is NaN."""
+    # The usual text first: up to 15 ASCII digits are exactly that integer, no regular expression needed. isdigit()
+    # alone would also take other scripts' digits ("\\u0663"), which are not numbers in JavaScript.
+    if isinstance(value, basestring) and len(value) < 16 and value.isdigit() and max(value) <= "9":
+        return _js_read_digits(value)
     if value is None or value is False:
         return 0
     if value is True:
@@ -230,17 +253,20 @@ def _js_number(value):
   },
   {
     name: "_js_parse_int",
-    uses: ["_INF", "_js_double", "_JS_SPACE"],
+    uses: ["_INF", "_js_double", "_JS_SPACE", "_js_read_digits"],
     imports: ["re"],
     code: `_JS_LEADING_INTEGER = re.compile("^[" + _JS_SPACE + "]*([+-]?)([0-9]+)")
 
 
 def _js_parse_int(text):
     """parseInt(text, 10): the leading decimal digits after optional blanks and sign, else NaN."""
+    # The usual text first: up to 15 ASCII digits (isdigit() alone also takes other scripts' digits) are exact.
+    if len(text) < 16 and text.isdigit() and max(text) <= "9":
+        return _js_read_digits(text)
     match = _JS_LEADING_INTEGER.match(text)
     if not match:
         return _NAN
-    number = int(match.group(2))
+    number = _js_read_digits(match.group(2))
     if match.group(1) == "-":
         return _js_double(-number) if number != 0 else -0.0
     return _js_double(number)`,

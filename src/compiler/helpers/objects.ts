@@ -5,8 +5,14 @@ export const OBJECT_HELPERS: Helper[] = [
   {
     name: "_js_json_stringify",
     uses: ["_js_str", "_INF", "_js_keys"],
-    imports: ["json"],
-    code: `def _js_json_stringify(value):
+    imports: ["json", "re"],
+    code: `# Strings that JSON writes as they are between quotes; the others go through one encoder made once (json.dumps with
+# an option makes a new encoder on every call).
+_JS_JSON_PLAIN = re.compile(r'[^"\\\\\\x00-\\x1f]*\\Z')
+_JS_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _js_json_stringify(value):
     """JSON.stringify: no spaces, keys in JavaScript's order, non-ASCII kept, integral numbers without ".0"."""
     if value is None:
         return "null"
@@ -17,7 +23,7 @@ export const OBJECT_HELPERS: Helper[] = [
     if isinstance(value, (int, long, float)):
         return _js_str(value) if value == value and value not in (_INF, -_INF) else "null"
     if isinstance(value, basestring):
-        return json.dumps(value, ensure_ascii=False)
+        return _js_json_string(value)
     if isinstance(value, dict):
         members = [_js_json_member(key, value[key]) for key in _js_keys(value)]
         return "{" + ",".join(members) + "}"
@@ -25,7 +31,11 @@ export const OBJECT_HELPERS: Helper[] = [
 
 
 def _js_json_member(key, value):
-    return json.dumps(key, ensure_ascii=False) + ":" + _js_json_stringify(value)`,
+    return _js_json_string(key) + ":" + _js_json_stringify(value)
+
+
+def _js_json_string(text):
+    return '"' + text + '"' if _JS_JSON_PLAIN.match(text) else _JS_JSON_ENCODER.encode(text)`,
   },
   {
     name: "JsError",

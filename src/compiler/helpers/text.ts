@@ -89,10 +89,11 @@ export const TEXT_HELPERS: Helper[] = [
     uses: [],
     imports: [],
     code: `def _js_char_at(text, index):
-    if index != index:
-        index = 0
+    """String.prototype.charAt: the index is truncated towards 0, NaN reads as 0, "" outside the text."""
     if 0 <= index < len(text):
         return text[int(index)]
+    if index != index or -1 < index < 0:
+        return text[:1]
     return ""`,
   },
   {
@@ -100,10 +101,11 @@ export const TEXT_HELPERS: Helper[] = [
     uses: ["_INF"],
     imports: [],
     code: `def _js_char_code_at(text, index):
-    if index != index:
-        index = 0
+    """String.prototype.charCodeAt: the index as in charAt, NaN outside the text."""
     if 0 <= index < len(text):
         return ord(text[int(index)])
+    if (index != index or -1 < index < 0) and text != "":
+        return ord(text[0])
     return _NAN`,
   },
 ];

@@ -1,8 +1,48 @@
-// Equality, membership, object keys, JSON.parse and freezing: where Python's ==, `in`, dict order or json module differ
-// from JavaScript's.
+// Records, equality, membership, object keys, JSON.parse and freezing: where Python's dict order, ==, `in` or json module
+// differ from JavaScript's.
 import type { Helper } from "./index";
 
 export const VALUE_HELPERS: Helper[] = [
+  {
+    name: "JsObject",
+    uses: [],
+    imports: [],
+    // Jython's dict is a hash map (no order), and its OrderedDict is pure Python: a linked-list node per key and a caught
+    // AttributeError per construction, several times the cost of this list of keys. The subset has no \`delete\`, so keys
+    // are only ever added.
+    code: `class JsObject(dict):
+    """A JavaScript object: a dict whose keys(), and iteration, follow the order in which the keys were first set."""
+
+    __slots__ = ("_order",)
+
+    def __init__(self, pairs=()):
+        dict.__init__(self, pairs)
+        self._order = [key for key, _ in pairs]
+        if len(self._order) > len(self):
+            # JSON.parse keeps a repeated key in its first place (with its last value).
+            self._order = _js_unique(self._order)
+
+    def __setitem__(self, key, value):
+        if key not in self:
+            self._order.append(key)
+        dict.__setitem__(self, key, value)
+
+    def keys(self):
+        return list(self._order)
+
+    def __iter__(self):
+        return iter(self._order)
+
+
+def _js_unique(keys):
+    seen = set()
+    unique = []
+    for key in keys:
+        if key not in seen:
+            seen.add(key)
+            unique.append(key)
+    return unique`,
+  },
   {
     name: "_js_strict_eq",
     uses: [],
@@ -43,25 +83,26 @@ export const VALUE_HELPERS: Helper[] = [
     uses: [],
     imports: ["re"],
     code: `_JS_ARRAY_INDEX = re.compile(r"^(0|[1-9][0-9]*)$")
+_JS_INDEX_LIMIT = 2 ** 32 - 1  # array indices stop below it
 
 
 def _js_keys(value):
     """Object.keys: integer-like keys first, in ascending order, then the others in insertion order."""
-    keys = list(value.keys())
-    indices = [key for key in keys if _JS_ARRAY_INDEX.match(key) and int(key) < 2 ** 32 - 1]
+    keys = value.keys()
+    indices = [key for key in keys if _JS_ARRAY_INDEX.match(key) and int(key) < _JS_INDEX_LIMIT]
     if not indices:
         return keys
     return sorted(indices, key=int) + [key for key in keys if key not in indices]`,
   },
   {
     name: "_js_json_parse",
-    uses: ["_js_double", "_js_normalize"],
-    imports: ["json", "OrderedDict"],
+    uses: ["JsObject", "_js_double", "_js_normalize", "_js_read_digits"],
+    imports: ["json"],
     code: `def _js_json_parse(text):
     """JSON.parse: objects keep their key order, NaN and Infinity are syntax errors, big integers become doubles."""
     return json.loads(
         text,
-        object_pairs_hook=OrderedDict,
+        object_pairs_hook=JsObject,
         parse_int=_js_json_int,
         parse_float=lambda digits: _js_normalize(float(digits)),
         parse_constant=_js_json_constant,
@@ -69,7 +110,7 @@ def _js_keys(value):
 
 
 def _js_json_int(digits):
-    return -0.0 if digits == "-0" else _js_double(int(digits))
+    return -0.0 if digits == "-0" else _js_double(_js_read_digits(digits))
 
 
 def _js_json_constant(name):
@@ -77,10 +118,12 @@ def _js_json_constant(name):
   },
   {
     name: "_js_freeze",
-    uses: [],
-    imports: ["OrderedDict"],
-    code: `class _JsFrozenObject(OrderedDict):
+    uses: ["JsObject"],
+    imports: [],
+    code: `class _JsFrozenObject(JsObject):
     """An object after Object.freeze: writing to it throws a TypeError, as in JavaScript's strict mode."""
+
+    __slots__ = ()  # the same layout as JsObject, so that an object can change to this class
 
     def _frozen(self, *args, **kwargs):
         raise TypeError("Cannot assign to a property of a frozen object")
@@ -89,7 +132,7 @@ def _js_json_constant(name):
 
 
 def _js_freeze(value):
-    if isinstance(value, OrderedDict):
+    if isinstance(value, JsObject):
         value.__class__ = _JsFrozenObject
     return value`,
   },

@@ -4,14 +4,15 @@
 # Do not edit: change the TypeScript sources and rebuild.
 from __future__ import division, print_function, unicode_literals
 
-from collections import OrderedDict
-
 
 _INF = float("inf")
 _NAN = float("nan")
 
 
 _JS_EXACT_LIMIT = 2 ** 53  # every integer up to this one is exactly a double
+
+
+_JS_PLAIN_LIMIT = 10 ** 21  # integers below this one print without an exponent
 
 
 def _js_double(number):
@@ -32,14 +33,15 @@ def _js_mul(left, right):
 
 def _js_number_str(number):
     """Number.prototype.toString: shortest round-trip digits, exponent only below 1e-6 or from 1e21."""
+    # The usual number, an integer, first: only a float can be -0, NaN or infinite. `type` leaves out bool.
+    if type(number) is int or type(number) is long and -_JS_PLAIN_LIMIT < number < _JS_PLAIN_LIMIT:
+        return unicode(number)
     if number != number:
         return "NaN"
     if number == _INF or number == -_INF:
         return "Infinity" if number > 0 else "-Infinity"
     if number == 0:
         return "0"
-    if isinstance(number, (int, long)) and abs(number) < 10 ** 21:
-        return unicode(number)
     sign = "-" if number < 0 else ""
     magnitude = abs(float(number))
     # The shortest digits that read back as the same double (repr is not shortest for every value in Jython).
@@ -70,6 +72,11 @@ def _js_number_str(number):
 
 def _js_str(value):
     """String(value): arrays join their items with commas, errors read "Name: message", other objects use toString()."""
+    # The usual values first. Jython's int is 32 bits wide, so it never needs an exponent; `type` leaves out bool.
+    if isinstance(value, basestring):
+        return value
+    if type(value) is int:
+        return unicode(value)
     if value is None:
         return "null"
     if value is True:
@@ -78,8 +85,6 @@ def _js_str(value):
         return "false"
     if isinstance(value, (int, long, float)):
         return _js_number_str(value)
-    if isinstance(value, basestring):
-        return value
     if isinstance(value, list):
         return ",".join("" if item is None else _js_str(item) for item in value)
     if isinstance(value, BaseException):
@@ -110,6 +115,40 @@ def _js_index_of(items, value):
 
 def _js_join(items, separator):
     return separator.join("" if item is None else _js_str(item) for item in items)
+
+
+class JsObject(dict):
+    """A JavaScript object: a dict whose keys(), and iteration, follow the order in which the keys were first set."""
+
+    __slots__ = ("_order",)
+
+    def __init__(self, pairs=()):
+        dict.__init__(self, pairs)
+        self._order = [key for key, _ in pairs]
+        if len(self._order) > len(self):
+            # JSON.parse keeps a repeated key in its first place (with its last value).
+            self._order = _js_unique(self._order)
+
+    def __setitem__(self, key, value):
+        if key not in self:
+            self._order.append(key)
+        dict.__setitem__(self, key, value)
+
+    def keys(self):
+        return list(self._order)
+
+    def __iter__(self):
+        return iter(self._order)
+
+
+def _js_unique(keys):
+    seen = set()
+    unique = []
+    for key in keys:
+        if key not in seen:
+            seen.add(key)
+            unique.append(key)
+    return unique
 
 
 def _js_strict_eq(left, right):
@@ -144,7 +183,7 @@ def main():  # test/compiler/constructs/arrays-loops.ts:3
     _any = any(n_2 > 4 for n_2 in numbers)
     _all = all(n_2 > 0 for n_2 in numbers)
     _next = next((n_2 for n_2 in numbers if n_2 > 3), None)
-    return OrderedDict([
+    return JsObject([
         ("doubled", doubled),
         ("big", big),
         ("sum", sum_),

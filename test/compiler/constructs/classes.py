@@ -14,6 +14,9 @@ _NAN = float("nan")
 _JS_EXACT_LIMIT = 2 ** 53  # every integer up to this one is exactly a double
 
 
+_JS_PLAIN_LIMIT = 10 ** 21  # integers below this one print without an exponent
+
+
 def _js_double(number):
     """An exact integer result beyond 2**53 becomes the double JavaScript would hold."""
     # Only a long can be that large: Jython's int is 32 bits wide and overflows into long.
@@ -24,14 +27,15 @@ def _js_double(number):
 
 def _js_number_str(number):
     """Number.prototype.toString: shortest round-trip digits, exponent only below 1e-6 or from 1e21."""
+    # The usual number, an integer, first: only a float can be -0, NaN or infinite. `type` leaves out bool.
+    if type(number) is int or type(number) is long and -_JS_PLAIN_LIMIT < number < _JS_PLAIN_LIMIT:
+        return unicode(number)
     if number != number:
         return "NaN"
     if number == _INF or number == -_INF:
         return "Infinity" if number > 0 else "-Infinity"
     if number == 0:
         return "0"
-    if isinstance(number, (int, long)) and abs(number) < 10 ** 21:
-        return unicode(number)
     sign = "-" if number < 0 else ""
     magnitude = abs(float(number))
     # The shortest digits that read back as the same double (repr is not shortest for every value in Jython).
@@ -62,6 +66,11 @@ def _js_number_str(number):
 
 def _js_str(value):
     """String(value): arrays join their items with commas, errors read "Name: message", other objects use toString()."""
+    # The usual values first. Jython's int is 32 bits wide, so it never needs an exponent; `type` leaves out bool.
+    if isinstance(value, basestring):
+        return value
+    if type(value) is int:
+        return unicode(value)
     if value is None:
         return "null"
     if value is True:
@@ -70,8 +79,6 @@ def _js_str(value):
         return "false"
     if isinstance(value, (int, long, float)):
         return _js_number_str(value)
-    if isinstance(value, basestring):
-        return value
     if isinstance(value, list):
         return ",".join("" if item is None else _js_str(item) for item in value)
     if isinstance(value, BaseException):

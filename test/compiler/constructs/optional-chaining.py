@@ -4,7 +4,39 @@
 # Do not edit: change the TypeScript sources and rebuild.
 from __future__ import division, print_function, unicode_literals
 
-from collections import OrderedDict
+
+class JsObject(dict):
+    """A JavaScript object: a dict whose keys(), and iteration, follow the order in which the keys were first set."""
+
+    __slots__ = ("_order",)
+
+    def __init__(self, pairs=()):
+        dict.__init__(self, pairs)
+        self._order = [key for key, _ in pairs]
+        if len(self._order) > len(self):
+            # JSON.parse keeps a repeated key in its first place (with its last value).
+            self._order = _js_unique(self._order)
+
+    def __setitem__(self, key, value):
+        if key not in self:
+            self._order.append(key)
+        dict.__setitem__(self, key, value)
+
+    def keys(self):
+        return list(self._order)
+
+    def __iter__(self):
+        return iter(self._order)
+
+
+def _js_unique(keys):
+    seen = set()
+    unique = []
+    for key in keys:
+        if key not in seen:
+            seen.add(key)
+            unique.append(key)
+    return unique
 
 
 # test/compiler/constructs/optional-chaining.ts
@@ -25,8 +57,8 @@ def zipLength(contact):  # test/compiler/constructs/optional-chaining.ts:12
 
 
 def main():  # test/compiler/constructs/optional-chaining.ts:16
-    full = OrderedDict([("phone", "555"), ("address", OrderedDict([("city", "Lyon"), ("zip", "69001")]))])
-    empty = OrderedDict()
+    full = JsObject([("phone", "555"), ("address", JsObject([("city", "Lyon"), ("zip", "69001")]))])
+    empty = JsObject()
     _city = city(full)
     _city_2 = city(empty)
     _city_3 = city(None)

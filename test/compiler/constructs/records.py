@@ -6,7 +6,6 @@ from __future__ import division, print_function, unicode_literals
 
 import json
 import re
-from collections import OrderedDict
 
 
 _INF = float("inf")
@@ -14,6 +13,9 @@ _NAN = float("nan")
 
 
 _JS_EXACT_LIMIT = 2 ** 53  # every integer up to this one is exactly a double
+
+
+_JS_PLAIN_LIMIT = 10 ** 21  # integers below this one print without an exponent
 
 
 def _js_double(number):
@@ -26,14 +28,15 @@ def _js_double(number):
 
 def _js_number_str(number):
     """Number.prototype.toString: shortest round-trip digits, exponent only below 1e-6 or from 1e21."""
+    # The usual number, an integer, first: only a float can be -0, NaN or infinite. `type` leaves out bool.
+    if type(number) is int or type(number) is long and -_JS_PLAIN_LIMIT < number < _JS_PLAIN_LIMIT:
+        return unicode(number)
     if number != number:
         return "NaN"
     if number == _INF or number == -_INF:
         return "Infinity" if number > 0 else "-Infinity"
     if number == 0:
         return "0"
-    if isinstance(number, (int, long)) and abs(number) < 10 ** 21:
-        return unicode(number)
     sign = "-" if number < 0 else ""
     magnitude = abs(float(number))
     # The shortest digits that read back as the same double (repr is not shortest for every value in Jython).
@@ -64,6 +67,11 @@ def _js_number_str(number):
 
 def _js_str(value):
     """String(value): arrays join their items with commas, errors read "Name: message", other objects use toString()."""
+    # The usual values first. Jython's int is 32 bits wide, so it never needs an exponent; `type` leaves out bool.
+    if isinstance(value, basestring):
+        return value
+    if type(value) is int:
+        return unicode(value)
     if value is None:
         return "null"
     if value is True:
@@ -72,8 +80,6 @@ def _js_str(value):
         return "false"
     if isinstance(value, (int, long, float)):
         return _js_number_str(value)
-    if isinstance(value, basestring):
-        return value
     if isinstance(value, list):
         return ",".join("" if item is None else _js_str(item) for item in value)
     if isinstance(value, BaseException):
@@ -85,16 +91,57 @@ def _js_str(value):
     return "[object Object]"
 
 
+class JsObject(dict):
+    """A JavaScript object: a dict whose keys(), and iteration, follow the order in which the keys were first set."""
+
+    __slots__ = ("_order",)
+
+    def __init__(self, pairs=()):
+        dict.__init__(self, pairs)
+        self._order = [key for key, _ in pairs]
+        if len(self._order) > len(self):
+            # JSON.parse keeps a repeated key in its first place (with its last value).
+            self._order = _js_unique(self._order)
+
+    def __setitem__(self, key, value):
+        if key not in self:
+            self._order.append(key)
+        dict.__setitem__(self, key, value)
+
+    def keys(self):
+        return list(self._order)
+
+    def __iter__(self):
+        return iter(self._order)
+
+
+def _js_unique(keys):
+    seen = set()
+    unique = []
+    for key in keys:
+        if key not in seen:
+            seen.add(key)
+            unique.append(key)
+    return unique
+
+
 _JS_ARRAY_INDEX = re.compile(r"^(0|[1-9][0-9]*)$")
+_JS_INDEX_LIMIT = 2 ** 32 - 1  # array indices stop below it
 
 
 def _js_keys(value):
     """Object.keys: integer-like keys first, in ascending order, then the others in insertion order."""
-    keys = list(value.keys())
-    indices = [key for key in keys if _JS_ARRAY_INDEX.match(key) and int(key) < 2 ** 32 - 1]
+    keys = value.keys()
+    indices = [key for key in keys if _JS_ARRAY_INDEX.match(key) and int(key) < _JS_INDEX_LIMIT]
     if not indices:
         return keys
     return sorted(indices, key=int) + [key for key in keys if key not in indices]
+
+
+# Strings that JSON writes as they are between quotes; the others go through one encoder made once (json.dumps with
+# an option makes a new encoder on every call).
+_JS_JSON_PLAIN = re.compile(r'[^"\\\x00-\x1f]*\Z')
+_JS_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def _js_json_stringify(value):
@@ -108,7 +155,7 @@ def _js_json_stringify(value):
     if isinstance(value, (int, long, float)):
         return _js_str(value) if value == value and value not in (_INF, -_INF) else "null"
     if isinstance(value, basestring):
-        return json.dumps(value, ensure_ascii=False)
+        return _js_json_string(value)
     if isinstance(value, dict):
         members = [_js_json_member(key, value[key]) for key in _js_keys(value)]
         return "{" + ",".join(members) + "}"
@@ -116,7 +163,11 @@ def _js_json_stringify(value):
 
 
 def _js_json_member(key, value):
-    return json.dumps(key, ensure_ascii=False) + ":" + _js_json_stringify(value)
+    return _js_json_string(key) + ":" + _js_json_stringify(value)
+
+
+def _js_json_string(text):
+    return '"' + text + '"' if _JS_JSON_PLAIN.match(text) else _JS_JSON_ENCODER.encode(text)
 
 
 # test/compiler/constructs/records.ts
@@ -127,18 +178,18 @@ def _js_json_member(key, value):
 
 
 def moved(point, dx):  # test/compiler/constructs/records.ts:10
-    return OrderedDict([("x", _js_double(point["x"] + dx)), ("y", point["y"]), ("label", point.get("label"))])
+    return JsObject([("x", _js_double(point["x"] + dx)), ("y", point["y"]), ("label", point.get("label"))])
 
 
 def main():  # test/compiler/constructs/records.ts:14
-    origin = OrderedDict([("x", 0), ("y", 0)])
-    counts = OrderedDict()
+    origin = JsObject([("x", 0), ("y", 0)])
+    counts = JsObject()
     for word in ["b", "a", "b"]:
         _counts_item = counts.get(word)
         counts[word] = _js_double((_counts_item if _counts_item is not None else 0) + 1)
     _moved = moved(origin, 2)
     _label = origin.get("label")
-    return OrderedDict([
+    return JsObject([
         ("moved", _moved),
         ("keys", _js_keys(counts)),
         ("json", _js_json_stringify(counts)),

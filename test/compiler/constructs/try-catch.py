@@ -20,6 +20,9 @@ _JS_SPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006
 _JS_EXACT_LIMIT = 2 ** 53  # every integer up to this one is exactly a double
 
 
+_JS_PLAIN_LIMIT = 10 ** 21  # integers below this one print without an exponent
+
+
 def _js_double(number):
     """An exact integer result beyond 2**53 becomes the double JavaScript would hold."""
     # Only a long can be that large: Jython's int is 32 bits wide and overflows into long.
@@ -30,14 +33,15 @@ def _js_double(number):
 
 def _js_number_str(number):
     """Number.prototype.toString: shortest round-trip digits, exponent only below 1e-6 or from 1e21."""
+    # The usual number, an integer, first: only a float can be -0, NaN or infinite. `type` leaves out bool.
+    if type(number) is int or type(number) is long and -_JS_PLAIN_LIMIT < number < _JS_PLAIN_LIMIT:
+        return unicode(number)
     if number != number:
         return "NaN"
     if number == _INF or number == -_INF:
         return "Infinity" if number > 0 else "-Infinity"
     if number == 0:
         return "0"
-    if isinstance(number, (int, long)) and abs(number) < 10 ** 21:
-        return unicode(number)
     sign = "-" if number < 0 else ""
     magnitude = abs(float(number))
     # The shortest digits that read back as the same double (repr is not shortest for every value in Jython).
@@ -68,6 +72,11 @@ def _js_number_str(number):
 
 def _js_str(value):
     """String(value): arrays join their items with commas, errors read "Name: message", other objects use toString()."""
+    # The usual values first. Jython's int is 32 bits wide, so it never needs an exponent; `type` leaves out bool.
+    if isinstance(value, basestring):
+        return value
+    if type(value) is int:
+        return unicode(value)
     if value is None:
         return "null"
     if value is True:
@@ -76,8 +85,6 @@ def _js_str(value):
         return "false"
     if isinstance(value, (int, long, float)):
         return _js_number_str(value)
-    if isinstance(value, basestring):
-        return value
     if isinstance(value, list):
         return ",".join("" if item is None else _js_str(item) for item in value)
     if isinstance(value, BaseException):
@@ -98,12 +105,22 @@ def _js_normalize(number):
     return number
 
 
+def _js_read_digits(digits):
+    """The integer a text of ASCII digits (and a sign) writes. Past 9 digits it may not fit Jython's 32-bit int, and
+    there long() is several times faster than int() (0.6 against 3.6 us for a time in milliseconds)."""
+    return int(digits) if len(digits) < 10 else long(digits)
+
+
 _JS_DECIMAL = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$")
 _JS_RADIX = {"x": (16, re.compile(r"^[0-9a-fA-F]+$")), "o": (8, re.compile(r"^[0-7]+$")), "b": (2, re.compile(r"^[01]+$"))}
 
 
 def _js_number(value):
     """Number(value): the whole text without JavaScript's blanks must be a number, "" is 0, anything else is NaN."""
+    # The usual text first: up to 15 ASCII digits are exactly that integer, no regular expression needed. isdigit()
+    # alone would also take other scripts' digits ("\u0663"), which are not numbers in JavaScript.
+    if isinstance(value, basestring) and len(value) < 16 and value.isdigit() and max(value) <= "9":
+        return _js_read_digits(value)
     if value is None or value is False:
         return 0
     if value is True:

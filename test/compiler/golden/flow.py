@@ -32,7 +32,6 @@ from __future__ import division, print_function, unicode_literals
 import json
 import math
 import re
-from collections import OrderedDict
 
 from java.lang import Throwable
 
@@ -45,6 +44,9 @@ _JS_SPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006
 
 
 _JS_EXACT_LIMIT = 2 ** 53  # every integer up to this one is exactly a double
+
+
+_JS_PLAIN_LIMIT = 10 ** 21  # integers below this one print without an exponent
 
 
 def _js_double(number):
@@ -65,14 +67,15 @@ def _js_mul(left, right):
 
 def _js_number_str(number):
     """Number.prototype.toString: shortest round-trip digits, exponent only below 1e-6 or from 1e21."""
+    # The usual number, an integer, first: only a float can be -0, NaN or infinite. `type` leaves out bool.
+    if type(number) is int or type(number) is long and -_JS_PLAIN_LIMIT < number < _JS_PLAIN_LIMIT:
+        return unicode(number)
     if number != number:
         return "NaN"
     if number == _INF or number == -_INF:
         return "Infinity" if number > 0 else "-Infinity"
     if number == 0:
         return "0"
-    if isinstance(number, (int, long)) and abs(number) < 10 ** 21:
-        return unicode(number)
     sign = "-" if number < 0 else ""
     magnitude = abs(float(number))
     # The shortest digits that read back as the same double (repr is not shortest for every value in Jython).
@@ -103,6 +106,11 @@ def _js_number_str(number):
 
 def _js_str(value):
     """String(value): arrays join their items with commas, errors read "Name: message", other objects use toString()."""
+    # The usual values first. Jython's int is 32 bits wide, so it never needs an exponent; `type` leaves out bool.
+    if isinstance(value, basestring):
+        return value
+    if type(value) is int:
+        return unicode(value)
     if value is None:
         return "null"
     if value is True:
@@ -111,8 +119,6 @@ def _js_str(value):
         return "false"
     if isinstance(value, (int, long, float)):
         return _js_number_str(value)
-    if isinstance(value, basestring):
-        return value
     if isinstance(value, list):
         return ",".join("" if item is None else _js_str(item) for item in value)
     if isinstance(value, BaseException):
@@ -174,12 +180,22 @@ def _js_max(*numbers):
     return max(numbers) if numbers else -_INF
 
 
+def _js_read_digits(digits):
+    """The integer a text of ASCII digits (and a sign) writes. Past 9 digits it may not fit Jython's 32-bit int, and
+    there long() is several times faster than int() (0.6 against 3.6 us for a time in milliseconds)."""
+    return int(digits) if len(digits) < 10 else long(digits)
+
+
 _JS_DECIMAL = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$")
 _JS_RADIX = {"x": (16, re.compile(r"^[0-9a-fA-F]+$")), "o": (8, re.compile(r"^[0-7]+$")), "b": (2, re.compile(r"^[01]+$"))}
 
 
 def _js_number(value):
     """Number(value): the whole text without JavaScript's blanks must be a number, "" is 0, anything else is NaN."""
+    # The usual text first: up to 15 ASCII digits are exactly that integer, no regular expression needed. isdigit()
+    # alone would also take other scripts' digits ("\u0663"), which are not numbers in JavaScript.
+    if isinstance(value, basestring) and len(value) < 16 and value.isdigit() and max(value) <= "9":
+        return _js_read_digits(value)
     if value is None or value is False:
         return 0
     if value is True:
@@ -206,10 +222,13 @@ _JS_LEADING_INTEGER = re.compile("^[" + _JS_SPACE + "]*([+-]?)([0-9]+)")
 
 def _js_parse_int(text):
     """parseInt(text, 10): the leading decimal digits after optional blanks and sign, else NaN."""
+    # The usual text first: up to 15 ASCII digits (isdigit() alone also takes other scripts' digits) are exact.
+    if len(text) < 16 and text.isdigit() and max(text) <= "9":
+        return _js_read_digits(text)
     match = _JS_LEADING_INTEGER.match(text)
     if not match:
         return _NAN
-    number = int(match.group(2))
+    number = _js_read_digits(match.group(2))
     if match.group(1) == "-":
         return _js_double(-number) if number != 0 else -0.0
     return _js_double(number)
@@ -247,19 +266,55 @@ def _js_split(text, separator):
 
 
 def _js_char_at(text, index):
-    if index != index:
-        index = 0
+    """String.prototype.charAt: the index is truncated towards 0, NaN reads as 0, "" outside the text."""
     if 0 <= index < len(text):
         return text[int(index)]
+    if index != index or -1 < index < 0:
+        return text[:1]
     return ""
 
 
 def _js_char_code_at(text, index):
-    if index != index:
-        index = 0
+    """String.prototype.charCodeAt: the index as in charAt, NaN outside the text."""
     if 0 <= index < len(text):
         return ord(text[int(index)])
+    if (index != index or -1 < index < 0) and text != "":
+        return ord(text[0])
     return _NAN
+
+
+class JsObject(dict):
+    """A JavaScript object: a dict whose keys(), and iteration, follow the order in which the keys were first set."""
+
+    __slots__ = ("_order",)
+
+    def __init__(self, pairs=()):
+        dict.__init__(self, pairs)
+        self._order = [key for key, _ in pairs]
+        if len(self._order) > len(self):
+            # JSON.parse keeps a repeated key in its first place (with its last value).
+            self._order = _js_unique(self._order)
+
+    def __setitem__(self, key, value):
+        if key not in self:
+            self._order.append(key)
+        dict.__setitem__(self, key, value)
+
+    def keys(self):
+        return list(self._order)
+
+    def __iter__(self):
+        return iter(self._order)
+
+
+def _js_unique(keys):
+    seen = set()
+    unique = []
+    for key in keys:
+        if key not in seen:
+            seen.add(key)
+            unique.append(key)
+    return unique
 
 
 def _js_strict_eq(left, right):
@@ -282,12 +337,13 @@ def _js_each(items):
 
 
 _JS_ARRAY_INDEX = re.compile(r"^(0|[1-9][0-9]*)$")
+_JS_INDEX_LIMIT = 2 ** 32 - 1  # array indices stop below it
 
 
 def _js_keys(value):
     """Object.keys: integer-like keys first, in ascending order, then the others in insertion order."""
-    keys = list(value.keys())
-    indices = [key for key in keys if _JS_ARRAY_INDEX.match(key) and int(key) < 2 ** 32 - 1]
+    keys = value.keys()
+    indices = [key for key in keys if _JS_ARRAY_INDEX.match(key) and int(key) < _JS_INDEX_LIMIT]
     if not indices:
         return keys
     return sorted(indices, key=int) + [key for key in keys if key not in indices]
@@ -297,7 +353,7 @@ def _js_json_parse(text):
     """JSON.parse: objects keep their key order, NaN and Infinity are syntax errors, big integers become doubles."""
     return json.loads(
         text,
-        object_pairs_hook=OrderedDict,
+        object_pairs_hook=JsObject,
         parse_int=_js_json_int,
         parse_float=lambda digits: _js_normalize(float(digits)),
         parse_constant=_js_json_constant,
@@ -305,15 +361,17 @@ def _js_json_parse(text):
 
 
 def _js_json_int(digits):
-    return -0.0 if digits == "-0" else _js_double(int(digits))
+    return -0.0 if digits == "-0" else _js_double(_js_read_digits(digits))
 
 
 def _js_json_constant(name):
     raise ValueError("JSON.parse: unexpected token " + name)
 
 
-class _JsFrozenObject(OrderedDict):
+class _JsFrozenObject(JsObject):
     """An object after Object.freeze: writing to it throws a TypeError, as in JavaScript's strict mode."""
+
+    __slots__ = ()  # the same layout as JsObject, so that an object can change to this class
 
     def _frozen(self, *args, **kwargs):
         raise TypeError("Cannot assign to a property of a frozen object")
@@ -322,7 +380,7 @@ class _JsFrozenObject(OrderedDict):
 
 
 def _js_freeze(value):
-    if isinstance(value, OrderedDict):
+    if isinstance(value, JsObject):
         value.__class__ = _JsFrozenObject
     return value
 
@@ -342,6 +400,12 @@ def _js_slice_bound(bound, length):
     return max(bound + length, 0) if bound < 0 else min(bound, length)
 
 
+# Strings that JSON writes as they are between quotes; the others go through one encoder made once (json.dumps with
+# an option makes a new encoder on every call).
+_JS_JSON_PLAIN = re.compile(r'[^"\\\x00-\x1f]*\Z')
+_JS_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def _js_json_stringify(value):
     """JSON.stringify: no spaces, keys in JavaScript's order, non-ASCII kept, integral numbers without ".0"."""
     if value is None:
@@ -353,7 +417,7 @@ def _js_json_stringify(value):
     if isinstance(value, (int, long, float)):
         return _js_str(value) if value == value and value not in (_INF, -_INF) else "null"
     if isinstance(value, basestring):
-        return json.dumps(value, ensure_ascii=False)
+        return _js_json_string(value)
     if isinstance(value, dict):
         members = [_js_json_member(key, value[key]) for key in _js_keys(value)]
         return "{" + ",".join(members) + "}"
@@ -361,7 +425,11 @@ def _js_json_stringify(value):
 
 
 def _js_json_member(key, value):
-    return json.dumps(key, ensure_ascii=False) + ":" + _js_json_stringify(value)
+    return _js_json_string(key) + ":" + _js_json_stringify(value)
+
+
+def _js_json_string(text):
+    return '"' + text + '"' if _JS_JSON_PLAIN.match(text) else _JS_JSON_ENCODER.encode(text)
 
 
 class JsError(Exception):
@@ -396,7 +464,7 @@ class JsError(Exception):
 
 def details(sessionId):  # src/flow/answer.ts:35
     """Details naming only the session (or nothing); the caller sets what else its answer says."""
-    return OrderedDict([
+    return JsObject([
         ("sessionId", sessionId),
         ("step", None),
         ("expiresIn", None),
@@ -437,7 +505,7 @@ def client_address_isHexCode(code):  # src/flow/client-address.ts:16
 def allCharacters(text, hex_):  # src/flow/client-address.ts:20
     i = 0
     while i < len(text):
-        code = _js_char_code_at(text, i)
+        code = ord(text[i]) if i < len(text) else _NAN
         if not (client_address_isHexCode(code) if hex_ else client_address_isDigitCode(code)):
             return False
         i += 1
@@ -454,7 +522,7 @@ def isIpv4Literal(text):  # src/flow/client-address.ts:33
             len(part) >= 1
             and len(part) <= 3
             and allCharacters(part, False)
-            and (len(part) == 1 or _js_char_at(part, 0) != "0")
+            and (len(part) == 1 or part[0:1] != "0")
             and _js_parse_int(part) <= 255
         )
         for part in _js_each(parts)
@@ -578,7 +646,7 @@ def isDigits(text):  # src/flow/text-checks.ts:8
         return False
     i = 0
     while i < len(text):
-        if not text_checks_isDigitCode(_js_char_code_at(text, i)):
+        if not text_checks_isDigitCode(ord(text[i]) if i < len(text) else _NAN):
             return False
         i += 1
     return True
@@ -590,7 +658,7 @@ def isLowerHex(text):  # src/flow/text-checks.ts:23
         return False
     i = 0
     while i < len(text):
-        code = _js_char_code_at(text, i)
+        code = ord(text[i]) if i < len(text) else _NAN
         if not text_checks_isDigitCode(code) and not (code >= 97 and code <= 102):
             return False
         i += 1
@@ -612,7 +680,7 @@ def isControlCode(code):  # src/flow/text-checks.ts:47
 def hasControlCharacter(text):  # src/flow/text-checks.ts:51
     i = 0
     while i < len(text):
-        if isControlCode(_js_char_code_at(text, i)):
+        if isControlCode(ord(text[i]) if i < len(text) else _NAN):
             return True
         i += 1
     return False
@@ -622,7 +690,7 @@ def containsAnyOf(text, characters):  # src/flow/text-checks.ts:63
     """True when `text` contains any character of `characters`."""
     i = 0
     while i < len(characters):
-        if _js_char_at(characters, i) in text:
+        if characters[i:i + 1] in text:
             return True
         i += 1
     return False
@@ -635,7 +703,7 @@ def isSimpleName(text):  # src/flow/text-checks.ts:75
         return False
     i = 0
     while i < len(text):
-        code = _js_char_code_at(text, i)
+        code = ord(text[i]) if i < len(text) else _NAN
         letter = (code >= 65 and code <= 90) or (code >= 97 and code <= 122)
         if not letter and not (i > 0 and (text_checks_isDigitCode(code) or code == 45)):
             return False
@@ -715,9 +783,9 @@ def withoutSpaces(code):  # src/flow/otp.ts:33
     kept = ""
     i = 0
     while i < len(code):
-        unit = _js_char_code_at(code, i)
+        unit = ord(code[i]) if i < len(code) else _NAN
         if unit != 32 and unit != 9:
-            kept += _js_char_at(code, i)
+            kept += code[i:i + 1]
         i += 1
     return kept
 
@@ -783,8 +851,8 @@ def escaped(text, maxLength, spaceAllowed):  # src/flow/log-text.ts:25
     out = ""
     i = 0
     while i < len(kept):
-        code = _js_char_code_at(kept, i)
-        out += "\\u" + hex4(code) if needsEscape(code, spaceAllowed) else _js_char_at(kept, i)
+        code = ord(kept[i]) if i < len(kept) else _NAN
+        out += "\\u" + hex4(code) if needsEscape(code, spaceAllowed) else kept[i:i + 1]
         i += 1
     return out + "..." if cut else out
 
@@ -808,7 +876,7 @@ MAX_LOGGED_LENGTH = 64  # src/flow/outcome.ts:11
 
 
 def facts(event, login):  # src/flow/outcome.ts:13
-    return OrderedDict([
+    return JsObject([
         ("event", event),
         ("userId", None),
         ("sessionId", None),
@@ -858,7 +926,7 @@ def writeEvent(log, event):  # src/flow/outcome.ts:52
 
 
 def buildEvent(context, what, outcome, errorCode):  # src/flow/outcome.ts:64
-    return OrderedDict([
+    return JsObject([
         ("event", what["event"]),
         ("outcome", outcome),
         ("errorCode", errorCode),
@@ -882,9 +950,9 @@ def buildEvent(context, what, outcome, errorCode):  # src/flow/outcome.ts:64
 
 def finish(context, event, kind, errorCode, said, userId):  # src/flow/outcome.ts:86
     writeEvent(context["ports"]["log"], event)
-    return OrderedDict([
+    return JsObject([
         ("grantedUserId", userId),
-        ("answer", OrderedDict([("kind", kind), ("errorCode", errorCode), ("details", said)])),
+        ("answer", JsObject([("kind", kind), ("errorCode", errorCode), ("details", said)])),
         ("events", [event]),
     ])
 
@@ -964,7 +1032,7 @@ def repeatedParameter(params):  # src/flow/params.ts:42
 
 
 def readParams(params):  # src/flow/params.ts:47
-    return OrderedDict([
+    return JsObject([
         ("step", single(params, "__step")),
         ("username", single(params, "username")),
         ("password", single(params, "password")),
@@ -988,7 +1056,7 @@ def loginProblem(username):  # src/flow/params.ts:58
 def loginValue(username):  # src/flow/params.ts:73
     """Call only after loginProblem returned ""."""
     typed = username.strip(_JS_SPACE)
-    return OrderedDict([("typed", typed), ("normalised", typed.lower())])
+    return JsObject([("typed", typed), ("normalised", typed.lower())])
 
 
 def isSessionIdFormat(text):  # src/flow/params.ts:79
@@ -1001,7 +1069,7 @@ def isSessionIdFormat(text):  # src/flow/params.ts:79
 # Limits as numbered claims (S4, S8). A limit of N is N slot keys `<prefix>:1` .. `<prefix>:N`; an event takes one by
 # creating it (add-if-absent), so at most N events hold a slot at once, whatever the number of concurrent requests, and across
 # nodes wherever the host's claim is atomic. Each slot holds its own expiry time (ms) as its value: that is what retry_after
-# is computed from.
+# is computed from. A limit above HINT_ABOVE also keeps `<prefix>:next`, a hint of where to look first (claimSlot).
 
 HOUR_SECONDS = 3600  # src/flow/rate-limits.ts:8
 
@@ -1054,25 +1122,115 @@ def heldFor(text, now):  # src/flow/rate-limits.ts:53
     return UNCERTAIN_RETRY_SECONDS if expiry <= now else secondsUntil(expiry, now)
 
 
-def claimSlot(claims, prefix, limit, ttlSeconds, now):  # src/flow/rate-limits.ts:65
-    """Takes the lowest free slot of `prefix` for `ttlSeconds`. A slot is read first (a held one costs no write); a slot that reads
-    as free or expired is then claimed, and only a true claim counts: losing a race just moves on to the next slot.
+# Limits of up to this many slots (every per-session limit, the default failures per hour) are scanned from slot 1 only:
+# the reads a hint could save there do not pay for reading and rewriting it, and a session's attempt slots stay numbered
+# by attempt.
+HINT_ABOVE = 10  # src/flow/rate-limits.ts:66
+# Slots scanned from 1 before a larger limit reads its hint, so a window with few events (the usual case) never pays for it.
+SLOTS_BEFORE_HINT = 5  # src/flow/rate-limits.ts:68
+
+
+def hintKey(prefix):  # src/flow/rate-limits.ts:71
+    """Where the last claim past SLOTS_BEFORE_HINT left off: the slot to try first next time."""
+    return prefix + ":next"
+
+
+class SlotScan(object):  # src/flow/rate-limits.ts:76
+    """The free slots of one limit, tried in the order asked; remembers the shortest wait among those found held.
     """
-    wait = 0
-    slot = 1
-    while slot <= limit:
-        key = slotKey(prefix, slot)
-        text = claims.get(key)
-        live = text is not None and slotExpiry(text) > now
-        if not live and claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds):
-            return OrderedDict([("slot", slot), ("key", key), ("retryAfter", 0)])
-        held = heldFor(text, now) if live else heldFor(claims.get(key), now)
-        wait = held if wait == 0 else _js_min(wait, held)
-        slot = _js_double(slot + 1)
-    return OrderedDict([("slot", 0), ("key", ""), ("retryAfter", _js_max(wait, UNCERTAIN_RETRY_SECONDS))])
+    claims = None
+    prefix = None
+    ttlSeconds = None
+    now = None
+    wait = None
+
+    def __init__(self, claims, prefix, ttlSeconds, now):
+        self.claims = claims
+        self.prefix = prefix
+        self.ttlSeconds = ttlSeconds
+        self.now = now
+        self.wait = 0
+
+    def claimFirst(self, from_, to):
+        """The first slot of `from`..`to` this caller claimed, or 0. A slot is read first (a held one costs no write); a slot that
+        reads as free or expired is then claimed, and only a true claim counts: losing a race just moves on to the next slot.
+        """
+        slot = from_
+        while slot <= to:
+            key = slotKey(self.prefix, slot)
+            text = self.claims.get(key)
+            live = text is not None and slotExpiry(text) > self.now
+            if (
+                not live
+                and self.claims.claim(
+                    key,
+                    _js_str(_js_double(self.now + _js_mul(self.ttlSeconds, 1000))),
+                    self.ttlSeconds,
+                )
+            ):
+                return slot
+            held = heldFor(text, self.now) if live else heldFor(self.claims.get(key), self.now)
+            self.wait = held if self.wait == 0 else _js_min(self.wait, held)
+            slot = _js_double(slot + 1)
+        return 0
 
 
-def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:89
+def hintedSlot(text, limit):  # src/flow/rate-limits.ts:116
+    """The slot a hint names, or 0 when there is none (Number(null) is 0, never a hinted slot) or it is not one of the hinted
+    slots as String() writes it (a hint is never trusted further).
+    """
+    slot = _js_number(text)
+    return (
+        slot
+        if _js_is_integer(slot) and _js_str(slot) == text and slot > SLOTS_BEFORE_HINT and slot <= limit
+        else 0
+    )
+
+
+def writeHint(claims, prefix, next_, ttlSeconds):  # src/flow/rate-limits.ts:127
+    """Best effort: the store has no overwrite, so the hint is given back and claimed again. A lost race or a failure leaves an
+    old or no hint, which costs later claims some reads and nothing else: the slots themselves decide.
+    """
+    try:
+        claims.release(hintKey(prefix))
+        claims.claim(hintKey(prefix), _js_str(next_), ttlSeconds)
+    except (Exception, Throwable):
+        # The claim it follows is taken either way.
+        pass
+
+
+def claimSlot(claims, prefix, limit, ttlSeconds, now):  # src/flow/rate-limits.ts:142
+    """Takes a free slot of `prefix` for `ttlSeconds`. The slots up to SLOTS_BEFORE_HINT (all of them up to HINT_ABOVE) are tried
+    from 1; past them a hint says where the last claim left off, so the n-th event of a large window reads a few slots, not n.
+    The hinted slot and those after it are tried first, then the ones skipped: every slot is read before a refusal, and each
+    is still claimed atomically on its own, so a missing, stale or forged hint never lets more than `limit` events through.
+    """
+    scan = SlotScan(claims, prefix, ttlSeconds, now)
+    first = SLOTS_BEFORE_HINT if limit > HINT_ABOVE else limit
+    slot = scan.claimFirst(1, first)
+    if slot == 0 and limit > first:
+        hinted = hintedSlot(claims.get(hintKey(prefix)), limit)
+        start = _js_double(first + 1) if hinted == 0 else hinted
+        slot = scan.claimFirst(start, limit)
+        if slot == 0:
+            slot = scan.claimFirst(_js_double(first + 1), _js_double(start - 1))
+        if slot != 0:
+            writeHint(
+                claims,
+                prefix,
+                _js_double(slot + 1) if slot < limit else _js_double(first + 1),
+                ttlSeconds,
+            )
+    if slot == 0:
+        return JsObject([
+            ("slot", 0),
+            ("key", ""),
+            ("retryAfter", _js_max(scan.wait, UNCERTAIN_RETRY_SECONDS)),
+        ])
+    return JsObject([("slot", slot), ("key", slotKey(prefix, slot)), ("retryAfter", 0)])
+
+
+def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:170
     """Seconds until a slot of `prefix` frees up when all `limit` are held, or 0 when one is free. Reads only.
     """
     wait = 0
@@ -1087,18 +1245,18 @@ def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:89
     return wait
 
 
-def claimOnce(claims, key, ttlSeconds, now):  # src/flow/rate-limits.ts:105
+def claimOnce(claims, key, ttlSeconds, now):  # src/flow/rate-limits.ts:186
     """A one-shot claim: true for the single caller that creates `key`."""
     return claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds)
 
 
-def heldSeconds(claims, key, now):  # src/flow/rate-limits.ts:110
+def heldSeconds(claims, key, now):  # src/flow/rate-limits.ts:191
     """Seconds until the one-shot claim `key` expires, for a refusal (a vanished or unreadable expiry gives a short wait).
     """
     return heldFor(claims.get(key), now)
 
 
-def releaseAll(claims, keys):  # src/flow/rate-limits.ts:117
+def releaseAll(claims, keys):  # src/flow/rate-limits.ts:198
     """Gives claims back. A failure to release keeps the event counted, which is the safe side, so it does not change the answer.
     """
     for key in keys:
@@ -1131,55 +1289,98 @@ STEP_FINAL_CODE = 4  # src/flow/session-state.ts:12
 #   maskedPhone: For log lines only.
 
 
-def canonical(state):  # src/flow/session-state.ts:39
-    """A copy with the fields in one fixed order, so that serializing is canonical."""
-    return OrderedDict([
-        ("version", state["version"]),
-        ("clientId", state["clientId"]),
-        ("login", state["login"]),
-        ("userId", state["userId"]),
-        ("step", state["step"]),
-        ("codeHash", state["codeHash"]),
-        ("verifyTo", state["verifyTo"]),
-        ("maskedPhone", state["maskedPhone"]),
-        ("createdAt", state["createdAt"]),
-        ("expiresAt", state["expiresAt"]),
-        ("codeIssuedAt", state["codeIssuedAt"]),
-        ("sends", state["sends"]),
-        ("lastSendAt", state["lastSendAt"]),
-        ("otpFailures", state["otpFailures"]),
-        ("passwordFailures", state["passwordFailures"]),
-    ])
+def serializeState(state):  # src/flow/session-state.ts:42
+    """The stored text: the fields in their one fixed order, values as JSON.stringify writes them, no spaces. Sessions outlive
+    a deployment, so this must stay byte for byte what every earlier version wrote (test/flow/session-codec.test.ts).
+    """
+    return (
+        "{\"version\":"
+        + _js_json_stringify(state["version"])
+        + ",\"clientId\":"
+        + _js_json_stringify(state["clientId"])
+        + ",\"login\":"
+        + _js_json_stringify(state["login"])
+        + ",\"userId\":"
+        + _js_json_stringify(state["userId"])
+        + ",\"step\":"
+        + _js_json_stringify(state["step"])
+        + ",\"codeHash\":"
+        + _js_json_stringify(state["codeHash"])
+        + ",\"verifyTo\":"
+        + _js_json_stringify(state["verifyTo"])
+        + ",\"maskedPhone\":"
+        + _js_json_stringify(state["maskedPhone"])
+        + ",\"createdAt\":"
+        + _js_json_stringify(state["createdAt"])
+        + ",\"expiresAt\":"
+        + _js_json_stringify(state["expiresAt"])
+        + ",\"codeIssuedAt\":"
+        + _js_json_stringify(state["codeIssuedAt"])
+        + ",\"sends\":"
+        + _js_json_stringify(state["sends"])
+        + ",\"lastSendAt\":"
+        + _js_json_stringify(state["lastSendAt"])
+        + ",\"otpFailures\":"
+        + _js_json_stringify(state["otpFailures"])
+        + ",\"passwordFailures\":"
+        + _js_json_stringify(state["passwordFailures"])
+        + "}"
+    )
 
 
-def serializeState(state):  # src/flow/session-state.ts:59
-    return _js_json_stringify(canonical(state))
+# StoredState:
+#   What JSON.parse gives before the checks: any field may hold anything, or be missing.
 
 
-def parseState(text):  # src/flow/session-state.ts:67
+def isText(value):  # src/flow/session-state.ts:82
+    """Whether a parsed value is text: String() gives back the very value only for a string (the subset has no typeof).
+    """
+    return _js_strict_eq(_js_str(value), value)
+
+
+def isStep(value):  # src/flow/session-state.ts:86
+    return (
+        _js_strict_eq(value, STEP_CODE)
+        or _js_strict_eq(value, STEP_PASSWORD)
+        or _js_strict_eq(value, STEP_FINAL_CODE)
+    )
+
+
+def hasFieldTypes(stored):  # src/flow/session-state.ts:94
+    """The checks JSON.parse does not make: each field of the type it is declared with, every number an integer. The fields are
+    `unknown` so that === compares them strictly in Python too, where `True == 1`.
+    """
+    return (
+        _js_strict_eq(stored["version"], STATE_VERSION)
+        and isStep(stored["step"])
+        and isText(stored["clientId"])
+        and isText(stored["login"])
+        and (stored["userId"] is None or isText(stored["userId"]))
+        and isText(stored["codeHash"])
+        and isText(stored["verifyTo"])
+        and isText(stored["maskedPhone"])
+        and _js_is_integer(stored["createdAt"])
+        and _js_is_integer(stored["expiresAt"])
+        and _js_is_integer(stored["codeIssuedAt"])
+        and _js_is_integer(stored["sends"])
+        and _js_is_integer(stored["lastSendAt"])
+        and _js_is_integer(stored["otpFailures"])
+        and _js_is_integer(stored["passwordFailures"])
+    )
+
+
+def parseState(text):  # src/flow/session-state.ts:120
     """The state, or null when the text is not exactly what serializeState writes (truncated, edited, another version, a field of
-    the wrong type or missing): re-serializing and comparing checks the whole shape without typeof, which the guest subset lacks.
+    the wrong type, missing or unknown). After the field checks, writing the state again gives the text back only when the
+    text had the one field order, no spaces, no other field, no field twice, and each value in the one form JSON.stringify
+    writes (no "1.0", no character escaped that JSON.stringify writes as itself).
     """
     try:
-        parsed = _js_json_parse(text)
-        state = canonical(parsed)
-        if serializeState(state) != text or state["version"] != STATE_VERSION:
+        stored = _js_json_parse(text)
+        if not hasFieldTypes(stored):
             return None
-        numbers = [
-            state["createdAt"],
-            state["expiresAt"],
-            state["codeIssuedAt"],
-            state["sends"],
-            state["lastSendAt"],
-            state["otpFailures"],
-            state["passwordFailures"],
-        ]
-        if (
-            (state["step"] != STEP_CODE and state["step"] != STEP_PASSWORD and state["step"] != STEP_FINAL_CODE)
-            or (not all(_js_is_integer(value) for value in numbers))
-        ):
-            return None
-        return state
+        state = stored
+        return state if serializeState(state) == text else None
     except (Exception, Throwable):
         return None
 
@@ -1192,7 +1393,7 @@ def parseState(text):  # src/flow/session-state.ts:67
 
 
 def refused(errorCode, detail):  # src/flow/session-access.ts:28
-    return OrderedDict([("state", None), ("errorCode", errorCode), ("detail", detail)])
+    return JsObject([("state", None), ("errorCode", errorCode), ("detail", detail)])
 
 
 def codeStep(config):  # src/flow/session-access.ts:33
@@ -1224,7 +1425,7 @@ def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-ac
         return refused(INVALID_SESSION, "session of another user")
     if state["step"] != expectedStep:
         return refused(INVALID_SESSION, "session waits for step " + _js_str(state["step"]))
-    return OrderedDict([("state", state), ("errorCode", 0), ("detail", "")])
+    return JsObject([("state", state), ("errorCode", 0), ("detail", "")])
 
 
 def secondsLeft(context, state):  # src/flow/session-access.ts:76
@@ -1324,7 +1525,7 @@ def claimSends(context, login):  # src/flow/session-access.ts:160
     """
     lockout = lockoutSeconds(context, login)
     if lockout > 0:
-        return OrderedDict([("keys", []), ("retryAfter", lockout), ("limit", LIMIT_LOCKOUT)])
+        return JsObject([("keys", []), ("retryAfter", lockout), ("limit", LIMIT_LOCKOUT)])
     claims = context["ports"]["claims"]
     byLogin = claimSlot(
         claims,
@@ -1334,9 +1535,9 @@ def claimSends(context, login):  # src/flow/session-access.ts:160
         context["now"],
     )
     if byLogin["slot"] == 0:
-        return OrderedDict([("keys", []), ("retryAfter", byLogin["retryAfter"]), ("limit", LIMIT_USER_HOUR)])
+        return JsObject([("keys", []), ("retryAfter", byLogin["retryAfter"]), ("limit", LIMIT_USER_HOUR)])
     if context["config"]["maxSendsPerIpPerHour"] == 0:
-        return OrderedDict([("keys", [byLogin["key"]]), ("retryAfter", 0), ("limit", "")])
+        return JsObject([("keys", [byLogin["key"]]), ("retryAfter", 0), ("limit", "")])
     byIp = claimSlot(
         claims,
         sendsByIpPrefix(context),
@@ -1346,8 +1547,8 @@ def claimSends(context, login):  # src/flow/session-access.ts:160
     )
     if byIp["slot"] == 0:
         releaseAll(claims, [byLogin["key"]])
-        return OrderedDict([("keys", []), ("retryAfter", byIp["retryAfter"]), ("limit", LIMIT_IP_HOUR)])
-    return OrderedDict([("keys", [byLogin["key"], byIp["key"]]), ("retryAfter", 0), ("limit", "")])
+        return JsObject([("keys", []), ("retryAfter", byIp["retryAfter"]), ("limit", LIMIT_IP_HOUR)])
+    return JsObject([("keys", [byLogin["key"], byIp["key"]]), ("retryAfter", 0), ("limit", "")])
 
 
 # src/flow/step-abandon.ts
@@ -1426,9 +1627,9 @@ def sendOnce(config, otp, phone, code, expiresInSeconds):  # src/flow/delivery.t
         _twilioVerifyServiceSid = config["twilioVerifyServiceSid"]
         started = otp.startVerification(
             _twilioVerifyServiceSid if _twilioVerifyServiceSid is not None else "",
-            OrderedDict([("to", phone), ("channel", config["twilioVerifyChannel"])]),
+            JsObject([("to", phone), ("channel", config["twilioVerifyChannel"])]),
         )
-        return OrderedDict([
+        return JsObject([
             ("delivered", started["delivered"]),
             ("attempted", started["attempted"] or started["delivered"]),
             ("detail", providerDetail(started["errorCode"], started["attempted"] or started["delivered"])),
@@ -1437,7 +1638,7 @@ def sendOnce(config, otp, phone, code, expiresInSeconds):  # src/flow/delivery.t
     if config["sender"] == "messaging_service":
         _twilioMessagingServiceSid = config["twilioMessagingServiceSid"]
         sent = otp.sendSms(
-            OrderedDict([
+            JsObject([
                 ("to", phone),
                 (
                     "messagingServiceSid",
@@ -1449,13 +1650,13 @@ def sendOnce(config, otp, phone, code, expiresInSeconds):  # src/flow/delivery.t
     else:
         _twilioFromNumber = config["twilioFromNumber"]
         sent = otp.sendSms(
-            OrderedDict([
+            JsObject([
                 ("to", phone),
                 ("from", _twilioFromNumber if _twilioFromNumber is not None else ""),
                 ("body", body),
             ]),
         )
-    return OrderedDict([
+    return JsObject([
         ("delivered", sent["delivered"]),
         ("attempted", sent["attempted"] or sent["delivered"]),
         ("detail", providerDetail(sent["errorCode"], sent["attempted"] or sent["delivered"])),
@@ -1475,7 +1676,7 @@ def deliverCode(config, otp, phone, code, expiresInSeconds):  # src/flow/deliver
     try:
         return sendOnce(config, otp, phone, code, expiresInSeconds)
     except (Exception, Throwable):
-        return OrderedDict([("delivered", False), ("attempted", True), ("detail", "provider exception")])
+        return JsObject([("delivered", False), ("attempted", True), ("detail", "provider exception")])
 
 
 def verifyApproves(config, otp, phone, code):  # src/flow/delivery.ts:85
@@ -1484,7 +1685,7 @@ def verifyApproves(config, otp, phone, code):  # src/flow/delivery.ts:85
     _twilioVerifyServiceSid = config["twilioVerifyServiceSid"]
     result = otp.checkVerification(
         _twilioVerifyServiceSid if _twilioVerifyServiceSid is not None else "",
-        OrderedDict([("to", phone), ("code", code)]),
+        JsObject([("to", phone), ("code", code)]),
     )
     return result["approved"]
 
@@ -1667,7 +1868,7 @@ def codeMatches(context, sessionId, state, typed):  # src/flow/step-code.ts:67
 def checkCode(context, login, sessionId, code):  # src/flow/step-code.ts:80
     what = facts("code", login["normalised"])
     what["sessionId"] = sessionId
-    limits = OrderedDict([
+    limits = JsObject([
         ("step", codeStep(context["config"])),
         ("attemptClaim", ":code"),
         ("passClaim", ":step3"),
@@ -1723,7 +1924,7 @@ class PasswordRules(object):  # src/flow/step-password.ts:12
 def checkPassword(context, login, sessionId, password):  # src/flow/step-password.ts:53
     what = facts("password", login["normalised"])
     what["sessionId"] = sessionId
-    limits = OrderedDict([
+    limits = JsObject([
         ("step", 3),
         ("attemptClaim", ":password"),
         ("passClaim", ":grant"),
@@ -1745,10 +1946,10 @@ MASK = "********"  # src/flow/phone.ts:8
 
 def isE164(text):  # src/flow/phone.ts:11
     """"+" then 1 to 15 digits, the first one 1-9. A number without "+" is rejected, not prefixed (S9)."""
-    if len(text) < 2 or len(text) > 16 or _js_char_at(text, 0) != "+":
+    if len(text) < 2 or len(text) > 16 or text[0:1] != "+":
         return False
     digits = text[1:]
-    return isDigits(digits) and _js_char_at(digits, 0) != "0"
+    return isDigits(digits) and digits[0:1] != "0"
 
 
 def isAllowedCountry(phone, countryCodes):  # src/flow/phone.ts:20
@@ -1785,9 +1986,7 @@ def digitsFromHash(hashHex, count, offset):  # src/flow/phone.ts:43
 
 def decoyFullNumber(loginHashHex, countryCodes):  # src/flow/phone.ts:54
     country = _js_item(countryCodes, 0, "1")
-    leading = _js_str(
-        _js_double(2 + _js_mod(_js_max(phone_HEX_DIGITS.find(_js_char_at(loginHashHex, 2)), 0), 8)),
-    )
+    leading = _js_str(_js_double(2 + _js_mod(_js_max(phone_HEX_DIGITS.find(loginHashHex[2:3]), 0), 8)))
     # National numbers: 10 digits in the North American plan, 11 (a common mobile length) elsewhere.
     national = 10 if country == "1" else 11
     return "+" + country + leading + digitsFromHash(loginHashHex, _js_double(national - 1), 3)
@@ -1825,7 +2024,7 @@ def decoyPhoneHint(mode, loginHashHex, countryCodes):  # src/flow/phone.ts:78
 
 
 def decoy(context, reason, errorCode):  # src/flow/recipient.ts:17
-    return OrderedDict([
+    return JsObject([
         ("userId", None),
         ("phone", None),
         ("decoyReason", reason),
@@ -1847,7 +2046,7 @@ def findRecipient(context, login):  # src/flow/recipient.ts:26
     phone = choosePhone(user["phones"], config["allowedCountryCodes"])
     if phone is None:
         return decoy(context, "no usable phone", PHONE_NOT_FOUND)
-    return OrderedDict([("userId", user["id"]), ("phone", phone), ("decoyReason", ""), ("errorCode", 0)])
+    return JsObject([("userId", user["id"]), ("phone", phone), ("decoyReason", ""), ("errorCode", 0)])
 
 
 # src/flow/send-code.ts
@@ -1861,9 +2060,9 @@ def findRecipient(context, login):  # src/flow/recipient.ts:26
 def newCode(context, sessionId, recipient):  # src/flow/send-code.ts:23
     config = context["config"]
     if recipient["phone"] is None or config["sender"] == "verify":
-        return OrderedDict([("code", ""), ("codeHash", "")])
+        return JsObject([("code", ""), ("codeHash", "")])
     code = generateCode(context["ports"]["random"], config["otpLength"])
-    return OrderedDict([
+    return JsObject([
         ("code", code),
         ("codeHash", codeHash(context["ports"]["hash"], context["hashKey"], sessionId, code)),
     ])
@@ -1873,7 +2072,7 @@ def send(context, recipient, code, expiresIn):  # src/flow/send-code.ts:33
     """Sends the code, valid for `expiresIn` seconds, outside any lock. A decoy sends nothing and counts as delivered.
     """
     if recipient["phone"] is None:
-        return OrderedDict([
+        return JsObject([
             ("delivered", True),
             ("attempted", True),
             ("detail", "decoy: " + recipient["decoyReason"]),
@@ -1993,7 +2192,7 @@ def openAndSend(context, what, login, recipient, sendKeys, step):  # src/flow/st
     else:
         _verifyTo = ""
     _maskedPhone = what["maskedPhone"]
-    state = OrderedDict([
+    state = JsObject([
         ("version", STATE_VERSION),
         ("clientId", context["request"]["clientId"]),
         ("login", login["normalised"]),
@@ -2090,7 +2289,7 @@ def resendRecipient(context, state, login):  # src/flow/step-resend.ts:39
     if state["userId"] is not None and current["userId"] == state["userId"]:
         return current
     reason = "decoy session" if state["userId"] is None else "user no longer usable"
-    return OrderedDict([
+    return JsObject([
         ("userId", None),
         ("phone", None),
         ("decoyReason", reason),
@@ -2115,11 +2314,11 @@ def codeLifeSeconds(context, state):  # src/flow/step-resend.ts:52
 
 
 def refuse(outcome):  # src/flow/step-resend.ts:67
-    none = OrderedDict([("userId", None), ("phone", None), ("decoyReason", ""), ("errorCode", 0)])
-    return OrderedDict([
+    none = JsObject([("userId", None), ("phone", None), ("decoyReason", ""), ("errorCode", 0)])
+    return JsObject([
         ("refusal", outcome),
         ("recipient", none),
-        ("code", OrderedDict([("code", ""), ("codeHash", "")])),
+        ("code", JsObject([("code", ""), ("codeHash", "")])),
         ("claimed", []),
         ("expiresIn", 0),
     ])
@@ -2189,7 +2388,7 @@ def planResend(context, what, login, sessionId):  # src/flow/step-resend.ts:83
     if not saveSession(context, sessionId, state):
         removeQuietly(context, sessionId)
         return refuse(lostWrite(context, what, sends["keys"]))
-    return OrderedDict([
+    return JsObject([
         ("refusal", None),
         ("recipient", recipient),
         ("code", code),
@@ -2296,7 +2495,7 @@ def decideRequest(request, config, ports):  # src/flow/handle-request.ts:99
     """Decides one token request. Never throws: any failure of a port ends in server_error (10001) without a token (S12).
     The flow keeps nothing between calls; all state is in the ports' shared stores (S11).
     """
-    context = OrderedDict([
+    context = JsObject([
         ("request", request),
         ("config", config),
         ("ports", ports),
@@ -2326,7 +2525,7 @@ def decideRequest(request, config, ports):  # src/flow/handle-request.ts:99
 
 
 def property_(name, requirement, defaultValue, accepted, meaning, secret):  # src/flow/config-table.ts:20
-    return OrderedDict([
+    return JsObject([
         ("name", name),
         ("requirement", requirement),
         ("defaultValue", defaultValue),
@@ -2339,7 +2538,7 @@ def property_(name, requirement, defaultValue, accepted, meaning, secret):  # sr
 
 
 def integer(name, defaultValue, min_, max_, meaning):  # src/flow/config-table.ts:40
-    return OrderedDict([
+    return JsObject([
         ("name", name),
         ("requirement", "optional"),
         ("defaultValue", _js_str(defaultValue)),
@@ -2585,10 +2784,10 @@ SID_LENGTH = 34  # src/flow/config.ts:91
 TOKEN_LENGTH = 32  # src/flow/config.ts:92
 
 SID_KINDS = [  # src/flow/config.ts:99
-    OrderedDict([("prefix", "AC"), ("kind", "an Account SID")]),
-    OrderedDict([("prefix", "SK"), ("kind", "an API key SID")]),
-    OrderedDict([("prefix", "MG"), ("kind", "a Messaging Service SID")]),
-    OrderedDict([("prefix", "VA"), ("kind", "a Verify service SID")]),
+    JsObject([("prefix", "AC"), ("kind", "an Account SID")]),
+    JsObject([("prefix", "SK"), ("kind", "an API key SID")]),
+    JsObject([("prefix", "MG"), ("kind", "a Messaging Service SID")]),
+    JsObject([("prefix", "VA"), ("kind", "a Verify service SID")]),
 ]
 
 
@@ -2875,7 +3074,7 @@ def readCountryCodes(reader):  # src/flow/config.ts:369
     items = splitList(_value if _value is not None else "")
     for item in items:
         code = item[1:] if item.startswith("+") else item
-        if not isDigits(code) or len(code) > 3 or _js_char_at(code, 0) == "0":
+        if not isDigits(code) or len(code) > 3 or code[0:1] == "0":
             position = "item " + _js_str(_js_index_of(items, item) + 1) + " of " + _js_str(len(items))
             wrong = wrongCharacters(item, 1 if item.startswith("+") else 0, "outside 0-9", config_isDigitCode)
             reader.reject(
@@ -3024,7 +3223,7 @@ def parseConfig(raw):  # src/flow/config.ts:493
         reader.reject("app_name", "contains a brace")
     hint = reader.choice("phone_hint", ["none", "masked", "full"])
 
-    config = OrderedDict([
+    config = JsObject([
         ("twilioAccountSid", accountSid if accountSid is not None else ""),
         ("twilioAuthToken", reader.value("twilio_auth_token")),
         ("twilioApiKeySid", keySid),
@@ -3065,7 +3264,7 @@ def parseConfig(raw):  # src/flow/config.ts:493
         ("otpHashKey", readHashKey(reader)),
     ])
     warnRiskySettings(reader, config)
-    return OrderedDict([
+    return JsObject([
         ("config", _js_freeze(config) if len(reader.errors) == 0 else None),
         ("errors", reader.errors),
         ("warnings", reader.warnings),

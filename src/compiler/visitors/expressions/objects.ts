@@ -5,8 +5,8 @@ import * as py from "../../python/ast";
 import { objectFamily } from "../../types";
 
 /**
- * Object literals are data objects: OrderedDicts, because JavaScript keeps keys in insertion order (Object.keys,
- * JSON.stringify) and Jython's dict, backed by a hash map, does not.
+ * Object literals are data objects: JsObjects, dicts that keep their keys in insertion order as JavaScript does
+ * (Object.keys, JSON.stringify), where Jython's dict, backed by a hash map, does not.
  */
 export function visitObjectLiteral(node: ts.ObjectLiteralExpression, context: Context): py.Expr {
   const contextual = context.checker.getContextualType(node);
@@ -27,8 +27,8 @@ export function visitObjectLiteral(node: ts.ObjectLiteralExpression, context: Co
     kind: "tuple",
     items: [key, values[index] as py.Expr],
   }));
-  const orderedDict = context.useImport("OrderedDict");
-  return entries.length === 0 ? py.call(orderedDict) : py.call(orderedDict, { kind: "list", items: entries });
+  const jsObject = context.useHelper("JsObject");
+  return entries.length === 0 ? py.call(jsObject) : py.call(jsObject, { kind: "list", items: entries });
 }
 
 function objectKey(property: ts.ObjectLiteralElementLike, context: Context): py.Expr | undefined {
