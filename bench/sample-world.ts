@@ -52,6 +52,5 @@ export function benchLaunch(
     scriptArgs,
     extraJars: [sampleJar],
     jvmOptions,
-    jit: "full",
   });
 }

@@ -30,7 +30,6 @@ beforeAll(() => {
 
 afterAll(() => removeDirectory(directory));
 
-
 function payloadOf(argv: string[]): CustomScriptPayload {
   const result = runProcess(["config-api-payload", ...argv], directory);
   expect(result.code).toBe(0);

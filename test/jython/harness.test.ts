@@ -25,7 +25,7 @@ jest.setTimeout(120_000);
 let host: JythonScriptHost;
 
 beforeAll(() => {
-  host = JythonScriptHost.start({ twilioVersion: NEWEST_TWILIO_VERSION });
+  host = JythonScriptHost.start({ twilioVersion: NEWEST_TWILIO_VERSION, jit: "quick" });
 });
 
 afterAll(() => {
