@@ -1,6 +1,7 @@
 // Prints SECURITY.md's table of parallel figures (issue 12 §7): every attack of test/parallel/attacks.ts, K requests
 // released together on real Java threads in Jython against dist/GamatechRopc.py, over a sweep of K, store latency and
-// nodes, all measured here. The parallel suite (test/parallel/limits.test.ts) asserts a subset of the same runs.
+// nodes, all measured here. The parallel suite (test/parallel/one-node.test.ts, two-nodes.test.ts) asserts a subset of the
+// same runs.
 //   npm run parallel-figures                       the full sweep (a few minutes)
 //   npm run parallel-figures -- --k 200 --latency 10 --nodes 1 --attacks wrong-codes,resends --script path/to/Script.py
 //   --backend redis: both nodes on a real redis-server (started here; atomic claims) instead of the world's own map
@@ -120,6 +121,9 @@ function row(result: AttackResult): string {
     sms = `${result.sms} / ${cap(result)}${bound}`;
     if (result.attack === "resends") sms += `; per cooldown ${result.perRound.join(", ")}`;
   }
+  // password_first: a wrong password must never cost an SMS, whatever the number of nodes.
+  if (result.attack === "password-first-wrong-passwords") sms = `${result.sms} / 0 for wrong passwords`;
+  if (result.attack === "password-first-right-among-many") sms = `${result.sms} / 1, the right password's`;
   const per = result.attack === "right-code-among-many" ? " in the worst session" : "";
   const k =
     result.attack === "right-code-among-many"

@@ -2,7 +2,9 @@
 // dist/GamatechRopc.py, the store answering after a configurable round trip, on one or two script instances (cluster
 // nodes) sharing the world's in-memory store. Each attack returns the numbers issue 12 and SECURITY.md quote; the
 // parallel suite asserts them and scripts/parallel-figures.ts prints them. Defaults throughout: 5 codes, 3 passwords, 5 SMS
-// per user and 20 per IP per hour, 3 per session, a resend every 60 s.
+// per user and 20 per IP per hour, 3 per session, a resend every 60 s, 10 failures per login value per hour. The
+// password-first attacks run on instances initialised with login_order=password_first, where the password is checked at
+// step 1 before any session exists: the per-login failure limit (the lockout) is then the only one a password guess meets.
 
 import { BUILT_SCRIPT } from "../conformance/jython-side";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
@@ -34,7 +36,11 @@ export const LIMITS = {
   smsPerIp: 20,
   smsPerSession: 3,
   resendCooldownSeconds: 60,
+  failuresPerUser: 10,
 } as const;
+
+/** Where the password is checked: step 3 after the code (default), or step 1 before any code exists. */
+export type LoginOrder = "code_first" | "password_first";
 
 export type AttackName =
   | "wrong-codes"
@@ -43,7 +49,9 @@ export type AttackName =
   | "many-users-one-address"
   | "resends"
   | "wrong-passwords"
-  | "right-password-among-many";
+  | "right-password-among-many"
+  | "password-first-wrong-passwords"
+  | "password-first-right-among-many";
 
 export const ATTACKS: readonly AttackName[] = [
   "wrong-codes",
@@ -53,6 +61,8 @@ export const ATTACKS: readonly AttackName[] = [
   "resends",
   "wrong-passwords",
   "right-password-among-many",
+  "password-first-wrong-passwords",
+  "password-first-right-among-many",
 ];
 
 export type Backend = "in-memory" | "redis";
@@ -210,7 +220,8 @@ function seeded(seed: number): () => number {
 /** One Jython process with the built script loaded and two initialised instances (nodes), reused across attacks. */
 export class ParallelWorld {
   private script: string | null = null;
-  private nodes: string[] = [];
+  private nodes: Record<LoginOrder, string[]> = { code_first: [], password_first: [] };
+  private order: LoginOrder = "code_first";
 
   private constructor(
     readonly host: JythonScriptHost,
@@ -237,22 +248,28 @@ export class ParallelWorld {
     await this.server?.stop();
   }
 
-  /** A fresh world (store, directory, outbox, clock) with these users and this store latency. */
-  async reset(users: Phone[], latencyMs: number): Promise<void> {
+  /**
+   * A fresh world (store, directory, outbox, clock) with these users and this store latency; requests go to the two
+   * instances initialised with this login order (both orders live in the same Jython process, so no attack pays a JVM).
+   */
+  async reset(users: Phone[], latencyMs: number, order: LoginOrder = "code_first"): Promise<void> {
     const cacheBackend: CacheBackendSpec | undefined =
       this.server === null ? undefined : { kind: "redis", host: this.server.host, port: this.server.port };
     await this.host.reset({ clockMs: START_CLOCK_MS, users: users.map(worldUser), latencyMs, cacheBackend });
     if (this.script === null) this.script = await this.host.load(this.scriptPath);
     // A script picks its claim store at init, from the provider of that moment: on a real server, a new world needs
     // new instances.
-    if (this.server !== null) this.nodes = [];
-    while (this.nodes.length < 2) {
+    if (this.server !== null) this.nodes = { code_first: [], password_first: [] };
+    this.order = order;
+    const properties = order === "code_first" ? PROPERTIES : { ...PROPERTIES, login_order: order };
+    const nodes = this.nodes[order];
+    while (nodes.length < 2) {
       const instance = await this.host.create(this.script);
-      const init = await this.host.init(instance, PROPERTIES);
+      const init = await this.host.init(instance, properties);
       if (init.outcome !== "returned" || init.value !== true) {
         throw new Error(`init failed: ${JSON.stringify(init)}`);
       }
-      this.nodes.push(instance);
+      nodes.push(instance);
     }
   }
 
@@ -274,7 +291,7 @@ export class ParallelWorld {
   }
 
   node(index: number): string {
-    return this.nodes[index]!;
+    return this.nodes[this.order][index]!;
   }
 
   async one(node: number, parameters: Record<string, string>, ip = "192.0.2.1"): Promise<AuthenticateReply> {
@@ -534,7 +551,97 @@ const ATTACK_RUNS: Record<AttackName, (world: ParallelWorld, setup: AttackSetup)
       perRound: [],
     };
   },
+
+  async "password-first-wrong-passwords"(world, { k, latencyMs, nodes }) {
+    const alice = person(1);
+    await world.reset([alice], latencyMs, "password_first");
+    const burst = await world.all(
+      Array.from({ length: k }, (_, i) =>
+        world.request(
+          i % nodes,
+          { __step: "1", username: alice.uid, password: `wrong-${i}` },
+          address(i + 1),
+        ),
+      ),
+    );
+    const answers = tally(burst.results);
+    const after = await startWithRightPassword(world, alice);
+    return {
+      evaluated: passwordFirstEvaluated(answers),
+      limit: LIMITS.failuresPerUser,
+      sms: sentSms(burst),
+      rightAccepted: after === null ? "no" : "yes, a code",
+      tokens: after === null ? 0 : await tokenFor(world, alice, after),
+      answers,
+      perRound: [],
+    };
+  },
+
+  async "password-first-right-among-many"(world, { k, latencyMs, nodes }) {
+    const alice = person(1);
+    await world.reset([alice], latencyMs, "password_first");
+    const right = Math.floor(seeded(7)() * k);
+    const burst = await world.all(
+      Array.from({ length: k }, (_, i) =>
+        world.request(
+          i % nodes,
+          { __step: "1", username: alice.uid, password: i === right ? alice.password : `wrong-${i}` },
+          address(i + 1),
+        ),
+      ),
+    );
+    const answers = tally(burst.results);
+    const rightReply = burst.results[right]!;
+    const started = fields(rightReply).status === "proceed" ? startedBy(rightReply) : null;
+    // The code step takes a failure slot too, so once the wrong guesses have filled the lockout the right password's
+    // code is refused as well: the figure says which happened.
+    const tokens = started === null ? 0 : await tokenFor(world, alice, started);
+    let rightAccepted = "no";
+    if (started !== null)
+      rightAccepted = tokens === 1 ? "yes, then a token" : "yes, then its code locked out";
+    return {
+      evaluated: passwordFirstEvaluated(answers),
+      limit: LIMITS.failuresPerUser,
+      sms: sentSms(burst),
+      rightAccepted,
+      tokens,
+      answers,
+      perRound: [],
+    };
+  },
 };
+
+/**
+ * Wrong passwords judged at a password_first start: each invalid_credentials answer follows a password check, while the
+ * lockout's refusal (rate_limited) comes before any. The right password, when judged, shows in rightAccepted and in the
+ * answers as proceed; it gives its failure slot back, so it is not one of the limit's evaluations.
+ */
+function passwordFirstEvaluated(answers: Record<string, number>): number {
+  return answers["invalid_credentials"] ?? 0;
+}
+
+function startedBy(reply: AuthenticateReply): Started {
+  const sessionId = fields(reply).session_id;
+  if (sessionId === undefined) throw new Error(`no session: ${JSON.stringify(reply.headers)}`);
+  return { sessionId, code: codeIn(reply) };
+}
+
+/** A password_first start with the right password, serially: the session it opened, or null when it was refused. */
+async function startWithRightPassword(world: ParallelWorld, p: Phone): Promise<Started | null> {
+  const reply = await world.one(0, { __step: "1", username: p.uid, password: p.password });
+  return fields(reply).status === "proceed" ? startedBy(reply) : null;
+}
+
+/** The code of a password_first session grants at step 2: 1 when it gave a token. */
+async function tokenFor(world: ParallelWorld, p: Phone, started: Started): Promise<number> {
+  const reply = await world.one(0, {
+    __step: "2",
+    username: p.uid,
+    __session_id: started.sessionId,
+    password: started.code,
+  });
+  return granted(reply) ? 1 : 0;
+}
 
 export async function runAttack(
   world: ParallelWorld,

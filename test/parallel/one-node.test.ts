@@ -56,3 +56,29 @@ it("50 passwords at once with one right: at most 3 evaluated and at most one tok
   expect(result.evaluated).toBeLessThanOrEqual(LIMITS.passwords);
   expect(result.tokens).toBeLessThanOrEqual(1);
 });
+
+// login_order=password_first: the password is checked at step 1, before any session or code exists, so the per-login
+// failure limit (10 an hour) is the lockout every guess meets; a wrong password must never cost an SMS.
+describe("password_first", () => {
+  it("200 wrong passwords at once: at most 10 judged, every other one refused unjudged, no SMS", async () => {
+    const result = await attack("password-first-wrong-passwords", { k: 200, latencyMs: 10, nodes: 1 });
+    expect(result.evaluated).toBeGreaterThanOrEqual(1);
+    expect(result.evaluated).toBeLessThanOrEqual(LIMITS.failuresPerUser);
+    expect(Object.keys(result.answers).sort()).toEqual(["invalid_credentials", "rate_limited"]);
+    expect(result.sms).toBe(0);
+    // The lockout outlives the burst: the right password is refused too, so the thief's SMS never goes.
+    expect(result.rightAccepted).toBe("no");
+    expect(result.tokens).toBe(0);
+  });
+
+  it("200 passwords at once with one right, 2 ms: at most 10 wrong ones judged and at most one SMS", async () => {
+    const result = await attack("password-first-right-among-many", { k: 200, latencyMs: 2, nodes: 1 });
+    expect(result.evaluated).toBeLessThanOrEqual(LIMITS.failuresPerUser);
+    expect(result.answers["proceed"] ?? 0).toBeLessThanOrEqual(1);
+    // The one SMS, if any, went to the right password's session: no wrong password sent one.
+    expect(result.sms).toBe(result.answers["proceed"] ?? 0);
+    // A full lockout refuses the right password's code too; below it, the code grants.
+    const full = result.evaluated === LIMITS.failuresPerUser;
+    expect(result.tokens).toBe(result.rightAccepted.startsWith("yes") && !full ? 1 : 0);
+  });
+});

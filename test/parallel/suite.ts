@@ -1,14 +1,16 @@
 // Jest wiring shared by the parallel suites: one Jython world per test file, warmed up before the first attack (the JVM,
 // the script's first run and the first HTTPS call to the fake Twilio API cost seconds that belong to no attack).
 
-import { AttackName, AttackResult, AttackSetup, ParallelWorld, runAttack } from "./attacks";
+import { AttackName, AttackResult, AttackSetup, Backend, ParallelWorld, runAttack } from "./attacks";
 
-export function parallelSuite(): (name: AttackName, setup: AttackSetup) => Promise<AttackResult> {
+export function parallelSuite(
+  backend: Backend = "in-memory",
+): (name: AttackName, setup: AttackSetup) => Promise<AttackResult> {
   let world: ParallelWorld;
   jest.setTimeout(180_000);
 
   beforeAll(async () => {
-    world = await ParallelWorld.start();
+    world = await ParallelWorld.start(undefined, backend);
     await world.warmUp();
   });
 

@@ -45,3 +45,28 @@ it("50 passwords with one right: at most 6 evaluated and at most one token", asy
   expect(result.evaluated).toBeLessThanOrEqual(LIMITS.passwords * NODES);
   expect(result.tokens).toBeLessThanOrEqual(1);
 });
+
+describe("password_first", () => {
+  it("50 wrong passwords: at most 20 judged, no SMS", async () => {
+    const result = await attack("password-first-wrong-passwords", TWO_NODES);
+    expect(result.evaluated).toBeGreaterThanOrEqual(1);
+    expect(result.evaluated).toBeLessThanOrEqual(LIMITS.failuresPerUser * NODES);
+    expect(
+      Object.keys(result.answers).filter((name) => !["invalid_credentials", "rate_limited"].includes(name)),
+    ).toEqual([]);
+    expect(result.sms).toBe(0);
+    expect(result.tokens).toBe(0);
+  });
+
+  it("50 passwords with one right: at most 21 wrong ones judged and at most one SMS", async () => {
+    const result = await attack("password-first-right-among-many", TWO_NODES);
+    const rightJudged = result.answers["proceed"] ?? 0;
+    expect(rightJudged).toBeLessThanOrEqual(1);
+    // The right password gives its failure slot back by key; when the other node took the same slot for a wrong guess
+    // (per-node claims cannot see each other), that release frees it for one more guess: limit × nodes + 1, measured as
+    // 21 / 10 at 10 ms (SECURITY.md). Only a caller who has the password can trigger the release.
+    expect(result.evaluated).toBeLessThanOrEqual(LIMITS.failuresPerUser * NODES + rightJudged);
+    expect(result.sms).toBe(result.answers["proceed"] ?? 0);
+    expect(result.tokens).toBeLessThanOrEqual(1);
+  });
+});
