@@ -7,6 +7,7 @@
 #   src/flow/config.ts
 #   src/flow/error-codes.ts
 #   src/host/cache-stores.ts
+#   src/host/per-node-claims.ts
 #   src/host/claim-stores.ts
 #   src/host/janssen-directory.ts
 #   src/host/janssen-passwords.ts
@@ -49,7 +50,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 c2471a44de1557cb57a7d8630f2b2ec7f14ed8a9f51fd97382b5dd068e50bf1c
+# Sources: sha256 b4bd25e34e1bff29053c29ddd6703eb04c75be5dc9d8c645186720ac165c787e
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -134,7 +135,7 @@ from java.math import BigInteger
 from java.nio import ByteBuffer
 from java.security import MessageDigest, SecureRandom as JavaSecureRandom
 from java.util import Date as JavaDate
-from java.util.concurrent import FutureTask, SynchronousQueue, ThreadPoolExecutor, TimeUnit
+from java.util.concurrent import ConcurrentHashMap, FutureTask, SynchronousQueue, ThreadPoolExecutor, TimeUnit
 from java.util.concurrent.locks import ReentrantLock
 from javax.crypto import Mac
 from javax.crypto.spec import SecretKeySpec
@@ -1651,29 +1652,22 @@ class CacheSessionStore(object):  # src/host/cache-stores.ts:8
         self.cache.remove(SESSION_PREFIX + id_)
 
 
-# src/host/claim-stores.ts
+# src/host/per-node-claims.ts
 
-# Claims (ports.ts): entries created only if absent. Where the server's cache backend has an insert-if-absent, a claim is
-# atomic across every node: Redis SET NX EX, memcached add, the database's unique DN. Otherwise (IN_MEMORY, anything not
-# recognised, any detection failure) claims go through CacheService under a per-node lock, so a limit holds exactly on
-# one node and within limit × nodes across nodes. Backend objects are reached through CacheProvider.getDelegate() and
-# their methods called without importing their classes: a server on memcached has no Jedis classes, and the reverse.
+# Per-node locks and the claim store of a cache with no insert-if-absent (IN_MEMORY, anything claim-stores.ts does not
+# recognise). Nodes that share such a cache see each other's claims most of the time, but a check and a write on two nodes
+# can interleave, and a give-back on one node can remove the entry another node wrote: so each node also remembers the
+# claims it holds, and only its own give-backs and the ttl free them. A limit then holds exactly on each node and within
+# limit × nodes across nodes, whatever the other nodes write or remove.
 # Keeps the script's claims apart from Janssen's own cache entries, on every backend.
-CLAIM_PREFIX = "gamatech-ropc:claim:"  # src/host/claim-stores.ts:26
+CLAIM_PREFIX = "gamatech-ropc:claim:"  # src/host/per-node-claims.ts:15
 # Stripes of the per-node locks: enough that unrelated keys rarely wait for each other.
-STRIPES = 256  # src/host/claim-stores.ts:28
-# How long a claim may wait for memcached's answer before it counts as failed (fail closed).
-MEMCACHED_TIMEOUT_MS = 3000  # src/host/claim-stores.ts:30
-# NativePersistenceCacheProvider's branch under the configured base DN, and Janssen's default base.
-CACHE_BRANCH = "ou=cache,"  # src/host/claim-stores.ts:32
-DEFAULT_CACHE_BASE_DN = "ou=cache,o=jans"  # src/host/claim-stores.ts:33
-# memcached reads an expiry above 30 days as an absolute Unix time.
-MEMCACHED_MAX_RELATIVE_SECONDS = 2592000  # src/host/claim-stores.ts:35
-# Entry managers whose persist is an insert that fails on an existing DN.
-INSERTING_PERSISTENCE = ["sql", "ldap", "spanner"]  # src/host/claim-stores.ts:37
+STRIPES = 256  # src/host/per-node-claims.ts:17
+# Below this many remembered claims no sweep runs; above it, a sweep runs each time the count doubles.
+SWEEP_FLOOR = 1024  # src/host/per-node-claims.ts:19
 
 
-class StripedSerializer(object):  # src/host/claim-stores.ts:43
+class StripedSerializer(object):  # src/host/per-node-claims.ts:25
     """Per-node mutual exclusion: a fixed array of ReentrantLocks, a key's lock chosen by Java's String.hashCode. One instance
     serves every request thread of a script instance (Jython has no global lock); a lock is held only while `work` runs.
     """
@@ -1701,7 +1695,11 @@ class StripedSerializer(object):  # src/host/claim-stores.ts:43
         return lock
 
 
-def wholeSeconds(ttlSeconds):  # src/host/claim-stores.ts:78
+def newSerializer():  # src/host/per-node-claims.ts:56
+    return StripedSerializer(STRIPES)
+
+
+def wholeSeconds(ttlSeconds):  # src/host/per-node-claims.ts:64
     """A claim's ttl as the whole seconds every backend takes (Redis EX and memcached want integers). Below 1 s it throws: Redis
     refuses 0, and memcached would keep the entry for ever, a claim that never frees up.
     """
@@ -1711,35 +1709,46 @@ def wholeSeconds(ttlSeconds):  # src/host/claim-stores.ts:78
     return seconds
 
 
-def newSerializer():  # src/host/claim-stores.ts:86
-    return StripedSerializer(STRIPES)
+class HeldClaim(object):  # src/host/per-node-claims.ts:73
+    """A claim this node holds, as the node remembers it."""
+    value = None
+    expiresAt = None
+
+    def __init__(self, value, expiresAt):
+        self.value = value
+        self.expiresAt = expiresAt
 
 
-# ClaimSetup:
-#   The claim store in force and the line init logs about it (no secret: backend names only).
-#   clusterWide: True when claims are atomic across nodes.
-
-
-def cacheService():  # src/host/claim-stores.ts:141
+def cacheService():  # src/host/per-node-claims.ts:168
     """Looked up per call: a bean proxy in Janssen, so nothing is kept that a redeployment could leave stale.
     """
     return CdiUtil.bean(CacheService)
 
 
-class CacheServiceClaimStore(object):  # src/host/claim-stores.ts:103
+class CacheServiceClaimStore(object):  # src/host/per-node-claims.ts:89
     """Per node: CacheService get, put and read-back under this store's own locks (innermost: the flow's serializer locks are
     taken outside them, never inside, so the two never deadlock). A claim answers true only when the value read back is the
-    one written; a read-back that finds nothing (a provider that swallowed the write) throws.
+    one written; a read-back that finds nothing (a provider that swallowed the write) throws. A claim this node holds refuses
+    the key until it is given back here or its ttl passes, even when another node's give-back removed the shared entry.
     """
     locks = None
+    clock = None
+    held = None
+    sweepAbove = None
 
-    def __init__(self):
+    def __init__(self, clock):
         self.locks = StripedSerializer(STRIPES)
+        self.clock = clock
+        self.held = ConcurrentHashMap()
+        self.sweepAbove = SWEEP_FLOOR
 
     def claim(self, key, value, ttlSeconds):
         cacheKey = CLAIM_PREFIX + key
         seconds = wholeSeconds(ttlSeconds)
         def _fn():
+            now = self.clock.nowMillis()
+            if self.heldHere(cacheKey, now) is not None:
+                return False
             cache = cacheService()
             if cache.get(cacheKey) is not None:
                 return False
@@ -1747,21 +1756,68 @@ class CacheServiceClaimStore(object):  # src/host/claim-stores.ts:103
             stored = cache.get(cacheKey)
             if stored is None:
                 raise JsError("claim not stored: the cache lost the write")
-            return stored == value
+            if stored != value:
+                return False
+            self.held.put(cacheKey, HeldClaim(value, _js_double(now + _js_mul(seconds, 1000))))
+            self.sweepIfLarge(now)
+            return True
         return self.locks.exclusive(cacheKey, _fn)
 
     def get(self, key):
-        return cacheService().get(CLAIM_PREFIX + key)
+        cacheKey = CLAIM_PREFIX + key
+        shared = cacheService().get(cacheKey)
+        if shared is not None:
+            return shared
+        mine = self.heldHere(cacheKey, self.clock.nowMillis())
+        return None if mine is None else mine.value
 
     def release(self, key):
         cacheKey = CLAIM_PREFIX + key
         def _fn():
+            self.held.remove(cacheKey)
             cacheService().remove(cacheKey)
             return True
         self.locks.exclusive(cacheKey, _fn)
 
+    def heldHere(self, cacheKey, now):
+        mine = self.held.get(cacheKey)
+        return mine if mine is not None and mine.expiresAt > now else None
 
-class RedisClaimStore(object):  # src/host/claim-stores.ts:150
+    def sweepIfLarge(self, now):
+        """Forgets expired claims once their number has doubled since the last sweep: memory stays within twice the live ones.
+        """
+        if self.held.size() <= self.sweepAbove:
+            return
+        for cacheKey in self.held.keySet().toArray():
+            mine = self.held.get(cacheKey)
+            if mine is not None and mine.expiresAt <= now:
+                self.held.remove(cacheKey, mine)
+        self.sweepAbove = _js_max(SWEEP_FLOOR, _js_mul(2, self.held.size()))
+
+
+# src/host/claim-stores.ts
+
+# Claims (ports.ts): entries created only if absent. Where the server's cache backend has an insert-if-absent, a claim is
+# atomic across every node: Redis SET NX EX, memcached add, the database's unique DN. Otherwise (IN_MEMORY, anything not
+# recognised, any detection failure) claims go through CacheService under a per-node lock, so a limit holds exactly on
+# one node and within limit × nodes across nodes. Backend objects are reached through CacheProvider.getDelegate() and
+# their methods called without importing their classes: a server on memcached has no Jedis classes, and the reverse.
+# How long a claim may wait for memcached's answer before it counts as failed (fail closed).
+MEMCACHED_TIMEOUT_MS = 3000  # src/host/claim-stores.ts:25
+# NativePersistenceCacheProvider's branch under the configured base DN, and Janssen's default base.
+CACHE_BRANCH = "ou=cache,"  # src/host/claim-stores.ts:27
+DEFAULT_CACHE_BASE_DN = "ou=cache,o=jans"  # src/host/claim-stores.ts:28
+# memcached reads an expiry above 30 days as an absolute Unix time.
+MEMCACHED_MAX_RELATIVE_SECONDS = 2592000  # src/host/claim-stores.ts:30
+# Entry managers whose persist is an insert that fails on an existing DN.
+INSERTING_PERSISTENCE = ["sql", "ldap", "spanner"]  # src/host/claim-stores.ts:32
+
+# ClaimSetup:
+#   The claim store in force and the line init logs about it (no secret: backend names only).
+#   clusterWide: True when claims are atomic across nodes.
+
+
+class RedisClaimStore(object):  # src/host/claim-stores.ts:47
     """Redis: SET key value NX EX ttl, "OK" only for the caller that created the key, atomic on the server. Through a pool
     (standalone, sentinel, sharded: one pooled connection per call, always handed back) or a JedisCluster (direct). Jedis
     throws when Redis is unreachable, and so does every claim then.
@@ -1799,17 +1855,17 @@ class RedisClaimStore(object):  # src/host/claim-stores.ts:150
             connection.close()
 
 
-def memcachedKey(key):  # src/host/claim-stores.ts:232
+def memcachedKey(key):  # src/host/claim-stores.ts:129
     return CLAIM_PREFIX + sha256Hex(key)
 
 
-def sha256Hex(text):  # src/host/claim-stores.ts:377
+def sha256Hex(text):  # src/host/claim-stores.ts:274
     digest = MessageDigest.getInstance("SHA-256").digest(JavaString(text).getBytes("UTF-8"))
     # Java 11 has no HexFormat; BigInteger drops leading zeros, put back to the digest's 64 digits.
     return _js_pad_start(BigInteger(1, digest).toString(16), 64, "0")
 
 
-class MemcachedClaimStore(object):  # src/host/claim-stores.ts:197
+class MemcachedClaimStore(object):  # src/host/claim-stores.ts:94
     """memcached: add stores only when the key is absent. A false answer is "taken" only when the key then reads back as
     present; otherwise the claim is unconfirmed and throws. Timeouts and a dead server throw too (fail closed). Keys are
     hashed: memcached refuses keys over 250 bytes or with spaces.
@@ -1856,10 +1912,10 @@ class MemcachedClaimStore(object):  # src/host/claim-stores.ts:197
 #   createANDFilter: Java varargs (Filter...): Jython packs the arguments into the array; the guest language has no rest parameters.
 
 # Rounds of insert, read and removal of an expired entry before a claim that keeps meeting a vanished entry throws.
-DATABASE_CLAIM_ROUNDS = 3  # src/host/claim-stores.ts:259
+DATABASE_CLAIM_ROUNDS = 3  # src/host/claim-stores.ts:156
 
 
-class DatabaseClaimStore(object):  # src/host/claim-stores.ts:271
+class DatabaseClaimStore(object):  # src/host/claim-stores.ts:168
     """The database behind NATIVE_PERSISTENCE: persist of an entry keyed like Janssen's cache table (DN
     uuid=<sha256 hex of the key>,ou=cache,<base>) is an insert that fails when the DN exists, so the database's unique key
     decides every claim, across nodes. A failed persist is a duplicate only when the entry then reads back as present.
@@ -1956,7 +2012,7 @@ class DatabaseClaimStore(object):  # src/host/claim-stores.ts:271
         return expiresAt is None or expiresAt.getTime() <= self.clock.nowMillis()
 
 
-def classNames(value):  # src/host/claim-stores.ts:384
+def classNames(value):  # src/host/claim-stores.ts:281
     """Every class name from the object's own class up to java.lang.Object."""
     names = []
     current = value.getClass()
@@ -1966,15 +2022,15 @@ def classNames(value):  # src/host/claim-stores.ts:384
     return names
 
 
-def perNode(reason):  # src/host/claim-stores.ts:394
+def perNode(reason, clock):  # src/host/claim-stores.ts:291
     return JsObject([
-        ("store", CacheServiceClaimStore()),
+        ("store", CacheServiceClaimStore(clock)),
         ("description", "claims=per-node (CacheService, limits hold per node; " + reason + ")"),
         ("clusterWide", False),
     ])
 
 
-def probe(store, random):  # src/host/claim-stores.ts:403
+def probe(store, random):  # src/host/claim-stores.ts:300
     """A claim and its release on a key no flow uses: proves the backend's calls work before init relies on them.
     """
     key = "probe:" + random.randomHex(16)
@@ -1983,12 +2039,12 @@ def probe(store, random):  # src/host/claim-stores.ts:403
     return won
 
 
-def atomic(store, name, how, random):  # src/host/claim-stores.ts:410
+def atomic(store, name, how, clock, random):  # src/host/claim-stores.ts:307
     try:
         if not probe(store, random):
-            return perNode("the " + name + " probe claim was refused")
+            return perNode("the " + name + " probe claim was refused", clock)
     except (Exception, Throwable):
-        return perNode("the " + name + " probe claim failed")
+        return perNode("the " + name + " probe claim failed", clock)
     return JsObject([
         ("store", store),
         ("description", "claims=" + name + " (atomic across nodes: " + how + ")"),
@@ -1996,54 +2052,55 @@ def atomic(store, name, how, random):  # src/host/claim-stores.ts:410
     ])
 
 
-def redisSetup(provider, random):  # src/host/claim-stores.ts:421
+def redisSetup(provider, clock, random):  # src/host/claim-stores.ts:324
     client = provider.getDelegate().getDelegate()
     if client is None:
-        return perNode("the Redis provider has no client")
+        return perNode("the Redis provider has no client", clock)
     names = classNames(client)
     loader = client.getClass().getClassLoader()
     if loader is None:
-        return perNode("no class loader for the Redis client")
+        return perNode("no class loader for the Redis client", clock)
     setParams = loader.loadClass("redis.clients.jedis.params.SetParams")
     if "redis.clients.jedis.JedisCluster" in names:
-        return atomic(RedisClaimStore(None, client, setParams), "redis", "SET NX EX, cluster", random)
+        return atomic(RedisClaimStore(None, client, setParams), "redis", "SET NX EX, cluster", clock, random)
     if "redis.clients.jedis.util.Pool" in names or "redis.clients.util.Pool" in names:
-        return atomic(RedisClaimStore(client, None, setParams), "redis", "SET NX EX", random)
-    return perNode("unknown Redis client")
+        return atomic(RedisClaimStore(client, None, setParams), "redis", "SET NX EX", clock, random)
+    return perNode("unknown Redis client", clock)
 
 
-def memcachedSetup(provider, clock, random):  # src/host/claim-stores.ts:446
+def memcachedSetup(provider, clock, random):  # src/host/claim-stores.ts:356
     client = provider.getDelegate()
     if client is None:
-        return perNode("the memcached provider has no client")
+        return perNode("the memcached provider has no client", clock)
     if "net.spy.memcached.MemcachedClient" not in classNames(client):
-        return perNode("unknown memcached client")
-    return atomic(MemcachedClaimStore(client, clock), "memcached", "add", random)
+        return perNode("unknown memcached client", clock)
+    return atomic(MemcachedClaimStore(client, clock), "memcached", "add", clock, random)
 
 
-def databaseSetup(provider, clock, random):  # src/host/claim-stores.ts:457
+def databaseSetup(provider, clock, random):  # src/host/claim-stores.ts:367
     delegate = provider.getDelegate()
     if delegate is None:
-        return perNode("the database provider has no entry manager")
+        return perNode("the database provider has no entry manager", clock)
     entries = delegate
     baseDn = cacheBaseDn(provider)
     persistence = entries.getPersistenceType(baseDn)
     if persistence not in INSERTING_PERSISTENCE:
-        return perNode("database persistence " + persistence + " has no insert-if-absent")
+        return perNode("database persistence " + persistence + " has no insert-if-absent", clock)
     # The ORM's Filter, from the entry manager's own class loader (the script's may not see jans-orm-core).
     loader = delegate.getClass().getClassLoader()
     if loader is None:
-        return perNode("no class loader for the entry manager")
+        return perNode("no class loader for the entry manager", clock)
     filters = loader.loadClass("io.jans.orm.search.filter.Filter")
     return atomic(
         DatabaseClaimStore(entries, baseDn, clock, filters),
         "database",
         "unique DN, " + persistence,
+        clock,
         random,
     )
 
 
-def cacheBaseDn(provider):  # src/host/claim-stores.ts:483
+def cacheBaseDn(provider):  # src/host/claim-stores.ts:394
     """The provider's base DN once started ("ou=cache,o=jans" on a default install)."""
     configured = None
     try:
@@ -2055,7 +2112,7 @@ def cacheBaseDn(provider):  # src/host/claim-stores.ts:483
     return configured if configured.startswith(CACHE_BRANCH) else CACHE_BRANCH + configured
 
 
-def openClaimStore(clock, random):  # src/host/claim-stores.ts:500
+def openClaimStore(clock, random):  # src/host/claim-stores.ts:411
     """Detects the server's cache backend (CdiUtil.bean(CacheProvider).getProviderType()) and builds the claim store for it,
     once, at init; an atomic store must first win and release a probe claim. Never throws and never leaves the script without claims: anything unexpected falls back to per node.
     """
@@ -2068,20 +2125,20 @@ def openClaimStore(clock, random):  # src/host/claim-stores.ts:500
     except (Exception, Throwable):
         provider = None
     if provider is None:
-        return perNode("no cache provider found")
+        return perNode("no cache provider found", clock)
     try:
         if type_ == "REDIS":
-            return redisSetup(provider, random)
+            return redisSetup(provider, clock, random)
         elif type_ == "MEMCACHED":
             return memcachedSetup(provider, clock, random)
         elif type_ == "NATIVE_PERSISTENCE":
             return databaseSetup(provider, clock, random)
         elif type_ == "IN_MEMORY":
-            return perNode("cache provider IN_MEMORY")
+            return perNode("cache provider IN_MEMORY", clock)
         else:
-            return perNode("unknown cache provider " + type_)
+            return perNode("unknown cache provider " + type_, clock)
     except (Exception, Throwable):
-        return perNode("cache provider " + type_ + " not usable for claims")
+        return perNode("cache provider " + type_ + " not usable for claims", clock)
 
 
 # src/host/janssen-directory.ts
@@ -4482,10 +4539,10 @@ class TwilioGateway(object):  # src/host/twilio-gateway.ts:165
 # src/host/ropc-script.ts
 
 # The API version of Janssen's script loader this class is written for (init receives the CustomScript).
-API_VERSION = 11  # src/host/ropc-script.ts:29
+API_VERSION = 11  # src/host/ropc-script.ts:30
 
 
-class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):  # src/host/ropc-script.ts:35
+class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):  # src/host/ropc-script.ts:36
     """The Janssen ROPC script. Janssen shares one instance between concurrent requests (and each node has its own), so the
     fields hold only what init derives from the configuration; everything about a login lives in CacheService.
     """

@@ -1,5 +1,4 @@
 import type { PersistenceEntryManager } from "java:io.jans.orm";
-import { CacheService } from "java:io.jans.service";
 import type { AbstractRedisProvider } from "java:io.jans.service.cache";
 import { CacheProvider, NativePersistenceCacheEntity } from "java:io.jans.service.cache";
 import { CdiUtil } from "java:io.jans.service.cdi.util";
@@ -9,12 +8,12 @@ import { MessageDigest } from "java:java.security";
 import { BigInteger } from "java:java.math";
 import { Date as JavaDate } from "java:java.util";
 import { TimeUnit } from "java:java.util.concurrent";
-import { ReentrantLock } from "java:java.util.concurrent.locks";
 import type { MemcachedClient } from "java:net.spy.memcached";
 import type { Jedis, JedisPool } from "java:redis.clients.jedis";
 import type { JedisCommands } from "java:redis.clients.jedis.commands";
 import type { SetParams, SetParamsClass } from "java:redis.clients.jedis.params";
-import type { ClaimStore, Clock, SecureRandom, Serializer } from "../flow/ports";
+import type { ClaimStore, Clock, SecureRandom } from "../flow/ports";
+import { CacheServiceClaimStore, CLAIM_PREFIX, wholeSeconds } from "./per-node-claims";
 
 // Claims (ports.ts): entries created only if absent. Where the server's cache backend has an insert-if-absent, a claim is
 // atomic across every node: Redis SET NX EX, memcached add, the database's unique DN. Otherwise (IN_MEMORY, anything not
@@ -22,10 +21,6 @@ import type { ClaimStore, Clock, SecureRandom, Serializer } from "../flow/ports"
 // one node and within limit × nodes across nodes. Backend objects are reached through CacheProvider.getDelegate() and
 // their methods called without importing their classes: a server on memcached has no Jedis classes, and the reverse.
 
-/** Keeps the script's claims apart from Janssen's own cache entries, on every backend. */
-const CLAIM_PREFIX = "gamatech-ropc:claim:";
-/** Stripes of the per-node locks: enough that unrelated keys rarely wait for each other. */
-const STRIPES = 256;
 /** How long a claim may wait for memcached's answer before it counts as failed (fail closed). */
 const MEMCACHED_TIMEOUT_MS = 3000;
 /** NativePersistenceCacheProvider's branch under the configured base DN, and Janssen's default base. */
@@ -36,110 +31,12 @@ const MEMCACHED_MAX_RELATIVE_SECONDS = 2592000;
 /** Entry managers whose persist is an insert that fails on an existing DN. */
 const INSERTING_PERSISTENCE = ["sql", "ldap", "spanner"];
 
-/**
- * Per-node mutual exclusion: a fixed array of ReentrantLocks, a key's lock chosen by Java's String.hashCode. One instance
- * serves every request thread of a script instance (Jython has no global lock); a lock is held only while `work` runs.
- */
-export class StripedSerializer implements Serializer {
-  private readonly locks: ReentrantLock[];
-
-  constructor(stripes: number) {
-    const locks: ReentrantLock[] = [];
-    while (locks.length < stripes) {
-      locks.push(new ReentrantLock());
-    }
-    this.locks = locks;
-  }
-
-  exclusive<T>(key: string, work: () => T): T {
-    const lock = this.lockFor(key);
-    lock.lock();
-    try {
-      return work();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private lockFor(key: string): ReentrantLock {
-    const index = Math.abs(new JavaString(key).hashCode()) % this.locks.length;
-    const lock = this.locks[index];
-    if (lock === undefined) {
-      throw new Error("lock stripe out of range");
-    }
-    return lock;
-  }
-}
-
-/**
- * A claim's ttl as the whole seconds every backend takes (Redis EX and memcached want integers). Below 1 s it throws: Redis
- * refuses 0, and memcached would keep the entry for ever, a claim that never frees up.
- */
-function wholeSeconds(ttlSeconds: number): number {
-  const seconds = Math.ceil(ttlSeconds);
-  if (!(seconds >= 1)) {
-    throw new Error("a claim needs a ttl of at least 1 s");
-  }
-  return seconds;
-}
-
-export function newSerializer(): Serializer {
-  return new StripedSerializer(STRIPES);
-}
-
 /** The claim store in force and the line init logs about it (no secret: backend names only). */
 export interface ClaimSetup {
   store: ClaimStore;
   description: string;
   /** True when claims are atomic across nodes. */
   clusterWide: boolean;
-}
-
-/**
- * Per node: CacheService get, put and read-back under this store's own locks (innermost: the flow's serializer locks are
- * taken outside them, never inside, so the two never deadlock). A claim answers true only when the value read back is the
- * one written; a read-back that finds nothing (a provider that swallowed the write) throws.
- */
-export class CacheServiceClaimStore implements ClaimStore {
-  private readonly locks: Serializer;
-
-  constructor() {
-    this.locks = new StripedSerializer(STRIPES);
-  }
-
-  claim(key: string, value: string, ttlSeconds: number): boolean {
-    const cacheKey = CLAIM_PREFIX + key;
-    const seconds = wholeSeconds(ttlSeconds);
-    return this.locks.exclusive(cacheKey, () => {
-      const cache = cacheService();
-      if (cache.get(cacheKey) !== null) {
-        return false;
-      }
-      cache.put(seconds, cacheKey, value);
-      const stored = cache.get(cacheKey);
-      if (stored === null) {
-        throw new Error("claim not stored: the cache lost the write");
-      }
-      return stored === value;
-    });
-  }
-
-  get(key: string): string | null {
-    return cacheService().get(CLAIM_PREFIX + key);
-  }
-
-  release(key: string): void {
-    const cacheKey = CLAIM_PREFIX + key;
-    this.locks.exclusive(cacheKey, () => {
-      cacheService().remove(cacheKey);
-      return true;
-    });
-  }
-}
-
-/** Looked up per call: a bean proxy in Janssen, so nothing is kept that a redeployment could leave stale. */
-function cacheService(): CacheService {
-  return CdiUtil.bean(CacheService);
 }
 
 /**
@@ -391,9 +288,9 @@ function classNames(value: unknown): string[] {
   return names;
 }
 
-function perNode(reason: string): ClaimSetup {
+function perNode(reason: string, clock: Clock): ClaimSetup {
   return {
-    store: new CacheServiceClaimStore(),
+    store: new CacheServiceClaimStore(clock),
     description: `claims=per-node (CacheService, limits hold per node; ${reason})`,
     clusterWide: false,
   };
@@ -407,26 +304,32 @@ function probe(store: ClaimStore, random: SecureRandom): boolean {
   return won;
 }
 
-function atomic(store: ClaimStore, name: string, how: string, random: SecureRandom): ClaimSetup {
+function atomic(
+  store: ClaimStore,
+  name: string,
+  how: string,
+  clock: Clock,
+  random: SecureRandom,
+): ClaimSetup {
   try {
     if (!probe(store, random)) {
-      return perNode(`the ${name} probe claim was refused`);
+      return perNode(`the ${name} probe claim was refused`, clock);
     }
   } catch (error) {
-    return perNode(`the ${name} probe claim failed`);
+    return perNode(`the ${name} probe claim failed`, clock);
   }
   return { store: store, description: `claims=${name} (atomic across nodes: ${how})`, clusterWide: true };
 }
 
-function redisSetup(provider: CacheProvider<unknown>, random: SecureRandom): ClaimSetup {
+function redisSetup(provider: CacheProvider<unknown>, clock: Clock, random: SecureRandom): ClaimSetup {
   const client = (provider.getDelegate() as AbstractRedisProvider).getDelegate();
   if (client === null || client === undefined) {
-    return perNode("the Redis provider has no client");
+    return perNode("the Redis provider has no client", clock);
   }
   const names = classNames(client);
   const loader = (client as JavaObject).getClass().getClassLoader();
   if (loader === null) {
-    return perNode("no class loader for the Redis client");
+    return perNode("no class loader for the Redis client", clock);
   }
   const setParams = loader.loadClass("redis.clients.jedis.params.SetParams") as SetParamsClass;
   if (names.includes("redis.clients.jedis.JedisCluster")) {
@@ -434,47 +337,55 @@ function redisSetup(provider: CacheProvider<unknown>, random: SecureRandom): Cla
       new RedisClaimStore(null, client as JedisCommands, setParams),
       "redis",
       "SET NX EX, cluster",
+      clock,
       random,
     );
   }
   if (names.includes("redis.clients.jedis.util.Pool") || names.includes("redis.clients.util.Pool")) {
-    return atomic(new RedisClaimStore(client as JedisPool, null, setParams), "redis", "SET NX EX", random);
+    return atomic(
+      new RedisClaimStore(client as JedisPool, null, setParams),
+      "redis",
+      "SET NX EX",
+      clock,
+      random,
+    );
   }
-  return perNode("unknown Redis client");
+  return perNode("unknown Redis client", clock);
 }
 
 function memcachedSetup(provider: CacheProvider<unknown>, clock: Clock, random: SecureRandom): ClaimSetup {
   const client = provider.getDelegate();
   if (client === null || client === undefined) {
-    return perNode("the memcached provider has no client");
+    return perNode("the memcached provider has no client", clock);
   }
   if (!classNames(client).includes("net.spy.memcached.MemcachedClient")) {
-    return perNode("unknown memcached client");
+    return perNode("unknown memcached client", clock);
   }
-  return atomic(new MemcachedClaimStore(client as MemcachedClient, clock), "memcached", "add", random);
+  return atomic(new MemcachedClaimStore(client as MemcachedClient, clock), "memcached", "add", clock, random);
 }
 
 function databaseSetup(provider: CacheProvider<unknown>, clock: Clock, random: SecureRandom): ClaimSetup {
   const delegate = provider.getDelegate();
   if (delegate === null || delegate === undefined) {
-    return perNode("the database provider has no entry manager");
+    return perNode("the database provider has no entry manager", clock);
   }
   const entries = delegate as CacheEntryManager;
   const baseDn = cacheBaseDn(provider);
   const persistence = entries.getPersistenceType(baseDn);
   if (!INSERTING_PERSISTENCE.includes(persistence)) {
-    return perNode(`database persistence ${persistence} has no insert-if-absent`);
+    return perNode(`database persistence ${persistence} has no insert-if-absent`, clock);
   }
   // The ORM's Filter, from the entry manager's own class loader (the script's may not see jans-orm-core).
   const loader = (delegate as JavaObject).getClass().getClassLoader();
   if (loader === null) {
-    return perNode("no class loader for the entry manager");
+    return perNode("no class loader for the entry manager", clock);
   }
   const filters = loader.loadClass("io.jans.orm.search.filter.Filter") as FilterClass;
   return atomic(
     new DatabaseClaimStore(entries, baseDn, clock, filters),
     "database",
     `unique DN, ${persistence}`,
+    clock,
     random,
   );
 }
@@ -508,22 +419,22 @@ export function openClaimStore(clock: Clock, random: SecureRandom): ClaimSetup {
     provider = null;
   }
   if (provider === null) {
-    return perNode("no cache provider found");
+    return perNode("no cache provider found", clock);
   }
   try {
     switch (type) {
       case "REDIS":
-        return redisSetup(provider, random);
+        return redisSetup(provider, clock, random);
       case "MEMCACHED":
         return memcachedSetup(provider, clock, random);
       case "NATIVE_PERSISTENCE":
         return databaseSetup(provider, clock, random);
       case "IN_MEMORY":
-        return perNode("cache provider IN_MEMORY");
+        return perNode("cache provider IN_MEMORY", clock);
       default:
-        return perNode(`unknown cache provider ${type}`);
+        return perNode(`unknown cache provider ${type}`, clock);
     }
   } catch (error) {
-    return perNode(`cache provider ${type} not usable for claims`);
+    return perNode(`cache provider ${type} not usable for claims`, clock);
   }
 }

@@ -313,6 +313,69 @@ describe("claims without an atomic backend (IN_MEMORY)", () => {
     expect(values.slice(40).filter((won) => won === true)).toHaveLength(1);
   });
 
+  test("another node's give-back never frees a claim this node holds, until its ttl passes", () => {
+    // Two script instances (two nodes) on one world's CacheService, which has no insert-if-absent: B's release removes the
+    // shared entry A wrote, as a right answer on B would when both took the same slot in a burst.
+    const a = node(nodeA, { kind: "memory" }).instance;
+    const b = nodeA.create(scripts.get(nodeA) ?? "");
+    expect(nodeA.init(b, CONFIG)).toMatchObject({ outcome: "returned", value: true });
+    const first = returned(
+      claims(nodeA, a, [{ op: "claim", key: "fail:1", value: "a-1", ttlSeconds: 60 }]).concat(
+        claims(nodeA, b, [
+          { op: "release", key: "fail:1" },
+          { op: "get", key: "fail:1" },
+        ]),
+        claims(nodeA, a, [
+          { op: "get", key: "fail:1" },
+          { op: "claim", key: "fail:1", value: "a-2", ttlSeconds: 60 },
+        ]),
+        claims(nodeA, b, [{ op: "claim", key: "fail:1", value: "b-1", ttlSeconds: 60 }]),
+      ),
+    );
+    // A still counts its claim (and reads it back); B, which holds none, may take the freed entry once.
+    expect(first).toEqual([true, null, null, "a-1", false, true]);
+    nodeA.advanceClock(60_001);
+    const later = returned(
+      claims(nodeA, a, [{ op: "claim", key: "fail:1", value: "a-3", ttlSeconds: 60 }]).concat(
+        claims(nodeA, a, [
+          { op: "release", key: "fail:1" },
+          { op: "claim", key: "fail:1", value: "a-4", ttlSeconds: 60 },
+        ]),
+      ),
+    );
+    expect(later).toEqual([true, null, true]);
+  });
+
+  test("claims go on working across the sweep of expired ones a node remembers (over 1,024 held)", () => {
+    const { instance } = node(nodeA, { kind: "memory" });
+    const keys = Array.from({ length: 1100 }, (_, index) => `old:${index}`);
+    returned(
+      claims(
+        nodeA,
+        instance,
+        keys.map((key) => ({ op: "claim", key, value: "v", ttlSeconds: 5 })),
+      ),
+    );
+    nodeA.advanceClock(5_001);
+    const fresh = Array.from({ length: 1100 }, (_, index) => `new:${index}`);
+    const won = returned(
+      claims(
+        nodeA,
+        instance,
+        fresh.map((key) => ({ op: "claim", key, value: "v", ttlSeconds: 60 })),
+      ),
+    );
+    expect(won.every((result) => result === true)).toBe(true);
+    const again = returned(
+      claims(nodeA, instance, [
+        { op: "claim", key: "new:0", value: "w", ttlSeconds: 60 },
+        { op: "claim", key: "new:1099", value: "w", ttlSeconds: 60 },
+        { op: "claim", key: "old:0", value: "w", ttlSeconds: 60 },
+      ]),
+    );
+    expect(again).toEqual([false, false, true]);
+  });
+
   test("a write the cache loses is never reported as a claim held", () => {
     const { instance } = node(nodeA, { kind: "memory" });
     nodeA.fault({ target: "cache.get", effect: "null" });

@@ -220,8 +220,7 @@ function seeded(seed: number): () => number {
 /** One Jython process with the built script loaded and two initialised instances (nodes), reused across attacks. */
 export class ParallelWorld {
   private script: string | null = null;
-  private nodes: Record<LoginOrder, string[]> = { code_first: [], password_first: [] };
-  private order: LoginOrder = "code_first";
+  private nodes: string[] = [];
 
   private constructor(
     readonly host: JythonScriptHost,
@@ -249,20 +248,17 @@ export class ParallelWorld {
   }
 
   /**
-   * A fresh world (store, directory, outbox, clock) with these users and this store latency; requests go to the two
-   * instances initialised with this login order (both orders live in the same Jython process, so no attack pays a JVM).
+   * A fresh world (store, directory, outbox, clock) with these users and this store latency, and two fresh instances
+   * initialised with this login order, as after a restart: an instance picks its claim store at init, from the provider
+   * of that moment, and remembers the claims it holds (per-node-claims.ts), which a new world must not inherit.
    */
   async reset(users: Phone[], latencyMs: number, order: LoginOrder = "code_first"): Promise<void> {
     const cacheBackend: CacheBackendSpec | undefined =
       this.server === null ? undefined : { kind: "redis", host: this.server.host, port: this.server.port };
     await this.host.reset({ clockMs: START_CLOCK_MS, users: users.map(worldUser), latencyMs, cacheBackend });
     if (this.script === null) this.script = await this.host.load(this.scriptPath);
-    // A script picks its claim store at init, from the provider of that moment: on a real server, a new world needs
-    // new instances.
-    if (this.server !== null) this.nodes = { code_first: [], password_first: [] };
-    this.order = order;
     const properties = order === "code_first" ? PROPERTIES : { ...PROPERTIES, login_order: order };
-    const nodes = this.nodes[order];
+    const nodes: string[] = [];
     while (nodes.length < 2) {
       const instance = await this.host.create(this.script);
       const init = await this.host.init(instance, properties);
@@ -271,6 +267,7 @@ export class ParallelWorld {
       }
       nodes.push(instance);
     }
+    this.nodes = nodes;
   }
 
   /** Loads the script on both nodes and runs one login and one small burst, so no attack pays the JVM's warm-up. */
@@ -291,7 +288,7 @@ export class ParallelWorld {
   }
 
   node(index: number): string {
-    return this.nodes[this.order][index]!;
+    return this.nodes[index]!;
   }
 
   async one(node: number, parameters: Record<string, string>, ip = "192.0.2.1"): Promise<AuthenticateReply> {

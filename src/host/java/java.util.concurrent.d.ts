@@ -1,6 +1,20 @@
-// java.util.concurrent, for bounding how long a Twilio call may hold a token request (every twilio-java version alike).
+// java.util.concurrent, for bounding how long a Twilio call may hold a token request (every twilio-java version alike), and
+// the map of the claims a node holds (per-node-claims.ts).
 
 declare module "java:java.util.concurrent" {
+  import type { Set } from "java:java.util";
+
+  export class ConcurrentHashMap<K, V> {
+    constructor();
+    get(key: K): V | null;
+    put(key: K, value: V): V | null;
+    remove(key: K): V | null;
+    /** Removes the entry only while it still maps `key` to `value`. */
+    remove(key: K, value: V): boolean;
+    size(): number;
+    keySet(): Set<K>;
+  }
+
   export interface Callable<V> {
     call(): V;
   }
