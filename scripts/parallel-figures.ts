@@ -4,7 +4,8 @@
 // same runs.
 //   npm run parallel-figures                       the full sweep (a few minutes)
 //   npm run parallel-figures -- --k 200 --latency 10 --nodes 1 --attacks wrong-codes,resends --script path/to/Script.py
-//   --backend redis: both nodes on a real redis-server (started here; atomic claims) instead of the world's own map
+//   --backend redis|database: both nodes on a real redis-server, or on PostgreSQL behind the world's entry manager (both
+//     started here; atomic claims), instead of the world's own map
 //   add --json for one JSON line per run instead of the table; --render runs.jsonl prints the table of recorded --json runs
 
 import { createHash } from "crypto";
@@ -79,7 +80,8 @@ function parse(argv: string[]): Options {
         i++;
         break;
       case "--backend":
-        if (value !== "in-memory" && value !== "redis") throw new Error("--backend is in-memory or redis");
+        if (value !== "in-memory" && value !== "redis" && value !== "database")
+          throw new Error("--backend is in-memory, redis or database");
         options.backend = value;
         i++;
         break;

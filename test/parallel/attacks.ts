@@ -9,7 +9,7 @@
 import { BUILT_SCRIPT } from "../conformance/jython-side";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import { backendJars } from "../../src/world/backends";
-import { CacheServer, startRedis } from "../../src/world/servers";
+import { CacheServer, PostgresServer, startPostgres, startRedis } from "../../src/world/servers";
 import type {
   AuthenticateReply,
   CacheBackendSpec,
@@ -65,7 +65,8 @@ export const ATTACKS: readonly AttackName[] = [
   "password-first-right-among-many",
 ];
 
-export type Backend = "in-memory" | "redis";
+/** The world's own map (per-node claims), or a real server both nodes share (atomic claims). */
+export type Backend = "in-memory" | "redis" | "database";
 
 export interface AttackSetup {
   /** Requests released together (per session for right-code-among-many; per burst for resends). */
@@ -166,7 +167,7 @@ function mergeInto(target: Record<string, number>, source: Record<string, number
  * Guesses the script judged, read from its answers: every wrong-guess answer (invalid_otp / invalid_credentials), every
  * success (proceed to step 3 / a token), and the too_many_attempts answers that can have been judged — the one per
  * budget whose wrong guess used it up. A budget is per node where claims are per node, one for the cluster where the
- * backend's claims are atomic (Redis). Further too_many_attempts answers are refusals of a spent session and judge
+ * backend's claims are atomic (Redis, the database). Further too_many_attempts answers are refusals of a spent session and judge
  * nothing. Serially this is exactly the limit once the limit is reached.
  */
 export function evaluatedOf(
@@ -182,7 +183,7 @@ export function evaluatedOf(
 
 /** How many separate attempt budgets a session has: one per node on per-node claims, one on an atomic backend. */
 function budgets(world: ParallelWorld, nodes: number): number {
-  return world.backend === "redis" ? 1 : nodes;
+  return world.backend === "in-memory" ? nodes : 1;
 }
 
 function sentSms(replies: ParallelReply | AuthenticateReply[]): number {
@@ -218,6 +219,14 @@ function seeded(seed: number): () => number {
 }
 
 /** One Jython process with the built script loaded and two initialised instances (nodes), reused across attacks. */
+/** What the world's CacheProvider runs on: its own map, or the shared server. */
+function cacheBackendOf(server: CacheServer | null): CacheBackendSpec | undefined {
+  if (server === null) return undefined;
+  if (server.kind === "redis") return { kind: "redis", host: server.host, port: server.port };
+  const postgres = server as PostgresServer;
+  return { kind: "database", jdbcUrl: postgres.jdbcUrl, user: postgres.user };
+}
+
 export class ParallelWorld {
   private script: string | null = null;
   private nodes: string[] = [];
@@ -229,7 +238,10 @@ export class ParallelWorld {
     private readonly server: CacheServer | null,
   ) {}
 
-  /** The world's own map (default), or a real redis-server started here, shared by both nodes. */
+  /**
+   * The world's own map (default), or a real server started here and shared by both nodes: redis-server, or PostgreSQL
+   * behind the world's entry manager (Janssen's default database cache).
+   */
   static async start(
     scriptPath: string = BUILT_SCRIPT,
     backend: Backend = "in-memory",
@@ -237,7 +249,7 @@ export class ParallelWorld {
     if (backend === "in-memory") {
       return new ParallelWorld(JythonScriptHost.start({ timeoutMs: 180_000 }), scriptPath, backend, null);
     }
-    const server = await startRedis();
+    const server = backend === "redis" ? await startRedis() : await startPostgres();
     const host = JythonScriptHost.start({ timeoutMs: 180_000, extraJars: backendJars() });
     return new ParallelWorld(host, scriptPath, backend, server);
   }
@@ -253,8 +265,7 @@ export class ParallelWorld {
    * of that moment, and remembers the claims it holds (per-node-claims.ts), which a new world must not inherit.
    */
   async reset(users: Phone[], latencyMs: number, order: LoginOrder = "code_first"): Promise<void> {
-    const cacheBackend: CacheBackendSpec | undefined =
-      this.server === null ? undefined : { kind: "redis", host: this.server.host, port: this.server.port };
+    const cacheBackend = cacheBackendOf(this.server);
     await this.host.reset({ clockMs: START_CLOCK_MS, users: users.map(worldUser), latencyMs, cacheBackend });
     if (this.script === null) this.script = await this.host.load(this.scriptPath);
     const properties = order === "code_first" ? PROPERTIES : { ...PROPERTIES, login_order: order };
