@@ -462,6 +462,11 @@ def use_cache_backend(spec):
         Backends.useRedis(spec.get("host", "127.0.0.1"), int(spec["port"]))
         if spec.get("flush", True):
             CacheBackend.selected().clear()
+    elif kind == "redisCluster":
+        servers = ",".join("%s:%d" % (spec.get("host", "127.0.0.1"), int(port)) for port in spec["ports"])
+        Backends.useRedisCluster(servers, int(spec.get("soTimeoutMs", 3000)))
+        if spec.get("flush", True):
+            Backends.flushRedisCluster()
     elif kind == "memcached":
         Backends.useMemcached(spec.get("host", "127.0.0.1"), int(spec["port"]))
         if spec.get("flush", True):
@@ -472,7 +477,7 @@ def use_cache_backend(spec):
         if spec.get("flush", True):
             Backends.sqlEntries().resetTable()
     else:
-        raise ValueError("unknown cacheBackend kind %r (memory, redis, memcached, database)" % kind)
+        raise ValueError("unknown cacheBackend kind %r (memory, redis, redisCluster, memcached, database)" % kind)
 
 
 def call_script(thunk):

@@ -50,6 +50,11 @@ export interface WorldSpec {
 export type CacheBackendSpec =
   | { kind: "memory" }
   | { kind: "redis"; host?: string; port: number; flush?: boolean }
+  /**
+   * REDIS with redisProviderType CLUSTER: a JedisCluster over these nodes (flush empties every master); soTimeoutMs is
+   * Janssen's redisConfiguration.soTimeout (default 3000), which with 5 attempts bounds the retries on a lost node.
+   */
+  | { kind: "redisCluster"; host?: string; ports: number[]; soTimeoutMs?: number; flush?: boolean }
   | { kind: "memcached"; host?: string; port: number; flush?: boolean }
   | { kind: "database"; jdbcUrl: string; user?: string; password?: string; flush?: boolean };
 

@@ -14,6 +14,7 @@ const ESTIMATED_SECONDS = {
   "test/security/faults.jython.test.ts": 70,
   "test/backends/claims.test.ts": 60,
   "test/backends/resend-bursts.test.ts": 60,
+  "test/backends/redis-cluster.test.ts": 30,
   "test/parallel/one-node.test.ts": 45,
   "test/parallel/two-nodes.test.ts": 35,
   "test/parallel/two-nodes-redis.test.ts": 45,

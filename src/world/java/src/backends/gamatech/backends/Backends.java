@@ -4,9 +4,13 @@ import gamatech.testkit.CacheBackend;
 import gamatech.testkit.SqlEntryManager;
 import io.jans.service.cache.MemcachedProvider;
 import io.jans.service.cache.NativePersistenceCacheProvider;
+import io.jans.service.cache.RedisClusterProvider;
 import io.jans.service.cache.RedisProvider;
 import io.jans.service.cache.RedisStandaloneProvider;
 import java.sql.Driver;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.JedisPool;
 
 /**
  * Builds the cache provider a reset selects, over a real server, and makes it the world's (CacheService and the
@@ -29,6 +33,34 @@ public final class Backends {
             remember(key, provider);
         }
         CacheBackend.select(provider);
+    }
+
+    /**
+     * REDIS with redisProviderType CLUSTER: `servers` is Janssen's "host:port,host:port" list of cluster nodes, soTimeoutMs
+     * its redisConfiguration.soTimeout.
+     */
+    public static synchronized void useRedisCluster(String servers, int soTimeoutMs) {
+        String key = "redis-cluster:" + servers + ":" + soTimeoutMs;
+        RedisProvider provider = key.equals(currentKey) ? (RedisProvider) current : null;
+        if (provider == null) {
+            close();
+            provider = new RedisProvider(new RedisClusterProvider(servers, soTimeoutMs));
+            provider.create();
+            remember(key, provider);
+        }
+        CacheBackend.select(provider);
+    }
+
+    /** Empties every master of the selected cluster (Janssen's cluster provider has no clear). */
+    public static synchronized void flushRedisCluster() {
+        JedisCluster cluster = (JedisCluster) ((RedisProvider) current).getDelegate().getDelegate();
+        for (JedisPool node : cluster.getClusterNodes().values()) {
+            try (Jedis jedis = node.getResource()) {
+                if (jedis.info("replication").contains("role:master")) {
+                    jedis.flushAll();
+                }
+            }
+        }
     }
 
     public static synchronized void useMemcached(String host, int port) {

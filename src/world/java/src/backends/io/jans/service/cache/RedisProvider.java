@@ -1,9 +1,9 @@
 package io.jans.service.cache;
 
 /**
- * REDIS, as reference-src RedisProvider: delegates to an AbstractRedisProvider (here always the standalone one), expiry
- * <= 0 becomes 60 s, nothing caught, so every Redis failure reaches CacheService's caller. getDelegate() is the wrapper,
- * whose own getDelegate() is the JedisPool.
+ * REDIS, as reference-src RedisProvider: delegates to an AbstractRedisProvider (here the standalone or the cluster one),
+ * expiry <= 0 becomes 60 s, nothing caught, so every Redis failure reaches CacheService's caller. getDelegate() is the
+ * wrapper, whose own getDelegate() is the JedisPool (STANDALONE) or the JedisCluster (CLUSTER).
  */
 public class RedisProvider extends AbstractCacheProvider<AbstractRedisProvider> {
     public static final int DEFAULT_PUT_EXPIRATION_IN_SECONDS = 60;
