@@ -2,7 +2,13 @@
 // lines, and spaces or "=" would break the key=value layout. A quoted value (the flow's own prose, `detail="unknown session"`)
 // keeps its spaces, so an administrator can grep for it as the documentation writes it.
 
+import { consistsOf } from "./text-checks";
+
 const HEX_DIGITS = "0123456789abcdef";
+// Printable ASCII but '"', '=', '\' and the space: the characters needsEscape keeps as they are.
+const KEPT_CHARACTERS =
+  "!#$%&'()*+,-./0123456789:;<>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+const KEPT_WITH_SPACE = " " + KEPT_CHARACTERS;
 
 function hex4(code: number): string {
   let text = "";
@@ -25,6 +31,10 @@ function needsEscape(code: number, spaceAllowed: boolean): boolean {
 function escaped(text: string, maxLength: number, spaceAllowed: boolean): string {
   const cut = text.length > maxLength;
   const kept = cut ? text.slice(0, maxLength) : text;
+  // The usual case, nothing to escape: one pass without building a new string.
+  if (consistsOf(kept, spaceAllowed ? KEPT_WITH_SPACE : KEPT_CHARACTERS)) {
+    return cut ? kept + "..." : kept;
+  }
   let out = "";
   let i = 0;
   while (i < kept.length) {

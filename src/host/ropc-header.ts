@@ -3,6 +3,10 @@
 
 import type { FlowAnswer } from "../flow/answer";
 import { errorName } from "../flow/error-codes";
+import { consistsOf } from "../flow/text-checks";
+
+// The characters isSafeValueCode accepts.
+const SAFE_VALUE_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+*-._";
 
 export interface HeaderPair {
   key: string;
@@ -23,6 +27,10 @@ function isSafeValueCode(code: number): boolean {
 
 /** Values are made by the flow, but the header grammar must hold whatever they contain: anything else becomes "_". */
 export function headerSafe(value: string): string {
+  // The usual case, every character safe: one pass without building a new string.
+  if (consistsOf(value, SAFE_VALUE_CHARACTERS)) {
+    return value;
+  }
   let out = "";
   let i = 0;
   while (i < value.length) {

@@ -4,12 +4,20 @@ import fc from "fast-check";
 import { renderSms } from "../../src/flow/delivery";
 import { errorName } from "../../src/flow/error-codes";
 import { errorHeader, formatHeader, headerSafe, pair } from "../../src/host/ropc-header";
-import { logSafe } from "../../src/flow/log-text";
+import { logQuoted, logSafe } from "../../src/flow/log-text";
 import { generateCode, isWellFormedCode } from "../../src/flow/otp";
 import { choosePhone, decoyPhoneHint, isE164, maskPhone } from "../../src/flow/phone";
 import { claimSlot, fullFor, slotExpiry } from "../../src/flow/rate-limits";
 import { parseState, serializeState, SessionState } from "../../src/flow/session-state";
-import { editDistance, isDigits, isLowerHex, isSimpleName, isTwilioSid } from "../../src/flow/text-checks";
+import {
+  consistsOf,
+  editDistance,
+  hasControlCharacter,
+  isDigits,
+  isLowerHex,
+  isSimpleName,
+  isTwilioSid,
+} from "../../src/flow/text-checks";
 import { ManualClock, MemoryClaimStore, TestRandom } from "./doubles/ports";
 import { makeConfig } from "./doubles/scenario";
 
@@ -209,6 +217,38 @@ describe("limit slots", () => {
   });
 });
 
+describe("escaping for headers and log lines, per code unit", () => {
+  const units = fc.oneof(
+    fc.integer({ min: 0, max: 0x17f }).map((code) => String.fromCharCode(code)),
+    fc.constantFrom("\uD800", "\uDC00", "\uD83D\uDE00", " ", "=", '"', "\\", "~", "!"),
+  );
+  const mixed = fc.array(units, { maxLength: 12 }).map((parts) => parts.join(""));
+  const escape = (unit: string): string => "\\u" + unit.charCodeAt(0).toString(16).padStart(4, "0");
+
+  test("headerSafe replaces every unit outside the value grammar, and returns a safe value as it is", () => {
+    fc.assert(
+      fc.property(mixed, (text) => {
+        expect(headerSafe(text)).toBe(text.replace(/[^A-Za-z0-9+*\-._]/g, "_"));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("logSafe and logQuoted escape exactly the unsafe units, cut or not", () => {
+    fc.assert(
+      fc.property(mixed, fc.integer({ min: 0, max: 14 }), (text, max) => {
+        const kept = text.slice(0, max);
+        const tail = text.length > max ? "..." : "";
+        expect(logSafe(text, max)).toBe(kept.replace(/[^\x21\x23-\x3c\x3e-\x5b\x5d-\x7e]/g, escape) + tail);
+        expect(logQuoted(text, max)).toBe(
+          '"' + kept.replace(/[^\x20\x21\x23-\x3c\x3e-\x5b\x5d-\x7e]/g, escape) + tail + '"',
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe("text checks", () => {
   test("edges", () => {
     expect(isDigits("")).toBe(false);
@@ -216,6 +256,35 @@ describe("text checks", () => {
     expect(isLowerHex("0af")).toBe(true);
     expect(isSimpleName("")).toBe(false);
     expect(isTwilioSid("AC" + "0".repeat(31), "AC")).toBe(false);
+  });
+
+  // The checks test whole characters against a set; these pin them, per UTF-16 code unit, to the regular expressions
+  // they stand for, on text mixing ASCII, controls, C1, non-ASCII, lone surrogates and surrogate pairs.
+  const units = fc.oneof(
+    fc.integer({ min: 0, max: 0x17f }).map((code) => String.fromCharCode(code)),
+    fc.constantFrom("\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\uD83D\uDE00", "\u2028", "\uFFFF", "\u00a0"),
+  );
+  const mixed = fc.array(units, { maxLength: 12 }).map((parts) => parts.join(""));
+
+  test("each check is its regular expression, code unit by code unit", () => {
+    fc.assert(
+      fc.property(mixed, (text) => {
+        expect(isDigits(text)).toBe(/^[0-9]+$/.test(text));
+        expect(isLowerHex(text)).toBe(/^[0-9a-f]+$/.test(text));
+        expect(hasControlCharacter(text)).toBe(/[\u0000-\u001f\u007f-\u009f]/.test(text));
+        expect(isSimpleName(text)).toBe(/^[A-Za-z][A-Za-z0-9-]*$/.test(text));
+        expect(consistsOf(text, "ab-")).toBe(/^[ab-]*$/.test(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("surrogates are never in a set of whole characters", () => {
+    expect(consistsOf("", "0")).toBe(true);
+    expect(isDigits("1\uD800")).toBe(false);
+    expect(hasControlCharacter("\uD83D\uDE00\u009f")).toBe(true);
+    expect(hasControlCharacter("\u00a0\uDC00")).toBe(false);
+    expect(isSimpleName("\uD83D\uDE00a")).toBe(false);
   });
 
   test("edit distance", () => {

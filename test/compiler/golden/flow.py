@@ -633,60 +633,63 @@ def errorName(code):  # src/flow/error-codes.ts:16
 
 
 # src/flow/text-checks.ts
-# Character checks written without regular expressions: the guest subset has none.
+# Character checks written without regular expressions: the guest subset has none. Each is one pass over the text testing
+# membership in a set of characters, which compiles to `for character in text: if character not in SET`, the cheapest
+# loop Jython offers (no index, no code point, no call per character).
+
+DIGITS = "0123456789"  # src/flow/text-checks.ts:5
+LOWER_HEX = "0123456789abcdef"  # src/flow/text-checks.ts:6
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # src/flow/text-checks.ts:7
+NAME_CHARACTERS = LETTERS + DIGITS + "-"  # src/flow/text-checks.ts:8
+# C0 controls, DEL and C1 controls (U+0000 to U+001F, U+007F to U+009F), the set isControlCode accepts.
+CONTROL_CHARACTERS = (  # src/flow/text-checks.ts:10
+    "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
+    + "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+    + "\x7f\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8a\x8b\x8c\x8d\x8e\x8f"
+    + "\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9a\x9b\x9c\x9d\x9e\x9f"
+)
 
 
-def text_checks_isDigitCode(code):  # src/flow/text-checks.ts:3
-    return code >= 48 and code <= 57
+def consistsOf(text, characters):  # src/flow/text-checks.ts:20
+    """True when every character of `text` is one of `characters` (also for ""). `characters` holds only whole BMP
+    characters, so a surrogate, alone or in a pair, is never one of them, in JavaScript and in Jython alike.
+    """
+    for character in text:
+        if character not in characters:
+            return False
+    return True
 
 
-def isDigits(text):  # src/flow/text-checks.ts:8
+def isDigits(text):  # src/flow/text-checks.ts:30
     """True when every character of `text` is an ASCII digit (and there is at least one)."""
-    if len(text) == 0:
-        return False
-    i = 0
-    while i < len(text):
-        if not text_checks_isDigitCode(ord(text[i]) if i < len(text) else _NAN):
-            return False
-        i += 1
-    return True
+    return len(text) > 0 and consistsOf(text, DIGITS)
 
 
-def isLowerHex(text):  # src/flow/text-checks.ts:23
+def isLowerHex(text):  # src/flow/text-checks.ts:35
     """Lower-case hexadecimal only: ids we make are lower-case, so anything else is not one of ours."""
-    if len(text) == 0:
-        return False
-    i = 0
-    while i < len(text):
-        code = ord(text[i]) if i < len(text) else _NAN
-        if not text_checks_isDigitCode(code) and not (code >= 97 and code <= 102):
-            return False
-        i += 1
-    return True
+    return len(text) > 0 and consistsOf(text, LOWER_HEX)
 
 
-def isTwilioSid(text, prefix):  # src/flow/text-checks.ts:39
+def isTwilioSid(text, prefix):  # src/flow/text-checks.ts:40
     """Twilio SIDs: a two-letter prefix then 32 hexadecimal characters (either case)."""
     if len(text) != 34 or not text.startswith(prefix):
         return False
     return isLowerHex(text[2:].lower())
 
 
-def isControlCode(code):  # src/flow/text-checks.ts:47
+def isControlCode(code):  # src/flow/text-checks.ts:48
     """C0 controls, DEL and C1 controls: never acceptable inside a login value or a configured text."""
     return code < 32 or (code >= 127 and code <= 159)
 
 
-def hasControlCharacter(text):  # src/flow/text-checks.ts:51
-    i = 0
-    while i < len(text):
-        if isControlCode(ord(text[i]) if i < len(text) else _NAN):
+def hasControlCharacter(text):  # src/flow/text-checks.ts:52
+    for character in text:
+        if character in CONTROL_CHARACTERS:
             return True
-        i += 1
     return False
 
 
-def containsAnyOf(text, characters):  # src/flow/text-checks.ts:63
+def containsAnyOf(text, characters):  # src/flow/text-checks.ts:62
     """True when `text` contains any character of `characters`."""
     i = 0
     while i < len(characters):
@@ -696,27 +699,18 @@ def containsAnyOf(text, characters):  # src/flow/text-checks.ts:63
     return False
 
 
-def isSimpleName(text):  # src/flow/text-checks.ts:75
+def isSimpleName(text):  # src/flow/text-checks.ts:74
     """Letters, digits and hyphen, starting with a letter: LDAP attribute names and HTTP header names both fit this.
     """
-    if len(text) == 0:
-        return False
-    i = 0
-    while i < len(text):
-        code = ord(text[i]) if i < len(text) else _NAN
-        letter = (code >= 65 and code <= 90) or (code >= 97 and code <= 122)
-        if not letter and not (i > 0 and (text_checks_isDigitCode(code) or code == 45)):
-            return False
-        i += 1
-    return True
+    return len(text) > 0 and text[0:1] in LETTERS and consistsOf(text, NAME_CHARACTERS)
 
 
-def splitList(text):  # src/flow/text-checks.ts:92
+def splitList(text):  # src/flow/text-checks.ts:79
     """Splits a comma-separated list, trimming items and dropping empty ones."""
     return [item for item in [item.strip(_JS_SPACE) for item in text.split(",")] if item != ""]
 
 
-def editDistance(a, b):  # src/flow/text-checks.ts:100
+def editDistance(a, b):  # src/flow/text-checks.ts:87
     """Levenshtein distance, used only for short property names ("did you mean ...")."""
     previous = []
     j = 0
@@ -826,10 +820,13 @@ def sessionClaimHash(hash_, key, sessionId):  # src/flow/otp.ts:75
 # lines, and spaces or "=" would break the key=value layout. A quoted value (the flow's own prose, `detail="unknown session"`)
 # keeps its spaces, so an administrator can grep for it as the documentation writes it.
 
-log_text_HEX_DIGITS = "0123456789abcdef"  # src/flow/log-text.ts:5
+log_text_HEX_DIGITS = "0123456789abcdef"  # src/flow/log-text.ts:7
+# Printable ASCII but '"', '=', '\' and the space: the characters needsEscape keeps as they are.
+KEPT_CHARACTERS = "!#$%&'()*+,-./0123456789:;<>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"  # src/flow/log-text.ts:9
+KEPT_WITH_SPACE = " " + KEPT_CHARACTERS  # src/flow/log-text.ts:11
 
 
-def hex4(code):  # src/flow/log-text.ts:7
+def hex4(code):  # src/flow/log-text.ts:13
     text = ""
     rest = code
     while rest > 0 or len(text) < 4:
@@ -838,16 +835,19 @@ def hex4(code):  # src/flow/log-text.ts:7
     return text
 
 
-def needsEscape(code, spaceAllowed):  # src/flow/log-text.ts:17
+def needsEscape(code, spaceAllowed):  # src/flow/log-text.ts:23
     if code == 32:
         return not spaceAllowed
     # '"', '=', '\' and everything outside printable ASCII
     return code < 32 or code >= 127 or code == 34 or code == 61 or code == 92
 
 
-def escaped(text, maxLength, spaceAllowed):  # src/flow/log-text.ts:25
+def escaped(text, maxLength, spaceAllowed):  # src/flow/log-text.ts:31
     cut = len(text) > maxLength
     kept = _js_slice(text, 0, maxLength) if cut else text
+    # The usual case, nothing to escape: one pass without building a new string.
+    if consistsOf(kept, KEPT_WITH_SPACE if spaceAllowed else KEPT_CHARACTERS):
+        return kept + "..." if cut else kept
     out = ""
     i = 0
     while i < len(kept):
@@ -857,13 +857,13 @@ def escaped(text, maxLength, spaceAllowed):  # src/flow/log-text.ts:25
     return out + "..." if cut else out
 
 
-def logSafe(text, maxLength):  # src/flow/log-text.ts:39
+def logSafe(text, maxLength):  # src/flow/log-text.ts:49
     """At most `maxLength` characters of `text` (marked with "..." when cut), escaped as \\uXXXX where unsafe: one token.
     """
     return escaped(text, maxLength, False)
 
 
-def logQuoted(text, maxLength):  # src/flow/log-text.ts:44
+def logQuoted(text, maxLength):  # src/flow/log-text.ts:54
     """Like logSafe, but spaces stay and the value is in double quotes (which cannot occur inside: '"' is escaped).
     """
     return "\"" + escaped(text, maxLength, True) + "\""
