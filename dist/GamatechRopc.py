@@ -50,7 +50,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 f4ee60edba83af6e04c0b610ac558844a48651e7c979919caacb024e431fd249
+# Sources: sha256 634e51f6481f2f9e01026026d5cf517ba1ecac902f57587675bae0d5cb139c31
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -1102,21 +1102,16 @@ SID_KINDS = [  # src/flow/config.ts:99
 ]
 
 
-def config_isDigitCode(code):  # src/flow/config.ts:106
+def isDigitCode(code):  # src/flow/config.ts:106
     return code >= 48 and code <= 57
 
 
-def config_isHexCode(code):  # src/flow/config.ts:110
-    return config_isDigitCode(code) or (code >= 97 and code <= 102) or (code >= 65 and code <= 70)
+def isHexCode(code):  # src/flow/config.ts:110
+    return isDigitCode(code) or (code >= 97 and code <= 102) or (code >= 65 and code <= 70)
 
 
 def isNameCode(code):  # src/flow/config.ts:114
-    return (
-        config_isDigitCode(code)
-        or (code >= 65 and code <= 90)
-        or (code >= 97 and code <= 122)
-        or code == 45
-    )
+    return isDigitCode(code) or (code >= 65 and code <= 90) or (code >= 97 and code <= 122) or code == 45
 
 
 def isListCode(code):  # src/flow/config.ts:118
@@ -1186,7 +1181,7 @@ def sidProblem(text, prefix):  # src/flow/config.ts:176
         [
             "" if prefixed else "not starting with " + prefix,
             "" if len(text) == SID_LENGTH else "expected " + _js_str(SID_LENGTH),
-            wrongCharacters(text, len(prefix) if prefixed else 0, "outside 0-9a-fA-F", config_isHexCode),
+            wrongCharacters(text, len(prefix) if prefixed else 0, "outside 0-9a-fA-F", isHexCode),
         ],
     )
 
@@ -1198,7 +1193,7 @@ def integerProblem(text, min_, max_):  # src/flow/config.ts:190
             if len(text) > 9 or _js_parse_int(text) > max_
             else "out of range: below " + _js_str(min_)
         )
-    return described("not an integer", text, [wrongCharacters(text, 0, "outside 0-9", config_isDigitCode)])
+    return described("not an integer", text, [wrongCharacters(text, 0, "outside 0-9", isDigitCode)])
 
 
 def e164Problem(text):  # src/flow/config.ts:199
@@ -1209,7 +1204,7 @@ def e164Problem(text):  # src/flow/config.ts:199
         text,
         [
             "" if plus else "not starting with +",
-            wrongCharacters(text, 1 if plus else 0, "outside 0-9", config_isDigitCode),
+            wrongCharacters(text, 1 if plus else 0, "outside 0-9", isDigitCode),
             "more than 15 digits" if len(digits) > 15 else "",
             "the first digit is 0" if digits.startswith("0") else "",
         ],
@@ -1387,7 +1382,7 @@ def readCountryCodes(reader):  # src/flow/config.ts:369
         code = item[1:] if item.startswith("+") else item
         if not isDigits(code) or len(code) > 3 or code[0:1] == "0":
             position = "item " + _js_str(_js_index_of(items, item) + 1) + " of " + _js_str(len(items))
-            wrong = wrongCharacters(item, 1 if item.startswith("+") else 0, "outside 0-9", config_isDigitCode)
+            wrong = wrongCharacters(item, 1 if item.startswith("+") else 0, "outside 0-9", isDigitCode)
             reader.reject(
                 "allowed_country_codes",
                 described("malformed country code", item, [position, wrong]),
@@ -2562,47 +2557,24 @@ def retryDetails(sessionId, seconds):  # src/flow/answer.ts:49
 # trusted proxies appended (counted from the right) are believed.
 
 # One bucket for every request whose forwarded address cannot be believed, so forged values cannot spread over counters.
-UNTRUSTED_FORWARDED_FOR = "untrusted-forwarded-for"  # src/flow/client-address.ts:8
+UNTRUSTED_FORWARDED_FOR = "untrusted-forwarded-for"  # src/flow/client-address.ts:9
 
-MAX_ADDRESS_LENGTH = 45  # src/flow/client-address.ts:10
-
-
-def client_address_isDigitCode(code):  # src/flow/client-address.ts:12
-    return code >= 48 and code <= 57
+MAX_ADDRESS_LENGTH = 45  # src/flow/client-address.ts:11
 
 
-def client_address_isHexCode(code):  # src/flow/client-address.ts:16
-    return client_address_isDigitCode(code) or (code >= 97 and code <= 102)
-
-
-def allCharacters(text, hex_):  # src/flow/client-address.ts:20
-    i = 0
-    while i < len(text):
-        code = ord(text[i]) if i < len(text) else _NAN
-        if not (client_address_isHexCode(code) if hex_ else client_address_isDigitCode(code)):
-            return False
-        i += 1
-    return True
-
-
-def isIpv4Literal(text):  # src/flow/client-address.ts:33
-    """Dotted-quad IPv4: four decimal numbers 0..255, without leading zeros."""
+def isIpv4Literal(text):  # src/flow/client-address.ts:14
+    """Dotted-quad IPv4: four decimal numbers 0..255, without leading zeros (so none has more than three digits).
+    """
     parts = text.split(".")
     if len(parts) != 4:
         return False
     return all(
-        (
-            len(part) >= 1
-            and len(part) <= 3
-            and allCharacters(part, False)
-            and (len(part) == 1 or part[0:1] != "0")
-            and _js_parse_int(part) <= 255
-        )
+        isDigits(part) and (len(part) == 1 or part[0:1] != "0") and _js_parse_int(part) <= 255
         for part in _js_each(parts)
     )
 
 
-def isIpv6Literal(text):  # src/flow/client-address.ts:49
+def isIpv6Literal(text):  # src/flow/client-address.ts:25
     """An IPv6 literal (lower-case, no brackets, no zone): hex groups of 1 to 4, at most one "::", an optional IPv4 tail.
     """
     if len(text) < 2 or len(text) > MAX_ADDRESS_LENGTH or ":" not in text:
@@ -2625,20 +2597,20 @@ def isIpv6Literal(text):  # src/flow/client-address.ts:49
             if not isIpv4Literal(group):
                 return False
             units = _js_double(units + 2)
-        elif len(group) >= 1 and len(group) <= 4 and allCharacters(group, True):
+        elif len(group) <= 4 and isLowerHex(group):
             units = _js_double(units + 1)
         else:
             return False
     return units <= 7 if compressed else units == 8
 
 
-def plausibleAddress(text):  # src/flow/client-address.ts:86
+def plausibleAddress(text):  # src/flow/client-address.ts:62
     """The address in a canonical case, or null when it is not a plausible IPv4 or IPv6 literal."""
     lower = text.strip(_JS_SPACE).lower()
     return lower if isIpv4Literal(lower) or isIpv6Literal(lower) else None
 
 
-def forwardedEntries(values):  # src/flow/client-address.ts:92
+def forwardedEntries(values):  # src/flow/client-address.ts:68
     """Every X-Forwarded-For entry, left to right, across all header values."""
     entries = []
     for value in values:
@@ -2647,7 +2619,7 @@ def forwardedEntries(values):  # src/flow/client-address.ts:92
     return entries
 
 
-def clientAddress(request, trustedProxyCount):  # src/flow/client-address.ts:107
+def clientAddress(request, trustedProxyCount):  # src/flow/client-address.ts:83
     """0 trusted proxies: the servlet's address. N: the N-th X-Forwarded-For entry from the right (the one the outermost trusted
     proxy appended); without the header, the servlet's address (a request that did not pass the proxies); with too few entries
     or an implausible one, the shared untrusted bucket.

@@ -3,45 +3,21 @@
 // trusted proxies appended (counted from the right) are believed.
 
 import type { FlowRequest } from "./flow-types";
+import { isDigits, isLowerHex } from "./text-checks";
 
 /** One bucket for every request whose forwarded address cannot be believed, so forged values cannot spread over counters. */
 export const UNTRUSTED_FORWARDED_FOR = "untrusted-forwarded-for";
 
 const MAX_ADDRESS_LENGTH = 45;
 
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-function isHexCode(code: number): boolean {
-  return isDigitCode(code) || (code >= 97 && code <= 102);
-}
-
-function allCharacters(text: string, hex: boolean): boolean {
-  let i = 0;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (!(hex ? isHexCode(code) : isDigitCode(code))) {
-      return false;
-    }
-    i++;
-  }
-  return true;
-}
-
-/** Dotted-quad IPv4: four decimal numbers 0..255, without leading zeros. */
+/** Dotted-quad IPv4: four decimal numbers 0..255, without leading zeros (so none has more than three digits). */
 export function isIpv4Literal(text: string): boolean {
   const parts = text.split(".");
   if (parts.length !== 4) {
     return false;
   }
   return parts.every(
-    (part) =>
-      part.length >= 1 &&
-      part.length <= 3 &&
-      allCharacters(part, false) &&
-      (part.length === 1 || part.charAt(0) !== "0") &&
-      parseInt(part, 10) <= 255,
+    (part) => isDigits(part) && (part.length === 1 || part.charAt(0) !== "0") && parseInt(part, 10) <= 255,
   );
 }
 
@@ -73,7 +49,7 @@ export function isIpv6Literal(text: string): boolean {
         return false;
       }
       units += 2;
-    } else if (group.length >= 1 && group.length <= 4 && allCharacters(group, true)) {
+    } else if (group.length <= 4 && isLowerHex(group)) {
       units += 1;
     } else {
       return false;

@@ -3,15 +3,12 @@
 //   npx stryker run stryker.config.mjs --concurrency 1 --mutate src/flow/client-address.ts,src/flow/rate-limits.ts
 //
 // Equivalent mutants (no test can tell them from the original; SECURITY.md counts them as not detected):
-// - client-address.ts:40, `part.length >= 1 && part.length <= 3` replaced by `true`, by `part.length >= 1 || …`, or its
-//   first half by `true` (3 mutants): an empty part fails `parseInt(part) <= 255` (NaN), and a longer one either has a
-//   leading zero or is a number above 255, so the length test only short-cuts.
-// - client-address.ts:50, the guard `text.length < 2 || text.length > 45 || !text.includes(":")` dropped, or any of its
+// - client-address.ts:26, the guard `text.length < 2 || text.length > 45 || !text.includes(":")` dropped, or any of its
 //   three tests weakened (6 mutants): without a colon the groups cannot reach 8 units, "" and ":" fail the group length,
 //   and no literal that passes the group rules is longer than 45 characters. The guard only bounds the work a hostile
 //   X-Forwarded-For value costs.
-// - client-address.ts:115, the `?? ""` fallback (no coverage): unreachable, the entry count was checked just before.
-// - rate-limits.ts:124, the `continue` of releaseAll's catch removed: it is the last statement of the loop body.
+// - client-address.ts:91, the `?? ""` fallback (no coverage): unreachable, the entry count was checked just before.
+// - rate-limits.ts:205, the `continue` of releaseAll's catch removed: it is the last statement of the loop body.
 // - session-access.ts:73, the `detail: ""` of a loaded session: detail is read only when no session was loaded.
 // - session-access.ts:103, removeQuietly's `return` in its catch removed: the function ends there either way.
 
