@@ -1,8 +1,8 @@
-import { ChildProcess, execFileSync, spawn } from "child_process";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as net from "net";
 import * as os from "os";
 import * as path from "path";
+import { answers, HOST, ManagedServer, sleep } from "./managed-server";
 import { freePort } from "./servers";
 
 // A real Redis Cluster for the backend tests (Janssen's redisProviderType CLUSTER): three redis-server processes from
@@ -14,7 +14,6 @@ import { freePort } from "./servers";
 
 const INSTALL_HINT =
   "Install Redis (redis-server and redis-cli, from Debian's redis-server and redis-tools): `apt-get install -y redis-server`.";
-const HOST = "127.0.0.1";
 const READY_TIMEOUT_MS = 30_000;
 /** Redis Cluster's hash slots, 0..16383. */
 const SLOTS = 16384;
@@ -47,27 +46,6 @@ function binary(name: string): string {
   throw new Error(`${name} was not found (looked at ${candidates.join(", ")}). ${INSTALL_HINT}`);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: HOST, port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
 /** CRC16-CCITT (XMODEM), the checksum Redis Cluster hashes keys with. */
 function crc16(bytes: Buffer): number {
   let crc = 0;
@@ -93,7 +71,7 @@ export function keySlot(key: string): number {
 interface ClusterNode {
   port: number;
   busPort: number;
-  child: ChildProcess | null;
+  server: ManagedServer;
 }
 
 class ManagedCluster implements RedisCluster {
@@ -111,7 +89,7 @@ class ManagedCluster implements RedisCluster {
   }
 
   get running(): number[] {
-    return this.nodes.filter((node) => node.child !== null).map((node) => node.port);
+    return this.nodes.filter((node) => node.server.running).map((node) => node.port);
   }
 
   /** redis-cli against one node; its output, or an error with redis-cli's own. */
@@ -202,100 +180,56 @@ class ManagedCluster implements RedisCluster {
 
   logTail(): string {
     return this.nodes
-      .map((node) => {
-        try {
-          return `--- node ${node.port}\n${fs.readFileSync(this.logFile(node), "utf8").slice(-3000)}`;
-        } catch {
-          return "";
-        }
-      })
+      .map((node) => `--- node ${node.port}\n${node.server.outputTail().slice(-3000)}`)
       .join("\n");
-  }
-
-  logFile(node: ClusterNode): string {
-    return path.join(this.dir, `node-${node.port}.log`);
-  }
-
-  async startNode(node: ClusterNode, server: string): Promise<void> {
-    const argv = [
-      "--port",
-      String(node.port),
-      "--cluster-port",
-      String(node.busPort),
-      "--bind",
-      HOST,
-      "--cluster-enabled",
-      "yes",
-      "--cluster-config-file",
-      path.join(this.dir, `nodes-${node.port}.conf`),
-      // A node lost is marked failed after 2 s; the others keep serving their own slots.
-      "--cluster-node-timeout",
-      "2000",
-      "--cluster-require-full-coverage",
-      "no",
-      "--save",
-      "",
-      "--appendonly",
-      "no",
-      "--dir",
-      this.dir,
-    ];
-    // Output to a file, never a pipe: the tests block the event loop while the JVMs work, and a full pipe stalls Redis.
-    const log = fs.openSync(this.logFile(node), "a");
-    let child: ChildProcess;
-    try {
-      child = spawn(server, argv, { detached: true, stdio: ["ignore", log, log] });
-    } finally {
-      fs.closeSync(log);
-    }
-    let exited: string | null = null;
-    child.once("exit", (code, signal) => {
-      exited = `exited (code ${code}, signal ${signal})`;
-      if (node.child === child) node.child = null;
-    });
-    child.once("error", (error) => (exited = `could not start: ${error.message}`));
-    node.child = child;
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    while (Date.now() < deadline && exited === null) {
-      if (await canConnect(node.port)) {
-        try {
-          if (this.cliOn(node.port, ["PING"]).trim() === "PONG") return;
-        } catch {
-          // not yet
-        }
-      }
-      await sleep(50);
-    }
-    throw new Error(
-      `redis-server (cluster node) on port ${node.port} did not become ready (${exited ?? "timed out"}):\n${this.logTail()}\n${INSTALL_HINT}`,
-    );
   }
 
   async kill(port: number): Promise<void> {
     const node = this.nodes.find((candidate) => candidate.port === port);
     if (node === undefined) throw new Error(`no cluster node on port ${port}`);
-    await this.end(node, "SIGKILL");
-  }
-
-  private async end(node: ClusterNode, signal: NodeJS.Signals): Promise<void> {
-    const child = node.child;
-    if (child === null || child.pid === undefined) return;
-    const gone = new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) resolve();
-      else child.once("exit", () => resolve());
-    });
-    signalGroup(child.pid, signal);
-    const killer = setTimeout(() => signalGroup(child.pid ?? 0, "SIGKILL"), 10_000);
-    await gone;
-    clearTimeout(killer);
-    node.child = null;
-    while (await canConnect(node.port)) await sleep(50);
+    await node.server.stop({ keepData: true, signal: "SIGKILL" });
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.nodes.map((node) => this.end(node, "SIGINT")));
+    await Promise.all(this.nodes.map((node) => node.server.stop()));
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A cluster node: redis-server with cluster mode on, its own config file and folder, no persistence. */
+function clusterNode(server: string, dir: string, port: number, busPort: number): ClusterNode {
+  const nodeDir = path.join(dir, `node-${port}`);
+  fs.mkdirSync(nodeDir);
+  const argv = [
+    server,
+    "--port",
+    String(port),
+    "--cluster-port",
+    String(busPort),
+    "--bind",
+    HOST,
+    "--cluster-enabled",
+    "yes",
+    "--cluster-config-file",
+    path.join(nodeDir, "nodes.conf"),
+    // A node lost is marked failed after 2 s; the others keep serving their own slots.
+    "--cluster-node-timeout",
+    "2000",
+    "--cluster-require-full-coverage",
+    "no",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--dir",
+    nodeDir,
+  ];
+  const ready = () => answers(port, "PING\r\n", "+PONG");
+  return {
+    port,
+    busPort,
+    server: new ManagedServer("redis", HOST, port, nodeDir, argv, ready, INSTALL_HINT),
+  };
 }
 
 /** Two distinct free ports per node: the client port and the cluster bus port (Redis 7's cluster-port). */
@@ -313,15 +247,13 @@ export async function startRedisCluster(size = 3): Promise<RedisCluster> {
   const server = binary("redis-server");
   const cli = binary("redis-cli");
   const ports = await freePorts(size * 2);
-  const nodes: ClusterNode[] = Array.from({ length: size }, (_, index) => ({
-    port: ports[index * 2] ?? 0,
-    busPort: ports[index * 2 + 1] ?? 0,
-    child: null,
-  }));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-redis-cluster-"));
+  const nodes = Array.from({ length: size }, (_, index) =>
+    clusterNode(server, dir, ports[index * 2] ?? 0, ports[index * 2 + 1] ?? 0),
+  );
   const cluster = new ManagedCluster(cli, dir, nodes);
   try {
-    await Promise.all(nodes.map((node) => cluster.startNode(node, server)));
+    await Promise.all(nodes.map((node) => node.server.start()));
     const addresses = nodes.map((node) => `${HOST}:${node.port}`);
     const first = nodes[0]?.port ?? 0;
     cluster.cliOn(

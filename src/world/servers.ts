@@ -1,8 +1,9 @@
-import { ChildProcess, execFileSync, spawn } from "child_process";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
+import { answers, answersBytes, HOST, ManagedServer } from "./managed-server";
 
 // Real cache servers for the backend tests, from Debian's packages: redis-server, memcached and PostgreSQL, each on a free
 // loopback port with its data in a temporary folder, stopped (and the folder removed) by stop(). A server can be stopped
@@ -11,8 +12,6 @@ import * as path from "path";
 
 const INSTALL_HINT =
   "Install the servers the backend tests run against: `apt-get install -y redis-server memcached postgresql`.";
-const HOST = "127.0.0.1";
-const READY_TIMEOUT_MS = 30_000;
 
 export interface CacheServer {
   kind: "redis" | "memcached" | "postgresql";
@@ -69,19 +68,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: HOST, port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** As root, PostgreSQL refuses to run: its commands then run as the postgres user (memcached needs -u as root). */
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 const SERVICE_USER = "postgres";
@@ -102,98 +88,6 @@ function asUser(user: string, argv: string[]): string[] {
     throw new Error(`user ${user} does not exist (the postgresql package creates it). ${INSTALL_HINT}`);
   }
   return ["runuser", "-u", user, "--", ...argv];
-}
-
-/** A child process in its own process group, so stop() reaches the server behind runuser too. */
-class ManagedServer implements CacheServer {
-  private child: ChildProcess | null = null;
-
-  constructor(
-    readonly kind: CacheServer["kind"],
-    readonly host: string,
-    readonly port: number,
-    private readonly dataDir: string,
-    private readonly argv: string[],
-    private readonly isReady: () => Promise<boolean>,
-  ) {}
-
-  get running(): boolean {
-    return this.child !== null;
-  }
-
-  /**
-   * The server writes its output to a file, not to a pipe of this process: the tests block Node's event loop while they
-   * wait for the Jython world, and a pipe nobody drains fills up, after which PostgreSQL stalls every statement whose
-   * error it logs (a duplicate key: every lost claim) until the client's socket timeout.
-   */
-  private get logFile(): string {
-    return path.join(this.dataDir, "server.log");
-  }
-
-  async start(): Promise<void> {
-    if (this.child !== null) return;
-    const [command, ...args] = this.argv;
-    if (command === undefined) throw new Error("no command");
-    const log = fs.openSync(this.logFile, "a");
-    let child: ChildProcess;
-    try {
-      child = spawn(command, args, { detached: true, stdio: ["ignore", log, log] });
-    } finally {
-      fs.closeSync(log);
-    }
-    let exited: string | null = null;
-    child.once("exit", (code, signal) => {
-      exited = `exited (code ${code}, signal ${signal})`;
-      if (this.child === child) this.child = null;
-    });
-    child.once("error", (error) => (exited = `could not start: ${error.message}`));
-    this.child = child;
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-      if (exited !== null) break;
-      if ((await canConnect(this.port)) && (await this.isReady())) return;
-      await sleep(100);
-    }
-    await this.stop({ keepData: true });
-    throw new Error(
-      `${this.kind} on port ${this.port} did not become ready (${exited ?? "timed out"}):\n${this.outputTail()}\n${INSTALL_HINT}`,
-    );
-  }
-
-  private outputTail(): string {
-    try {
-      return fs.readFileSync(this.logFile, "utf8").slice(-8000);
-    } catch {
-      return "";
-    }
-  }
-
-  async stop(options: { keepData?: boolean } = {}): Promise<void> {
-    const child = this.child;
-    if (child !== null && child.pid !== undefined) {
-      const gone = new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) resolve();
-        else child.once("exit", () => resolve());
-      });
-      // SIGINT is PostgreSQL's fast shutdown; redis-server and memcached stop on it too.
-      signalGroup(child.pid, "SIGINT");
-      const killer = setTimeout(() => signalGroup(child.pid ?? 0, "SIGKILL"), 10_000);
-      await gone;
-      clearTimeout(killer);
-      // The port must be free before a restart or the next server binds it.
-      while (await canConnect(this.port)) await sleep(50);
-    }
-    this.child = null;
-    if (options.keepData !== true) fs.rmSync(this.dataDir, { recursive: true, force: true });
-  }
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
-  }
 }
 
 function tempDir(kind: string): string {
@@ -218,7 +112,15 @@ export async function startRedis(): Promise<CacheServer> {
     "--dir",
     dir,
   ];
-  const server = new ManagedServer("redis", HOST, port, dir, argv, () => answers(port, "PING\r\n", "+PONG"));
+  const server = new ManagedServer(
+    "redis",
+    HOST,
+    port,
+    dir,
+    argv,
+    () => answers(port, "PING\r\n", "+PONG"),
+    INSTALL_HINT,
+  );
   await server.start();
   return server;
 }
@@ -241,9 +143,8 @@ export async function startMemcached(): Promise<CacheServer> {
     "64",
     ...(isRoot() ? ["-u", user] : []),
   ];
-  const server = new ManagedServer("memcached", HOST, port, dir, argv, () =>
-    answers(port, "version\r\n", "VERSION"),
-  );
+  const ready = () => answers(port, "version\r\n", "VERSION");
+  const server = new ManagedServer("memcached", HOST, port, dir, argv, ready, INSTALL_HINT);
   await server.start();
   return server;
 }
@@ -300,45 +201,16 @@ export async function startPostgres(): Promise<PostgresServer> {
   ]);
   // Ready once it answers an SSLRequest (the port opens slightly before the server accepts sessions).
   const ready = () => answersBytes(port, Buffer.from([0, 0, 0, 8, 4, 210, 22, 47]));
-  const server = new ManagedServer("postgresql", HOST, port, dir, argv, ready) as ManagedServer &
-    PostgresServer;
+  const server = new ManagedServer(
+    "postgresql",
+    HOST,
+    port,
+    dir,
+    argv,
+    ready,
+    INSTALL_HINT,
+  ) as ManagedServer & PostgresServer;
   await server.start();
   // Give it the fields of a PostgresServer.
   return Object.assign(server, { jdbcUrl: `jdbc:postgresql://${HOST}:${port}/postgres`, user: "postgres" });
-}
-
-/** Sends `request` and resolves true when the reply starts with `expected`. */
-function answers(port: number, request: string, expected: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: HOST, port });
-    let reply = "";
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once("connect", () => socket.write(request));
-    socket.on("data", (chunk) => {
-      reply += chunk.toString();
-      if (reply.includes("\n")) done(reply.startsWith(expected));
-    });
-    socket.once("error", () => done(false));
-  });
-}
-
-/** Sends bytes and resolves true on any one-byte answer (PostgreSQL answers an SSLRequest with 'S' or 'N'). */
-function answersBytes(port: number, request: Buffer): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: HOST, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once("connect", () => socket.write(request));
-    socket.once("data", (chunk: Buffer) =>
-      done(chunk.length > 0 && (chunk[0] === 0x53 || chunk[0] === 0x4e)),
-    );
-    socket.once("error", () => done(false));
-  });
 }

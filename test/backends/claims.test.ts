@@ -5,12 +5,7 @@
 // win; a claim expires after its ttl; a stopped server makes claims throw, and the flow then answers 10001.
 
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
-import type {
-  CacheBackendSpec,
-  ClaimOpSpec,
-  ParallelRequest,
-  ParallelResult,
-} from "../../src/world/protocol";
+import type { CacheBackendSpec, ParallelRequest, ParallelResult } from "../../src/world/protocol";
 import {
   CacheServer,
   PostgresServer,
@@ -18,7 +13,16 @@ import {
   startPostgres,
   startRedis,
 } from "../../src/world/servers";
-import { ALICE, claimOps, CONFIG, node as nodeOn, returned, sleepMs, startNodePair } from "./two-jvms";
+import {
+  ALICE,
+  claimOps,
+  claims,
+  CONFIG,
+  node as nodeOn,
+  returned,
+  sleepMs,
+  startNodePair,
+} from "./two-jvms";
 import type { ClaimResult } from "./two-jvms";
 
 jest.setTimeout(600_000);
@@ -81,15 +85,6 @@ function node(
   flush = true,
 ): { instance: string; logs: string[] } {
   return nodeOn(host, scripts.get(host) ?? "", backend, CONFIG, { flush });
-}
-
-function claims(
-  host: JythonScriptHost,
-  instance: string,
-  ops: ClaimOpSpec[],
-  options: { parallel?: boolean } = {},
-): ClaimResult[] {
-  return host.send({ cmd: "claims", instance, ops, ...options }).results as ClaimResult[];
 }
 
 describe.each(BACKENDS)("claims on a real $name", (backend) => {

@@ -9,6 +9,7 @@ import type { CacheBackendSpec, ClaimOpSpec, ParallelRequest } from "../../src/w
 import { RedisCluster, startRedisCluster } from "../../src/world/redis-cluster";
 import {
   ALICE,
+  claims,
   claimsOnBoth,
   CONFIG,
   node as nodeOn,
@@ -16,7 +17,6 @@ import {
   returned,
   startNodePair,
 } from "./two-jvms";
-import type { ClaimResult } from "./two-jvms";
 
 jest.setTimeout(300_000);
 
@@ -66,15 +66,6 @@ function pair(properties: Record<string, string> = CONFIG): [string, string] {
   const a = node(nodeA, { properties });
   const b = node(nodeB, { properties, flush: false });
   return [a.instance, b.instance];
-}
-
-function claims(
-  host: JythonScriptHost,
-  instance: string,
-  ops: ClaimOpSpec[],
-  options: { parallel?: boolean } = {},
-): ClaimResult[] {
-  return host.send({ cmd: "claims", instance, ops, ...options }).results as ClaimResult[];
 }
 
 /** `count` keys named `<prefix><n>` whose owners are `port`, in order of n. */

@@ -77,6 +77,16 @@ export function node(
   return { instance, logs: init.logs };
 }
 
+/** Runs claim-store operations on one instance (`parallel`: all on their own threads, released together). */
+export function claims(
+  host: JythonScriptHost,
+  instance: string,
+  ops: ClaimOpSpec[],
+  options: { parallel?: boolean } = {},
+): ClaimResult[] {
+  return host.send({ cmd: "claims", instance, ops, ...options }).results as ClaimResult[];
+}
+
 export function claimOps(keys: string[], perKey: number, ttlSeconds = 60): ClaimOpSpec[] {
   return keys.flatMap((key) =>
     Array.from({ length: perKey }, (_, i) => ({
