@@ -50,7 +50,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 634e51f6481f2f9e01026026d5cf517ba1ecac902f57587675bae0d5cb139c31
+# Sources: sha256 75e2d6aee37f4ba8d1c1e3a584c1b673d1dda8b1e94ef2311f318342d97f1992
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -2577,7 +2577,8 @@ def isIpv4Literal(text):  # src/flow/client-address.ts:14
 def isIpv6Literal(text):  # src/flow/client-address.ts:25
     """An IPv6 literal (lower-case, no brackets, no zone): hex groups of 1 to 4, at most one "::", an optional IPv4 tail.
     """
-    if len(text) < 2 or len(text) > MAX_ADDRESS_LENGTH or ":" not in text:
+    # The longest literal ("ffff:…:ffff:255.255.255.255") has 45 characters: this only bounds a hostile value's cost.
+    if len(text) > MAX_ADDRESS_LENGTH:
         return False
     halves = text.split("::")
     if len(halves) > 2:
@@ -2604,13 +2605,13 @@ def isIpv6Literal(text):  # src/flow/client-address.ts:25
     return units <= 7 if compressed else units == 8
 
 
-def plausibleAddress(text):  # src/flow/client-address.ts:62
+def plausibleAddress(text):  # src/flow/client-address.ts:63
     """The address in a canonical case, or null when it is not a plausible IPv4 or IPv6 literal."""
     lower = text.strip(_JS_SPACE).lower()
     return lower if isIpv4Literal(lower) or isIpv6Literal(lower) else None
 
 
-def forwardedEntries(values):  # src/flow/client-address.ts:68
+def forwardedEntries(values):  # src/flow/client-address.ts:69
     """Every X-Forwarded-For entry, left to right, across all header values."""
     entries = []
     for value in values:
@@ -2619,7 +2620,7 @@ def forwardedEntries(values):  # src/flow/client-address.ts:68
     return entries
 
 
-def clientAddress(request, trustedProxyCount):  # src/flow/client-address.ts:83
+def clientAddress(request, trustedProxyCount):  # src/flow/client-address.ts:84
     """0 trusted proxies: the servlet's address. N: the N-th X-Forwarded-For entry from the right (the one the outermost trusted
     proxy appended); without the header, the servlet's address (a request that did not pass the proxies); with too few entries
     or an implausible one, the shared untrusted bucket.
@@ -2627,10 +2628,11 @@ def clientAddress(request, trustedProxyCount):  # src/flow/client-address.ts:83
     if trustedProxyCount == 0 or len(request["forwardedFor"]) == 0:
         return request["ipAddress"]
     entries = forwardedEntries(request["forwardedFor"])
-    if len(entries) < trustedProxyCount:
+    chosen = _js_item(entries, _js_double(len(entries) - trustedProxyCount))
+    if chosen is None:
         return UNTRUSTED_FORWARDED_FOR
-    chosen = plausibleAddress(_js_item(entries, _js_double(len(entries) - trustedProxyCount), ""))
-    return chosen if chosen is not None else UNTRUSTED_FORWARDED_FOR
+    _plausibleAddress = plausibleAddress(chosen)
+    return _plausibleAddress if _plausibleAddress is not None else UNTRUSTED_FORWARDED_FOR
 
 
 # src/flow/otp.ts

@@ -23,7 +23,8 @@ export function isIpv4Literal(text: string): boolean {
 
 /** An IPv6 literal (lower-case, no brackets, no zone): hex groups of 1 to 4, at most one "::", an optional IPv4 tail. */
 export function isIpv6Literal(text: string): boolean {
-  if (text.length < 2 || text.length > MAX_ADDRESS_LENGTH || !text.includes(":")) {
+  // The longest literal ("ffff:…:ffff:255.255.255.255") has 45 characters: this only bounds a hostile value's cost.
+  if (text.length > MAX_ADDRESS_LENGTH) {
     return false;
   }
   const halves = text.split("::");
@@ -85,9 +86,9 @@ export function clientAddress(request: FlowRequest, trustedProxyCount: number): 
     return request.ipAddress;
   }
   const entries = forwardedEntries(request.forwardedFor);
-  if (entries.length < trustedProxyCount) {
+  const chosen = entries[entries.length - trustedProxyCount];
+  if (chosen === undefined) {
     return UNTRUSTED_FORWARDED_FOR;
   }
-  const chosen = plausibleAddress(entries[entries.length - trustedProxyCount] ?? "");
-  return chosen ?? UNTRUSTED_FORWARDED_FOR;
+  return plausibleAddress(chosen) ?? UNTRUSTED_FORWARDED_FOR;
 }

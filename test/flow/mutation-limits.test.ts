@@ -3,11 +3,9 @@
 //   npx stryker run stryker.config.mjs --concurrency 1 --mutate src/flow/client-address.ts,src/flow/rate-limits.ts
 //
 // Equivalent mutants (no test can tell them from the original; SECURITY.md counts them as not detected):
-// - client-address.ts:26, the guard `text.length < 2 || text.length > 45 || !text.includes(":")` dropped, or any of its
-//   three tests weakened (6 mutants): without a colon the groups cannot reach 8 units, "" and ":" fail the group length,
-//   and no literal that passes the group rules is longer than 45 characters. The guard only bounds the work a hostile
-//   X-Forwarded-For value costs.
-// - client-address.ts:91, the `?? ""` fallback (no coverage): unreachable, the entry count was checked just before.
+// - client-address.ts:26, the length guard: weakened to `>=` it fails "the longest literal" above; dropped (`false`, an
+//   empty block) it is equivalent: no literal that passes the group rules is longer than 45
+//   characters. The guard only bounds the work a hostile X-Forwarded-For value costs (2 mutants).
 // - rate-limits.ts:205, the `continue` of releaseAll's catch removed: it is the last statement of the loop body.
 // - session-access.ts:73, the `detail: ""` of a loaded session: detail is read only when no session was loaded.
 // - session-access.ts:103, removeQuietly's `return` in its catch removed: the function ends there either way.
@@ -50,6 +48,29 @@ describe("address literals the earlier tables did not cover", () => {
     expect(isIpv6Literal("1:2:3:4:5:6::7")).toBe(true);
     expect(isIpv6Literal("1:2:3:4:5:6::")).toBe(true);
     expect(isIpv6Literal("1:2:3:4:5:6:7::8")).toBe(false);
+  });
+
+  test("a second '::' is refused even where the groups add up to eight units", () => {
+    expect(isIpv6Literal("1:2:3::4:5::6:7:8")).toBe(false);
+    expect(isIpv6Literal("1:2:3:4:5:6:7:8")).toBe(true);
+  });
+
+  test("the longest literal, 45 characters, is accepted; one character more is not", () => {
+    const longest = "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255";
+    expect(longest).toHaveLength(45);
+    expect(isIpv6Literal(longest)).toBe(true);
+    expect(isIpv6Literal("0" + longest)).toBe(false);
+  });
+
+  test("short or colon-free text is no IPv6 literal (the group rules refuse it, without a guard of its own)", () => {
+    expect(["", ":", "::", "1", "1.2.3.4", "abcd"].map(isIpv6Literal)).toEqual([
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
