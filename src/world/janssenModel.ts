@@ -151,7 +151,8 @@ const get = (url, file) => new Promise((resolve, reject) => {
 });
 const jobs = [];
 for (let i = 0; i < pairs.length; i += 2) jobs.push(get(pairs[i], pairs[i + 1]));
-Promise.all(jobs).then(() => process.exit(0), () => process.exit(1));
+// Every request settles before the verdict, so none is still on its way to the repository once the answer is given.
+Promise.allSettled(jobs).then((all) => process.exit(all.every((job) => job.status === "fulfilled") ? 0 : 1));
 `;
 
 function download(urls: string[], files: string[]): boolean {
