@@ -50,7 +50,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 75e2d6aee37f4ba8d1c1e3a584c1b673d1dda8b1e94ef2311f318342d97f1992
+# Sources: sha256 2e6200f36e0a5ffb944b9b34b3f0067349f2ee526108b71b54cf42b5048bdf3b
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -134,7 +134,7 @@ from java.lang import String as JavaString, System, Throwable
 from java.math import BigInteger
 from java.nio import ByteBuffer
 from java.security import MessageDigest, SecureRandom as JavaSecureRandom
-from java.util import Date as JavaDate
+from java.util import Date as JavaDate, Objects
 from java.util.concurrent import ConcurrentHashMap, FutureTask, SynchronousQueue, ThreadPoolExecutor, TimeUnit
 from java.util.concurrent.locks import ReentrantLock
 from javax.crypto import Mac
@@ -197,14 +197,6 @@ def _js_double(number):
     if isinstance(number, long) and not -_JS_EXACT_LIMIT <= number <= _JS_EXACT_LIMIT:
         return float(number)
     return number
-
-
-def _js_mul(left, right):
-    """JavaScript's *: a zero product of ints with a negative factor is -0, a product beyond 2**53 a double."""
-    product = left * right
-    if product == 0 and isinstance(product, (int, long)) and (left < 0 or right < 0):
-        return -0.0
-    return _js_double(product)
 
 
 def _js_number_str(number):
@@ -377,6 +369,9 @@ def _js_parse_int(text):
 
 
 def _js_is_integer(value):
+    # The usual value, an int or a long, first: `type` leaves out bool (Number.isInteger(true) is false).
+    if type(value) is int or type(value) is long:
+        return True
     if isinstance(value, bool):
         return False
     if isinstance(value, (int, long)):
@@ -500,21 +495,32 @@ def _js_keys(value):
 
 def _js_json_parse(text):
     """JSON.parse: objects keep their key order, NaN and Infinity are syntax errors, big integers become doubles."""
-    return json.loads(
-        text,
-        object_pairs_hook=JsObject,
-        parse_int=_js_json_int,
-        parse_float=lambda digits: _js_normalize(float(digits)),
-        parse_constant=_js_json_constant,
-    )
+    return _JS_JSON_DECODER.decode(text)
 
 
 def _js_json_int(digits):
-    return -0.0 if digits == "-0" else _js_double(_js_read_digits(digits))
+    # Up to 9 characters fit Jython's 32-bit int, exactly; past them long() reads several times faster than int().
+    if len(digits) < 10:
+        return int(digits) if digits != "-0" else -0.0
+    return _js_double(long(digits))
+
+
+def _js_json_float(digits):
+    return _js_normalize(float(digits))
 
 
 def _js_json_constant(name):
     raise ValueError("JSON.parse: unexpected token " + name)
+
+
+# One decoder made once and shared, like json.loads's own default one: json.loads with an option makes a new decoder on
+# every call.
+_JS_JSON_DECODER = json.JSONDecoder(
+    object_pairs_hook=JsObject,
+    parse_int=_js_json_int,
+    parse_float=_js_json_float,
+    parse_constant=_js_json_constant,
+)
 
 
 class _JsFrozenObject(JsObject):
@@ -557,6 +563,12 @@ _JS_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 def _js_json_stringify(value):
     """JSON.stringify: no spaces, keys in JavaScript's order, non-ASCII kept, integral numbers without ".0"."""
+    # The usual values first: text, and integers as _js_str writes them (only a float can be NaN or infinite; type()
+    # leaves out bool).
+    if isinstance(value, basestring):
+        return '"' + value + '"' if _JS_JSON_PLAIN.match(value) else _JS_JSON_ENCODER.encode(value)
+    if type(value) is int or type(value) is long and -_JS_PLAIN_LIMIT < value < _JS_PLAIN_LIMIT:
+        return unicode(value)
     if value is None:
         return "null"
     if value is True:
@@ -565,8 +577,6 @@ def _js_json_stringify(value):
         return "false"
     if isinstance(value, (int, long, float)):
         return _js_str(value) if value == value and value not in (_INF, -_INF) else "null"
-    if isinstance(value, basestring):
-        return _js_json_string(value)
     if isinstance(value, dict):
         members = [_js_json_member(key, value[key]) for key in _js_keys(value)]
         return "{" + ",".join(members) + "}"
@@ -1683,18 +1693,19 @@ class StripedSerializer(object):  # src/host/per-node-claims.ts:25
             lock.unlock()
 
     def lockFor(self, key):
-        index = _js_mod(abs(JavaString(key).hashCode()), len(self.locks))
+        # String.hashCode by one static call: making a Java String first costs as much again.
+        index = _js_mod(abs(Objects.hashCode(key)), len(self.locks))
         lock = _js_item(self.locks, index)
         if lock is None:
             raise JsError("lock stripe out of range")
         return lock
 
 
-def newSerializer():  # src/host/per-node-claims.ts:56
+def newSerializer():  # src/host/per-node-claims.ts:57
     return StripedSerializer(STRIPES)
 
 
-def wholeSeconds(ttlSeconds):  # src/host/per-node-claims.ts:64
+def wholeSeconds(ttlSeconds):  # src/host/per-node-claims.ts:65
     """A claim's ttl as the whole seconds every backend takes (Redis EX and memcached want integers). Below 1 s it throws: Redis
     refuses 0, and memcached would keep the entry for ever, a claim that never frees up.
     """
@@ -1704,7 +1715,7 @@ def wholeSeconds(ttlSeconds):  # src/host/per-node-claims.ts:64
     return seconds
 
 
-class HeldClaim(object):  # src/host/per-node-claims.ts:73
+class HeldClaim(object):  # src/host/per-node-claims.ts:74
     """A claim this node holds, as the node remembers it."""
     value = None
     expiresAt = None
@@ -1714,13 +1725,13 @@ class HeldClaim(object):  # src/host/per-node-claims.ts:73
         self.expiresAt = expiresAt
 
 
-def cacheService():  # src/host/per-node-claims.ts:168
+def cacheService():  # src/host/per-node-claims.ts:169
     """Looked up per call: a bean proxy in Janssen, so nothing is kept that a redeployment could leave stale.
     """
     return CdiUtil.bean(CacheService)
 
 
-class CacheServiceClaimStore(object):  # src/host/per-node-claims.ts:89
+class CacheServiceClaimStore(object):  # src/host/per-node-claims.ts:90
     """Per node: CacheService get, put and read-back under this store's own locks (innermost: the flow's serializer locks are
     taken outside them, never inside, so the two never deadlock). A claim answers true only when the value read back is the
     one written; a read-back that finds nothing (a provider that swallowed the write) throws. A claim this node holds refuses
@@ -1753,8 +1764,10 @@ class CacheServiceClaimStore(object):  # src/host/per-node-claims.ts:89
                 raise JsError("claim not stored: the cache lost the write")
             if stored != value:
                 return False
-            self.held.put(cacheKey, HeldClaim(value, _js_double(now + _js_mul(seconds, 1000))))
-            self.sweepIfLarge(now)
+            self.held.put(cacheKey, HeldClaim(value, _js_double(now + _js_double(seconds * 1000))))
+            # Checked here, not in the sweep: a call per claim costs more than the test.
+            if self.held.size() > self.sweepAbove:
+                self.sweep(now)
             return True
         return self.locks.exclusive(cacheKey, _fn)
 
@@ -1778,16 +1791,14 @@ class CacheServiceClaimStore(object):  # src/host/per-node-claims.ts:89
         mine = self.held.get(cacheKey)
         return mine if mine is not None and mine.expiresAt > now else None
 
-    def sweepIfLarge(self, now):
+    def sweep(self, now):
         """Forgets expired claims once their number has doubled since the last sweep: memory stays within twice the live ones.
         """
-        if self.held.size() <= self.sweepAbove:
-            return
         for cacheKey in self.held.keySet().toArray():
             mine = self.held.get(cacheKey)
             if mine is not None and mine.expiresAt <= now:
                 self.held.remove(cacheKey, mine)
-        self.sweepAbove = _js_max(SWEEP_FLOOR, _js_mul(2, self.held.size()))
+        self.sweepAbove = _js_max(SWEEP_FLOOR, _js_double(2 * self.held.size()))
 
 
 # src/host/claim-stores.ts
@@ -1971,7 +1982,7 @@ class DatabaseClaimStore(object):  # src/host/claim-stores.ts:168
         entry.setTtl(ttlSeconds)
         entry.setData(value)
         entry.setCreationDate(JavaDate(now))
-        entry.setExpirationDate(JavaDate(_js_double(now + _js_mul(ttlSeconds, 1000))))
+        entry.setExpirationDate(JavaDate(_js_double(now + _js_double(ttlSeconds * 1000))))
         entry.setDeletable(True)
         try:
             self.entries.persist(entry)
@@ -2256,7 +2267,7 @@ def hex_(bytes_, byteCount):  # src/host/java-crypto.ts:20
     """Lower-case hex, two digits per byte, with Java 11's API (java.util.HexFormat is Java 17+): BigInteger drops leading
     zero digits, so the text is padded back to the byte count's length.
     """
-    return _js_pad_start(BigInteger(1, bytes_).toString(16), _js_mul(byteCount, 2), "0")
+    return _js_pad_start(BigInteger(1, bytes_).toString(16), _js_double(byteCount * 2), "0")
 
 
 class JavaRandom(object):  # src/host/java-crypto.ts:25
@@ -2941,7 +2952,7 @@ class SlotScan(object):  # src/flow/rate-limits.ts:76
                 not live
                 and self.claims.claim(
                     key,
-                    _js_str(_js_double(self.now + _js_mul(self.ttlSeconds, 1000))),
+                    _js_str(_js_double(self.now + _js_double(self.ttlSeconds * 1000))),
                     self.ttlSeconds,
                 )
             ):
@@ -3024,7 +3035,7 @@ def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:170
 
 def claimOnce(claims, key, ttlSeconds, now):  # src/flow/rate-limits.ts:186
     """A one-shot claim: true for the single caller that creates `key`."""
-    return claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds)
+    return claims.claim(key, _js_str(_js_double(now + _js_double(ttlSeconds * 1000))), ttlSeconds)
 
 
 def heldSeconds(claims, key, now):  # src/flow/rate-limits.ts:191
@@ -3115,15 +3126,16 @@ def isText(value):  # src/flow/session-state.ts:82
     return _js_strict_eq(_js_str(value), value)
 
 
-def isStep(value):  # src/flow/session-state.ts:86
-    return (
-        _js_strict_eq(value, STEP_CODE)
-        or _js_strict_eq(value, STEP_PASSWORD)
-        or _js_strict_eq(value, STEP_FINAL_CODE)
-    )
+def isStep(value):  # src/flow/session-state.ts:87
+    """The steps are consecutive: one integer check (which a boolean fails in Python too) and two plain comparisons.
+    """
+    if not _js_is_integer(value):
+        return False
+    step = value
+    return step >= STEP_CODE and step <= STEP_FINAL_CODE
 
 
-def hasFieldTypes(stored):  # src/flow/session-state.ts:94
+def hasFieldTypes(stored):  # src/flow/session-state.ts:99
     """The checks JSON.parse does not make: each field of the type it is declared with, every number an integer. The fields are
     `unknown` so that === compares them strictly in Python too, where `True == 1`.
     """
@@ -3146,7 +3158,7 @@ def hasFieldTypes(stored):  # src/flow/session-state.ts:94
     )
 
 
-def parseState(text):  # src/flow/session-state.ts:120
+def parseState(text):  # src/flow/session-state.ts:125
     """The state, or null when the text is not exactly what serializeState writes (truncated, edited, another version, a field of
     the wrong type, missing or unknown). After the field checks, writing the state again gives the text back only when the
     text had the one field order, no spaces, no other field, no field twice, and each value in the one form JSON.stringify
@@ -3167,29 +3179,47 @@ def parseState(text):  # src/flow/session-state.ts:120
 
 # LoadedSession:
 #   errorCode: The error to answer with when state is null.
+#   text: The stored text the state was read from ("" when refused).
 
 
-def refused(errorCode, detail):  # src/flow/session-access.ts:28
-    return JsObject([("state", None), ("errorCode", errorCode), ("detail", detail)])
+def refused(errorCode, detail):  # src/flow/session-access.ts:30
+    return JsObject([("state", None), ("errorCode", errorCode), ("detail", detail), ("text", "")])
 
 
-def codeStep(config):  # src/flow/session-access.ts:33
+def codeStep(config):  # src/flow/session-access.ts:35
     """The step a session waits for while its code is due: the code grants when the password came first."""
     return STEP_FINAL_CODE if config["loginOrder"] == "password_first" else STEP_CODE
 
 
-def sessionLockKey(sessionId):  # src/flow/session-access.ts:38
+def sessionLockKey(sessionId):  # src/flow/session-access.ts:40
     """The key of the per-node lock every read-check-write of session `sessionId` holds."""
     return "session:" + sessionId
 
 
-def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-access.ts:46
+def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-access.ts:48
     """The session `sessionId` if it is alive, was started by this client for this login value, and waits for `expectedStep` (S3).
     Binding is checked before the step so that another client's session says nothing about its progress.
     """
     text = context["ports"]["sessions"].get(sessionId)
     if text is None:
         return refused(SESSION_EXPIRED, "unknown session")
+    return checkedSession(context, sessionId, login, expectedStep, text)
+
+
+def reloadSession(context, sessionId, login, expectedStep, seen):  # src/flow/session-access.ts:66
+    """loadSession again, later in the same request, after `seen` was loaded and accepted: the session is read again, but a text
+    that has not changed is not parsed and checked again. The same text with the same request (its `now` included) gives an
+    equal state and the same checks' outcome, so `seen` is that load; its state must not have been changed since.
+    """
+    text = context["ports"]["sessions"].get(sessionId)
+    if text is None:
+        return refused(SESSION_EXPIRED, "unknown session")
+    if seen["state"] is not None and text == seen["text"]:
+        return seen
+    return checkedSession(context, sessionId, login, expectedStep, text)
+
+
+def checkedSession(context, sessionId, login, expectedStep, text):  # src/flow/session-access.ts:83
     state = parseState(text)
     if state is None:
         return refused(SERVER_ERROR, "unreadable session state")
@@ -3202,34 +3232,34 @@ def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-ac
         return refused(INVALID_SESSION, "session of another user")
     if state["step"] != expectedStep:
         return refused(INVALID_SESSION, "session waits for step " + _js_str(state["step"]))
-    return JsObject([("state", state), ("errorCode", 0), ("detail", "")])
+    return JsObject([("state", state), ("errorCode", 0), ("detail", ""), ("text", text)])
 
 
-def secondsLeft(context, state):  # src/flow/session-access.ts:76
+def secondsLeft(context, state):  # src/flow/session-access.ts:110
     return secondsUntil(state["expiresAt"], context["now"])
 
 
-def readsBack(context, sessionId, text):  # src/flow/session-access.ts:81
+def readsBack(context, sessionId, text):  # src/flow/session-access.ts:115
     """Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on.
     """
     return context["ports"]["sessions"].get(sessionId) == text
 
 
-def createSession(context, sessionId, state):  # src/flow/session-access.ts:86
+def createSession(context, sessionId, state):  # src/flow/session-access.ts:120
     """Writes a new session and reads it back; false when the write was lost."""
     text = serializeState(state)
     context["ports"]["sessions"].create(sessionId, text, context["config"]["sessionTtlSeconds"])
     return readsBack(context, sessionId, text)
 
 
-def saveSession(context, sessionId, state):  # src/flow/session-access.ts:93
+def saveSession(context, sessionId, state):  # src/flow/session-access.ts:127
     """Updates a session and reads it back; false when the write was lost."""
     text = serializeState(state)
     context["ports"]["sessions"].update(sessionId, text, secondsLeft(context, state))
     return readsBack(context, sessionId, text)
 
 
-def removeQuietly(context, sessionId):  # src/flow/session-access.ts:100
+def removeQuietly(context, sessionId):  # src/flow/session-access.ts:134
     """Removing a session is best effort where a failure changes nothing that matters (the session holds no usable code).
     """
     try:
@@ -3238,28 +3268,28 @@ def removeQuietly(context, sessionId):  # src/flow/session-access.ts:100
         return
 
 
-def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:108
+def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:142
     return (
         "gamatech-ropc:sends:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sendsByIpPrefix(context):  # src/flow/session-access.ts:112
+def sendsByIpPrefix(context):  # src/flow/session-access.ts:146
     return (
         "gamatech-ropc:sends:ip:"
         + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
     )
 
 
-def failuresPrefix(context, login):  # src/flow/session-access.ts:116
+def failuresPrefix(context, login):  # src/flow/session-access.ts:150
     return (
         "gamatech-ropc:failures:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:121
+def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:155
     """The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`.
     """
     return (
@@ -3268,7 +3298,7 @@ def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:121
     )
 
 
-def lockoutSeconds(context, login):  # src/flow/session-access.ts:126
+def lockoutSeconds(context, login):  # src/flow/session-access.ts:160
     """Seconds until this login value may try again after too many failures (S4), or 0. Reads only."""
     return fullFor(
         context["ports"]["claims"],
@@ -3278,7 +3308,7 @@ def lockoutSeconds(context, login):  # src/flow/session-access.ts:126
     )
 
 
-def claimFailure(context, login):  # src/flow/session-access.ts:136
+def claimFailure(context, login):  # src/flow/session-access.ts:170
     """Takes a failure slot before a code or password is evaluated; given back when the answer was right."""
     return claimSlot(
         context["ports"]["claims"],
@@ -3296,7 +3326,7 @@ def claimFailure(context, login):  # src/flow/session-access.ts:136
 #   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
 
 
-def claimSends(context, login):  # src/flow/session-access.ts:160
+def claimSends(context, login):  # src/flow/session-access.ts:194
     """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
     taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
     """
@@ -3490,26 +3520,32 @@ def verifyApproves(config, otp, phone, code):  # src/flow/delivery.ts:85
 #   recordFailure: Counts a wrong answer in the session state (saved by the skeleton).
 
 
-class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:56
-    """What the locked first part reserved: the state it saw and the slots it holds."""
+class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:58
+    """What the locked first part reserved: the session it saw and the slots it holds."""
+    # The load that was accepted; nothing changes its state before commit reloads the session.
+    loaded = None
     state = None
     # The attempt slot taken (1..maxAttempts).
     slot = None
     failureKey = None
+    # The session's claim prefix: a keyed hash, so made once per request.
+    claimPrefix = None
 
-    def __init__(self, state, slot, failureKey):
+    def __init__(self, loaded, state, slot, failureKey, claimPrefix):
+        self.loaded = loaded
         self.state = state
         self.slot = slot
         self.failureKey = failureKey
+        self.claimPrefix = claimPrefix
 
 
-def refusedSession(context, what, errorCode, detail):  # src/flow/reserved-attempt.ts:69
+def refusedSession(context, what, errorCode, detail):  # src/flow/reserved-attempt.ts:83
     what["sessionId"] = None
     what["detail"] = detail
     return outcome_failure(context, what, errorCode, details(None))
 
 
-def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserved-attempt.ts:81
+def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserved-attempt.ts:95
     """Under the session lock: the session, the kind's own checks, then a failure slot and an attempt slot."""
     claims = context["ports"]["claims"]
     loaded = loadSession(context, sessionId, login, limits["step"])
@@ -3528,9 +3564,10 @@ def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserve
     if late is not None:
         releaseAll(claims, [lockout["key"]])
         return late
+    claimPrefix = sessionClaimPrefix(context, sessionId)
     attempt = claimSlot(
         claims,
-        sessionClaimPrefix(context, sessionId) + limits["attemptClaim"],
+        claimPrefix + limits["attemptClaim"],
         limits["maxAttempts"],
         secondsLeft(context, state),
         context["now"],
@@ -3540,14 +3577,14 @@ def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserve
         context["ports"]["sessions"].remove(sessionId)
         what["sessionId"] = None
         return outcome_failure(context, what, TOO_MANY_ATTEMPTS, details(None))
-    return ReservedAttempt(state, attempt["slot"], lockout["key"])
+    return ReservedAttempt(loaded, state, attempt["slot"], lockout["key"], claimPrefix)
 
 
-def commit(context, what, login, sessionId, limits, rules, attempt, matched):  # src/flow/reserved-attempt.ts:127
+def commit(context, what, login, sessionId, limits, rules, attempt, matched):  # src/flow/reserved-attempt.ts:142
     """Under the session lock again: a right answer gives its failure slot back; a wrong one keeps it and counts.
     """
     claims = context["ports"]["claims"]
-    loaded = loadSession(context, sessionId, login, limits["step"])
+    loaded = reloadSession(context, sessionId, login, limits["step"], attempt.loaded)
     state = loaded["state"]
     if state is None:
         if matched:
@@ -3555,7 +3592,7 @@ def commit(context, what, login, sessionId, limits, rules, attempt, matched):  #
         return refusedSession(context, what, loaded["errorCode"], loaded["detail"])
     if matched and rules.stillCurrent(attempt.state, state):
         releaseAll(claims, [attempt.failureKey])
-        once = sessionClaimPrefix(context, sessionId) + limits["passClaim"]
+        once = attempt.claimPrefix + limits["passClaim"]
         if not claimOnce(claims, once, secondsLeft(context, state), context["now"]):
             return rules.passedAlready(context, what)
         return rules.passed(context, what, sessionId, state)
@@ -3571,7 +3608,7 @@ def commit(context, what, login, sessionId, limits, rules, attempt, matched):  #
     return outcome_failure(context, what, limits["wrongAnswerCode"], said)
 
 
-def checkReservedAttempt(context, what, login, sessionId, limits, rules, evaluate):  # src/flow/reserved-attempt.ts:172
+def checkReservedAttempt(context, what, login, sessionId, limits, rules, evaluate):  # src/flow/reserved-attempt.ts:187
     """Checks one answer of session `sessionId`: reserve, `evaluate` the answer against the state seen (outside the lock, so a
     slow provider or directory holds no lock), commit. `what` is the event being built for this request.
     """
@@ -3598,7 +3635,7 @@ class CodeRules(object):  # src/flow/step-code.ts:16
 
     def refuseAfterLockout(self, context, what, sessionId, state):
         """After the lockout, so a locked-out user learns nothing about the code's age."""
-        if context["now"] >= _js_double(state["codeIssuedAt"] + _js_mul(context["config"]["otpTtlSeconds"], 1000)):
+        if context["now"] >= _js_double(state["codeIssuedAt"] + _js_double(context["config"]["otpTtlSeconds"] * 1000)):
             return outcome_failure(context, what, OTP_EXPIRED, details(sessionId))
         return None
 
@@ -3902,7 +3939,7 @@ def openAndSend(context, what, login, recipient, sendKeys, step):  # src/flow/st
         ("verifyTo", _verifyTo),
         ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
         ("createdAt", context["now"]),
-        ("expiresAt", _js_double(context["now"] + _js_mul(config["sessionTtlSeconds"], 1000))),
+        ("expiresAt", _js_double(context["now"] + _js_double(config["sessionTtlSeconds"] * 1000))),
         ("codeIssuedAt", context["now"]),
         ("sends", 1),
         ("lastSendAt", context["now"]),
@@ -4002,7 +4039,7 @@ def codeLifeSeconds(context, state):  # src/flow/step-resend.ts:52
     expires_in nor the SMS promises more than the code has.
     """
     millis = _js_min(
-        _js_mul(context["config"]["otpTtlSeconds"], 1000),
+        _js_double(context["config"]["otpTtlSeconds"] * 1000),
         _js_double(state["expiresAt"] - context["now"]),
     )
     return _js_normalize(math.floor(_js_div(millis, 1000)))
@@ -4417,7 +4454,7 @@ def httpSetup(timeoutSeconds):  # src/host/twilio-gateway.ts:141
     """Builds the SDK's HTTP client for the loaded line; where that fails, the SDK's defaults remain (and say so).
     """
     version = Twilio.VERSION
-    timeoutMillis = _js_mul(timeoutSeconds, 1000)
+    timeoutMillis = _js_double(timeoutSeconds * 1000)
     useHttpClient5 = twilioMajorVersion() >= FIRST_HTTPCLIENT5_MAJOR
     try:
         client = httpClient5(timeoutMillis) if useHttpClient5 else httpClient4(timeoutMillis)

@@ -11,11 +11,13 @@ import { claimOnce, claimSlot, LIMIT_LOCKOUT, releaseAll } from "./rate-limits";
 import {
   claimFailure,
   loadSession,
+  reloadSession,
   saveSession,
   secondsLeft,
   sessionClaimPrefix,
   sessionLockKey,
 } from "./session-access";
+import type { LoadedSession } from "./session-access";
 import type { SessionState } from "./session-state";
 
 /** The fixed facts of one kind of checked answer. */
@@ -52,17 +54,29 @@ export interface AttemptRules {
   recordFailure(state: SessionState): void;
 }
 
-/** What the locked first part reserved: the state it saw and the slots it holds. */
+/** What the locked first part reserved: the session it saw and the slots it holds. */
 class ReservedAttempt {
+  /** The load that was accepted; nothing changes its state before commit reloads the session. */
+  readonly loaded: LoadedSession;
   readonly state: SessionState;
   /** The attempt slot taken (1..maxAttempts). */
   readonly slot: number;
   readonly failureKey: string;
+  /** The session's claim prefix: a keyed hash, so made once per request. */
+  readonly claimPrefix: string;
 
-  constructor(state: SessionState, slot: number, failureKey: string) {
+  constructor(
+    loaded: LoadedSession,
+    state: SessionState,
+    slot: number,
+    failureKey: string,
+    claimPrefix: string,
+  ) {
+    this.loaded = loaded;
     this.state = state;
     this.slot = slot;
     this.failureKey = failureKey;
+    this.claimPrefix = claimPrefix;
   }
 }
 
@@ -107,9 +121,10 @@ function reserve(
     releaseAll(claims, [lockout.key]);
     return late;
   }
+  const claimPrefix = sessionClaimPrefix(context, sessionId);
   const attempt = claimSlot(
     claims,
-    sessionClaimPrefix(context, sessionId) + limits.attemptClaim,
+    claimPrefix + limits.attemptClaim,
     limits.maxAttempts,
     secondsLeft(context, state),
     context.now,
@@ -120,7 +135,7 @@ function reserve(
     what.sessionId = null;
     return failure(context, what, TOO_MANY_ATTEMPTS, details(null));
   }
-  return new ReservedAttempt(state, attempt.slot, lockout.key);
+  return new ReservedAttempt(loaded, state, attempt.slot, lockout.key, claimPrefix);
 }
 
 /** Under the session lock again: a right answer gives its failure slot back; a wrong one keeps it and counts. */
@@ -135,7 +150,7 @@ function commit(
   matched: boolean,
 ): FlowOutcome {
   const claims = context.ports.claims;
-  const loaded = loadSession(context, sessionId, login, limits.step);
+  const loaded = reloadSession(context, sessionId, login, limits.step, attempt.loaded);
   const state = loaded.state;
   if (state === null) {
     if (matched) {
@@ -145,7 +160,7 @@ function commit(
   }
   if (matched && rules.stillCurrent(attempt.state, state)) {
     releaseAll(claims, [attempt.failureKey]);
-    const once = sessionClaimPrefix(context, sessionId) + limits.passClaim;
+    const once = attempt.claimPrefix + limits.passClaim;
     if (!claimOnce(claims, once, secondsLeft(context, state), context.now)) {
       return rules.passedAlready(context, what);
     }

@@ -23,10 +23,12 @@ export interface LoadedSession {
   /** The error to answer with when state is null. */
   errorCode: number;
   detail: string;
+  /** The stored text the state was read from ("" when refused). */
+  text: string;
 }
 
 function refused(errorCode: number, detail: string): LoadedSession {
-  return { state: null, errorCode: errorCode, detail: detail };
+  return { state: null, errorCode: errorCode, detail: detail, text: "" };
 }
 
 /** The step a session waits for while its code is due: the code grants when the password came first. */
@@ -53,6 +55,38 @@ export function loadSession(
   if (text === null) {
     return refused(SESSION_EXPIRED, "unknown session");
   }
+  return checkedSession(context, sessionId, login, expectedStep, text);
+}
+
+/**
+ * loadSession again, later in the same request, after `seen` was loaded and accepted: the session is read again, but a text
+ * that has not changed is not parsed and checked again. The same text with the same request (its `now` included) gives an
+ * equal state and the same checks' outcome, so `seen` is that load; its state must not have been changed since.
+ */
+export function reloadSession(
+  context: FlowContext,
+  sessionId: string,
+  login: LoginValue,
+  expectedStep: number,
+  seen: LoadedSession,
+): LoadedSession {
+  const text = context.ports.sessions.get(sessionId);
+  if (text === null) {
+    return refused(SESSION_EXPIRED, "unknown session");
+  }
+  if (seen.state !== null && text === seen.text) {
+    return seen;
+  }
+  return checkedSession(context, sessionId, login, expectedStep, text);
+}
+
+function checkedSession(
+  context: FlowContext,
+  sessionId: string,
+  login: LoginValue,
+  expectedStep: number,
+  text: string,
+): LoadedSession {
   const state = parseState(text);
   if (state === null) {
     return refused(SERVER_ERROR, "unreadable session state");
@@ -70,7 +104,7 @@ export function loadSession(
   if (state.step !== expectedStep) {
     return refused(INVALID_SESSION, "session waits for step " + String(state.step));
   }
-  return { state: state, errorCode: 0, detail: "" };
+  return { state: state, errorCode: 0, detail: "", text: text };
 }
 
 export function secondsLeft(context: FlowContext, state: SessionState): number {

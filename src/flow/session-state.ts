@@ -83,8 +83,13 @@ function isText(value: unknown): boolean {
   return String(value) === value;
 }
 
+/** The steps are consecutive: one integer check (which a boolean fails in Python too) and two plain comparisons. */
 function isStep(value: unknown): boolean {
-  return value === STEP_CODE || value === STEP_PASSWORD || value === STEP_FINAL_CODE;
+  if (!Number.isInteger(value)) {
+    return false;
+  }
+  const step = value as number;
+  return step >= STEP_CODE && step <= STEP_FINAL_CODE;
 }
 
 /**

@@ -27,6 +27,13 @@ describe("integers beyond 2^53 and near 2^31 / 2^32", () => {
       .expectToMatchJsResult();
   }
   suite
+    .testFunction(
+      "const a: number = id(9007199254740993); const b: number = id(-4503599627370497); " +
+        "return [String(a * 1000), String(3 * b), String(b * 2), String(id(-7) * 1000), String(id(0.5) * 3)];",
+      ID,
+    )
+    .expectToMatchJsResult();
+  suite
     .testFunction("let i: number = id(9007199254740991); i++; i++; i += 1; return String(i);", ID)
     .expectToMatchJsResult();
   suite
@@ -111,6 +118,9 @@ describe("negative zero", () => {
     'JSON.parse("-0") as number',
     "-0",
     "id(0) * -1",
+    "id(-0) * 1000",
+    "1000 * id(-0)",
+    "id(-0.0) * 2",
     "-1 * id(0)",
     "id(-5) * 0",
     "id(0) / -3",

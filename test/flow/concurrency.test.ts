@@ -570,6 +570,22 @@ describe("edges", () => {
     expect(world.claims.liveKeys().filter((key) => key.includes(":failures:"))).toEqual([]);
   });
 
+  test("a session rewritten while its code was checked is read and checked again under the second lock", () => {
+    for (const [rewrite, error] of [
+      [(text: string) => text.slice(0, -1), "10001"],
+      [(text: string) => text.replace('"step":2', '"step":3'), "10007"],
+    ] as const) {
+      const { world, app } = setup();
+      const sessionId = app.start("alice")["session_id"]!;
+      const compare = world.hash.constantTimeEquals.bind(world.hash);
+      world.hash.constantTimeEquals = (a, b) => {
+        world.sessions.poke(sessionId, rewrite(world.sessions.peek(sessionId)!), 600);
+        return compare(a, b);
+      };
+      expect(app.code("alice", sessionId, world.otp.lastCode())["error_code"]).toBe(error);
+    }
+  });
+
   test("a lost session write whose clean-up fails too is still 10001 without SMS", () => {
     const { world, app } = setup();
     world.sessions.swallowWrites = true;

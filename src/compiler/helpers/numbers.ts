@@ -276,6 +276,9 @@ def _js_parse_int(text):
     uses: ["_INF"],
     imports: [],
     code: `def _js_is_integer(value):
+    # The usual value, an int or a long, first: \`type\` leaves out bool (Number.isInteger(true) is false).
+    if type(value) is int or type(value) is long:
+        return True
     if isinstance(value, bool):
         return False
     if isinstance(value, (int, long)):

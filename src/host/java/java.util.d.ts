@@ -39,6 +39,11 @@ declare module "java:java.util" {
     nextElement(): E;
   }
 
+  export class Objects {
+    /** For a text, Java's String.hashCode (a signed 32-bit int). */
+    static hashCode(value: string): number;
+  }
+
   export class Date {
     constructor();
     constructor(epochMillis: number);

@@ -23,14 +23,6 @@ def _js_double(number):
     return number
 
 
-def _js_mul(left, right):
-    """JavaScript's *: a zero product of ints with a negative factor is -0, a product beyond 2**53 a double."""
-    product = left * right
-    if product == 0 and isinstance(product, (int, long)) and (left < 0 or right < 0):
-        return -0.0
-    return _js_double(product)
-
-
 def _js_number_str(number):
     """Number.prototype.toString: shortest round-trip digits, exponent only below 1e-6 or from 1e21."""
     # The usual number, an integer, first: only a float can be -0, NaN or infinite. `type` leaves out bool.
@@ -169,7 +161,7 @@ def _js_strict_eq(left, right):
 
 def main():  # test/compiler/constructs/arrays-loops.ts:3
     numbers = [3, 1, 4, 1, 5]
-    doubled = [_js_mul(n, 2) for n in numbers]
+    doubled = [_js_double(n * 2) for n in numbers]
     big = [n for n in numbers if n > 2]
     sum_ = 0
     for n in numbers:

@@ -40,7 +40,7 @@ class JsError(Exception):
 
 def double(n):  # test/compiler/constructs/functions-jsdoc.ts:4
     """Doubles a number."""
-    return _js_mul(n, 2)
+    return _js_double(n * 2)
 
 
 def greet(name, language=None):  # test/compiler/constructs/functions-jsdoc.ts:17

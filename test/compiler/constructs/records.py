@@ -146,6 +146,12 @@ _JS_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 def _js_json_stringify(value):
     """JSON.stringify: no spaces, keys in JavaScript's order, non-ASCII kept, integral numbers without ".0"."""
+    # The usual values first: text, and integers as _js_str writes them (only a float can be NaN or infinite; type()
+    # leaves out bool).
+    if isinstance(value, basestring):
+        return '"' + value + '"' if _JS_JSON_PLAIN.match(value) else _JS_JSON_ENCODER.encode(value)
+    if type(value) is int or type(value) is long and -_JS_PLAIN_LIMIT < value < _JS_PLAIN_LIMIT:
+        return unicode(value)
     if value is None:
         return "null"
     if value is True:
@@ -154,8 +160,6 @@ def _js_json_stringify(value):
         return "false"
     if isinstance(value, (int, long, float)):
         return _js_str(value) if value == value and value not in (_INF, -_INF) else "null"
-    if isinstance(value, basestring):
-        return _js_json_string(value)
     if isinstance(value, dict):
         members = [_js_json_member(key, value[key]) for key in _js_keys(value)]
         return "{" + ",".join(members) + "}"

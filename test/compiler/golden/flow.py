@@ -57,14 +57,6 @@ def _js_double(number):
     return number
 
 
-def _js_mul(left, right):
-    """JavaScript's *: a zero product of ints with a negative factor is -0, a product beyond 2**53 a double."""
-    product = left * right
-    if product == 0 and isinstance(product, (int, long)) and (left < 0 or right < 0):
-        return -0.0
-    return _js_double(product)
-
-
 def _js_number_str(number):
     """Number.prototype.toString: shortest round-trip digits, exponent only below 1e-6 or from 1e21."""
     # The usual number, an integer, first: only a float can be -0, NaN or infinite. `type` leaves out bool.
@@ -235,6 +227,9 @@ def _js_parse_int(text):
 
 
 def _js_is_integer(value):
+    # The usual value, an int or a long, first: `type` leaves out bool (Number.isInteger(true) is false).
+    if type(value) is int or type(value) is long:
+        return True
     if isinstance(value, bool):
         return False
     if isinstance(value, (int, long)):
@@ -351,21 +346,32 @@ def _js_keys(value):
 
 def _js_json_parse(text):
     """JSON.parse: objects keep their key order, NaN and Infinity are syntax errors, big integers become doubles."""
-    return json.loads(
-        text,
-        object_pairs_hook=JsObject,
-        parse_int=_js_json_int,
-        parse_float=lambda digits: _js_normalize(float(digits)),
-        parse_constant=_js_json_constant,
-    )
+    return _JS_JSON_DECODER.decode(text)
 
 
 def _js_json_int(digits):
-    return -0.0 if digits == "-0" else _js_double(_js_read_digits(digits))
+    # Up to 9 characters fit Jython's 32-bit int, exactly; past them long() reads several times faster than int().
+    if len(digits) < 10:
+        return int(digits) if digits != "-0" else -0.0
+    return _js_double(long(digits))
+
+
+def _js_json_float(digits):
+    return _js_normalize(float(digits))
 
 
 def _js_json_constant(name):
     raise ValueError("JSON.parse: unexpected token " + name)
+
+
+# One decoder made once and shared, like json.loads's own default one: json.loads with an option makes a new decoder on
+# every call.
+_JS_JSON_DECODER = json.JSONDecoder(
+    object_pairs_hook=JsObject,
+    parse_int=_js_json_int,
+    parse_float=_js_json_float,
+    parse_constant=_js_json_constant,
+)
 
 
 class _JsFrozenObject(JsObject):
@@ -408,6 +414,12 @@ _JS_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 def _js_json_stringify(value):
     """JSON.stringify: no spaces, keys in JavaScript's order, non-ASCII kept, integral numbers without ".0"."""
+    # The usual values first: text, and integers as _js_str writes them (only a float can be NaN or infinite; type()
+    # leaves out bool).
+    if isinstance(value, basestring):
+        return '"' + value + '"' if _JS_JSON_PLAIN.match(value) else _JS_JSON_ENCODER.encode(value)
+    if type(value) is int or type(value) is long and -_JS_PLAIN_LIMIT < value < _JS_PLAIN_LIMIT:
+        return unicode(value)
     if value is None:
         return "null"
     if value is True:
@@ -416,8 +428,6 @@ def _js_json_stringify(value):
         return "false"
     if isinstance(value, (int, long, float)):
         return _js_str(value) if value == value and value not in (_INF, -_INF) else "null"
-    if isinstance(value, basestring):
-        return _js_json_string(value)
     if isinstance(value, dict):
         members = [_js_json_member(key, value[key]) for key in _js_keys(value)]
         return "{" + ",".join(members) + "}"
@@ -1143,7 +1153,7 @@ class SlotScan(object):  # src/flow/rate-limits.ts:76
                 not live
                 and self.claims.claim(
                     key,
-                    _js_str(_js_double(self.now + _js_mul(self.ttlSeconds, 1000))),
+                    _js_str(_js_double(self.now + _js_double(self.ttlSeconds * 1000))),
                     self.ttlSeconds,
                 )
             ):
@@ -1226,7 +1236,7 @@ def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:170
 
 def claimOnce(claims, key, ttlSeconds, now):  # src/flow/rate-limits.ts:186
     """A one-shot claim: true for the single caller that creates `key`."""
-    return claims.claim(key, _js_str(_js_double(now + _js_mul(ttlSeconds, 1000))), ttlSeconds)
+    return claims.claim(key, _js_str(_js_double(now + _js_double(ttlSeconds * 1000))), ttlSeconds)
 
 
 def heldSeconds(claims, key, now):  # src/flow/rate-limits.ts:191
@@ -1317,15 +1327,16 @@ def isText(value):  # src/flow/session-state.ts:82
     return _js_strict_eq(_js_str(value), value)
 
 
-def isStep(value):  # src/flow/session-state.ts:86
-    return (
-        _js_strict_eq(value, STEP_CODE)
-        or _js_strict_eq(value, STEP_PASSWORD)
-        or _js_strict_eq(value, STEP_FINAL_CODE)
-    )
+def isStep(value):  # src/flow/session-state.ts:87
+    """The steps are consecutive: one integer check (which a boolean fails in Python too) and two plain comparisons.
+    """
+    if not _js_is_integer(value):
+        return False
+    step = value
+    return step >= STEP_CODE and step <= STEP_FINAL_CODE
 
 
-def hasFieldTypes(stored):  # src/flow/session-state.ts:94
+def hasFieldTypes(stored):  # src/flow/session-state.ts:99
     """The checks JSON.parse does not make: each field of the type it is declared with, every number an integer. The fields are
     `unknown` so that === compares them strictly in Python too, where `True == 1`.
     """
@@ -1348,7 +1359,7 @@ def hasFieldTypes(stored):  # src/flow/session-state.ts:94
     )
 
 
-def parseState(text):  # src/flow/session-state.ts:120
+def parseState(text):  # src/flow/session-state.ts:125
     """The state, or null when the text is not exactly what serializeState writes (truncated, edited, another version, a field of
     the wrong type, missing or unknown). After the field checks, writing the state again gives the text back only when the
     text had the one field order, no spaces, no other field, no field twice, and each value in the one form JSON.stringify
@@ -1369,29 +1380,47 @@ def parseState(text):  # src/flow/session-state.ts:120
 
 # LoadedSession:
 #   errorCode: The error to answer with when state is null.
+#   text: The stored text the state was read from ("" when refused).
 
 
-def refused(errorCode, detail):  # src/flow/session-access.ts:28
-    return JsObject([("state", None), ("errorCode", errorCode), ("detail", detail)])
+def refused(errorCode, detail):  # src/flow/session-access.ts:30
+    return JsObject([("state", None), ("errorCode", errorCode), ("detail", detail), ("text", "")])
 
 
-def codeStep(config):  # src/flow/session-access.ts:33
+def codeStep(config):  # src/flow/session-access.ts:35
     """The step a session waits for while its code is due: the code grants when the password came first."""
     return STEP_FINAL_CODE if config["loginOrder"] == "password_first" else STEP_CODE
 
 
-def sessionLockKey(sessionId):  # src/flow/session-access.ts:38
+def sessionLockKey(sessionId):  # src/flow/session-access.ts:40
     """The key of the per-node lock every read-check-write of session `sessionId` holds."""
     return "session:" + sessionId
 
 
-def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-access.ts:46
+def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-access.ts:48
     """The session `sessionId` if it is alive, was started by this client for this login value, and waits for `expectedStep` (S3).
     Binding is checked before the step so that another client's session says nothing about its progress.
     """
     text = context["ports"]["sessions"].get(sessionId)
     if text is None:
         return refused(SESSION_EXPIRED, "unknown session")
+    return checkedSession(context, sessionId, login, expectedStep, text)
+
+
+def reloadSession(context, sessionId, login, expectedStep, seen):  # src/flow/session-access.ts:66
+    """loadSession again, later in the same request, after `seen` was loaded and accepted: the session is read again, but a text
+    that has not changed is not parsed and checked again. The same text with the same request (its `now` included) gives an
+    equal state and the same checks' outcome, so `seen` is that load; its state must not have been changed since.
+    """
+    text = context["ports"]["sessions"].get(sessionId)
+    if text is None:
+        return refused(SESSION_EXPIRED, "unknown session")
+    if seen["state"] is not None and text == seen["text"]:
+        return seen
+    return checkedSession(context, sessionId, login, expectedStep, text)
+
+
+def checkedSession(context, sessionId, login, expectedStep, text):  # src/flow/session-access.ts:83
     state = parseState(text)
     if state is None:
         return refused(SERVER_ERROR, "unreadable session state")
@@ -1404,34 +1433,34 @@ def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-ac
         return refused(INVALID_SESSION, "session of another user")
     if state["step"] != expectedStep:
         return refused(INVALID_SESSION, "session waits for step " + _js_str(state["step"]))
-    return JsObject([("state", state), ("errorCode", 0), ("detail", "")])
+    return JsObject([("state", state), ("errorCode", 0), ("detail", ""), ("text", text)])
 
 
-def secondsLeft(context, state):  # src/flow/session-access.ts:76
+def secondsLeft(context, state):  # src/flow/session-access.ts:110
     return secondsUntil(state["expiresAt"], context["now"])
 
 
-def readsBack(context, sessionId, text):  # src/flow/session-access.ts:81
+def readsBack(context, sessionId, text):  # src/flow/session-access.ts:115
     """Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on.
     """
     return context["ports"]["sessions"].get(sessionId) == text
 
 
-def createSession(context, sessionId, state):  # src/flow/session-access.ts:86
+def createSession(context, sessionId, state):  # src/flow/session-access.ts:120
     """Writes a new session and reads it back; false when the write was lost."""
     text = serializeState(state)
     context["ports"]["sessions"].create(sessionId, text, context["config"]["sessionTtlSeconds"])
     return readsBack(context, sessionId, text)
 
 
-def saveSession(context, sessionId, state):  # src/flow/session-access.ts:93
+def saveSession(context, sessionId, state):  # src/flow/session-access.ts:127
     """Updates a session and reads it back; false when the write was lost."""
     text = serializeState(state)
     context["ports"]["sessions"].update(sessionId, text, secondsLeft(context, state))
     return readsBack(context, sessionId, text)
 
 
-def removeQuietly(context, sessionId):  # src/flow/session-access.ts:100
+def removeQuietly(context, sessionId):  # src/flow/session-access.ts:134
     """Removing a session is best effort where a failure changes nothing that matters (the session holds no usable code).
     """
     try:
@@ -1440,28 +1469,28 @@ def removeQuietly(context, sessionId):  # src/flow/session-access.ts:100
         return
 
 
-def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:108
+def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:142
     return (
         "gamatech-ropc:sends:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sendsByIpPrefix(context):  # src/flow/session-access.ts:112
+def sendsByIpPrefix(context):  # src/flow/session-access.ts:146
     return (
         "gamatech-ropc:sends:ip:"
         + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
     )
 
 
-def failuresPrefix(context, login):  # src/flow/session-access.ts:116
+def failuresPrefix(context, login):  # src/flow/session-access.ts:150
     return (
         "gamatech-ropc:failures:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:121
+def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:155
     """The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`.
     """
     return (
@@ -1470,7 +1499,7 @@ def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:121
     )
 
 
-def lockoutSeconds(context, login):  # src/flow/session-access.ts:126
+def lockoutSeconds(context, login):  # src/flow/session-access.ts:160
     """Seconds until this login value may try again after too many failures (S4), or 0. Reads only."""
     return fullFor(
         context["ports"]["claims"],
@@ -1480,7 +1509,7 @@ def lockoutSeconds(context, login):  # src/flow/session-access.ts:126
     )
 
 
-def claimFailure(context, login):  # src/flow/session-access.ts:136
+def claimFailure(context, login):  # src/flow/session-access.ts:170
     """Takes a failure slot before a code or password is evaluated; given back when the answer was right."""
     return claimSlot(
         context["ports"]["claims"],
@@ -1498,7 +1527,7 @@ def claimFailure(context, login):  # src/flow/session-access.ts:136
 #   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
 
 
-def claimSends(context, login):  # src/flow/session-access.ts:160
+def claimSends(context, login):  # src/flow/session-access.ts:194
     """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
     taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
     """
@@ -1692,26 +1721,32 @@ def verifyApproves(config, otp, phone, code):  # src/flow/delivery.ts:85
 #   recordFailure: Counts a wrong answer in the session state (saved by the skeleton).
 
 
-class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:56
-    """What the locked first part reserved: the state it saw and the slots it holds."""
+class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:58
+    """What the locked first part reserved: the session it saw and the slots it holds."""
+    # The load that was accepted; nothing changes its state before commit reloads the session.
+    loaded = None
     state = None
     # The attempt slot taken (1..maxAttempts).
     slot = None
     failureKey = None
+    # The session's claim prefix: a keyed hash, so made once per request.
+    claimPrefix = None
 
-    def __init__(self, state, slot, failureKey):
+    def __init__(self, loaded, state, slot, failureKey, claimPrefix):
+        self.loaded = loaded
         self.state = state
         self.slot = slot
         self.failureKey = failureKey
+        self.claimPrefix = claimPrefix
 
 
-def refusedSession(context, what, errorCode, detail):  # src/flow/reserved-attempt.ts:69
+def refusedSession(context, what, errorCode, detail):  # src/flow/reserved-attempt.ts:83
     what["sessionId"] = None
     what["detail"] = detail
     return failure(context, what, errorCode, details(None))
 
 
-def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserved-attempt.ts:81
+def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserved-attempt.ts:95
     """Under the session lock: the session, the kind's own checks, then a failure slot and an attempt slot."""
     claims = context["ports"]["claims"]
     loaded = loadSession(context, sessionId, login, limits["step"])
@@ -1730,9 +1765,10 @@ def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserve
     if late is not None:
         releaseAll(claims, [lockout["key"]])
         return late
+    claimPrefix = sessionClaimPrefix(context, sessionId)
     attempt = claimSlot(
         claims,
-        sessionClaimPrefix(context, sessionId) + limits["attemptClaim"],
+        claimPrefix + limits["attemptClaim"],
         limits["maxAttempts"],
         secondsLeft(context, state),
         context["now"],
@@ -1742,14 +1778,14 @@ def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserve
         context["ports"]["sessions"].remove(sessionId)
         what["sessionId"] = None
         return failure(context, what, TOO_MANY_ATTEMPTS, details(None))
-    return ReservedAttempt(state, attempt["slot"], lockout["key"])
+    return ReservedAttempt(loaded, state, attempt["slot"], lockout["key"], claimPrefix)
 
 
-def commit(context, what, login, sessionId, limits, rules, attempt, matched):  # src/flow/reserved-attempt.ts:127
+def commit(context, what, login, sessionId, limits, rules, attempt, matched):  # src/flow/reserved-attempt.ts:142
     """Under the session lock again: a right answer gives its failure slot back; a wrong one keeps it and counts.
     """
     claims = context["ports"]["claims"]
-    loaded = loadSession(context, sessionId, login, limits["step"])
+    loaded = reloadSession(context, sessionId, login, limits["step"], attempt.loaded)
     state = loaded["state"]
     if state is None:
         if matched:
@@ -1757,7 +1793,7 @@ def commit(context, what, login, sessionId, limits, rules, attempt, matched):  #
         return refusedSession(context, what, loaded["errorCode"], loaded["detail"])
     if matched and rules.stillCurrent(attempt.state, state):
         releaseAll(claims, [attempt.failureKey])
-        once = sessionClaimPrefix(context, sessionId) + limits["passClaim"]
+        once = attempt.claimPrefix + limits["passClaim"]
         if not claimOnce(claims, once, secondsLeft(context, state), context["now"]):
             return rules.passedAlready(context, what)
         return rules.passed(context, what, sessionId, state)
@@ -1773,7 +1809,7 @@ def commit(context, what, login, sessionId, limits, rules, attempt, matched):  #
     return failure(context, what, limits["wrongAnswerCode"], said)
 
 
-def checkReservedAttempt(context, what, login, sessionId, limits, rules, evaluate):  # src/flow/reserved-attempt.ts:172
+def checkReservedAttempt(context, what, login, sessionId, limits, rules, evaluate):  # src/flow/reserved-attempt.ts:187
     """Checks one answer of session `sessionId`: reserve, `evaluate` the answer against the state seen (outside the lock, so a
     slow provider or directory holds no lock), commit. `what` is the event being built for this request.
     """
@@ -1800,7 +1836,7 @@ class CodeRules(object):  # src/flow/step-code.ts:16
 
     def refuseAfterLockout(self, context, what, sessionId, state):
         """After the lockout, so a locked-out user learns nothing about the code's age."""
-        if context["now"] >= _js_double(state["codeIssuedAt"] + _js_mul(context["config"]["otpTtlSeconds"], 1000)):
+        if context["now"] >= _js_double(state["codeIssuedAt"] + _js_double(context["config"]["otpTtlSeconds"] * 1000)):
             return failure(context, what, OTP_EXPIRED, details(sessionId))
         return None
 
@@ -2181,7 +2217,7 @@ def openAndSend(context, what, login, recipient, sendKeys, step):  # src/flow/st
         ("verifyTo", _verifyTo),
         ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
         ("createdAt", context["now"]),
-        ("expiresAt", _js_double(context["now"] + _js_mul(config["sessionTtlSeconds"], 1000))),
+        ("expiresAt", _js_double(context["now"] + _js_double(config["sessionTtlSeconds"] * 1000))),
         ("codeIssuedAt", context["now"]),
         ("sends", 1),
         ("lastSendAt", context["now"]),
@@ -2281,7 +2317,7 @@ def codeLifeSeconds(context, state):  # src/flow/step-resend.ts:52
     expires_in nor the SMS promises more than the code has.
     """
     millis = _js_min(
-        _js_mul(context["config"]["otpTtlSeconds"], 1000),
+        _js_double(context["config"]["otpTtlSeconds"] * 1000),
         _js_double(state["expiresAt"] - context["now"]),
     )
     return _js_normalize(math.floor(_js_div(millis, 1000)))

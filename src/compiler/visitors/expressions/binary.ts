@@ -147,7 +147,16 @@ export function exactSum(node: ts.BinaryExpression, sum: py.Expr, context: Conte
 function exactProduct(node: ts.BinaryExpression, left: py.Expr, right: py.Expr, context: Context): py.Expr {
   if (integerRange(node, context.checker) !== undefined) return py.binop("*", left, right);
   if (isFractionLiteral(node.left) || isFractionLiteral(node.right)) return py.binop("*", left, right);
+  // A positive whole factor keeps the other's sign, -0 included (Python's ints hold no -0), so only a large product needs
+  // rounding: `ms = s * 1000` costs one helper call, not two.
+  if (isPositiveWholeLiteral(node.left) || isPositiveWholeLiteral(node.right))
+    return context.helperCall("_js_double", py.binop("*", left, right));
   return context.helperCall("_js_mul", left, right);
+}
+
+function isPositiveWholeLiteral(node: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(node)) return isPositiveWholeLiteral(node.expression);
+  return ts.isNumericLiteral(node) && Number(node.text) > 0;
 }
 
 type PrimitiveFamily = "string" | "number" | "boolean";
