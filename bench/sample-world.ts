@@ -4,7 +4,7 @@ import { execFileSync } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { worldLaunch } from "../src/world/JythonScriptHost";
+import { worldLaunch } from "../src/world/world-launch";
 import { buildJavaDoubles, janssenModelJar } from "../src/world/javaDoubles";
 import { javacExecutable } from "../src/world/jython";
 

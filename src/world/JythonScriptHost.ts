@@ -2,9 +2,9 @@ import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { randomInt } from "crypto";
-import { DEFAULT_TWILIO_VERSION, worldClasspath } from "./javaDoubles";
-import { javaExecutable, jythonEnvironment, jythonHome, jythonJar } from "./jython";
+import { asciiJson } from "./ascii-json";
+import { giveBack, IdleProcess, takeIdle } from "./host-pool";
+import { DEFAULT_TWILIO_VERSION } from "./javaDoubles";
 import type {
   AuthenticateReply,
   AuthenticateRequest,
@@ -18,77 +18,25 @@ import type {
   WorldInfo,
   WorldSpec,
 } from "./protocol";
-import { twilioTls, TWILIO_HOSTS } from "./tls";
+import { poolKey, worldLaunch, type WorldJvmOptions } from "./world-launch";
 
-export const DRIVER = path.join(__dirname, "driver.py");
 export const REPLY_PREFIX = "@@gamatech-driver@@ ";
 
 type Reply = Record<string, unknown>;
 
-export interface JythonScriptHostOptions {
+/** The driver waits up to 3 s for the last use's threads to end (driver.py's RECYCLE_WAIT_MS); beyond that the JVM is quit. */
+const RECYCLE_TIMEOUT_MS = 30_000;
+
+export interface JythonScriptHostOptions extends WorldJvmOptions {
   /** How long one command may take before the process is killed; default 120 s. */
   timeoutMs?: number;
-  /** twilio-java version on the world's classpath (one per process, as on a server); default 7.17.0 (Janssen's). */
-  twilioVersion?: string;
-  /** More jars for the classpath (e.g. from mavenClasspath), after the SDK's. */
-  extraJars?: string[];
-  /** More JVM options. */
-  jvmOptions?: string[];
   /**
-   * "full" (the default) keeps the server JVM's compiler tiers, which pay off over the thousands of requests of a suite.
-   * "quick" stops at the first tier: a start and a script load then take 3.3 CPU-seconds instead of 6.3, for a world that
-   * serves a few dozen requests.
+   * Take an idle JVM started with the same twilioVersion, extraJars, jvmOptions and jit from this Jest worker's pool, and
+   * give this one back at close() (the driver's recycle command returns it to the state of a fresh start) instead of
+   * quitting it: a JVM start costs seconds. Off by default, so the CLI and any caller that looks at the process itself
+   * (its pid, its stderr, its exit) gets a JVM of its own.
    */
-  jit?: "quick" | "full";
-}
-
-/** How a world's JVM is started: `command` and `args` run driver.py; `env` is the environment to give it. */
-export interface WorldLaunch {
-  command: string;
-  args: string[];
-  env: NodeJS.ProcessEnv;
-  classpath: string[];
-  /** The loopback address api.twilio.com and verify.twilio.com resolve to inside that JVM (jdk.net.hosts.file). */
-  directAddress: string;
-}
-
-/**
- * The JVM command line of a world for one twilio-java version: Jython's own jar, the doubles, Janssen's model jar, the
- * SDK jars (fetched from Maven Central on first use) and extraJars on the classpath; the fake Twilio API's key store and
- * the test CA trust store (made with keytool on first use); api.twilio.com / verify.twilio.com resolving to a private
- * loopback address (jdk.net.hosts.file written into `folder`); https.proxyHost=127.0.0.1 (the driver sets the port of
- * the proxy it opens). `script` defaults to driver.py; `scriptArgs` follow it.
- */
-export function worldLaunch(
-  folder: string,
-  options: JythonScriptHostOptions & { script?: string; scriptArgs?: string[] } = {},
-): WorldLaunch {
-  const classpath = worldClasspath({ twilioVersion: options.twilioVersion, extraJars: options.extraJars });
-  const tls = twilioTls();
-  const directAddress = `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
-  const hostsFile = path.join(folder, "hosts");
-  fs.writeFileSync(hostsFile, `127.0.0.1 localhost\n${directAddress} ${TWILIO_HOSTS.join(" ")}\n`);
-  const args = [
-    "-cp",
-    [jythonJar(), ...classpath].join(path.delimiter),
-    `-Dpython.home=${jythonHome()}`,
-    ...(options.jit === "quick" ? ["-XX:TieredStopAtLevel=1"] : []),
-    "-Dpython.cachedir.skip=true",
-    "-Dpython.console.encoding=UTF-8",
-    `-Djdk.net.hosts.file=${hostsFile}`,
-    `-Djavax.net.ssl.trustStore=${tls.truststore}`,
-    `-Djavax.net.ssl.trustStorePassword=${tls.password}`,
-    "-Djavax.net.ssl.trustStoreType=PKCS12",
-    "-Dhttps.proxyHost=127.0.0.1",
-    `-Dgamatech.twilio.keystore=${tls.keystore}`,
-    `-Dgamatech.twilio.keystorePassword=${tls.password}`,
-    `-Dgamatech.twilio.directAddress=${directAddress}`,
-    ...(options.jvmOptions ?? []),
-    "org.python.util.jython",
-    options.script ?? DRIVER,
-    ...(options.scriptArgs ?? []),
-  ];
-  return { command: javaExecutable(), args, env: jythonEnvironment(), classpath, directAddress };
+  reuse?: boolean;
 }
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -101,7 +49,8 @@ function sleepMs(ms: number): void {
  * against the Janssen doubles, the real twilio-java SDK of one version and the fake Twilio API. Every call blocks until
  * the driver answers (so synchronous callers such as the attack suites can use it, and `await host.x()` works the same);
  * a command that takes longer than timeoutMs kills the process. The JVM takes seconds to start, so a test file starts one
- * host per SDK version and reuses it (reset between cases).
+ * host per SDK version and reuses it (reset between cases); with `reuse`, later test files of the same Jest worker reuse
+ * it too (host-pool.ts).
  *
  * Transport: commands and replies travel through two named pipes. The reply pipe is read without blocking (polled), so a
  * late reply times out and a dead process is seen at once (end of file); the command pipe's only writer is this object,
@@ -117,13 +66,29 @@ export class JythonScriptHost {
   private readonly commands: number;
   private readonly replies: number;
   private readonly timeoutMs: number;
+  /** Set when the JVM may go back to the pool at close(); null for a JVM of the caller's own. */
+  private readonly poolKey: string | null;
   private pending = "";
   private nextId = 1;
   private closed = false;
+  /** Killed (a command was late): never pooled. */
+  private suspect = false;
 
-  private constructor(options: JythonScriptHostOptions) {
+  private constructor(
+    options: JythonScriptHostOptions,
+    poolKey: string | null,
+    adopted: IdleProcess | undefined,
+  ) {
     this.twilioVersion = options.twilioVersion ?? DEFAULT_TWILIO_VERSION;
     this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.poolKey = poolKey;
+    if (adopted !== undefined) {
+      ({ pid: this.pid, folder: this.folder, commands: this.commands, replies: this.replies } = adopted);
+      this.nextId = adopted.nextId;
+      // The child appends to it (see below), so emptying it leaves stderrTail() with this use's output only.
+      fs.truncateSync(path.join(this.folder, "stderr.log"), 0);
+      return;
+    }
     this.folder = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-world-"));
     try {
       const launch = worldLaunch(this.folder, { ...options, twilioVersion: this.twilioVersion });
@@ -138,7 +103,7 @@ export class JythonScriptHost {
       fs.closeSync(commandHold);
       this.replies = fs.openSync(replyPipe, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
       const childStdout = fs.openSync(replyPipe, fs.constants.O_WRONLY);
-      const stderr = fs.openSync(path.join(this.folder, "stderr.log"), "w");
+      const stderr = fs.openSync(path.join(this.folder, "stderr.log"), "a");
       const child = spawn(launch.command, launch.args, {
         stdio: [childStdin, childStdout, stderr],
         env: launch.env,
@@ -158,7 +123,9 @@ export class JythonScriptHost {
 
   /** Builds the doubles, fetches the SDK jars and makes the certificates when needed, and starts the driver. */
   static start(options: JythonScriptHostOptions = {}): JythonScriptHost {
-    return new JythonScriptHost(options);
+    if (options.reuse !== true) return new JythonScriptHost(options, null, undefined);
+    const key = poolKey(options);
+    return new JythonScriptHost(options, key, takeIdle(key));
   }
 
   reset(world: WorldSpec = {}): void {
@@ -240,9 +207,19 @@ export class JythonScriptHost {
     return this.send({ cmd: "worldInfo" }) as unknown as WorldInfo;
   }
 
-  /** Asks the driver to quit and waits (briefly) for the process to end; idempotent, never throws. */
+  /**
+   * Asks the driver to quit and waits (briefly) for the process to end, or, for a host started with `reuse`, recycles the
+   * JVM and leaves it in the pool (a JVM that was killed, stopped or does not come back clean is quit); idempotent, never
+   * throws.
+   */
   close(): void {
     if (this.closed) return;
+    if (this.poolKey !== null && !this.suspect && this.recycled()) {
+      this.closed = true;
+      const { pid, folder, commands, replies, nextId } = this;
+      giveBack({ key: this.poolKey, pid, folder, commands, replies, nextId });
+      return;
+    }
     try {
       this.send({ cmd: "quit" }, 10_000);
     } catch {
@@ -253,6 +230,15 @@ export class JythonScriptHost {
     this.waitForExit(5_000);
     fs.closeSync(this.replies);
     fs.rmSync(this.folder, { recursive: true, force: true });
+  }
+
+  /** True when the driver is back in the state of a fresh start, with no thread of this use left running. */
+  private recycled(): boolean {
+    try {
+      return this.send({ cmd: "recycle" }, RECYCLE_TIMEOUT_MS).clean === true && this.pending === "";
+    } catch {
+      return false;
+    }
   }
 
   /** Sends one command and blocks for its reply; throws when the driver reports an error, dies or is late. */
@@ -282,6 +268,7 @@ export class JythonScriptHost {
 
   private readLine(deadline: number, what: string): string {
     const buffer = Buffer.alloc(65536);
+    const began = Date.now();
     let pause = 0.05;
     while (!this.pending.includes("\n")) {
       let count: number;
@@ -296,7 +283,9 @@ export class JythonScriptHost {
           );
         }
         sleepMs(pause);
-        pause = Math.min(pause * 2, 5);
+        // Most commands answer within milliseconds: polling finely then keeps the JVM from idling until the next look (a
+        // 5 ms step made a 1 ms request take 1.26 ms instead of 1.07); a long command is polled more rarely.
+        pause = Math.min(pause * 2, Date.now() - began < 20 ? 0.25 : 5);
         continue;
       }
       if (count === 0) {
@@ -313,6 +302,7 @@ export class JythonScriptHost {
   }
 
   private kill(): void {
+    this.suspect = true;
     try {
       process.kill(this.pid, "SIGKILL");
     } catch {
@@ -356,20 +346,4 @@ function handleOrThrow(reply: Reply, field: "script" | "instance", what: string)
     throw new Error(`${what} raised ${exception.type}: ${exception.message}\n${exception.traceback}`);
   }
   return reply[field] as string;
-}
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/**
- * JSON with every non-ASCII character escaped, so the bytes on the pipe do not depend on Jython's stdin encoding. A lone
- * UTF-16 surrogate becomes U+FFFD: Jython's unicode cannot hold one, and no HTTP request can carry one either (it has no
- * UTF-8 encoding, so the servlet container decodes it to U+FFFD before a script sees it).
- */
-export function asciiJson(value: unknown): string {
-  const wellFormed = (_key: string, item: unknown) =>
-    typeof item === "string" ? item.replace(LONE_SURROGATE, "\ufffd") : item;
-  return JSON.stringify(value, wellFormed).replace(
-    /[\u007f-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
 }

@@ -36,6 +36,10 @@ SHAPE_GONE = (
 )
 CONCURRENT_PACKAGE = "java.util.concurrent"
 MAX_PARALLEL = 200
+# How long recycle waits for the threads of the last use to end before it calls the JVM unfit for reuse. A script's
+# worker ends its Twilio call within the test's twilio_timeout_seconds (1 or 2 s); a JVM that needs longer is quit, which
+# costs only a fresh start.
+RECYCLE_WAIT_MS = 3000
 
 
 class ControlledSystem(object):
@@ -130,17 +134,34 @@ class ParallelRequest(Callable):
         return outcome
 
 
+class TrackedExecutor(RequestScopedThreadPoolExecutor):
+    """The ThreadPoolExecutor loaded scripts get, recorded so recycle can stop its threads whatever became of the script."""
+
+    def __init__(self, *args):
+        RequestScopedThreadPoolExecutor.__init__(self, *args)
+        SCRIPT_EXECUTORS.append(self)
+
+
+SCRIPT_EXECUTORS = []
+
+
 class Driver(object):
     def __init__(self, shape_jars=None):
         if shape_jars:
             raise ValueError(SHAPE_GONE)
         self.system = ControlledSystem()
+        self.real_import = __builtin__.__import__
+        __builtin__.__import__ = self.import_for_scripts
+        self.fresh_state()
+        # Threads that belong to the process itself, not to a use of it (the main thread, the fake Twilio API's).
+        self.own_threads = set(live_threads())
+
+    def fresh_state(self):
         self.modules = {}
         self.instances = {}
         self.clients = None
         self.claim_runs = []
-        self.real_import = __builtin__.__import__
-        __builtin__.__import__ = self.import_for_scripts
+        self.parallel_count = 0
         World.reset(0, 0)
 
     # Every import in a loaded script goes through here, so the script meets the test clock even when it imports inside a
@@ -155,7 +176,7 @@ class Driver(object):
             return PackageOverlay(module, {"System": self.system})
         if name == CONCURRENT_PACKAGE:
             # The same executor, whose tasks run under the submitting test request (for attributing SMS records).
-            return PackageOverlay(module, {"ThreadPoolExecutor": RequestScopedThreadPoolExecutor})
+            return PackageOverlay(module, {"ThreadPoolExecutor": TrackedExecutor})
         return module
 
     def cmd_reset(self, command):
@@ -305,7 +326,7 @@ class Driver(object):
             raise ValueError("parallel takes 1 to %d requests, got %d" % (MAX_PARALLEL, len(requests)))
         timeout_ms = long(command.get("timeoutMs", 60000))
         World.beginRequest()
-        self.parallel_count = getattr(self, "parallel_count", 0) + 1
+        self.parallel_count += 1
         router = RequestRoutedCapture()
         ready = CountDownLatch(len(requests))
         start = CountDownLatch(1)
@@ -385,6 +406,25 @@ class Driver(object):
             value, ttl = snapshot.get(key)
             entries[key] = {"value": value, "ttlMs": ttl}
         return {"entries": entries, "nowMs": Clock.now()}
+
+    def cmd_recycle(self, command):
+        """Returns the process to the state of a fresh start for the next user of a pooled JVM (JythonScriptHost reuse):
+        the scripts' executors and the driver's own runs are stopped (not the scripts' destroy: a fresh JVM never ran it,
+        the next user cannot see whether it did, and script code could hang or fail here), the loaded modules, instances,
+        clients and the real cache backend dropped, and the world reset as at the start. `clean` is false when a thread of
+        this use is still running after RECYCLE_WAIT_MS (a call blocked in a socket read): that JVM must not be reused."""
+        for executor in SCRIPT_EXECUTORS + [runner for runner, _ in self.claim_runs]:
+            executor.shutdownNow()
+        del SCRIPT_EXECUTORS[:]
+        for name in [name for name in sys.modules if name.startswith(MODULE_PREFIX)]:
+            del sys.modules[name]
+        drop_cache_backend()
+        deadline = JavaSystem.currentTimeMillis() + RECYCLE_WAIT_MS
+        while live_threads() - self.own_threads and JavaSystem.currentTimeMillis() < deadline:
+            JavaThread.sleep(10)
+        clean = not (live_threads() - self.own_threads)
+        self.fresh_state()
+        return {"clean": clean}
 
     def serve(self, stdin, stdout):
         while True:
@@ -480,6 +520,22 @@ def use_cache_backend(spec):
             Backends.sqlEntries().resetTable()
     else:
         raise ValueError("unknown cacheBackend kind %r (memory, redis, redisCluster, memcached, database)" % kind)
+
+
+def drop_cache_backend():
+    """Closes the real cache provider of the last use (Backends keeps one per JVM), as if the JVM had never made one."""
+    try:
+        from gamatech.backends import Backends
+    except ImportError:
+        return  # the backends' jars are not on this JVM's classpath
+    close = Backends.getDeclaredMethod("close", [])
+    close.setAccessible(True)
+    close.invoke(None, [])
+
+
+def live_threads():
+    """The threads that keep the JVM running (daemon threads, such as the fake Twilio API's, do not)."""
+    return set(thread for thread in JavaThread.getAllStackTraces().keySet() if thread.isAlive() and not thread.isDaemon())
 
 
 def call_script(thunk):

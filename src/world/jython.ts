@@ -63,13 +63,20 @@ export interface JythonRun {
 
 /**
  * The command line of a Jython process for `jythonArgs` (Jython's own: -D properties, then the script and its arguments):
- * what the Debian launcher runs, with the JVM limited to its first-tier compiler, since these processes live for seconds
- * and the optimising compiler's threads would double their CPU time.
+ * what the Debian launcher runs, with the JVM limited to its first-tier compiler and the serial collector, since these
+ * processes live for seconds and the optimising compiler's and the parallel collector's threads would add CPU time.
  */
 export function jythonCommand(jythonArgs: string[]): { command: string; args: string[] } {
   return {
     command: javaExecutable(),
-    args: ["-XX:TieredStopAtLevel=1", "-jar", jythonJar(), `-Dpython.home=${jythonHome()}`, ...jythonArgs],
+    args: [
+      "-XX:TieredStopAtLevel=1",
+      "-XX:+UseSerialGC",
+      "-jar",
+      jythonJar(),
+      `-Dpython.home=${jythonHome()}`,
+      ...jythonArgs,
+    ],
   };
 }
 

@@ -143,6 +143,7 @@ export type Command =
   | { cmd: "cache" }
   | { cmd: "twilioRequests" }
   | { cmd: "worldInfo" }
+  | { cmd: "recycle" }
   | { cmd: "quit" };
 
 /** What happened to a call into script code: it returned a value, or an exception (Python or Java) escaped it. */

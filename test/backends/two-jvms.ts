@@ -46,8 +46,8 @@ export interface WorldOptions {
 export function startNodePair(scripts: Map<JythonScriptHost, string>): [JythonScriptHost, JythonScriptHost] {
   const extraJars = backendJars();
   const pair: [JythonScriptHost, JythonScriptHost] = [
-    JythonScriptHost.start({ extraJars }),
-    JythonScriptHost.start({ extraJars }),
+    JythonScriptHost.start({ extraJars, jit: "quick", reuse: true }),
+    JythonScriptHost.start({ extraJars, jit: "quick", reuse: true }),
   ];
   for (const host of pair) {
     host.reset({});

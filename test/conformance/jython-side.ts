@@ -145,7 +145,15 @@ export class JythonConformance {
   private world(version: string): { host: JythonScriptHost; script: string | null } {
     let world = this.hosts.get(version);
     if (world === undefined) {
-      world = { host: JythonScriptHost.start({ timeoutMs: 180_000, twilioVersion: version }), script: null };
+      world = {
+        host: JythonScriptHost.start({
+          timeoutMs: 180_000,
+          twilioVersion: version,
+          jit: "quick",
+          reuse: true,
+        }),
+        script: null,
+      };
       this.hosts.set(version, world);
     }
     return world;

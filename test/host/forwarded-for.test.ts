@@ -20,7 +20,7 @@ let host: JythonScriptHost;
 let script: string;
 
 beforeAll(() => {
-  host = JythonScriptHost.start({ jit: "quick" });
+  host = JythonScriptHost.start({ jit: "quick", reuse: true });
   host.reset({ users: [ALICE] });
   script = host.load(BUILT_SCRIPT);
 });

@@ -14,7 +14,7 @@ let host: JythonScriptHost;
 let script: string;
 
 beforeAll(async () => {
-  host = JythonScriptHost.start({ timeoutMs: 120_000, jit: "quick" });
+  host = JythonScriptHost.start({ timeoutMs: 120_000, jit: "quick", reuse: true });
   await host.reset({ users: [] });
   script = await host.load(BUILT_SCRIPT);
 });

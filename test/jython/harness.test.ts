@@ -25,7 +25,7 @@ jest.setTimeout(120_000);
 let host: JythonScriptHost;
 
 beforeAll(() => {
-  host = JythonScriptHost.start({ twilioVersion: NEWEST_TWILIO_VERSION, jit: "quick" });
+  host = JythonScriptHost.start({ twilioVersion: NEWEST_TWILIO_VERSION, jit: "quick", reuse: true });
 });
 
 afterAll(() => {

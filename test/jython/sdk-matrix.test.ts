@@ -36,7 +36,7 @@ describe.each(versions)("twilio-java %s", (version) => {
   let instance: string;
 
   beforeAll(() => {
-    host = JythonScriptHost.start({ twilioVersion: version, jit: "quick" });
+    host = JythonScriptHost.start({ twilioVersion: version, jit: "quick", reuse: true });
     host.reset();
     instance = host.create(host.load(PROBE));
     host.init(instance, TWILIO);

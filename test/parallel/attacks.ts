@@ -247,10 +247,20 @@ export class ParallelWorld {
     backend: Backend = "in-memory",
   ): Promise<ParallelWorld> {
     if (backend === "in-memory") {
-      return new ParallelWorld(JythonScriptHost.start({ timeoutMs: 180_000 }), scriptPath, backend, null);
+      return new ParallelWorld(
+        JythonScriptHost.start({ timeoutMs: 180_000, jit: "quick", reuse: true }),
+        scriptPath,
+        backend,
+        null,
+      );
     }
     const server = backend === "redis" ? await startRedis() : await startPostgres();
-    const host = JythonScriptHost.start({ timeoutMs: 180_000, extraJars: backendJars() });
+    const host = JythonScriptHost.start({
+      timeoutMs: 180_000,
+      extraJars: backendJars(),
+      jit: "quick",
+      reuse: true,
+    });
     return new ParallelWorld(host, scriptPath, backend, server);
   }
 

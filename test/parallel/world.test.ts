@@ -13,7 +13,7 @@ let host: JythonScriptHost;
 let instances: string[];
 
 beforeAll(async () => {
-  host = JythonScriptHost.start();
+  host = JythonScriptHost.start({ jit: "quick", reuse: true });
   await host.reset();
   const script = await host.load(RACE);
   instances = [await host.create(script), await host.create(script)];

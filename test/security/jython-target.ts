@@ -30,7 +30,12 @@ const shared = new Map<string, { host: JythonScriptHost; script: string }>();
 function jython(version: string): { host: JythonScriptHost; script: string } {
   let world = shared.get(version);
   if (world === undefined) {
-    const host = JythonScriptHost.start({ twilioVersion: version, timeoutMs: 180_000 });
+    const host = JythonScriptHost.start({
+      twilioVersion: version,
+      timeoutMs: 180_000,
+      jit: "quick",
+      reuse: true,
+    });
     host.reset();
     world = { host, script: host.load(BUILT_SCRIPT) };
     shared.set(version, world);

@@ -44,7 +44,11 @@ export class ScriptRunner {
   }
 
   static async start(world: LocalWorld): Promise<{ runner: ScriptRunner; initLogs: string[] }> {
-    const host = JythonScriptHost.start({ timeoutMs: 180_000, twilioVersion: world.twilioVersion });
+    const host = JythonScriptHost.start({
+      timeoutMs: 180_000,
+      twilioVersion: world.twilioVersion,
+      jit: "quick",
+    });
     try {
       const startMs = Date.now();
       host.reset({ clockMs: startMs, users: world.users, clients: world.clientIds });
