@@ -9,6 +9,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   testSequencer: "<rootDir>/test/support/slow-first-sequencer.js",
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },

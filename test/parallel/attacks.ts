@@ -168,17 +168,20 @@ function mergeInto(target: Record<string, number>, source: Record<string, number
  * success (proceed to step 3 / a token), and the too_many_attempts answers that can have been judged — the one per
  * budget whose wrong guess used it up. A budget is per node where claims are per node, one for the cluster where the
  * backend's claims are atomic (Redis, the database). Further too_many_attempts answers are refusals of a spent session and judge
- * nothing. Serially this is exactly the limit once the limit is reached.
+ * nothing. With `perBudget` (a budget's attempts), a too_many_attempts answer counts only while the other answers leave a
+ * slot for it: when a success took a budget's last slot, the refusals after it judged nothing (counting one of them made a
+ * right password in the third slot read as 4 of 3). Serially this is exactly the limit once the limit is reached.
  */
 export function evaluatedOf(
   answers: Record<string, number>,
   wrong: string,
   success: string,
   budgets: number,
+  perBudget = Infinity,
 ): number {
-  return (
-    (answers[wrong] ?? 0) + (answers[success] ?? 0) + Math.min(answers["too_many_attempts"] ?? 0, budgets)
-  );
+  const judged = (answers[wrong] ?? 0) + (answers[success] ?? 0);
+  const slotsLeft = Math.max(0, budgets * perBudget - judged);
+  return judged + Math.min(answers["too_many_attempts"] ?? 0, budgets, slotsLeft);
 }
 
 /** How many separate attempt budgets a session has: one per node on per-node claims, one on an atomic backend. */
@@ -384,7 +387,7 @@ const ATTACK_RUNS: Record<AttackName, (world: ParallelWorld, setup: AttackSetup)
     const answers = tally(burst.results);
     const after = await rightCodeGivesToken(world, alice, started);
     return {
-      evaluated: evaluatedOf(answers, "invalid_otp", "proceed", budgets(world, nodes)),
+      evaluated: evaluatedOf(answers, "invalid_otp", "proceed", budgets(world, nodes), LIMITS.codes),
       limit: LIMITS.codes,
       sms: null,
       rightAccepted: after ? "yes, a token" : "no",
@@ -417,7 +420,7 @@ const ATTACK_RUNS: Record<AttackName, (world: ParallelWorld, setup: AttackSetup)
       );
       const counts = tally(burst.results);
       mergeInto(answers, counts);
-      perRound.push(evaluatedOf(counts, "invalid_otp", "proceed", budgets(world, nodes)));
+      perRound.push(evaluatedOf(counts, "invalid_otp", "proceed", budgets(world, nodes), LIMITS.codes));
       const rightReply = burst.results[right]!;
       if (fields(rightReply).step === "3") {
         passed += 1;
@@ -532,7 +535,13 @@ const ATTACK_RUNS: Record<AttackName, (world: ParallelWorld, setup: AttackSetup)
       password: alice.password,
     });
     return {
-      evaluated: evaluatedOf(answers, "invalid_credentials", "granted", budgets(world, nodes)),
+      evaluated: evaluatedOf(
+        answers,
+        "invalid_credentials",
+        "granted",
+        budgets(world, nodes),
+        LIMITS.passwords,
+      ),
       limit: LIMITS.passwords,
       sms: null,
       rightAccepted: granted(after) ? "yes, a token" : "no",
