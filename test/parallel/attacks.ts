@@ -569,7 +569,13 @@ const ATTACK_RUNS: Record<AttackName, (world: ParallelWorld, setup: AttackSetup)
     const answers = tally(burst.results);
     const tokens = burst.results.filter(granted).length;
     return {
-      evaluated: evaluatedOf(answers, "invalid_credentials", "granted", budgets(world, nodes)),
+      evaluated: evaluatedOf(
+        answers,
+        "invalid_credentials",
+        "granted",
+        budgets(world, nodes),
+        LIMITS.passwords,
+      ),
       limit: LIMITS.passwords,
       sms: null,
       rightAccepted: granted(burst.results[right]!) ? "yes" : "no",
