@@ -50,7 +50,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 2e6200f36e0a5ffb944b9b34b3f0067349f2ee526108b71b54cf42b5048bdf3b
+# Sources: sha256 52f25a93ca8eecea3b17fae7076ba27126161939642b0378b0c6a4f4be0b5ef7
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -3196,30 +3196,22 @@ def sessionLockKey(sessionId):  # src/flow/session-access.ts:40
     return "session:" + sessionId
 
 
-def loadSession(context, sessionId, login, expectedStep):  # src/flow/session-access.ts:48
+def loadSession(context, sessionId, login, expectedStep, seen=None):  # src/flow/session-access.ts:51
     """The session `sessionId` if it is alive, was started by this client for this login value, and waits for `expectedStep` (S3).
-    Binding is checked before the step so that another client's session says nothing about its progress.
+    Binding is checked before the step so that another client's session says nothing about its progress. `seen` is an
+    accepted load earlier in the same request: the session is read again, but a text that has not changed is not parsed and
+    checked again (the same text with the same request, its `now` included, gives an equal state and the same checks'
+    outcome), so `seen` is returned; its state must not have been changed since.
     """
     text = context["ports"]["sessions"].get(sessionId)
     if text is None:
         return refused(SESSION_EXPIRED, "unknown session")
-    return checkedSession(context, sessionId, login, expectedStep, text)
-
-
-def reloadSession(context, sessionId, login, expectedStep, seen):  # src/flow/session-access.ts:66
-    """loadSession again, later in the same request, after `seen` was loaded and accepted: the session is read again, but a text
-    that has not changed is not parsed and checked again. The same text with the same request (its `now` included) gives an
-    equal state and the same checks' outcome, so `seen` is that load; its state must not have been changed since.
-    """
-    text = context["ports"]["sessions"].get(sessionId)
-    if text is None:
-        return refused(SESSION_EXPIRED, "unknown session")
-    if seen["state"] is not None and text == seen["text"]:
+    if seen is not None and seen["state"] is not None and text == seen["text"]:
         return seen
     return checkedSession(context, sessionId, login, expectedStep, text)
 
 
-def checkedSession(context, sessionId, login, expectedStep, text):  # src/flow/session-access.ts:83
+def checkedSession(context, sessionId, login, expectedStep, text):  # src/flow/session-access.ts:68
     state = parseState(text)
     if state is None:
         return refused(SERVER_ERROR, "unreadable session state")
@@ -3235,31 +3227,31 @@ def checkedSession(context, sessionId, login, expectedStep, text):  # src/flow/s
     return JsObject([("state", state), ("errorCode", 0), ("detail", ""), ("text", text)])
 
 
-def secondsLeft(context, state):  # src/flow/session-access.ts:110
+def secondsLeft(context, state):  # src/flow/session-access.ts:95
     return secondsUntil(state["expiresAt"], context["now"])
 
 
-def readsBack(context, sessionId, text):  # src/flow/session-access.ts:115
+def readsBack(context, sessionId, text):  # src/flow/session-access.ts:100
     """Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on.
     """
     return context["ports"]["sessions"].get(sessionId) == text
 
 
-def createSession(context, sessionId, state):  # src/flow/session-access.ts:120
+def createSession(context, sessionId, state):  # src/flow/session-access.ts:105
     """Writes a new session and reads it back; false when the write was lost."""
     text = serializeState(state)
     context["ports"]["sessions"].create(sessionId, text, context["config"]["sessionTtlSeconds"])
     return readsBack(context, sessionId, text)
 
 
-def saveSession(context, sessionId, state):  # src/flow/session-access.ts:127
+def saveSession(context, sessionId, state):  # src/flow/session-access.ts:112
     """Updates a session and reads it back; false when the write was lost."""
     text = serializeState(state)
     context["ports"]["sessions"].update(sessionId, text, secondsLeft(context, state))
     return readsBack(context, sessionId, text)
 
 
-def removeQuietly(context, sessionId):  # src/flow/session-access.ts:134
+def removeQuietly(context, sessionId):  # src/flow/session-access.ts:119
     """Removing a session is best effort where a failure changes nothing that matters (the session holds no usable code).
     """
     try:
@@ -3268,28 +3260,28 @@ def removeQuietly(context, sessionId):  # src/flow/session-access.ts:134
         return
 
 
-def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:142
+def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:127
     return (
         "gamatech-ropc:sends:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sendsByIpPrefix(context):  # src/flow/session-access.ts:146
+def sendsByIpPrefix(context):  # src/flow/session-access.ts:131
     return (
         "gamatech-ropc:sends:ip:"
         + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
     )
 
 
-def failuresPrefix(context, login):  # src/flow/session-access.ts:150
+def failuresPrefix(context, login):  # src/flow/session-access.ts:135
     return (
         "gamatech-ropc:failures:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:155
+def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:140
     """The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`.
     """
     return (
@@ -3298,7 +3290,7 @@ def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:155
     )
 
 
-def lockoutSeconds(context, login):  # src/flow/session-access.ts:160
+def lockoutSeconds(context, login):  # src/flow/session-access.ts:145
     """Seconds until this login value may try again after too many failures (S4), or 0. Reads only."""
     return fullFor(
         context["ports"]["claims"],
@@ -3308,7 +3300,7 @@ def lockoutSeconds(context, login):  # src/flow/session-access.ts:160
     )
 
 
-def claimFailure(context, login):  # src/flow/session-access.ts:170
+def claimFailure(context, login):  # src/flow/session-access.ts:155
     """Takes a failure slot before a code or password is evaluated; given back when the answer was right."""
     return claimSlot(
         context["ports"]["claims"],
@@ -3326,7 +3318,7 @@ def claimFailure(context, login):  # src/flow/session-access.ts:170
 #   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
 
 
-def claimSends(context, login):  # src/flow/session-access.ts:194
+def claimSends(context, login):  # src/flow/session-access.ts:179
     """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
     taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
     """
@@ -3520,7 +3512,7 @@ def verifyApproves(config, otp, phone, code):  # src/flow/delivery.ts:85
 #   recordFailure: Counts a wrong answer in the session state (saved by the skeleton).
 
 
-class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:58
+class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:57
     """What the locked first part reserved: the session it saw and the slots it holds."""
     # The load that was accepted; nothing changes its state before commit reloads the session.
     loaded = None
@@ -3539,13 +3531,13 @@ class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:58
         self.claimPrefix = claimPrefix
 
 
-def refusedSession(context, what, errorCode, detail):  # src/flow/reserved-attempt.ts:83
+def refusedSession(context, what, errorCode, detail):  # src/flow/reserved-attempt.ts:82
     what["sessionId"] = None
     what["detail"] = detail
     return outcome_failure(context, what, errorCode, details(None))
 
 
-def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserved-attempt.ts:95
+def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserved-attempt.ts:94
     """Under the session lock: the session, the kind's own checks, then a failure slot and an attempt slot."""
     claims = context["ports"]["claims"]
     loaded = loadSession(context, sessionId, login, limits["step"])
@@ -3580,11 +3572,11 @@ def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserve
     return ReservedAttempt(loaded, state, attempt["slot"], lockout["key"], claimPrefix)
 
 
-def commit(context, what, login, sessionId, limits, rules, attempt, matched):  # src/flow/reserved-attempt.ts:142
+def commit(context, what, login, sessionId, limits, rules, attempt, matched):  # src/flow/reserved-attempt.ts:141
     """Under the session lock again: a right answer gives its failure slot back; a wrong one keeps it and counts.
     """
     claims = context["ports"]["claims"]
-    loaded = reloadSession(context, sessionId, login, limits["step"], attempt.loaded)
+    loaded = loadSession(context, sessionId, login, limits["step"], attempt.loaded)
     state = loaded["state"]
     if state is None:
         if matched:
@@ -3608,7 +3600,7 @@ def commit(context, what, login, sessionId, limits, rules, attempt, matched):  #
     return outcome_failure(context, what, limits["wrongAnswerCode"], said)
 
 
-def checkReservedAttempt(context, what, login, sessionId, limits, rules, evaluate):  # src/flow/reserved-attempt.ts:187
+def checkReservedAttempt(context, what, login, sessionId, limits, rules, evaluate):  # src/flow/reserved-attempt.ts:186
     """Checks one answer of session `sessionId`: reserve, `evaluate` the answer against the state seen (outside the lock, so a
     slow provider or directory holds no lock), commit. `what` is the event being built for this request.
     """

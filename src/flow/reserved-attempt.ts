@@ -11,7 +11,6 @@ import { claimOnce, claimSlot, LIMIT_LOCKOUT, releaseAll } from "./rate-limits";
 import {
   claimFailure,
   loadSession,
-  reloadSession,
   saveSession,
   secondsLeft,
   sessionClaimPrefix,
@@ -150,7 +149,7 @@ function commit(
   matched: boolean,
 ): FlowOutcome {
   const claims = context.ports.claims;
-  const loaded = reloadSession(context, sessionId, login, limits.step, attempt.loaded);
+  const loaded = loadSession(context, sessionId, login, limits.step, attempt.loaded);
   const state = loaded.state;
   if (state === null) {
     if (matched) {

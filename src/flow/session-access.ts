@@ -43,38 +43,23 @@ export function sessionLockKey(sessionId: string): string {
 
 /**
  * The session `sessionId` if it is alive, was started by this client for this login value, and waits for `expectedStep` (S3).
- * Binding is checked before the step so that another client's session says nothing about its progress.
+ * Binding is checked before the step so that another client's session says nothing about its progress. `seen` is an
+ * accepted load earlier in the same request: the session is read again, but a text that has not changed is not parsed and
+ * checked again (the same text with the same request, its `now` included, gives an equal state and the same checks'
+ * outcome), so `seen` is returned; its state must not have been changed since.
  */
 export function loadSession(
   context: FlowContext,
   sessionId: string,
   login: LoginValue,
   expectedStep: number,
+  seen?: LoadedSession,
 ): LoadedSession {
   const text = context.ports.sessions.get(sessionId);
   if (text === null) {
     return refused(SESSION_EXPIRED, "unknown session");
   }
-  return checkedSession(context, sessionId, login, expectedStep, text);
-}
-
-/**
- * loadSession again, later in the same request, after `seen` was loaded and accepted: the session is read again, but a text
- * that has not changed is not parsed and checked again. The same text with the same request (its `now` included) gives an
- * equal state and the same checks' outcome, so `seen` is that load; its state must not have been changed since.
- */
-export function reloadSession(
-  context: FlowContext,
-  sessionId: string,
-  login: LoginValue,
-  expectedStep: number,
-  seen: LoadedSession,
-): LoadedSession {
-  const text = context.ports.sessions.get(sessionId);
-  if (text === null) {
-    return refused(SESSION_EXPIRED, "unknown session");
-  }
-  if (seen.state !== null && text === seen.text) {
+  if (seen !== undefined && seen.state !== null && text === seen.text) {
     return seen;
   }
   return checkedSession(context, sessionId, login, expectedStep, text);

@@ -184,6 +184,11 @@ export function evaluatedOf(
   return judged + Math.min(answers["too_many_attempts"] ?? 0, budgets, slotsLeft);
 }
 
+/** evaluatedOf for the password step's attacks: wrong passwords, tokens, max_password_attempts per budget. */
+function passwordsJudged(answers: Record<string, number>, world: ParallelWorld, nodes: number): number {
+  return evaluatedOf(answers, "invalid_credentials", "granted", budgets(world, nodes), LIMITS.passwords);
+}
+
 /** How many separate attempt budgets a session has: one per node on per-node claims, one on an atomic backend. */
 function budgets(world: ParallelWorld, nodes: number): number {
   return world.backend === "in-memory" ? nodes : 1;
@@ -535,13 +540,7 @@ const ATTACK_RUNS: Record<AttackName, (world: ParallelWorld, setup: AttackSetup)
       password: alice.password,
     });
     return {
-      evaluated: evaluatedOf(
-        answers,
-        "invalid_credentials",
-        "granted",
-        budgets(world, nodes),
-        LIMITS.passwords,
-      ),
+      evaluated: passwordsJudged(answers, world, nodes),
       limit: LIMITS.passwords,
       sms: null,
       rightAccepted: granted(after) ? "yes, a token" : "no",
@@ -569,13 +568,7 @@ const ATTACK_RUNS: Record<AttackName, (world: ParallelWorld, setup: AttackSetup)
     const answers = tally(burst.results);
     const tokens = burst.results.filter(granted).length;
     return {
-      evaluated: evaluatedOf(
-        answers,
-        "invalid_credentials",
-        "granted",
-        budgets(world, nodes),
-        LIMITS.passwords,
-      ),
+      evaluated: passwordsJudged(answers, world, nodes),
       limit: LIMITS.passwords,
       sms: null,
       rightAccepted: granted(burst.results[right]!) ? "yes" : "no",
