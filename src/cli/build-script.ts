@@ -7,6 +7,51 @@ import { CONFIG_PROPERTIES } from "../flow/config";
 /** The guest entry module; the compiler bundles every guest module it imports (the host and the whole flow). */
 export const SCRIPT_ENTRY = "src/host/index.ts";
 export const SCRIPT_FILE_NAME = "GamatechRopc.py";
+export const CHALLENGE_ENTRY = "src/host/challenge-index.ts";
+export const CHALLENGE_FILE_NAME = "GamatechAuthzChallenge.py";
+
+/** The two scripts one flow builds: the password grant's (ROPC) and the Authorization Challenge endpoint's. */
+export type ScriptKind = "ropc" | "challenge";
+
+interface ScriptTarget {
+  entry: string;
+  fileName: string;
+  /** The header's first lines: what the script is and where an administrator puts it. */
+  about: string[];
+}
+
+const TWILIO_LINES = [
+  "Needs twilio-java 7.17.0 up to the newest 12.x in /opt/jans/jetty/jans-auth/custom/libs (Janssen's installers",
+  "put 7.17.0 there); the Verify sender (twilio_verify_service_sid) needs twilio-java 7.37.0 or later. Runs on Janssen",
+];
+
+export const SCRIPT_TARGETS: Record<ScriptKind, ScriptTarget> = {
+  ropc: {
+    entry: SCRIPT_ENTRY,
+    fileName: SCRIPT_FILE_NAME,
+    about: [
+      "gamatech-ropc: an SMS one-time code (Twilio) as a second factor on the OAuth password grant.",
+      "Janssen / Gluu Flex custom script, type RESOURCE_OWNER_PASSWORD_CREDENTIALS, programming language Python.",
+      ...TWILIO_LINES,
+      "Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.",
+      "Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.",
+    ],
+  },
+  challenge: {
+    entry: CHALLENGE_ENTRY,
+    fileName: CHALLENGE_FILE_NAME,
+    about: [
+      "gamatech-ropc: an SMS one-time code (Twilio) as a second factor at Janssen's Authorization Challenge endpoint",
+      "(/jans-auth/restv1/authorize-challenge, OAuth 2.0 for First-Party Applications), ending in an authorization code.",
+      "Janssen / Gluu Flex custom script, type AUTHORIZATION_CHALLENGE, programming language Python.",
+      ...TWILIO_LINES,
+      "Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Clients name it in acr_values, or set the server's",
+      "authorizationChallengeDefaultAcr to its name (else the default_challenge script answers clients without acr_values).",
+      "Protocol: docs/authorization-challenge.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc",
+      "repository.",
+    ],
+  },
+};
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
 export interface BuildResult {
@@ -56,14 +101,9 @@ export function sourcesDigest(python: string): string {
  * The header an administrator reads when all they have is the .py: what the script is, where it came from, where it goes,
  * and every custom property with its default and meaning, generated from the same table the parser uses.
  */
-export function scriptHeader(origin: ScriptOrigin = {}): string {
+export function scriptHeader(origin: ScriptOrigin = {}, kind: ScriptKind = "ropc"): string {
   const lines = [
-    "gamatech-ropc: an SMS one-time code (Twilio) as a second factor on the OAuth password grant.",
-    "Janssen / Gluu Flex custom script, type RESOURCE_OWNER_PASSWORD_CREDENTIALS, programming language Python.",
-    "Needs twilio-java 7.17.0 up to the newest 12.x in /opt/jans/jetty/jans-auth/custom/libs (Janssen's installers",
-    "put 7.17.0 there); the Verify sender (twilio_verify_service_sid) needs twilio-java 7.37.0 or later. Runs on Janssen",
-    "Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.",
-    "Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.",
+    ...SCRIPT_TARGETS[kind].about,
     "",
     `Sources: sha256 ${DIGEST_PLACEHOLDER}`,
     "  of the files listed above (each: its path, a NUL byte, its content, a NUL byte).",
@@ -82,16 +122,22 @@ export function scriptHeader(origin: ScriptOrigin = {}): string {
 }
 
 /** The script as the sources build it now, in memory (config-api-payload compares it with dist/). */
-export function compileScript(origin: ScriptOrigin = {}): { python: string; diagnostics: string[] } {
-  const result = compile([SCRIPT_ENTRY], { root: PROJECT_ROOT, header: scriptHeader(origin) });
+export function compileScript(
+  origin: ScriptOrigin = {},
+  kind: ScriptKind = "ropc",
+): { python: string; diagnostics: string[] } {
+  const header = scriptHeader(origin, kind);
+  const result = compile([SCRIPT_TARGETS[kind].entry], { root: PROJECT_ROOT, header: header });
   const python = result.python.replace(DIGEST_PLACEHOLDER, sourcesDigest(result.python));
   return { python, diagnostics: result.diagnostics.map(formatDiagnostic) };
 }
 
 /** Compiles the host and the flow into one Jython module; writes it only when there is no diagnostic. */
-export function buildScript(options: { outFile?: string } = {}): BuildResult {
-  const outFile = path.resolve(options.outFile ?? path.join(PROJECT_ROOT, "dist", SCRIPT_FILE_NAME));
-  const result = compileScript();
+export function buildScript(options: { outFile?: string; kind?: ScriptKind } = {}): BuildResult {
+  const kind = options.kind ?? "ropc";
+  const fileName = SCRIPT_TARGETS[kind].fileName;
+  const outFile = path.resolve(options.outFile ?? path.join(PROJECT_ROOT, "dist", fileName));
+  const result = compileScript({}, kind);
   const diagnostics = result.diagnostics;
   if (diagnostics.length > 0) {
     return { ok: false, outFile: outFile, python: result.python, diagnostics: diagnostics };
@@ -99,4 +145,13 @@ export function buildScript(options: { outFile?: string } = {}): BuildResult {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, result.python);
   return { ok: true, outFile: outFile, python: result.python, diagnostics: [] };
+}
+
+/** Both scripts, into `outDir` (default dist/), each written only when it has no diagnostic. */
+export function buildScripts(options: { outDir?: string } = {}): BuildResult[] {
+  const outDir = options.outDir ?? path.join(PROJECT_ROOT, "dist");
+  const kinds: ScriptKind[] = ["ropc", "challenge"];
+  return kinds.map((kind) =>
+    buildScript({ kind: kind, outFile: path.join(outDir, SCRIPT_TARGETS[kind].fileName) }),
+  );
 }

@@ -3,24 +3,24 @@
 import { details } from "./answer";
 import { clientAddress } from "./client-address";
 import type { Config } from "./config";
-import { INVALID_REQUEST, SERVER_ERROR } from "./error-codes";
+import { SERVER_ERROR } from "./error-codes";
 import type { FlowContext, FlowOutcome, FlowRequest } from "./flow-types";
 import { hashKeyFor } from "./otp";
-import { facts, failure } from "./outcome";
-import { isSessionIdFormat, loginProblem, loginValue, readParams, repeatedParameter } from "./params";
+import { facts, failure, invalid } from "./outcome";
+import {
+  isSessionIdFormat,
+  loginProblem,
+  loginValue,
+  READ_PARAMETERS,
+  readParams,
+  repeatedParameter,
+} from "./params";
 import type { Ports } from "./ports";
 import { abandonLogin } from "./step-abandon";
 import { checkCode } from "./step-code";
 import { checkPassword } from "./step-password";
-import { startWithPassword } from "./step-password-first";
 import { resendCode } from "./step-resend";
-import { startLogin } from "./step-start";
-
-function invalid(context: FlowContext, event: string, detail: string): FlowOutcome {
-  const what = facts(event, null);
-  what.detail = detail;
-  return failure(context, what, INVALID_REQUEST, details(null));
-}
+import { routeChallenge, startInOrder } from "./challenge-route";
 
 function eventOf(step: string | null, sessionId: string | null): string {
   switch (step) {
@@ -39,7 +39,7 @@ function eventOf(step: string | null, sessionId: string | null): string {
 
 function route(context: FlowContext): FlowOutcome {
   const params = context.request.params;
-  const repeated = repeatedParameter(params);
+  const repeated = repeatedParameter(params, READ_PARAMETERS);
   if (repeated !== null) {
     return invalid(context, "request", "repeated parameter " + repeated);
   }
@@ -57,15 +57,8 @@ function route(context: FlowContext): FlowOutcome {
   if (sessionId !== null && !isSessionIdFormat(sessionId)) {
     return invalid(context, event, "malformed __session_id");
   }
-  const passwordFirst = context.config.loginOrder === "password_first";
   if (event === "start") {
-    if (!passwordFirst) {
-      return startLogin(context, login);
-    }
-    const given = read.password ?? "";
-    return given === ""
-      ? invalid(context, event, "missing password")
-      : startWithPassword(context, login, given);
+    return startInOrder(context, event, login, read.password);
   }
   if (sessionId === null) {
     return invalid(context, event, "missing __session_id");
@@ -82,7 +75,7 @@ function route(context: FlowContext): FlowOutcome {
       ? invalid(context, event, "missing code")
       : checkCode(context, login, sessionId, code);
   }
-  if (passwordFirst) {
+  if (context.config.loginOrder === "password_first") {
     // The password came at step 1: no step 3 exists in this order.
     return invalid(context, event, "no step 3 with login_order=password_first");
   }
@@ -92,12 +85,9 @@ function route(context: FlowContext): FlowOutcome {
     : checkPassword(context, login, sessionId, password);
 }
 
-/**
- * Decides one token request. Never throws: any failure of a port ends in server_error (10001) without a token (S12).
- * The flow keeps nothing between calls; all state is in the ports' shared stores (S11).
- */
-export function decideRequest(request: FlowRequest, config: Config, ports: Ports): FlowOutcome {
-  const context: FlowContext = {
+/** The request's context before anything is read: the steps fill in the clock, the hash key and the client address. */
+function newContext(request: FlowRequest, config: Config, ports: Ports): FlowContext {
+  return {
     request: request,
     config: config,
     ports: ports,
@@ -105,14 +95,46 @@ export function decideRequest(request: FlowRequest, config: Config, ports: Ports
     hashKey: "",
     clientIp: request.ipAddress,
   };
+}
+
+/** Everything a request needs before its route: a failure here is a server_error like any other. */
+function prepare(context: FlowContext): void {
+  context.clientIp = clientAddress(context.request, context.config.trustedProxyCount);
+  context.now = context.ports.clock.nowMillis();
+  context.hashKey = hashKeyFor(context.config, context.ports.hash);
+}
+
+function serverError(context: FlowContext): FlowOutcome {
+  const what = facts("request", null);
+  what.detail = "exception";
+  return failure(context, what, SERVER_ERROR, details(null));
+}
+
+/**
+ * Decides one token request (the ROPC script's wire: the step in `__step`). Never throws: any failure of a port ends in
+ * server_error (10001) without a token (S12). The flow keeps nothing between calls; all state is in the ports' shared
+ * stores (S11).
+ */
+export function decideRequest(request: FlowRequest, config: Config, ports: Ports): FlowOutcome {
+  const context = newContext(request, config, ports);
   try {
-    context.clientIp = clientAddress(request, config.trustedProxyCount);
-    context.now = ports.clock.nowMillis();
-    context.hashKey = hashKeyFor(config, ports.hash);
+    prepare(context);
     return route(context);
   } catch (e) {
-    const what = facts("request", null);
-    what.detail = "exception";
-    return failure(context, what, SERVER_ERROR, details(null));
+    return serverError(context);
+  }
+}
+
+/**
+ * Decides one Authorization Challenge request (challenge-route.ts: the step comes from the session's state), with the same
+ * steps, limits and logging as decideRequest, and the same guarantee: it never throws.
+ */
+export function decideChallenge(request: FlowRequest, config: Config, ports: Ports): FlowOutcome {
+  const context = newContext(request, config, ports);
+  try {
+    prepare(context);
+    return routeChallenge(context);
+  } catch (e) {
+    return serverError(context);
   }
 }

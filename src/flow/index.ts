@@ -1,6 +1,7 @@
 // The flow's public surface: what the host and the tools use.
 
-export { decideRequest } from "./handle-request";
+export { decideChallenge, decideRequest } from "./handle-request";
+export { CHALLENGE_PARAMETERS } from "./challenge-route";
 export type { AnswerDetails, AnswerKind, FlowAnswer } from "./answer";
 export { parseConfig, CONFIG_PROPERTIES } from "./config";
 export type { Config, ConfigProperty, ConfigResult, PhoneHintMode, Requirement, SenderKind } from "./config";

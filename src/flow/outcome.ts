@@ -2,7 +2,7 @@
 
 import { details } from "./answer";
 import type { AnswerDetails, AnswerKind } from "./answer";
-import { errorName, RATE_LIMITED, SERVER_ERROR } from "./error-codes";
+import { errorName, INVALID_REQUEST, RATE_LIMITED, SERVER_ERROR } from "./error-codes";
 import type { EventFacts, FlowContext, FlowEvent, FlowOutcome } from "./flow-types";
 import { logQuoted, logSafe } from "./log-text";
 import { sessionRef } from "./otp";
@@ -143,4 +143,11 @@ export function granted(context: FlowContext, what: EventFacts, userId: string):
 export function lostWriteAnswer(context: FlowContext, what: EventFacts): FlowOutcome {
   what.detail = "session write lost";
   return failure(context, what, SERVER_ERROR, details(null));
+}
+
+/** A request refused before any step ran (invalid_request, 10011): `detail` says which parameter is wrong. */
+export function invalid(context: FlowContext, event: string, detail: string): FlowOutcome {
+  const what = facts(event, null);
+  what.detail = detail;
+  return failure(context, what, INVALID_REQUEST, details(null));
 }

@@ -27,20 +27,20 @@ export const READ_PARAMETERS: readonly string[] = [
 ];
 
 /** The single value of a parameter; null when absent. */
-function single(params: Record<string, string[]>, name: string): string | null {
+export function single(params: Record<string, string[]>, name: string): string | null {
   const values = params[name] ?? [];
   return values[0] ?? null;
 }
 
 /** Some apps send optional parameters empty rather than leave them out. */
-function optional(params: Record<string, string[]>, name: string): string | null {
+export function optional(params: Record<string, string[]>, name: string): string | null {
   const value = single(params, name);
   return value === "" ? null : value;
 }
 
-/** The name of a parameter sent more than once (which one counts would be ambiguous), or null. */
-export function repeatedParameter(params: Record<string, string[]>): string | null {
-  const repeated = READ_PARAMETERS.find((name) => (params[name] ?? []).length > 1);
+/** The name of one of `names` sent more than once (which value counts would be ambiguous), or null. */
+export function repeatedParameter(params: Record<string, string[]>, names: readonly string[]): string | null {
+  const repeated = names.find((name) => (params[name] ?? []).length > 1);
   return repeated ?? null;
 }
 

@@ -1,12 +1,11 @@
-import type { ExternalResourceOwnerPasswordCredentialsContext } from "java:io.jans.as.server.service.external.context";
+import type { ExternalScriptContext } from "java:io.jans.as.server.service.external.context";
 import type { FlowRequest } from "../flow/flow-types";
-import { READ_PARAMETERS } from "../flow/params";
 
-/** Every value of the parameters the flow reads, copied out of the servlet request into plain lists. */
-function readParameters(context: ExternalResourceOwnerPasswordCredentialsContext): Record<string, string[]> {
+/** Every value of the parameters the flow reads (`names`), copied out of the servlet request into plain lists. */
+function readParameters(context: ExternalScriptContext, names: readonly string[]): Record<string, string[]> {
   const request = context.getHttpRequest();
   const params: Record<string, string[]> = {};
-  for (const name of READ_PARAMETERS) {
+  for (const name of names) {
     const values = request.getParameterValues(name);
     if (values !== null) {
       const copied: string[] = [];
@@ -26,7 +25,7 @@ const FORWARDED_FOR = "X-Forwarded-For";
  * Every X-Forwarded-For header line, in the order received (a line may itself list several addresses: the flow splits and
  * picks the trusted entry). Empty when there is none, or when the container refuses header access.
  */
-function readForwardedFor(context: ExternalResourceOwnerPasswordCredentialsContext): string[] {
+function readForwardedFor(context: ExternalScriptContext): string[] {
   const values: string[] = [];
   const headers = context.getHttpRequest().getHeaders(FORWARDED_FOR);
   if (headers === null) {
@@ -38,19 +37,26 @@ function readForwardedFor(context: ExternalResourceOwnerPasswordCredentialsConte
   return values;
 }
 
-/** The flow's view of a token request; null when Janssen gave no authenticated client (the flow binds sessions to one). */
+/**
+ * The flow's view of a request for client `clientId` (the flow binds sessions to it), with the parameters `names` (the
+ * flow's list for the host's wire).
+ */
 export function readFlowRequest(
-  context: ExternalResourceOwnerPasswordCredentialsContext,
-): FlowRequest | null {
-  const client = context.getExecutionContext().getClient();
-  const clientId = client === null ? null : client.getClientId();
-  if (clientId === null || clientId === "") {
-    return null;
-  }
+  context: ExternalScriptContext,
+  clientId: string,
+  names: readonly string[],
+): FlowRequest {
   return {
-    params: readParameters(context),
+    params: readParameters(context, names),
     clientId: clientId,
     ipAddress: context.getIpAddress() ?? "",
     forwardedFor: readForwardedFor(context),
   };
+}
+
+/** The id of the client on the execution context; null without one (or with an empty id). */
+export function contextClientId(context: ExternalScriptContext): string | null {
+  const client = context.getExecutionContext().getClient();
+  const clientId = client === null ? null : client.getClientId();
+  return clientId === null || clientId === "" ? null : clientId;
 }

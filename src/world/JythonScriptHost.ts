@@ -202,6 +202,11 @@ export class JythonScriptHost {
     return this.send({ cmd: "twilioRequests" }).requests as TwilioRequestRecord[];
   }
 
+  /** The server's own auth_session records, id to attributes: what the challenge endpoint copied into them. */
+  serverSessions(): Record<string, Record<string, string>> {
+    return this.send({ cmd: "serverSessions" }).sessions as Record<string, Record<string, string>>;
+  }
+
   /** The SDK version the JVM actually loaded and how the fake Twilio API is reached. */
   worldInfo(): WorldInfo {
     return this.send({ cmd: "worldInfo" }) as unknown as WorldInfo;

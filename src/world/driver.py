@@ -1,4 +1,5 @@
-# Long-lived Jython side of the script harness: loads ROPC scripts and drives them against the Java doubles.
+# Long-lived Jython side of the script harness: loads ROPC and Authorization Challenge scripts and drives them against the
+# Java doubles.
 # Protocol: one JSON command per stdin line; one reply per command on stdout, prefixed with REPLY_PREFIX so stray output
 # (a Java double or a script writing to the real stdout) can never be mistaken for a reply. See JythonScriptHost.ts.
 import __builtin__
@@ -18,14 +19,17 @@ from java.net import URL
 from java.util import ArrayList, HashMap
 from java.util.concurrent import Callable, ConcurrentHashMap, CountDownLatch, Executors, TimeUnit
 
-from gamatech.testkit import Cache, Clock, Directory, Faults, FakeRequest, FakeResponse
+from gamatech.testkit import Cache, ChallengeEndpoint, Clients, Clock, Directory, Faults, FakeRequest, FakeResponse
 from gamatech.testkit import Latency, Outbox, Requests, RequestScopedThreadPoolExecutor, ScriptCalls, World
+from gamatech.testkit import ServerChallengeSessions
 from gamatech.testkit.twilio import FakeTwilio, TwilioApi
 from io.jans.as.common.model.registration import Client
+from io.jans.as.server.authorize.ws.rs import AuthzRequest
 from io.jans.as.server.model.common import ExecutionContext
 from io.jans.as.server.service.external.context import ExternalResourceOwnerPasswordCredentialsContext
 from io.jans.model import SimpleCustomProperty
 from io.jans.model.custom.script.model import CustomScript
+from io.jans.model.custom.script.type.authzchallenge import AuthorizationChallengeType
 from io.jans.model.custom.script.type.owner import ResourceOwnerPasswordCredentialsType
 
 REPLY_PREFIX = "@@gamatech-driver@@ "
@@ -40,6 +44,21 @@ MAX_PARALLEL = 200
 # worker ends its Twilio call within the test's twilio_timeout_seconds (1 or 2 s); a JVM that needs longer is quit, which
 # costs only a fresh start.
 RECYCLE_WAIT_MS = 3000
+# The class Janssen looks for in each script type's module, and the Java interface it must implement.
+SCRIPT_CLASSES = [
+    ("ResourceOwnerPasswordCredentials", ResourceOwnerPasswordCredentialsType),
+    ("AuthorizationChallenge", AuthorizationChallengeType),
+]
+# The /authorize-challenge parameters the server parses into its AuthzRequest before the script runs.
+AUTHZ_REQUEST_FIELDS = [
+    ("client_id", "setClientId"),
+    ("acr_values", "setAcrValues"),
+    ("scope", "setScope"),
+    ("state", "setState"),
+    ("code_challenge", "setCodeChallenge"),
+    ("code_challenge_method", "setCodeChallengeMethod"),
+    ("auth_session", "setAuthorizationChallengeSession"),
+]
 
 
 class ControlledSystem(object):
@@ -111,10 +130,9 @@ class ParallelRequest(Callable):
     """One of the requests of a parallel command, on its own pool thread: it gets ready, waits at the start gate with
     the others, then calls authenticate as Janssen's request thread would."""
 
-    def __init__(self, request_id, instance, context, router, ready, start):
+    def __init__(self, request_id, call, router, ready, start):
         self.request_id = request_id
-        self.instance = instance
-        self.context = context
+        self.script_call = call
         self.router = router
         self.ready = ready
         self.start = start
@@ -126,11 +144,64 @@ class ParallelRequest(Callable):
             self.ready.countDown()
             self.start.await()
             started = JavaSystem.nanoTime()
-            outcome = run_script(lambda: ScriptCalls.authenticate(self.instance, self.context))
+            outcome = run_script(self.script_call.run)
             outcome["elapsedMs"] = (JavaSystem.nanoTime() - started) / 1000000.0
         finally:
             World.endParallelRequest()
         outcome["logs"] = capture.lines()
+        return outcome
+
+
+def user_json(user):
+    return None if user is None else {"userId": user.getUserId(), "dn": user.getDn()}
+
+
+class RopcCall(object):
+    """One /token request to a ROPC script: authenticate(context); the reply adds the headers it set and its user."""
+
+    def __init__(self, instance, context, response):
+        self.instance = instance
+        self.context = context
+        self.response = response
+
+    def run(self):
+        return ScriptCalls.authenticate(self.instance, self.context)
+
+    def finish(self, outcome):
+        outcome["headers"] = java_to_json(self.response.getHeaders())
+        outcome["user"] = user_json(self.context.getUser())
+        return outcome
+
+
+class ChallengeCall(object):
+    """One /authorize-challenge request: the server's endpoint around the script (gamatech.testkit.ChallengeEndpoint); the
+    reply adds the HTTP answer the server sends, and an exception the endpoint caught becomes the "raised" outcome."""
+
+    def __init__(self, instance, execution, request, response, ip):
+        self.instance = instance
+        self.execution = execution
+        self.request = request
+        self.response = response
+        self.ip = ip
+        self.answer = None
+
+    def run(self):
+        self.answer = ChallengeEndpoint.handle(self.instance, self.execution, self.request, self.response, self.ip)
+        return self.answer.result
+
+    def finish(self, outcome):
+        answer = self.answer
+        outcome["headers"] = java_to_json(self.response.getHeaders())
+        if answer is None:
+            outcome["user"] = None
+            return outcome
+        error = answer.scriptError
+        if error is not None:
+            outcome.pop("value", None)
+            outcome["outcome"] = "raised"
+            outcome["exception"] = {"type": exception_type(error), "message": describe(error), "traceback": unicode(error)}
+        outcome["user"] = user_json(answer.user)
+        outcome["http"] = {"status": answer.status, "body": answer.body}
         return outcome
 
 
@@ -192,6 +263,10 @@ class Driver(object):
         for fault in command.get("faults", []):
             self.cmd_fault(fault)
         self.clients = command.get("clients")
+        for client_id, secret in command.get("clientSecrets", {}).items():
+            Clients.setSecret(client_id, secret)
+        for session_id in command.get("serverSessions", []):
+            ServerChallengeSessions.create(session_id)
         use_cache_backend(command.get("cacheBackend"))
         return {}
 
@@ -260,11 +335,15 @@ class Driver(object):
 
     def cmd_create(self, command):
         module = self.modules[command["script"]]
-        outcome = call_script(lambda: module.ResourceOwnerPasswordCredentials(Clock.now()))
+        found = [(name, kind) for name, kind in SCRIPT_CLASSES if hasattr(module, name)]
+        if len(found) != 1:
+            raise ValueError("a script module defines exactly one of %s" % ", ".join(name for name, _ in SCRIPT_CLASSES))
+        name, kind = found[0]
+        outcome = call_script(lambda: getattr(module, name)(Clock.now()))
         if outcome["outcome"] == "returned":
             instance = outcome.pop("value")
-            if not isinstance(instance, ResourceOwnerPasswordCredentialsType):
-                raise ValueError("ResourceOwnerPasswordCredentials must subclass ResourceOwnerPasswordCredentialsType")
+            if not isinstance(instance, kind):
+                raise ValueError("%s must subclass %s" % (name, kind.__name__))
             handle = "instance%d" % (len(self.instances) + 1)
             self.instances[handle] = instance
             outcome["instance"] = handle
@@ -286,8 +365,9 @@ class Driver(object):
         attributes = properties_map(command.get("properties", {}))
         return call_script(lambda: ScriptCalls.destroy(instance, attributes))
 
-    def request_context(self, command):
-        """The context Janssen hands authenticate() for one /token request, and the response it records headers in."""
+    def request_call(self, instance, command):
+        """The script call of one request, as Janssen makes it: authenticate on a ROPC context for /token, or the challenge
+        endpoint for /authorize-challenge (chosen by the script's type)."""
         client_id = command["clientId"]
         if self.clients is not None and client_id not in self.clients:
             raise ValueError("client %r is not in the world's clients" % client_id)
@@ -296,27 +376,32 @@ class Driver(object):
         execution = ExecutionContext()
         execution.setClient(client)
         response = FakeResponse()
-        request = FakeRequest(parameters_map(command.get("parameters", {})), string_map(command.get("headers", {})))
+        parameters = command.get("parameters", {})
+        request = FakeRequest(parameters_map(parameters), string_map(command.get("headers", {})))
+        if isinstance(instance, AuthorizationChallengeType):
+            execution.setAuthzRequest(authz_request(parameters))
+            return ChallengeCall(instance, execution, request, response, command.get("ip"))
         context = ExternalResourceOwnerPasswordCredentialsContext(execution, request, response, command.get("ip"))
-        return context, response
+        return RopcCall(instance, context, response)
 
     def cmd_authenticate(self, command):
-        instance = self.instances[command["instance"]]
-        context, response = self.request_context(command)
+        call = self.request_call(self.instances[command["instance"]], command)
         World.beginRequest()
         if command.get("staleReads"):
             Cache.beginStaleReads()
         try:
-            outcome = call_script(lambda: ScriptCalls.authenticate(instance, context))
+            outcome = call_script(call.run)
         finally:
             if command.get("staleReads"):
                 Cache.endStaleReads()
-        user = context.getUser()
-        outcome["headers"] = java_to_json(response.getHeaders())
-        outcome["user"] = None if user is None else {"userId": user.getUserId(), "dn": user.getDn()}
+        outcome = call.finish(outcome)
         outcome["sms"] = java_to_json(Outbox.drainSms())
         outcome["verify"] = java_to_json(Outbox.drainVerify())
         return outcome
+
+    def cmd_serverSessions(self, command):
+        """The server's own auth_session records (id to attributes), to show what the endpoint copied into them."""
+        return {"sessions": java_to_json(ServerChallengeSessions.snapshot())}
 
     def cmd_parallel(self, command):
         """K authenticate requests released together on K real Java threads (a fixed pool and a start gate), as Janssen's
@@ -332,15 +417,15 @@ class Driver(object):
         start = CountDownLatch(1)
         prepared = []
         for index, request in enumerate(requests):
-            context, response = self.request_context(request)
+            call = self.request_call(self.instances[request["instance"]], request)
             request_id = "parallel%d-request%d" % (self.parallel_count, index + 1)
-            task = ParallelRequest(request_id, self.instances[request["instance"]], context, router, ready, start)
-            prepared.append((request_id, context, response, task))
+            task = ParallelRequest(request_id, call, router, ready, start)
+            prepared.append((request_id, call, task))
         pool = Executors.newFixedThreadPool(len(requests))
         saved = sys.stdout
         sys.stdout = router
         try:
-            futures = [pool.submit(task) for _, _, _, task in prepared]
+            futures = [pool.submit(task) for _, _, task in prepared]
             if not ready.await(timeout_ms, TimeUnit.MILLISECONDS):
                 raise RuntimeError("the request threads were not ready within %d ms" % timeout_ms)
             released = JavaSystem.nanoTime()
@@ -352,10 +437,8 @@ class Driver(object):
             start.countDown()
             pool.shutdownNow()
         results = []
-        for (request_id, context, response, _), outcome in zip(prepared, outcomes):
-            user = context.getUser()
-            outcome["headers"] = java_to_json(response.getHeaders())
-            outcome["user"] = None if user is None else {"userId": user.getUserId(), "dn": user.getDn()}
+        for (request_id, call, _), outcome in zip(prepared, outcomes):
+            outcome = call.finish(outcome)
             outcome["sms"] = java_to_json(Outbox.drainSmsOf(request_id))
             outcome["verify"] = java_to_json(Outbox.drainVerifyOf(request_id))
             results.append(outcome)
@@ -536,6 +619,18 @@ def drop_cache_backend():
 def live_threads():
     """The threads that keep the JVM running (daemon threads, such as the fake Twilio API's, do not)."""
     return set(thread for thread in JavaThread.getAllStackTraces().keySet() if thread.isAlive() and not thread.isDaemon())
+
+
+def authz_request(parameters):
+    """The AuthzRequest the server parses from a challenge request's parameters (the first value of each)."""
+    authz = AuthzRequest()
+    for name, setter in AUTHZ_REQUEST_FIELDS:
+        value = parameters.get(name)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if value is not None:
+            getattr(authz, setter)(value)
+    return authz
 
 
 def call_script(thunk):

@@ -22,6 +22,13 @@ export interface WorldSpec {
   users?: WorldUser[];
   /** When given, authenticate refuses other client ids (Janssen never runs the script for an unknown client). */
   clients?: string[];
+  /**
+   * Confidential clients and their secrets, as ClientService checks them at /authorize-challenge; any other client is
+   * public (token_endpoint_auth_method none).
+   */
+  clientSecrets?: Record<string, string>;
+  /** Ids of the server's own auth_session records (AuthorizationChallengeSessionService) that exist from the start. */
+  serverSessions?: string[];
   /** User look-ups ignore the case of values (LDAP, MySQL: true, the default) or not (PostgreSQL: false). */
   valuesIgnoreCase?: boolean;
   /**
@@ -143,6 +150,7 @@ export type Command =
   | { cmd: "cache" }
   | { cmd: "twilioRequests" }
   | { cmd: "worldInfo" }
+  | { cmd: "serverSessions" }
   | { cmd: "recycle" }
   | { cmd: "quit" };
 
@@ -238,6 +246,11 @@ export type AuthenticateReply = ScriptOutcome<boolean> & {
   user: { userId: string; dn: string } | null;
   sms: SmsRecord[];
   verify: VerifyRecord[];
+  /**
+   * Authorization Challenge scripts only: the HTTP answer the server sends (ChallengeEndpoint): the script's stored
+   * answer, the server's own for a bare False (401) or an exception (500), or 200 with an authorization code.
+   */
+  http?: { status: number; body: string };
 };
 
 /** One request of a parallel command: an authenticate request and the script instance (cluster node) that serves it. */

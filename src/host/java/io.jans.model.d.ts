@@ -46,3 +46,30 @@ declare module "java:io.jans.model.custom.script.type.owner" {
     abstract authenticate(context: ExternalResourceOwnerPasswordCredentialsContext): boolean;
   }
 }
+
+declare module "java:io.jans.model.custom.script.type.authzchallenge" {
+  import type { ExternalScriptContext } from "java:io.jans.as.server.service.external.context";
+  import type { SimpleCustomProperty } from "java:io.jans.model";
+  import type { CustomScript } from "java:io.jans.model.custom.script.model";
+  import type { Map } from "java:java.util";
+
+  /**
+   * The Authorization Challenge script type (AUTHORIZATION_CHALLENGE), an abstract class for the same reason as
+   * ResourceOwnerPasswordCredentialsType; the same loader contract. The context parameters are Object in Java: Janssen
+   * passes the server's ExternalScriptContext.
+   */
+  export abstract class AuthorizationChallengeType {
+    abstract init(
+      customScript: CustomScript,
+      configurationAttributes: Map<string, SimpleCustomProperty>,
+    ): boolean;
+    abstract destroy(configurationAttributes: Map<string, SimpleCustomProperty>): boolean;
+    abstract getApiVersion(): number;
+    /** True grants: the server issues an authorization code for the user set on the execution context. */
+    abstract authorize(context: ExternalScriptContext): boolean;
+    /** Extra claims of the id_token issued for the code. */
+    abstract getAuthenticationMethodClaims(context: ExternalScriptContext): Map<string, string>;
+    /** Called before the server checks the client and the scope. */
+    abstract prepareAuthzRequest(context: ExternalScriptContext): void;
+  }
+}

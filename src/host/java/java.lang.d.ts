@@ -18,6 +18,10 @@ declare module "java:java.lang" {
   /** An explicitly constructed Java string, only to encode text; results stay Java objects, not guest strings. */
   export class String {
     constructor(value: string);
+    /** Decodes bytes into a Java string: only toString() turns it into text for Python. */
+    constructor(bytes: ByteArray, charsetName: string);
+    /** The text itself, which Jython hands back as a Python string (the constructed object is not one). */
+    toString(): string;
     getBytes(charsetName: string): ByteArray;
     /** Java's String.hashCode (a signed 32-bit int): stable for a given text on every JVM. */
     hashCode(): number;

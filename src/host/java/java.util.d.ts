@@ -3,6 +3,20 @@
 declare module "java:java.util" {
   import type { ByteArray } from "java:java.lang";
 
+  /** Only to read the client credentials of an HTTP Basic Authorization header. */
+  export class Base64 {
+    private constructor();
+    static getDecoder(): Base64.Decoder;
+  }
+
+  export namespace Base64 {
+    export class Decoder {
+      private constructor();
+      /** Throws IllegalArgumentException for text that is not Base64. */
+      decode(src: string): ByteArray;
+    }
+  }
+
   /** Janssen hands custom properties over as a java.util.Map (a HashMap in practice). */
   export interface Map<K, V> {
     containsKey(key: K): boolean;

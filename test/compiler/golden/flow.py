@@ -19,9 +19,10 @@
 #   src/flow/phone.ts
 #   src/flow/recipient.ts
 #   src/flow/send-code.ts
+#   src/flow/step-resend.ts
 #   src/flow/step-start.ts
 #   src/flow/step-password-first.ts
-#   src/flow/step-resend.ts
+#   src/flow/challenge-route.ts
 #   src/flow/handle-request.ts
 #   src/flow/config-table.ts
 #   src/flow/config.ts
@@ -985,6 +986,14 @@ def lostWriteAnswer(context, what):  # src/flow/outcome.ts:143
     return failure(context, what, SERVER_ERROR, details(None))
 
 
+def invalid(context, event, detail):  # src/flow/outcome.ts:149
+    """A request refused before any step ran (invalid_request, 10011): `detail` says which parameter is wrong.
+    """
+    what = facts(event, None)
+    what["detail"] = detail
+    return failure(context, what, INVALID_REQUEST, details(None))
+
+
 # src/flow/params.ts
 # Reading and checking request parameters. Only the parameters the flow reads are looked at.
 
@@ -1011,12 +1020,12 @@ def optional(params, name):  # src/flow/params.ts:36
     return None if value == "" else value
 
 
-def repeatedParameter(params):  # src/flow/params.ts:42
-    """The name of a parameter sent more than once (which one counts would be ambiguous), or null."""
+def repeatedParameter(params, names):  # src/flow/params.ts:42
+    """The name of one of `names` sent more than once (which value counts would be ambiguous), or null."""
     def _matches(name):
         _params_item = params.get(name)
         return len(_params_item if _params_item is not None else []) > 1
-    repeated = next((_item for _item in READ_PARAMETERS if _matches(_item)), None)
+    repeated = next((_item for _item in names if _matches(_item)), None)
     return repeated
 
 
@@ -2164,125 +2173,6 @@ def notSent(context, what, sessionId, delivery, claimed):  # src/flow/send-code.
     return failure(context, what, OTP_NOT_SENT, details(None))
 
 
-# src/flow/step-start.ts
-# Step 1: start a login. The session holding the code is written and read back before the code is sent; the send slots are
-# taken before the provider call and given back only when the call was never attempted. The provider call runs outside the
-# session lock.
-
-
-def openSession(context, sessionId, state):  # src/flow/step-start.ts:33
-    """The session of a new login, written with its code and the first send's claims; false when the write was lost.
-    """
-    ttl = context["config"]["sessionTtlSeconds"]
-    claims = context["ports"]["claims"]
-    if not createSession(context, sessionId, state):
-        removeQuietly(context, sessionId)
-        return False
-    first = claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":send:1", ttl, context["now"])
-    # A fresh session's claims can only be missing when the store lost them: the session is unusable then.
-    if not first or claimCooldown(context, sessionId, ttl) == COOLDOWN_HELD:
-        removeQuietly(context, sessionId)
-        return False
-    return True
-
-
-def openAndSend(context, what, login, recipient, sendKeys, step):  # src/flow/step-start.ts:53
-    """Opens the session of a new login waiting for `step` and sends its first code. `sendKeys` are the hourly send slots already
-    taken for this code (given back when the provider is never called).
-    """
-    config = context["config"]
-    sessionId = context["ports"]["random"].randomHex(SESSION_ID_BYTES)
-    code = newCode(context, sessionId, recipient)
-    if config["sender"] == "verify":
-        _phone = recipient["phone"]
-        _verifyTo = _phone if _phone is not None else ""
-    else:
-        _verifyTo = ""
-    _maskedPhone = what["maskedPhone"]
-    state = JsObject([
-        ("version", STATE_VERSION),
-        ("clientId", context["request"]["clientId"]),
-        ("login", login["normalised"]),
-        ("userId", recipient["userId"]),
-        ("step", step),
-        ("codeHash", code["codeHash"]),
-        ("verifyTo", _verifyTo),
-        ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
-        ("createdAt", context["now"]),
-        ("expiresAt", _js_double(context["now"] + _js_double(config["sessionTtlSeconds"] * 1000))),
-        ("codeIssuedAt", context["now"]),
-        ("sends", 1),
-        ("lastSendAt", context["now"]),
-        ("otpFailures", 0),
-        ("passwordFailures", 0),
-    ])
-    what["sessionId"] = sessionId
-    opened = context["ports"]["serializer"].exclusive(
-        sessionLockKey(sessionId),
-        lambda: openSession(context, sessionId, state),
-    )
-    if not opened:
-        return lostWrite(context, what, sendKeys)
-    # otp_ttl_seconds never exceeds session_ttl_seconds, so a first code lives its whole ttl.
-    delivery = send(context, recipient, code, config["otpTtlSeconds"])
-    describe(what, recipient, delivery["detail"])
-    if not delivery["delivered"]:
-        return notSent(context, what, sessionId, delivery, sendKeys)
-    return proceed(
-        context,
-        what,
-        proceedDetails(context, sessionId, config["otpTtlSeconds"], login, recipient),
-    )
-
-
-def startLogin(context, login):  # src/flow/step-start.ts:97
-    what = facts("start", login["normalised"])
-    sends = claimSends(context, login)
-    if sends["retryAfter"] > 0:
-        return rateLimited(context, what, sends["limit"], retryDetails(None, sends["retryAfter"]))
-    recipient = findRecipient(context, login)
-    describe(what, recipient, None)
-    if recipient["errorCode"] != 0:
-        releaseAll(context["ports"]["claims"], sends["keys"])
-        what["detail"] = recipient["decoyReason"]
-        return failure(context, what, recipient["errorCode"], details(None))
-    return openAndSend(context, what, login, recipient, sends["keys"], STEP_CODE)
-
-
-# src/flow/step-password-first.ts
-# Step 1 with login_order=password_first: the password is checked before any code exists, so a caller without it cannot have
-# an SMS sent. A wrong password takes a slot of the per-login failure limit (the lockout) and answers invalid_credentials
-# with the failures left; an unknown, inactive or phone-less user answers exactly so whatever the password (S7), without a
-# password check (Janssen has no user to check it against). A right password opens the session and sends the code, which
-# then grants (step-code.ts).
-
-
-def startWithPassword(context, login, password):  # src/flow/step-password-first.ts:18
-    what = facts("start", login["normalised"])
-    claims = context["ports"]["claims"]
-    # Taken before the password is checked, so parallel guesses cannot exceed the limit.
-    lockout = claimFailure(context, login)
-    if lockout["slot"] == 0:
-        return rateLimited(context, what, LIMIT_LOCKOUT, retryDetails(None, lockout["retryAfter"]))
-    recipient = findRecipient(context, login)
-    describe(what, recipient, None)
-    if recipient["errorCode"] != 0:
-        releaseAll(claims, [lockout["key"]])
-        what["detail"] = recipient["decoyReason"]
-        return failure(context, what, recipient["errorCode"], details(None))
-    userId = recipient["userId"]
-    if userId is None or not context["ports"]["passwords"].verifyPassword(userId, password):
-        what["detail"] = "decoy: " + recipient["decoyReason"] if userId is None else "wrong password"
-        said = details(None)
-        said["attemptsLeft"] = _js_double(context["config"]["maxFailuresPerUserPerHour"] - lockout["slot"])
-        return failure(context, what, INVALID_CREDENTIALS, said)
-    releaseAll(claims, [lockout["key"]])
-    sends = claimSends(context, login)
-    if sends["retryAfter"] > 0:
-        return rateLimited(context, what, sends["limit"], retryDetails(None, sends["retryAfter"]))
-    return openAndSend(context, what, login, recipient, sends["keys"], STEP_FINAL_CODE)
-
-
 # src/flow/step-resend.ts
 # Step 1 again: a new code in a live login (resend). Under the session lock the cooldown and every send slot are claimed and
 # the new code replaces the old one before it is sent; the provider call runs outside the lock.
@@ -2421,17 +2311,235 @@ def resendCode(context, login, sessionId):  # src/flow/step-resend.ts:157
     return proceed(context, what, proceedDetails(context, sessionId, plan["expiresIn"], login, recipient))
 
 
+# src/flow/step-start.ts
+# Step 1: start a login. The session holding the code is written and read back before the code is sent; the send slots are
+# taken before the provider call and given back only when the call was never attempted. The provider call runs outside the
+# session lock.
+
+
+def openSession(context, sessionId, state):  # src/flow/step-start.ts:33
+    """The session of a new login, written with its code and the first send's claims; false when the write was lost.
+    """
+    ttl = context["config"]["sessionTtlSeconds"]
+    claims = context["ports"]["claims"]
+    if not createSession(context, sessionId, state):
+        removeQuietly(context, sessionId)
+        return False
+    first = claimOnce(claims, sessionClaimPrefix(context, sessionId) + ":send:1", ttl, context["now"])
+    # A fresh session's claims can only be missing when the store lost them: the session is unusable then.
+    if not first or claimCooldown(context, sessionId, ttl) == COOLDOWN_HELD:
+        removeQuietly(context, sessionId)
+        return False
+    return True
+
+
+def openAndSend(context, what, login, recipient, sendKeys, step):  # src/flow/step-start.ts:53
+    """Opens the session of a new login waiting for `step` and sends its first code. `sendKeys` are the hourly send slots already
+    taken for this code (given back when the provider is never called).
+    """
+    config = context["config"]
+    sessionId = context["ports"]["random"].randomHex(SESSION_ID_BYTES)
+    code = newCode(context, sessionId, recipient)
+    if config["sender"] == "verify":
+        _phone = recipient["phone"]
+        _verifyTo = _phone if _phone is not None else ""
+    else:
+        _verifyTo = ""
+    _maskedPhone = what["maskedPhone"]
+    state = JsObject([
+        ("version", STATE_VERSION),
+        ("clientId", context["request"]["clientId"]),
+        ("login", login["normalised"]),
+        ("userId", recipient["userId"]),
+        ("step", step),
+        ("codeHash", code["codeHash"]),
+        ("verifyTo", _verifyTo),
+        ("maskedPhone", _maskedPhone if _maskedPhone is not None else ""),
+        ("createdAt", context["now"]),
+        ("expiresAt", _js_double(context["now"] + _js_double(config["sessionTtlSeconds"] * 1000))),
+        ("codeIssuedAt", context["now"]),
+        ("sends", 1),
+        ("lastSendAt", context["now"]),
+        ("otpFailures", 0),
+        ("passwordFailures", 0),
+    ])
+    what["sessionId"] = sessionId
+    opened = context["ports"]["serializer"].exclusive(
+        sessionLockKey(sessionId),
+        lambda: openSession(context, sessionId, state),
+    )
+    if not opened:
+        return lostWrite(context, what, sendKeys)
+    # otp_ttl_seconds never exceeds session_ttl_seconds, so a first code lives its whole ttl.
+    delivery = send(context, recipient, code, config["otpTtlSeconds"])
+    describe(what, recipient, delivery["detail"])
+    if not delivery["delivered"]:
+        return notSent(context, what, sessionId, delivery, sendKeys)
+    return proceed(
+        context,
+        what,
+        proceedDetails(context, sessionId, config["otpTtlSeconds"], login, recipient),
+    )
+
+
+def startLogin(context, login):  # src/flow/step-start.ts:97
+    what = facts("start", login["normalised"])
+    sends = claimSends(context, login)
+    if sends["retryAfter"] > 0:
+        return rateLimited(context, what, sends["limit"], retryDetails(None, sends["retryAfter"]))
+    recipient = findRecipient(context, login)
+    describe(what, recipient, None)
+    if recipient["errorCode"] != 0:
+        releaseAll(context["ports"]["claims"], sends["keys"])
+        what["detail"] = recipient["decoyReason"]
+        return failure(context, what, recipient["errorCode"], details(None))
+    return openAndSend(context, what, login, recipient, sends["keys"], STEP_CODE)
+
+
+# src/flow/step-password-first.ts
+# Step 1 with login_order=password_first: the password is checked before any code exists, so a caller without it cannot have
+# an SMS sent. A wrong password takes a slot of the per-login failure limit (the lockout) and answers invalid_credentials
+# with the failures left; an unknown, inactive or phone-less user answers exactly so whatever the password (S7), without a
+# password check (Janssen has no user to check it against). A right password opens the session and sends the code, which
+# then grants (step-code.ts).
+
+
+def startWithPassword(context, login, password):  # src/flow/step-password-first.ts:18
+    what = facts("start", login["normalised"])
+    claims = context["ports"]["claims"]
+    # Taken before the password is checked, so parallel guesses cannot exceed the limit.
+    lockout = claimFailure(context, login)
+    if lockout["slot"] == 0:
+        return rateLimited(context, what, LIMIT_LOCKOUT, retryDetails(None, lockout["retryAfter"]))
+    recipient = findRecipient(context, login)
+    describe(what, recipient, None)
+    if recipient["errorCode"] != 0:
+        releaseAll(claims, [lockout["key"]])
+        what["detail"] = recipient["decoyReason"]
+        return failure(context, what, recipient["errorCode"], details(None))
+    userId = recipient["userId"]
+    if userId is None or not context["ports"]["passwords"].verifyPassword(userId, password):
+        what["detail"] = "decoy: " + recipient["decoyReason"] if userId is None else "wrong password"
+        said = details(None)
+        said["attemptsLeft"] = _js_double(context["config"]["maxFailuresPerUserPerHour"] - lockout["slot"])
+        return failure(context, what, INVALID_CREDENTIALS, said)
+    releaseAll(claims, [lockout["key"]])
+    sends = claimSends(context, login)
+    if sends["retryAfter"] > 0:
+        return rateLimited(context, what, sends["limit"], retryDetails(None, sends["retryAfter"]))
+    return openAndSend(context, what, login, recipient, sends["keys"], STEP_FINAL_CODE)
+
+
+# src/flow/challenge-route.ts
+# The Authorization Challenge wire (OAuth 2.0 for First-Party Applications): the same steps as the ROPC wire, but the app
+# names no step. Without auth_session a request starts a login; with one, the session's own state says what the request
+# must carry (the code while a code is due, else the password), and `action` asks for a resend or an abandon instead.
+
+# The parameters the challenge host copies out of the request; nothing else reaches the flow.
+CHALLENGE_PARAMETERS = ["username", "password", "otp", "auth_session", "action"]  # src/flow/challenge-route.ts:20
+
+ACTION_RESEND = "resend"  # src/flow/challenge-route.ts:28
+ACTION_ABANDON = "abandon"  # src/flow/challenge-route.ts:29
+
+
+def startInOrder(context, event, login, password):  # src/flow/challenge-route.ts:32
+    """Step 1 in the configured order: the password is required, and checked, only with login_order=password_first.
+    """
+    if context["config"]["loginOrder"] != "password_first":
+        return startLogin(context, login)
+    given = password if password is not None else ""
+    return (
+        invalid(context, event, "missing password")
+        if given == ""
+        else startWithPassword(context, login, given)
+    )
+
+
+def boundLogin(username, state):  # src/flow/challenge-route.ts:48
+    """The login a later request is bound to: the username when the app sends one (the step checks it), else the session's.
+    """
+    if username is not None:
+        return loginValue(username)
+    stored = "" if state is None else state["login"]
+    return JsObject([("typed", stored), ("normalised", stored)])
+
+
+def challenge_route_eventOf(action, state):  # src/flow/challenge-route.ts:56
+    if action == ACTION_RESEND:
+        return "resend"
+    if action == ACTION_ABANDON:
+        return "abandon"
+    return "password" if state is not None and state["step"] == STEP_PASSWORD else "code"
+
+
+def continueLogin(context, sessionId, username):  # src/flow/challenge-route.ts:66
+    params = context["request"]["params"]
+    action = optional(params, "action")
+    # Read only to route the request: the step loads and checks the session again under its claims.
+    text = context["ports"]["sessions"].get(sessionId)
+    state = None if text is None else parseState(text)
+    event = challenge_route_eventOf(action, state)
+    if action is not None and action != ACTION_RESEND and action != ACTION_ABANDON:
+        return invalid(context, "request", "unknown action")
+    login = boundLogin(username, state)
+    if event == "abandon":
+        return abandonLogin(context, login, sessionId)
+    if text is None and action is None:
+        # Nothing to route by: the same answer the steps give for a session they cannot find.
+        what = facts(event, None if login["normalised"] == "" else login["normalised"])
+        what["detail"] = "unknown session"
+        return failure(context, what, SESSION_EXPIRED, details(None))
+    if event == "resend":
+        return resendCode(context, login, sessionId)
+    if event == "password":
+        if context["config"]["loginOrder"] == "password_first":
+            return invalid(context, event, "no password step with login_order=password_first")
+        _single = single(params, "password")
+        password = _single if _single is not None else ""
+        return (
+            invalid(context, event, "missing password")
+            if password == ""
+            else checkPassword(context, login, sessionId, password)
+        )
+    code = optional(params, "otp")
+    return (
+        invalid(context, event, "missing otp")
+        if code is None
+        else checkCode(context, login, sessionId, code)
+    )
+
+
+def routeChallenge(context):  # src/flow/challenge-route.ts:102
+    params = context["request"]["params"]
+    repeated = repeatedParameter(params, CHALLENGE_PARAMETERS)
+    if repeated is not None:
+        return invalid(context, "request", "repeated parameter " + repeated)
+    sessionId = optional(params, "auth_session")
+    username = single(params, "username")
+    starting = sessionId is None
+    if starting or username is not None:
+        problem = loginProblem(username)
+        if problem != "":
+            return invalid(context, "start" if starting else "request", problem)
+    if sessionId is None:
+        if optional(params, "action") is not None:
+            return invalid(context, "request", "missing auth_session")
+        return startInOrder(
+            context,
+            "start",
+            loginValue(username if username is not None else ""),
+            single(params, "password"),
+        )
+    if not isSessionIdFormat(sessionId):
+        return invalid(context, "request", "malformed auth_session")
+    return continueLogin(context, sessionId, username)
+
+
 # src/flow/handle-request.ts
 # The one entry point: a request in, the decision, the answer and the events out.
 
 
-def invalid(context, event, detail):  # src/flow/handle-request.ts:19
-    what = facts(event, None)
-    what["detail"] = detail
-    return failure(context, what, INVALID_REQUEST, details(None))
-
-
-def eventOf(step, sessionId):  # src/flow/handle-request.ts:25
+def handle_request_eventOf(step, sessionId):  # src/flow/handle-request.ts:25
     if step == "1":
         return "start" if sessionId is None else "resend"
     elif step == "2":
@@ -2446,11 +2554,11 @@ def eventOf(step, sessionId):  # src/flow/handle-request.ts:25
 
 def route(context):  # src/flow/handle-request.ts:40
     params = context["request"]["params"]
-    repeated = repeatedParameter(params)
+    repeated = repeatedParameter(params, READ_PARAMETERS)
     if repeated is not None:
         return invalid(context, "request", "repeated parameter " + repeated)
     read = readParams(params)
-    event = eventOf(read["step"], read["sessionId"])
+    event = handle_request_eventOf(read["step"], read["sessionId"])
     if event == "request":
         return invalid(context, event, "missing __step" if read["step"] is None else "unknown __step")
     problem = loginProblem(read["username"])
@@ -2461,17 +2569,8 @@ def route(context):  # src/flow/handle-request.ts:40
     sessionId = read["sessionId"]
     if sessionId is not None and not isSessionIdFormat(sessionId):
         return invalid(context, event, "malformed __session_id")
-    passwordFirst = context["config"]["loginOrder"] == "password_first"
     if event == "start":
-        if not passwordFirst:
-            return startLogin(context, login)
-        _password = read["password"]
-        given = _password if _password is not None else ""
-        return (
-            invalid(context, event, "missing password")
-            if given == ""
-            else startWithPassword(context, login, given)
-        )
+        return startInOrder(context, event, login, read["password"])
     if sessionId is None:
         return invalid(context, event, "missing __session_id")
     if event == "abandon":
@@ -2486,11 +2585,11 @@ def route(context):  # src/flow/handle-request.ts:40
             if code is None
             else checkCode(context, login, sessionId, code)
         )
-    if passwordFirst:
+    if context["config"]["loginOrder"] == "password_first":
         # The password came at step 1: no step 3 exists in this order.
         return invalid(context, event, "no step 3 with login_order=password_first")
-    _password_2 = read["password"]
-    password = _password_2 if _password_2 is not None else ""
+    _password = read["password"]
+    password = _password if _password is not None else ""
     return (
         invalid(context, event, "missing password")
         if password == ""
@@ -2498,11 +2597,10 @@ def route(context):  # src/flow/handle-request.ts:40
     )
 
 
-def decideRequest(request, config, ports):  # src/flow/handle-request.ts:99
-    """Decides one token request. Never throws: any failure of a port ends in server_error (10001) without a token (S12).
-    The flow keeps nothing between calls; all state is in the ports' shared stores (S11).
+def newContext(request, config, ports):  # src/flow/handle-request.ts:89
+    """The request's context before anything is read: the steps fill in the clock, the hash key and the client address.
     """
-    context = JsObject([
+    return JsObject([
         ("request", request),
         ("config", config),
         ("ports", ports),
@@ -2510,15 +2608,44 @@ def decideRequest(request, config, ports):  # src/flow/handle-request.ts:99
         ("hashKey", ""),
         ("clientIp", request["ipAddress"]),
     ])
+
+
+def prepare(context):  # src/flow/handle-request.ts:101
+    """Everything a request needs before its route: a failure here is a server_error like any other."""
+    context["clientIp"] = clientAddress(context["request"], context["config"]["trustedProxyCount"])
+    context["now"] = context["ports"]["clock"].nowMillis()
+    context["hashKey"] = hashKeyFor(context["config"], context["ports"]["hash"])
+
+
+def serverError(context):  # src/flow/handle-request.ts:107
+    what = facts("request", None)
+    what["detail"] = "exception"
+    return failure(context, what, SERVER_ERROR, details(None))
+
+
+def decideRequest(request, config, ports):  # src/flow/handle-request.ts:118
+    """Decides one token request (the ROPC script's wire: the step in `__step`). Never throws: any failure of a port ends in
+    server_error (10001) without a token (S12). The flow keeps nothing between calls; all state is in the ports' shared
+    stores (S11).
+    """
+    context = newContext(request, config, ports)
     try:
-        context["clientIp"] = clientAddress(request, config["trustedProxyCount"])
-        context["now"] = ports["clock"].nowMillis()
-        context["hashKey"] = hashKeyFor(config, ports["hash"])
+        prepare(context)
         return route(context)
     except (Exception, Throwable):
-        what = facts("request", None)
-        what["detail"] = "exception"
-        return failure(context, what, SERVER_ERROR, details(None))
+        return serverError(context)
+
+
+def decideChallenge(request, config, ports):  # src/flow/handle-request.ts:132
+    """Decides one Authorization Challenge request (challenge-route.ts: the step comes from the session's state), with the same
+    steps, limits and logging as decideRequest, and the same guarantee: it never throws.
+    """
+    context = newContext(request, config, ports)
+    try:
+        prepare(context)
+        return routeChallenge(context)
+    except (Exception, Throwable):
+        return serverError(context)
 
 
 # src/flow/config-table.ts

@@ -32,6 +32,11 @@ public final class FakeRequest implements HttpServletRequest {
         return values == null ? null : values.clone();
     }
 
+    @Override
+    public Map<String, String[]> getParameterMap() {
+        return Collections.unmodifiableMap(parameters);
+    }
+
     /** Header names are case-insensitive in HTTP, and servlet containers honour that. */
     @Override
     public String getHeader(String name) {

@@ -2,6 +2,7 @@ package gamatech.testkit;
 
 import io.jans.model.SimpleCustomProperty;
 import io.jans.model.custom.script.model.CustomScript;
+import io.jans.model.custom.script.type.BaseExternalType;
 import io.jans.model.custom.script.type.owner.ResourceOwnerPasswordCredentialsType;
 import java.util.Map;
 
@@ -12,19 +13,19 @@ import java.util.Map;
 public final class ScriptCalls {
     private ScriptCalls() {}
 
-    public static int getApiVersion(ResourceOwnerPasswordCredentialsType script) {
+    public static int getApiVersion(BaseExternalType script) {
         return script.getApiVersion();
     }
 
     public static boolean init(
-            ResourceOwnerPasswordCredentialsType script,
+            BaseExternalType script,
             CustomScript customScript,
             Map<String, SimpleCustomProperty> configurationAttributes) {
         return script.init(customScript, configurationAttributes);
     }
 
     public static boolean destroy(
-            ResourceOwnerPasswordCredentialsType script, Map<String, SimpleCustomProperty> configurationAttributes) {
+            BaseExternalType script, Map<String, SimpleCustomProperty> configurationAttributes) {
         return script.destroy(configurationAttributes);
     }
 

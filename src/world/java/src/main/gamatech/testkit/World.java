@@ -1,6 +1,7 @@
 package gamatech.testkit;
 
 import io.jans.as.server.service.AuthenticationService;
+import io.jans.as.server.service.ClientService;
 import io.jans.as.server.service.UserService;
 import io.jans.service.CacheService;
 import gamatech.testkit.twilio.FakeTwilio;
@@ -27,6 +28,9 @@ public final class World {
         Beans.register(UserService.class, new UserService());
         Beans.register(AuthenticationService.class, authenticationService);
         Beans.register(CacheService.class, new CacheService());
+        Beans.register(ClientService.class, new ClientService());
+        Clients.clear();
+        ServerChallengeSessions.clear();
         CacheBackend.reset();
     }
 

@@ -7,10 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Double of ExternalResourceOwnerPasswordCredentialsContext (reference-src): getExecutionContext(), getUser()/setUser().
- * Guessed: nothing; createWebApplicationException is left out because the ROPC caller never throws it.
+ * Guessed: nothing. The ROPC caller never throws a stored createWebApplicationException (the base class has it).
  */
 public class ExternalResourceOwnerPasswordCredentialsContext extends ExternalScriptContext {
-    private final ExecutionContext executionContext;
     private User user;
 
     public ExternalResourceOwnerPasswordCredentialsContext(
@@ -18,12 +17,7 @@ public class ExternalResourceOwnerPasswordCredentialsContext extends ExternalScr
             HttpServletRequest httpRequest,
             HttpServletResponse httpResponse,
             String ipAddress) {
-        super(httpRequest, httpResponse, ipAddress);
-        this.executionContext = executionContext;
-    }
-
-    public ExecutionContext getExecutionContext() {
-        return executionContext;
+        super(executionContext, httpRequest, httpResponse, ipAddress);
     }
 
     public User getUser() {
