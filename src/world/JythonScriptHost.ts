@@ -1,4 +1,3 @@
-import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -18,7 +17,9 @@ import type {
   WorldInfo,
   WorldSpec,
 } from "./protocol";
-import { poolKey, worldLaunch, type WorldJvmOptions } from "./world-launch";
+import { poolKey, type WorldJvmOptions } from "./world-launch";
+import { spawnWorldProcess } from "./world-process";
+import { ReplyPipe } from "./reply-pipe";
 
 export const REPLY_PREFIX = "@@gamatech-driver@@ ";
 
@@ -39,11 +40,6 @@ export interface JythonScriptHostOptions extends WorldJvmOptions {
   reuse?: boolean;
 }
 
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-function sleepMs(ms: number): void {
-  Atomics.wait(sleeper, 0, 0, ms);
-}
-
 /**
  * The one client of the Jython world: a long-lived JVM running driver.py, which loads Janssen ROPC scripts and runs them
  * against the Janssen doubles, the real twilio-java SDK of one version and the fake Twilio API. Every call blocks until
@@ -52,9 +48,7 @@ function sleepMs(ms: number): void {
  * host per SDK version and reuses it (reset between cases); with `reuse`, later test files of the same Jest worker reuse
  * it too (host-pool.ts).
  *
- * Transport: commands and replies travel through two named pipes. The reply pipe is read without blocking (polled), so a
- * late reply times out and a dead process is seen at once (end of file); the command pipe's only writer is this object,
- * so the driver sees end of file, and exits, when this process goes away.
+ * Transport: commands and replies travel through two named pipes (world-process.ts); the reply pipe is polled.
  */
 export class JythonScriptHost {
   /** Lines the process wrote to stdout outside the protocol (a double or script writing to the real stdout). */
@@ -65,10 +59,10 @@ export class JythonScriptHost {
   private readonly folder: string;
   private readonly commands: number;
   private readonly replies: number;
+  private readonly replyPipe: ReplyPipe;
   private readonly timeoutMs: number;
   /** Set when the JVM may go back to the pool at close(); null for a JVM of the caller's own. */
   private readonly poolKey: string | null;
-  private pending = "";
   private nextId = 1;
   private closed = false;
   /** Killed (a command was late): never pooled. */
@@ -85,40 +79,26 @@ export class JythonScriptHost {
     if (adopted !== undefined) {
       ({ pid: this.pid, folder: this.folder, commands: this.commands, replies: this.replies } = adopted);
       this.nextId = adopted.nextId;
-      // The child appends to it (see below), so emptying it leaves stderrTail() with this use's output only.
+      this.replyPipe = new ReplyPipe(this.replies);
+      // The child appends to it, so emptying it leaves stderrTail() with this use's output only.
       fs.truncateSync(path.join(this.folder, "stderr.log"), 0);
       return;
     }
     this.folder = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-world-"));
     try {
-      const launch = worldLaunch(this.folder, { ...options, twilioVersion: this.twilioVersion });
-      const commandPipe = path.join(this.folder, "commands");
-      const replyPipe = path.join(this.folder, "replies");
-      execFileSync("mkfifo", [commandPipe, replyPipe]);
-      // Opening one end of a FIFO blocks until the other end is open; a temporary read-write descriptor stands in for
-      // the other end, so each side gets a plain (blocking for the child) descriptor, then goes away.
-      const commandHold = fs.openSync(commandPipe, fs.constants.O_RDWR);
-      const childStdin = fs.openSync(commandPipe, fs.constants.O_RDONLY);
-      this.commands = fs.openSync(commandPipe, fs.constants.O_WRONLY);
-      fs.closeSync(commandHold);
-      this.replies = fs.openSync(replyPipe, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-      const childStdout = fs.openSync(replyPipe, fs.constants.O_WRONLY);
-      const stderr = fs.openSync(path.join(this.folder, "stderr.log"), "a");
-      const child = spawn(launch.command, launch.args, {
-        stdio: [childStdin, childStdout, stderr],
-        env: launch.env,
-      });
-      child.on("error", () => undefined);
-      child.unref();
-      fs.closeSync(childStdin);
-      fs.closeSync(childStdout);
-      fs.closeSync(stderr);
-      if (child.pid === undefined) throw new Error(`${launch.command} could not be started`);
-      this.pid = child.pid;
+      ({
+        pid: this.pid,
+        commands: this.commands,
+        replies: this.replies,
+      } = spawnWorldProcess(this.folder, {
+        ...options,
+        twilioVersion: this.twilioVersion,
+      }));
     } catch (error) {
       fs.rmSync(this.folder, { recursive: true, force: true });
       throw error;
     }
+    this.replyPipe = new ReplyPipe(this.replies);
   }
 
   /** Builds the doubles, fetches the SDK jars and makes the certificates when needed, and starts the driver. */
@@ -240,7 +220,7 @@ export class JythonScriptHost {
   /** True when the driver is back in the state of a fresh start, with no thread of this use left running. */
   private recycled(): boolean {
     try {
-      return this.send({ cmd: "recycle" }, RECYCLE_TIMEOUT_MS).clean === true && this.pending === "";
+      return this.send({ cmd: "recycle" }, RECYCLE_TIMEOUT_MS).clean === true && this.replyPipe.drained;
     } catch {
       return false;
     }
@@ -272,38 +252,16 @@ export class JythonScriptHost {
   }
 
   private readLine(deadline: number, what: string): string {
-    const buffer = Buffer.alloc(65536);
-    const began = Date.now();
-    let pause = 0.05;
-    while (!this.pending.includes("\n")) {
-      let count: number;
-      try {
-        count = fs.readSync(this.replies, buffer, 0, buffer.length, null);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-        if (Date.now() > deadline) {
-          this.kill();
-          throw new Error(
-            `no reply to ${what} within ${this.timeoutMs} ms; the Jython world was killed${this.stderrTail()}`,
-          );
-        }
-        sleepMs(pause);
-        // Most commands answer within milliseconds: polling finely then keeps the JVM from idling until the next look (a
-        // 5 ms step made a 1 ms request take 1.26 ms instead of 1.07); a long command is polled more rarely.
-        pause = Math.min(pause * 2, Date.now() - began < 20 ? 0.25 : 5);
-        continue;
-      }
-      if (count === 0) {
-        this.closed = true;
-        throw new Error(`the Jython world stopped (during ${what})${this.stderrTail()}`);
-      }
-      pause = 0.05;
-      this.pending += buffer.toString("utf8", 0, count);
+    const read = this.replyPipe.nextLine(deadline);
+    if ("line" in read) return read.line;
+    if ("late" in read) {
+      this.kill();
+      throw new Error(
+        `no reply to ${what} within ${this.timeoutMs} ms; the Jython world was killed${this.stderrTail()}`,
+      );
     }
-    const at = this.pending.indexOf("\n");
-    const line = this.pending.slice(0, at);
-    this.pending = this.pending.slice(at + 1);
-    return line;
+    this.closed = true;
+    throw new Error(`the Jython world stopped (during ${what})${this.stderrTail()}`);
   }
 
   private kill(): void {
@@ -317,20 +275,7 @@ export class JythonScriptHost {
 
   /** Waits until the reply pipe reaches end of file (the process ended), killing it after `ms`. */
   private waitForExit(ms: number): void {
-    const deadline = Date.now() + ms;
-    const buffer = Buffer.alloc(4096);
-    for (;;) {
-      try {
-        if (fs.readSync(this.replies, buffer, 0, buffer.length, null) === 0) return;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return;
-        if (Date.now() > deadline) {
-          this.kill();
-          return;
-        }
-        sleepMs(5);
-      }
-    }
+    if (!this.replyPipe.waitForEnd(ms)) this.kill();
   }
 
   /** The end of what the JVM wrote to stderr (SLF4J notices, Java stack traces). */
