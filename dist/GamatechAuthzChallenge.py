@@ -22,21 +22,21 @@
 #   src/flow/step-password-first.ts
 #   src/flow/step-resend.ts
 #   src/flow/challenge-route.ts
+#   src/flow/config-table.ts
+#   src/flow/config.ts
 #   src/host/challenge-answer.ts
 #   src/host/challenge-client.ts
 #   src/flow/client-address.ts
 #   src/flow/handle-request.ts
 #   src/host/challenge-request.ts
-#   src/host/java-crypto.ts
-#   src/host/per-node-claims.ts
 #   src/host/print-log.ts
 #   src/host/request.ts
-#   src/flow/config-table.ts
-#   src/flow/config.ts
 #   src/host/cache-stores.ts
+#   src/host/per-node-claims.ts
 #   src/host/claim-stores.ts
 #   src/host/janssen-directory.ts
 #   src/host/janssen-passwords.ts
+#   src/host/java-crypto.ts
 #   src/host/properties.ts
 #   src/host/system-clock.ts
 #   src/host/twilio-channel.ts
@@ -56,7 +56,7 @@
 # Protocol: docs/authorization-challenge.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc
 # repository.
 #
-# Sources: sha256 6727ae2f86ba5483277ec5b4cabe129cd62f6257270361e13aac6cbf34146f4e
+# Sources: sha256 ee52ef70a8dcb769fe4c766dc2c3d7e506631b9f6a072a3dacb3f98888f36342
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -108,7 +108,7 @@
 #       SMS text (not used with Twilio Verify).
 #   app_name: optional; default login; text of 1 to 60 characters without { or }.
 #       replaces {app} in sms_template.
-#   login_order: optional; default code_first; code_first or password_first.
+#   login_order: optional; default password_first; code_first or password_first.
 #       code_first: username, then the code, then the password; password_first: username and password (no SMS for a wrong password), then the code.
 #   enumeration_protection: optional; default true; true or false.
 #       unknown, inactive and phone-less users get a decoy login that looks real (false: errors 10002 and 10003).
@@ -2615,630 +2615,6 @@ def routeChallenge(context):  # src/flow/challenge-route.ts:102
     return continueLogin(context, sessionId, username)
 
 
-# src/host/challenge-answer.ts
-# The Authorization Challenge script's rendering of the flow's answer: the JSON bodies of OAuth 2.0 for First-Party
-# Applications, which the server sends as they are. Field order is fixed, numbers are JSON numbers, absent facts are left
-# out rather than null.
-
-# ChallengeResponse:
-#   An answer the script stores with createWebApplicationException: its HTTP status and JSON body.
-
-# The draft's answer to a dialogue that goes on: the app must send more (`next` says what).
-INSUFFICIENT_AUTHORIZATION = "insufficient_authorization"  # src/host/challenge-answer.ts:23
-# The status of `insufficient_authorization` (the draft's) and of `invalid_client`.
-HTTP_UNAUTHORIZED = 401  # src/host/challenge-answer.ts:25
-HTTP_BAD_REQUEST = 400  # src/host/challenge-answer.ts:26
-
-
-def challengeErrorName(code):  # src/host/challenge-answer.ts:29
-    """The draft names one error for a session the server does not know or no longer accepts; the error_code tells which.
-    """
-    return "invalid_session" if code == SESSION_EXPIRED or code == INVALID_SESSION else errorName(code)
-
-
-def challengeErrorStatus(code):  # src/host/challenge-answer.ts:33
-    if code == SERVER_ERROR:
-        return 500
-    elif code == OTP_NOT_SENT:
-        return 503
-    elif code == RATE_LIMITED:
-        return 429
-    else:
-        return HTTP_BAD_REQUEST
-
-
-def nextInput(step):  # src/host/challenge-answer.ts:47
-    """What the app must send next for a session waiting for `step` (the wire's step numbers)."""
-    return "password" if step == STEP_PASSWORD else "otp"
-
-
-def text(fields, key, value):  # src/host/challenge-answer.ts:51
-    if value is not None:
-        fields.append(_js_json_stringify(key) + ":" + _js_json_stringify(value))
-
-
-def whole(fields, key, value):  # src/host/challenge-answer.ts:57
-    if value is not None:
-        fields.append(_js_json_stringify(key) + ":" + _js_json_stringify(value))
-
-
-def named(error):  # src/host/challenge-answer.ts:64
-    """A body's first field: the error it answers with."""
-    return [_js_json_stringify("error") + ":" + _js_json_stringify(error)]
-
-
-def bodyOf(fields):  # src/host/challenge-answer.ts:68
-    return "{" + ",".join(fields) + "}"
-
-
-def errorBody(code, extra):  # src/host/challenge-answer.ts:73
-    """The body of an error: its name, its protocol error code, and then `extra` (already rendered fields)."""
-    fields = named(challengeErrorName(code))
-    whole(fields, "error_code", code)
-    for field in extra:
-        fields.append(field)
-    return bodyOf(fields)
-
-
-def challengeResponse(answer):  # src/host/challenge-answer.ts:83
-    """The stored answer of a flow answer; null for a grant, which the server answers itself (200 with the code).
-    """
-    said = answer["details"]
-    if answer["kind"] == "granted":
-        return None
-    if answer["kind"] == "proceed":
-        fields = named(INSUFFICIENT_AUTHORIZATION)
-        text(fields, "auth_session", said["sessionId"])
-        text(fields, "next", None if said["step"] is None else nextInput(said["step"]))
-        whole(fields, "expires_in", said["expiresIn"])
-        whole(fields, "resend_after", said["resendAfter"])
-        whole(fields, "code_length", said["codeLength"])
-        text(fields, "phone_number", said["phoneHint"])
-        return JsObject([("status", HTTP_UNAUTHORIZED), ("body", bodyOf(fields))])
-    if answer["kind"] == "abandoned":
-        fields = named("abandoned")
-        text(fields, "auth_session", said["sessionId"])
-        return JsObject([("status", HTTP_BAD_REQUEST), ("body", bodyOf(fields))])
-    extra = []
-    text(extra, "auth_session", said["sessionId"])
-    whole(extra, "attempts_left", said["attemptsLeft"])
-    whole(extra, "retry_after", said["retryAfter"])
-    _errorCode = answer["errorCode"]
-    code = _errorCode if _errorCode is not None else SERVER_ERROR
-    return JsObject([("status", challengeErrorStatus(code)), ("body", errorBody(code, extra))])
-
-
-# src/host/challenge-client.ts
-# Client authentication at /authorize-challenge. The endpoint has no client authentication filter: the server only looks
-# the client up by client_id, so the script checks a confidential client's secret itself, as the token endpoint would.
-# A public client (token_endpoint_auth_method none) cannot prove anything; its logins rest on the flow's limits.
-
-BASIC_PREFIX = "basic "  # src/host/challenge-client.ts:12
-
-
-def basicSecret(request, clientId):  # src/host/challenge-client.ts:15
-    """The secret an HTTP Basic Authorization header gives for `clientId` (RFC 6749 §2.3.1); null without a usable one.
-    """
-    header = request.getHeader("Authorization")
-    if header is None or len(header) <= len(BASIC_PREFIX):
-        return None
-    if _js_substring(header, 0, len(BASIC_PREFIX)).lower() != BASIC_PREFIX:
-        return None
-    decoded = ""
-    try:
-        bytes_ = Base64.getDecoder().decode(_js_substring(header, len(BASIC_PREFIX)).strip(_JS_SPACE))
-        decoded = JavaString(bytes_, "UTF-8").toString()
-    except (Exception, Throwable):
-        return None
-    colon = decoded.find(":")
-    if colon < 0 or _js_substring(decoded, 0, colon) != clientId:
-        return None
-    return _js_substring(decoded, colon + 1)
-
-
-def presentedSecret(request, clientId):  # src/host/challenge-client.ts:38
-    """client_secret_basic first, then client_secret_post; a repeated client_secret counts as none."""
-    basic = basicSecret(request, clientId)
-    if basic is not None:
-        return basic
-    posted = request.getParameterValues("client_secret")
-    if posted is None or len(posted) != 1:
-        return None
-    return _js_item(posted, 0)
-
-
-def clientMayProceed(request, client):  # src/host/challenge-client.ts:55
-    """Whether the request may speak for `client`: a public client always may; a confidential one only with its secret
-    (client_secret_basic or client_secret_post). Clients registered for other methods (private_key_jwt, tls_client_auth)
-    present no secret the script can check, so they are refused.
-    """
-    service = CdiUtil.bean(ClientService)
-    if service.isPublic(client):
-        return True
-    secret = presentedSecret(request, client.getClientId())
-    return secret is not None and secret != "" and service.authenticate(client.getClientId(), secret)
-
-
-# src/flow/client-address.ts
-# The address the per-IP send limit counts (S8). Behind proxies the servlet's address is a proxy's, and a Jetty with the
-# `forwarded` module reports the left-most X-Forwarded-For value, which the client chooses. Only the entries that the
-# trusted proxies appended (counted from the right) are believed.
-
-# One bucket for every request whose forwarded address cannot be believed, so forged values cannot spread over counters.
-UNTRUSTED_FORWARDED_FOR = "untrusted-forwarded-for"  # src/flow/client-address.ts:9
-
-MAX_ADDRESS_LENGTH = 45  # src/flow/client-address.ts:11
-
-
-def isIpv4Literal(text):  # src/flow/client-address.ts:14
-    """Dotted-quad IPv4: four decimal numbers 0..255, without leading zeros (so none has more than three digits).
-    """
-    parts = text.split(".")
-    if len(parts) != 4:
-        return False
-    return all(
-        isDigits(part) and (len(part) == 1 or part[0:1] != "0") and _js_parse_int(part) <= 255
-        for part in _js_each(parts)
-    )
-
-
-def isIpv6Literal(text):  # src/flow/client-address.ts:25
-    """An IPv6 literal (lower-case, no brackets, no zone): hex groups of 1 to 4, at most one "::", an optional IPv4 tail.
-    """
-    # The longest literal ("ffff:…:ffff:255.255.255.255") has 45 characters: this only bounds a hostile value's cost.
-    if len(text) > MAX_ADDRESS_LENGTH:
-        return False
-    halves = text.split("::")
-    if len(halves) > 2:
-        return False
-    compressed = len(halves) == 2
-    groups = []
-    for half in halves:
-        if half == "":
-            continue
-        for group in half.split(":"):
-            groups.append(group)
-    units = 0
-    index = 0
-    for group in groups:
-        index = _js_double(index + 1)
-        if index == len(groups) and "." in group:
-            if not isIpv4Literal(group):
-                return False
-            units = _js_double(units + 2)
-        elif len(group) <= 4 and isLowerHex(group):
-            units = _js_double(units + 1)
-        else:
-            return False
-    return units <= 7 if compressed else units == 8
-
-
-def plausibleAddress(text):  # src/flow/client-address.ts:63
-    """The address in a canonical case, or null when it is not a plausible IPv4 or IPv6 literal."""
-    lower = text.strip(_JS_SPACE).lower()
-    return lower if isIpv4Literal(lower) or isIpv6Literal(lower) else None
-
-
-def forwardedEntries(values):  # src/flow/client-address.ts:69
-    """Every X-Forwarded-For entry, left to right, across all header values."""
-    entries = []
-    for value in values:
-        for item in value.split(","):
-            entries.append(item.strip(_JS_SPACE))
-    return entries
-
-
-def clientAddress(request, trustedProxyCount):  # src/flow/client-address.ts:84
-    """0 trusted proxies: the servlet's address. N: the N-th X-Forwarded-For entry from the right (the one the outermost trusted
-    proxy appended); without the header, the servlet's address (a request that did not pass the proxies); with too few entries
-    or an implausible one, the shared untrusted bucket.
-    """
-    if trustedProxyCount == 0 or len(request["forwardedFor"]) == 0:
-        return request["ipAddress"]
-    entries = forwardedEntries(request["forwardedFor"])
-    chosen = _js_item(entries, _js_double(len(entries) - trustedProxyCount))
-    if chosen is None:
-        return UNTRUSTED_FORWARDED_FOR
-    _plausibleAddress = plausibleAddress(chosen)
-    return _plausibleAddress if _plausibleAddress is not None else UNTRUSTED_FORWARDED_FOR
-
-
-# src/flow/handle-request.ts
-# The one entry point: a request in, the decision, the answer and the events out.
-
-
-def handle_request_eventOf(step, sessionId):  # src/flow/handle-request.ts:25
-    if step == "1":
-        return "start" if sessionId is None else "resend"
-    elif step == "2":
-        return "code"
-    elif step == "3":
-        return "password"
-    elif step == "abandon":
-        return "abandon"
-    else:
-        return "request"
-
-
-def route(context):  # src/flow/handle-request.ts:40
-    params = context["request"]["params"]
-    repeated = repeatedParameter(params, READ_PARAMETERS)
-    if repeated is not None:
-        return invalid(context, "request", "repeated parameter " + repeated)
-    read = readParams(params)
-    event = handle_request_eventOf(read["step"], read["sessionId"])
-    if event == "request":
-        return invalid(context, event, "missing __step" if read["step"] is None else "unknown __step")
-    problem = loginProblem(read["username"])
-    if problem != "":
-        return invalid(context, event, problem)
-    _username = read["username"]
-    login = loginValue(_username if _username is not None else "")
-    sessionId = read["sessionId"]
-    if sessionId is not None and not isSessionIdFormat(sessionId):
-        return invalid(context, event, "malformed __session_id")
-    if event == "start":
-        return startInOrder(context, event, login, read["password"])
-    if sessionId is None:
-        return invalid(context, event, "missing __session_id")
-    if event == "abandon":
-        return abandonLogin(context, login, sessionId)
-    if event == "resend":
-        return resendCode(context, login, sessionId)
-    if event == "code":
-        _otpCode = read["otpCode"]
-        code = _otpCode if _otpCode is not None else read["password"]
-        return (
-            invalid(context, event, "missing code")
-            if code is None
-            else checkCode(context, login, sessionId, code)
-        )
-    if context["config"]["loginOrder"] == "password_first":
-        # The password came at step 1: no step 3 exists in this order.
-        return invalid(context, event, "no step 3 with login_order=password_first")
-    _password = read["password"]
-    password = _password if _password is not None else ""
-    return (
-        invalid(context, event, "missing password")
-        if password == ""
-        else checkPassword(context, login, sessionId, password)
-    )
-
-
-def newContext(request, config, ports):  # src/flow/handle-request.ts:89
-    """The request's context before anything is read: the steps fill in the clock, the hash key and the client address.
-    """
-    return JsObject([
-        ("request", request),
-        ("config", config),
-        ("ports", ports),
-        ("now", 0),
-        ("hashKey", ""),
-        ("clientIp", request["ipAddress"]),
-    ])
-
-
-def prepare(context):  # src/flow/handle-request.ts:101
-    """Everything a request needs before its route: a failure here is a server_error like any other."""
-    context["clientIp"] = clientAddress(context["request"], context["config"]["trustedProxyCount"])
-    context["now"] = context["ports"]["clock"].nowMillis()
-    context["hashKey"] = hashKeyFor(context["config"], context["ports"]["hash"])
-
-
-def serverError(context):  # src/flow/handle-request.ts:107
-    what = facts("request", None)
-    what["detail"] = "exception"
-    return outcome_failure(context, what, SERVER_ERROR, details(None))
-
-
-def decideRequest(request, config, ports):  # src/flow/handle-request.ts:118
-    """Decides one token request (the ROPC script's wire: the step in `__step`). Never throws: any failure of a port ends in
-    server_error (10001) without a token (S12). The flow keeps nothing between calls; all state is in the ports' shared
-    stores (S11).
-    """
-    context = newContext(request, config, ports)
-    try:
-        prepare(context)
-        return route(context)
-    except (Exception, Throwable):
-        return serverError(context)
-
-
-def decideChallenge(request, config, ports):  # src/flow/handle-request.ts:132
-    """Decides one Authorization Challenge request (challenge-route.ts: the step comes from the session's state), with the same
-    steps, limits and logging as decideRequest, and the same guarantee: it never throws.
-    """
-    context = newContext(request, config, ports)
-    try:
-        prepare(context)
-        return routeChallenge(context)
-    except (Exception, Throwable):
-        return serverError(context)
-
-
-# src/host/challenge-request.ts
-# One Authorization Challenge request as the challenge script answers it: the flow's decision, its answer as a JSON body.
-
-# ChallengeOutcome:
-#   grantedUserId: The user to set on the execution context; null means return False with `response` stored.
-#   response: Null for a grant: the server answers 200 with the authorization code.
-
-
-def handleChallenge(request, config, ports):  # src/host/challenge-request.ts:18
-    outcome = decideChallenge(request, config, ports)
-    return JsObject([
-        ("grantedUserId", outcome["grantedUserId"]),
-        ("response", challengeResponse(outcome["answer"])),
-        ("events", outcome["events"]),
-    ])
-
-
-# src/host/java-crypto.ts
-
-HMAC_SHA256_BYTES = 32  # src/host/java-crypto.ts:10
-
-
-def utf8(text):  # src/host/java-crypto.ts:12
-    return JavaString(text).getBytes("UTF-8")
-
-
-def hex_(bytes_, byteCount):  # src/host/java-crypto.ts:20
-    """Lower-case hex, two digits per byte, with Java 11's API (java.util.HexFormat is Java 17+): BigInteger drops leading
-    zero digits, so the text is padded back to the byte count's length.
-    """
-    return _js_pad_start(BigInteger(1, bytes_).toString(16), _js_double(byteCount * 2), "0")
-
-
-class JavaRandom(object):  # src/host/java-crypto.ts:25
-    """Java's SecureRandom is thread-safe, so one generator serves every request of the script instance."""
-    generator = None
-
-    def __init__(self, generator):
-        self.generator = generator
-
-    def randomInt(self, bound):
-        return self.generator.nextInt(bound)
-
-    def randomHex(self, byteCount):
-        bytes_ = ByteBuffer.allocate(byteCount).array()
-        self.generator.nextBytes(bytes_)
-        return hex_(bytes_, byteCount)
-
-
-class JavaKeyedHash(object):  # src/host/java-crypto.ts:44
-    """HMAC-SHA256 through javax.crypto; a Mac is not thread-safe, so each call gets its own."""
-    def hmacSha256Hex(self, key, message):
-        mac = Mac.getInstance("HmacSHA256")
-        mac.init(SecretKeySpec(utf8(key), "HmacSHA256"))
-        return hex_(mac.doFinal(utf8(message)), HMAC_SHA256_BYTES)
-
-    def constantTimeEquals(self, a, b):
-        """Jython 2.7 has no hmac.compare_digest; MessageDigest.isEqual does not stop at the first differing byte.
-        """
-        return MessageDigest.isEqual(utf8(a), utf8(b))
-
-
-# src/host/per-node-claims.ts
-
-# Per-node locks and the claim store of a cache with no insert-if-absent (IN_MEMORY, anything claim-stores.ts does not
-# recognise). Nodes that share such a cache see each other's claims most of the time, but a check and a write on two nodes
-# can interleave, and a give-back on one node can remove the entry another node wrote: so each node also remembers the
-# claims it holds, and only its own give-backs and the ttl free them. A limit then holds exactly on each node and within
-# limit × nodes across nodes, whatever the other nodes write or remove.
-# Keeps the script's claims apart from Janssen's own cache entries, on every backend.
-CLAIM_PREFIX = "gamatech-ropc:claim:"  # src/host/per-node-claims.ts:15
-# Stripes of the per-node locks: enough that unrelated keys rarely wait for each other.
-STRIPES = 256  # src/host/per-node-claims.ts:17
-# Below this many remembered claims no sweep runs; above it, a sweep runs each time the count doubles.
-SWEEP_FLOOR = 1024  # src/host/per-node-claims.ts:19
-
-
-class StripedSerializer(object):  # src/host/per-node-claims.ts:25
-    """Per-node mutual exclusion: a fixed array of ReentrantLocks, a key's lock chosen by Java's String.hashCode. One instance
-    serves every request thread of a script instance (Jython has no global lock); a lock is held only while `work` runs.
-    """
-    locks = None
-
-    def __init__(self, stripes):
-        locks = []
-        while len(locks) < stripes:
-            locks.append(ReentrantLock())
-        self.locks = locks
-
-    def exclusive(self, key, work):
-        lock = self.lockFor(key)
-        lock.lock()
-        try:
-            return work()
-        finally:
-            lock.unlock()
-
-    def lockFor(self, key):
-        # String.hashCode by one static call: making a Java String first costs as much again.
-        index = _js_mod(abs(Objects.hashCode(key)), len(self.locks))
-        lock = _js_item(self.locks, index)
-        if lock is None:
-            raise JsError("lock stripe out of range")
-        return lock
-
-
-def newSerializer():  # src/host/per-node-claims.ts:57
-    return StripedSerializer(STRIPES)
-
-
-def wholeSeconds(ttlSeconds):  # src/host/per-node-claims.ts:65
-    """A claim's ttl as the whole seconds every backend takes (Redis EX and memcached want integers). Below 1 s it throws: Redis
-    refuses 0, and memcached would keep the entry for ever, a claim that never frees up.
-    """
-    seconds = _js_normalize(math.ceil(ttlSeconds))
-    if not seconds >= 1:
-        raise JsError("a claim needs a ttl of at least 1 s")
-    return seconds
-
-
-class HeldClaim(object):  # src/host/per-node-claims.ts:74
-    """A claim this node holds, as the node remembers it."""
-    value = None
-    expiresAt = None
-
-    def __init__(self, value, expiresAt):
-        self.value = value
-        self.expiresAt = expiresAt
-
-
-def cacheService():  # src/host/per-node-claims.ts:169
-    """Looked up per call: a bean proxy in Janssen, so nothing is kept that a redeployment could leave stale.
-    """
-    return CdiUtil.bean(CacheService)
-
-
-class CacheServiceClaimStore(object):  # src/host/per-node-claims.ts:90
-    """Per node: CacheService get, put and read-back under this store's own locks (innermost: the flow's serializer locks are
-    taken outside them, never inside, so the two never deadlock). A claim answers true only when the value read back is the
-    one written; a read-back that finds nothing (a provider that swallowed the write) throws. A claim this node holds refuses
-    the key until it is given back here or its ttl passes, even when another node's give-back removed the shared entry.
-    """
-    locks = None
-    clock = None
-    held = None
-    sweepAbove = None
-
-    def __init__(self, clock):
-        self.locks = StripedSerializer(STRIPES)
-        self.clock = clock
-        self.held = ConcurrentHashMap()
-        self.sweepAbove = SWEEP_FLOOR
-
-    def claim(self, key, value, ttlSeconds):
-        cacheKey = CLAIM_PREFIX + key
-        seconds = wholeSeconds(ttlSeconds)
-        def _fn():
-            now = self.clock.nowMillis()
-            if self.heldHere(cacheKey, now) is not None:
-                return False
-            cache = cacheService()
-            if cache.get(cacheKey) is not None:
-                return False
-            cache.put(seconds, cacheKey, value)
-            stored = cache.get(cacheKey)
-            if stored is None:
-                raise JsError("claim not stored: the cache lost the write")
-            if stored != value:
-                return False
-            self.held.put(cacheKey, HeldClaim(value, _js_double(now + _js_double(seconds * 1000))))
-            # Checked here, not in the sweep: a call per claim costs more than the test.
-            if self.held.size() > self.sweepAbove:
-                self.sweep(now)
-            return True
-        return self.locks.exclusive(cacheKey, _fn)
-
-    def get(self, key):
-        cacheKey = CLAIM_PREFIX + key
-        shared = cacheService().get(cacheKey)
-        if shared is not None:
-            return shared
-        mine = self.heldHere(cacheKey, self.clock.nowMillis())
-        return None if mine is None else mine.value
-
-    def release(self, key):
-        cacheKey = CLAIM_PREFIX + key
-        def _fn():
-            self.held.remove(cacheKey)
-            cacheService().remove(cacheKey)
-            return True
-        self.locks.exclusive(cacheKey, _fn)
-
-    def heldHere(self, cacheKey, now):
-        mine = self.held.get(cacheKey)
-        return mine if mine is not None and mine.expiresAt > now else None
-
-    def sweep(self, now):
-        """Forgets expired claims once their number has doubled since the last sweep: memory stays within twice the live ones.
-        """
-        for cacheKey in self.held.keySet().toArray():
-            mine = self.held.get(cacheKey)
-            if mine is not None and mine.expiresAt <= now:
-                self.held.remove(cacheKey, mine)
-        self.sweepAbove = _js_max(SWEEP_FLOOR, _js_double(2 * self.held.size()))
-
-
-# src/host/print-log.ts
-
-# The prefixes an administrator greps for in Janssen's script log, one per script type.
-ROPC_LOG_PREFIX = "GamatechRopc."  # src/host/print-log.ts:4
-CHALLENGE_LOG_PREFIX = "GamatechAuthzChallenge."  # src/host/print-log.ts:5
-
-
-class PrintLog(object):  # src/host/print-log.ts:8
-    """Writes the flow's lines, which are already ASCII-safe and free of secrets, to the script log."""
-    prefix = None
-
-    def __init__(self, prefix):
-        self.prefix = prefix
-
-    def info(self, line):
-        print(self.prefix + " INFO " + line)
-
-    def warn(self, line):
-        print(self.prefix + " WARN " + line)
-
-
-# src/host/request.ts
-
-
-def readParameters(context, names):  # src/host/request.ts:5
-    """Every value of the parameters the flow reads (`names`), copied out of the servlet request into plain lists.
-    """
-    request = context.getHttpRequest()
-    params = JsObject()
-    for name in names:
-        values = request.getParameterValues(name)
-        if values is not None:
-            copied = []
-            for value in values:
-                copied.append(value)
-            params[name] = copied
-    return params
-
-
-# The header proxies append the client's address to (Jetty's `forwarded` module reads it too).
-FORWARDED_FOR = "X-Forwarded-For"  # src/host/request.ts:22
-
-
-def readForwardedFor(context):  # src/host/request.ts:28
-    """Every X-Forwarded-For header line, in the order received (a line may itself list several addresses: the flow splits and
-    picks the trusted entry). Empty when there is none, or when the container refuses header access.
-    """
-    values = []
-    headers = context.getHttpRequest().getHeaders(FORWARDED_FOR)
-    if headers is None:
-        return values
-    while headers.hasMoreElements():
-        values.append(headers.nextElement())
-    return values
-
-
-def readFlowRequest(context, clientId, names):  # src/host/request.ts:44
-    """The flow's view of a request for client `clientId` (the flow binds sessions to it), with the parameters `names` (the
-    flow's list for the host's wire).
-    """
-    _readParameters = readParameters(context, names)
-    _getIpAddress = context.getIpAddress()
-    return JsObject([
-        ("params", _readParameters),
-        ("clientId", clientId),
-        ("ipAddress", _getIpAddress if _getIpAddress is not None else ""),
-        ("forwardedFor", readForwardedFor(context)),
-    ])
-
-
-def contextClientId(context):  # src/host/request.ts:58
-    """The id of the client on the execution context; null without one (or with an empty id)."""
-    client = context.getExecutionContext().getClient()
-    clientId = None if client is None else client.getClientId()
-    return None if clientId is None or clientId == "" else clientId
-
-
 # src/flow/config-table.ts
 # The one definition of every custom property: the parser reads its defaults and ranges from here, and the build and the CLI
 # print it, so the documentation cannot drift from the behaviour.
@@ -3275,9 +2651,14 @@ def integer(name, defaultValue, min_, max_, meaning):  # src/flow/config-table.t
     ])
 
 
-DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:59
+# Where the Authorization Challenge script's defaults differ from the table's (which are the ROPC script's). Its endpoint
+# has no client authentication, so with the code first anyone who knows a username could have codes sent: the password
+# comes first unless the administrator says otherwise. The ROPC script keeps code_first, which its apps already speak.
+CHALLENGE_DEFAULTS = _js_freeze(JsObject([("login_order", "password_first")]))  # src/flow/config-table.ts:64
 
-CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:61
+DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:68
+
+CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:70
     property_(
         "twilio_account_sid",
         "required",
@@ -3908,7 +3289,20 @@ def warnRiskySettings(reader, config):  # src/flow/config.ts:465
         )
 
 
-def parseConfig(raw):  # src/flow/config.ts:493
+def withDefaults(raw, defaults):  # src/flow/config.ts:494
+    """The properties with `defaults` standing in for each one that is absent or empty (as the table's defaults do).
+    """
+    out = JsObject()
+    for name in _js_keys(raw):
+        out[name] = raw.get(name)
+    for name in _js_keys(defaults):
+        given = out.get(name)
+        if given is None or given.strip(_JS_SPACE) == "":
+            out[name] = defaults.get(name)
+    return out
+
+
+def parseConfig(raw):  # src/flow/config.ts:511
     reader = PropertyReader(raw)
     warnUnknownNames(raw, reader)
     warnSwappedFields(reader)
@@ -3991,6 +3385,445 @@ def parseConfig(raw):  # src/flow/config.ts:493
     ])
 
 
+# src/host/challenge-answer.ts
+# The Authorization Challenge script's rendering of the flow's answer: the JSON bodies of OAuth 2.0 for First-Party
+# Applications, which the server sends as they are. Field order is fixed, numbers are JSON numbers, absent facts are left
+# out rather than null.
+
+# ChallengeResponse:
+#   An answer the script stores with createWebApplicationException: its HTTP status and JSON body.
+
+# The draft's answer to a dialogue that goes on: the app must send more (`next` says what).
+INSUFFICIENT_AUTHORIZATION = "insufficient_authorization"  # src/host/challenge-answer.ts:24
+# The status of `insufficient_authorization` (the draft's) and of `invalid_client`.
+HTTP_UNAUTHORIZED = 401  # src/host/challenge-answer.ts:26
+HTTP_BAD_REQUEST = 400  # src/host/challenge-answer.ts:27
+
+
+def challengeErrorName(code):  # src/host/challenge-answer.ts:30
+    """The draft names one error for a session the server does not know or no longer accepts; the error_code tells which.
+    """
+    return "invalid_session" if code == SESSION_EXPIRED or code == INVALID_SESSION else errorName(code)
+
+
+def challengeErrorStatus(code):  # src/host/challenge-answer.ts:34
+    if code == SERVER_ERROR:
+        return 500
+    elif code == OTP_NOT_SENT:
+        return 503
+    elif code == RATE_LIMITED:
+        return 429
+    else:
+        return HTTP_BAD_REQUEST
+
+
+def nextInput(step):  # src/host/challenge-answer.ts:48
+    """What the app must send next for a session waiting for `step` (the wire's step numbers)."""
+    return "password" if step == STEP_PASSWORD else "otp"
+
+
+def text(fields, key, value):  # src/host/challenge-answer.ts:52
+    if value is not None:
+        fields.append(_js_json_stringify(key) + ":" + _js_json_stringify(value))
+
+
+def whole(fields, key, value):  # src/host/challenge-answer.ts:58
+    if value is not None:
+        fields.append(_js_json_stringify(key) + ":" + _js_json_stringify(value))
+
+
+def named(error):  # src/host/challenge-answer.ts:65
+    """A body's first field: the error it answers with."""
+    return [_js_json_stringify("error") + ":" + _js_json_stringify(error)]
+
+
+def bodyOf(fields):  # src/host/challenge-answer.ts:69
+    return "{" + ",".join(fields) + "}"
+
+
+def errorBody(code, extra):  # src/host/challenge-answer.ts:74
+    """The body of an error: its name, its protocol error code, and then `extra` (already rendered fields)."""
+    fields = named(challengeErrorName(code))
+    whole(fields, "error_code", code)
+    for field in extra:
+        fields.append(field)
+    return bodyOf(fields)
+
+
+def challengeResponse(answer, description):  # src/host/challenge-answer.ts:88
+    """The stored answer of a flow answer; null for a grant, which the server answers itself (200 with the code).
+    `description` is the flow's reason for an invalid_request (which parameter is wrong): it becomes error_description,
+    the one reason an answer gives, because no other error's reason may reach the app (a decoy's would name it).
+    """
+    said = answer["details"]
+    if answer["kind"] == "granted":
+        return None
+    if answer["kind"] == "proceed":
+        fields = named(INSUFFICIENT_AUTHORIZATION)
+        text(fields, "auth_session", said["sessionId"])
+        text(fields, "next", None if said["step"] is None else nextInput(said["step"]))
+        whole(fields, "expires_in", said["expiresIn"])
+        whole(fields, "resend_after", said["resendAfter"])
+        whole(fields, "code_length", said["codeLength"])
+        text(fields, "phone_number", said["phoneHint"])
+        return JsObject([("status", HTTP_UNAUTHORIZED), ("body", bodyOf(fields))])
+    if answer["kind"] == "abandoned":
+        fields = named("abandoned")
+        text(fields, "auth_session", said["sessionId"])
+        return JsObject([("status", HTTP_BAD_REQUEST), ("body", bodyOf(fields))])
+    _errorCode = answer["errorCode"]
+    code = _errorCode if _errorCode is not None else SERVER_ERROR
+    extra = []
+    text(extra, "error_description", description if code == INVALID_REQUEST else None)
+    text(extra, "auth_session", said["sessionId"])
+    whole(extra, "attempts_left", said["attemptsLeft"])
+    whole(extra, "retry_after", said["retryAfter"])
+    return JsObject([("status", challengeErrorStatus(code)), ("body", errorBody(code, extra))])
+
+
+# src/host/challenge-client.ts
+# Client authentication at /authorize-challenge. The endpoint has no client authentication filter: the server only looks
+# the client up by client_id, so the script checks a confidential client's secret itself, as the token endpoint would.
+# A public client (token_endpoint_auth_method none) cannot prove anything; its logins rest on the flow's limits.
+
+BASIC_PREFIX = "basic "  # src/host/challenge-client.ts:12
+
+
+def basicSecret(request, clientId):  # src/host/challenge-client.ts:15
+    """The secret an HTTP Basic Authorization header gives for `clientId` (RFC 6749 §2.3.1); null without a usable one.
+    """
+    header = request.getHeader("Authorization")
+    if header is None or len(header) <= len(BASIC_PREFIX):
+        return None
+    if _js_substring(header, 0, len(BASIC_PREFIX)).lower() != BASIC_PREFIX:
+        return None
+    decoded = ""
+    try:
+        bytes_ = Base64.getDecoder().decode(_js_substring(header, len(BASIC_PREFIX)).strip(_JS_SPACE))
+        decoded = JavaString(bytes_, "UTF-8").toString()
+    except (Exception, Throwable):
+        return None
+    colon = decoded.find(":")
+    if colon < 0 or _js_substring(decoded, 0, colon) != clientId:
+        return None
+    return _js_substring(decoded, colon + 1)
+
+
+def presentedSecret(request, clientId):  # src/host/challenge-client.ts:38
+    """client_secret_basic first, then client_secret_post; a repeated client_secret counts as none."""
+    basic = basicSecret(request, clientId)
+    if basic is not None:
+        return basic
+    posted = request.getParameterValues("client_secret")
+    if posted is None or len(posted) != 1:
+        return None
+    return _js_item(posted, 0)
+
+
+def clientMayProceed(request, client):  # src/host/challenge-client.ts:55
+    """Whether the request may speak for `client`: a public client always may; a confidential one only with its secret
+    (client_secret_basic or client_secret_post). Clients registered for other methods (private_key_jwt, tls_client_auth)
+    present no secret the script can check, so they are refused.
+    """
+    service = CdiUtil.bean(ClientService)
+    if service.isPublic(client):
+        return True
+    secret = presentedSecret(request, client.getClientId())
+    return secret is not None and secret != "" and service.authenticate(client.getClientId(), secret)
+
+
+# src/flow/client-address.ts
+# The address the per-IP send limit counts (S8). Behind proxies the servlet's address is a proxy's, and a Jetty with the
+# `forwarded` module reports the left-most X-Forwarded-For value, which the client chooses. Only the entries that the
+# trusted proxies appended (counted from the right) are believed.
+
+# One bucket for every request whose forwarded address cannot be believed, so forged values cannot spread over counters.
+UNTRUSTED_FORWARDED_FOR = "untrusted-forwarded-for"  # src/flow/client-address.ts:9
+
+MAX_ADDRESS_LENGTH = 45  # src/flow/client-address.ts:11
+
+
+def isIpv4Literal(text):  # src/flow/client-address.ts:14
+    """Dotted-quad IPv4: four decimal numbers 0..255, without leading zeros (so none has more than three digits).
+    """
+    parts = text.split(".")
+    if len(parts) != 4:
+        return False
+    return all(
+        isDigits(part) and (len(part) == 1 or part[0:1] != "0") and _js_parse_int(part) <= 255
+        for part in _js_each(parts)
+    )
+
+
+def isIpv6Literal(text):  # src/flow/client-address.ts:25
+    """An IPv6 literal (lower-case, no brackets, no zone): hex groups of 1 to 4, at most one "::", an optional IPv4 tail.
+    """
+    # The longest literal ("ffff:…:ffff:255.255.255.255") has 45 characters: this only bounds a hostile value's cost.
+    if len(text) > MAX_ADDRESS_LENGTH:
+        return False
+    halves = text.split("::")
+    if len(halves) > 2:
+        return False
+    compressed = len(halves) == 2
+    groups = []
+    for half in halves:
+        if half == "":
+            continue
+        for group in half.split(":"):
+            groups.append(group)
+    units = 0
+    index = 0
+    for group in groups:
+        index = _js_double(index + 1)
+        if index == len(groups) and "." in group:
+            if not isIpv4Literal(group):
+                return False
+            units = _js_double(units + 2)
+        elif len(group) <= 4 and isLowerHex(group):
+            units = _js_double(units + 1)
+        else:
+            return False
+    return units <= 7 if compressed else units == 8
+
+
+def plausibleAddress(text):  # src/flow/client-address.ts:63
+    """The address in a canonical case, or null when it is not a plausible IPv4 or IPv6 literal."""
+    lower = text.strip(_JS_SPACE).lower()
+    return lower if isIpv4Literal(lower) or isIpv6Literal(lower) else None
+
+
+def forwardedEntries(values):  # src/flow/client-address.ts:69
+    """Every X-Forwarded-For entry, left to right, across all header values."""
+    entries = []
+    for value in values:
+        for item in value.split(","):
+            entries.append(item.strip(_JS_SPACE))
+    return entries
+
+
+def clientAddress(request, trustedProxyCount):  # src/flow/client-address.ts:84
+    """0 trusted proxies: the servlet's address. N: the N-th X-Forwarded-For entry from the right (the one the outermost trusted
+    proxy appended); without the header, the servlet's address (a request that did not pass the proxies); with too few entries
+    or an implausible one, the shared untrusted bucket.
+    """
+    if trustedProxyCount == 0 or len(request["forwardedFor"]) == 0:
+        return request["ipAddress"]
+    entries = forwardedEntries(request["forwardedFor"])
+    chosen = _js_item(entries, _js_double(len(entries) - trustedProxyCount))
+    if chosen is None:
+        return UNTRUSTED_FORWARDED_FOR
+    _plausibleAddress = plausibleAddress(chosen)
+    return _plausibleAddress if _plausibleAddress is not None else UNTRUSTED_FORWARDED_FOR
+
+
+# src/flow/handle-request.ts
+# The one entry point: a request in, the decision, the answer and the events out.
+
+
+def handle_request_eventOf(step, sessionId):  # src/flow/handle-request.ts:25
+    if step == "1":
+        return "start" if sessionId is None else "resend"
+    elif step == "2":
+        return "code"
+    elif step == "3":
+        return "password"
+    elif step == "abandon":
+        return "abandon"
+    else:
+        return "request"
+
+
+def route(context):  # src/flow/handle-request.ts:40
+    params = context["request"]["params"]
+    repeated = repeatedParameter(params, READ_PARAMETERS)
+    if repeated is not None:
+        return invalid(context, "request", "repeated parameter " + repeated)
+    read = readParams(params)
+    event = handle_request_eventOf(read["step"], read["sessionId"])
+    if event == "request":
+        return invalid(context, event, "missing __step" if read["step"] is None else "unknown __step")
+    problem = loginProblem(read["username"])
+    if problem != "":
+        return invalid(context, event, problem)
+    _username = read["username"]
+    login = loginValue(_username if _username is not None else "")
+    sessionId = read["sessionId"]
+    if sessionId is not None and not isSessionIdFormat(sessionId):
+        return invalid(context, event, "malformed __session_id")
+    if event == "start":
+        return startInOrder(context, event, login, read["password"])
+    if sessionId is None:
+        return invalid(context, event, "missing __session_id")
+    if event == "abandon":
+        return abandonLogin(context, login, sessionId)
+    if event == "resend":
+        return resendCode(context, login, sessionId)
+    if event == "code":
+        _otpCode = read["otpCode"]
+        code = _otpCode if _otpCode is not None else read["password"]
+        return (
+            invalid(context, event, "missing code")
+            if code is None
+            else checkCode(context, login, sessionId, code)
+        )
+    if context["config"]["loginOrder"] == "password_first":
+        # The password came at step 1: no step 3 exists in this order.
+        return invalid(context, event, "no step 3 with login_order=password_first")
+    _password = read["password"]
+    password = _password if _password is not None else ""
+    return (
+        invalid(context, event, "missing password")
+        if password == ""
+        else checkPassword(context, login, sessionId, password)
+    )
+
+
+def newContext(request, config, ports):  # src/flow/handle-request.ts:89
+    """The request's context before anything is read: the steps fill in the clock, the hash key and the client address.
+    """
+    return JsObject([
+        ("request", request),
+        ("config", config),
+        ("ports", ports),
+        ("now", 0),
+        ("hashKey", ""),
+        ("clientIp", request["ipAddress"]),
+    ])
+
+
+def prepare(context):  # src/flow/handle-request.ts:101
+    """Everything a request needs before its route: a failure here is a server_error like any other."""
+    context["clientIp"] = clientAddress(context["request"], context["config"]["trustedProxyCount"])
+    context["now"] = context["ports"]["clock"].nowMillis()
+    context["hashKey"] = hashKeyFor(context["config"], context["ports"]["hash"])
+
+
+def serverError(context):  # src/flow/handle-request.ts:107
+    what = facts("request", None)
+    what["detail"] = "exception"
+    return outcome_failure(context, what, SERVER_ERROR, details(None))
+
+
+def decideRequest(request, config, ports):  # src/flow/handle-request.ts:118
+    """Decides one token request (the ROPC script's wire: the step in `__step`). Never throws: any failure of a port ends in
+    server_error (10001) without a token (S12). The flow keeps nothing between calls; all state is in the ports' shared
+    stores (S11).
+    """
+    context = newContext(request, config, ports)
+    try:
+        prepare(context)
+        return route(context)
+    except (Exception, Throwable):
+        return serverError(context)
+
+
+def decideChallenge(request, config, ports):  # src/flow/handle-request.ts:132
+    """Decides one Authorization Challenge request (challenge-route.ts: the step comes from the session's state), with the same
+    steps, limits and logging as decideRequest, and the same guarantee: it never throws.
+    """
+    context = newContext(request, config, ports)
+    try:
+        prepare(context)
+        return routeChallenge(context)
+    except (Exception, Throwable):
+        return serverError(context)
+
+
+# src/host/challenge-request.ts
+# One Authorization Challenge request as the challenge script answers it: the flow's decision, its answer as a JSON body.
+
+# ChallengeOutcome:
+#   grantedUserId: The user to set on the execution context; null means return False with `response` stored.
+#   response: Null for a grant: the server answers 200 with the authorization code.
+
+
+def handleChallenge(request, config, ports):  # src/host/challenge-request.ts:18
+    outcome = decideChallenge(request, config, ports)
+    event = _js_item(outcome["events"], 0)
+    return JsObject([
+        ("grantedUserId", outcome["grantedUserId"]),
+        ("response", challengeResponse(outcome["answer"], None if event is None else event["detail"])),
+        ("events", outcome["events"]),
+    ])
+
+
+# src/host/print-log.ts
+
+# The prefixes an administrator greps for in Janssen's script log, one per script type.
+ROPC_LOG_PREFIX = "GamatechRopc."  # src/host/print-log.ts:4
+CHALLENGE_LOG_PREFIX = "GamatechAuthzChallenge."  # src/host/print-log.ts:5
+
+
+class PrintLog(object):  # src/host/print-log.ts:8
+    """Writes the flow's lines, which are already ASCII-safe and free of secrets, to the script log."""
+    prefix = None
+
+    def __init__(self, prefix):
+        self.prefix = prefix
+
+    def info(self, line):
+        print(self.prefix + " INFO " + line)
+
+    def warn(self, line):
+        print(self.prefix + " WARN " + line)
+
+
+# src/host/request.ts
+
+
+def readParameters(context, names):  # src/host/request.ts:5
+    """Every value of the parameters the flow reads (`names`), copied out of the servlet request into plain lists.
+    """
+    request = context.getHttpRequest()
+    params = JsObject()
+    for name in names:
+        values = request.getParameterValues(name)
+        if values is not None:
+            copied = []
+            for value in values:
+                copied.append(value)
+            params[name] = copied
+    return params
+
+
+# The header proxies append the client's address to (Jetty's `forwarded` module reads it too).
+FORWARDED_FOR = "X-Forwarded-For"  # src/host/request.ts:22
+
+
+def readForwardedFor(context):  # src/host/request.ts:28
+    """Every X-Forwarded-For header line, in the order received (a line may itself list several addresses: the flow splits and
+    picks the trusted entry). Empty when there is none, or when the container refuses header access.
+    """
+    values = []
+    headers = context.getHttpRequest().getHeaders(FORWARDED_FOR)
+    if headers is None:
+        return values
+    while headers.hasMoreElements():
+        values.append(headers.nextElement())
+    return values
+
+
+def readFlowRequest(context, clientId, names):  # src/host/request.ts:44
+    """The flow's view of a request for client `clientId` (the flow binds sessions to it), with the parameters `names` (the
+    flow's list for the host's wire).
+    """
+    _readParameters = readParameters(context, names)
+    _getIpAddress = context.getIpAddress()
+    return JsObject([
+        ("params", _readParameters),
+        ("clientId", clientId),
+        ("ipAddress", _getIpAddress if _getIpAddress is not None else ""),
+        ("forwardedFor", readForwardedFor(context)),
+    ])
+
+
+def contextClientId(context):  # src/host/request.ts:58
+    """The id of the client on the execution context; null without one (or with an empty id)."""
+    client = context.getExecutionContext().getClient()
+    clientId = None if client is None else client.getClientId()
+    return None if clientId is None or clientId == "" else clientId
+
+
 # src/host/cache-stores.ts
 
 # CacheService is shared by every node (the database by default, or Redis/Memcached), which is what lets step 1 run on one
@@ -4015,6 +3848,150 @@ class CacheSessionStore(object):  # src/host/cache-stores.ts:8
 
     def remove(self, id_):
         self.cache.remove(SESSION_PREFIX + id_)
+
+
+# src/host/per-node-claims.ts
+
+# Per-node locks and the claim store of a cache with no insert-if-absent (IN_MEMORY, anything claim-stores.ts does not
+# recognise). Nodes that share such a cache see each other's claims most of the time, but a check and a write on two nodes
+# can interleave, and a give-back on one node can remove the entry another node wrote: so each node also remembers the
+# claims it holds, and only its own give-backs and the ttl free them. A limit then holds exactly on each node and within
+# limit × nodes across nodes, whatever the other nodes write or remove.
+# Keeps the script's claims apart from Janssen's own cache entries, on every backend.
+CLAIM_PREFIX = "gamatech-ropc:claim:"  # src/host/per-node-claims.ts:15
+# Stripes of the per-node locks: enough that unrelated keys rarely wait for each other.
+STRIPES = 256  # src/host/per-node-claims.ts:17
+# Below this many remembered claims no sweep runs; above it, a sweep runs each time the count doubles.
+SWEEP_FLOOR = 1024  # src/host/per-node-claims.ts:19
+
+
+class StripedSerializer(object):  # src/host/per-node-claims.ts:25
+    """Per-node mutual exclusion: a fixed array of ReentrantLocks, a key's lock chosen by Java's String.hashCode. One instance
+    serves every request thread of a script instance (Jython has no global lock); a lock is held only while `work` runs.
+    """
+    locks = None
+
+    def __init__(self, stripes):
+        locks = []
+        while len(locks) < stripes:
+            locks.append(ReentrantLock())
+        self.locks = locks
+
+    def exclusive(self, key, work):
+        lock = self.lockFor(key)
+        lock.lock()
+        try:
+            return work()
+        finally:
+            lock.unlock()
+
+    def lockFor(self, key):
+        # String.hashCode by one static call: making a Java String first costs as much again.
+        index = _js_mod(abs(Objects.hashCode(key)), len(self.locks))
+        lock = _js_item(self.locks, index)
+        if lock is None:
+            raise JsError("lock stripe out of range")
+        return lock
+
+
+def newSerializer():  # src/host/per-node-claims.ts:57
+    return StripedSerializer(STRIPES)
+
+
+def wholeSeconds(ttlSeconds):  # src/host/per-node-claims.ts:65
+    """A claim's ttl as the whole seconds every backend takes (Redis EX and memcached want integers). Below 1 s it throws: Redis
+    refuses 0, and memcached would keep the entry for ever, a claim that never frees up.
+    """
+    seconds = _js_normalize(math.ceil(ttlSeconds))
+    if not seconds >= 1:
+        raise JsError("a claim needs a ttl of at least 1 s")
+    return seconds
+
+
+class HeldClaim(object):  # src/host/per-node-claims.ts:74
+    """A claim this node holds, as the node remembers it."""
+    value = None
+    expiresAt = None
+
+    def __init__(self, value, expiresAt):
+        self.value = value
+        self.expiresAt = expiresAt
+
+
+def cacheService():  # src/host/per-node-claims.ts:169
+    """Looked up per call: a bean proxy in Janssen, so nothing is kept that a redeployment could leave stale.
+    """
+    return CdiUtil.bean(CacheService)
+
+
+class CacheServiceClaimStore(object):  # src/host/per-node-claims.ts:90
+    """Per node: CacheService get, put and read-back under this store's own locks (innermost: the flow's serializer locks are
+    taken outside them, never inside, so the two never deadlock). A claim answers true only when the value read back is the
+    one written; a read-back that finds nothing (a provider that swallowed the write) throws. A claim this node holds refuses
+    the key until it is given back here or its ttl passes, even when another node's give-back removed the shared entry.
+    """
+    locks = None
+    clock = None
+    held = None
+    sweepAbove = None
+
+    def __init__(self, clock):
+        self.locks = StripedSerializer(STRIPES)
+        self.clock = clock
+        self.held = ConcurrentHashMap()
+        self.sweepAbove = SWEEP_FLOOR
+
+    def claim(self, key, value, ttlSeconds):
+        cacheKey = CLAIM_PREFIX + key
+        seconds = wholeSeconds(ttlSeconds)
+        def _fn():
+            now = self.clock.nowMillis()
+            if self.heldHere(cacheKey, now) is not None:
+                return False
+            cache = cacheService()
+            if cache.get(cacheKey) is not None:
+                return False
+            cache.put(seconds, cacheKey, value)
+            stored = cache.get(cacheKey)
+            if stored is None:
+                raise JsError("claim not stored: the cache lost the write")
+            if stored != value:
+                return False
+            self.held.put(cacheKey, HeldClaim(value, _js_double(now + _js_double(seconds * 1000))))
+            # Checked here, not in the sweep: a call per claim costs more than the test.
+            if self.held.size() > self.sweepAbove:
+                self.sweep(now)
+            return True
+        return self.locks.exclusive(cacheKey, _fn)
+
+    def get(self, key):
+        cacheKey = CLAIM_PREFIX + key
+        shared = cacheService().get(cacheKey)
+        if shared is not None:
+            return shared
+        mine = self.heldHere(cacheKey, self.clock.nowMillis())
+        return None if mine is None else mine.value
+
+    def release(self, key):
+        cacheKey = CLAIM_PREFIX + key
+        def _fn():
+            self.held.remove(cacheKey)
+            cacheService().remove(cacheKey)
+            return True
+        self.locks.exclusive(cacheKey, _fn)
+
+    def heldHere(self, cacheKey, now):
+        mine = self.held.get(cacheKey)
+        return mine if mine is not None and mine.expiresAt > now else None
+
+    def sweep(self, now):
+        """Forgets expired claims once their number has doubled since the last sweep: memory stays within twice the live ones.
+        """
+        for cacheKey in self.held.keySet().toArray():
+            mine = self.held.get(cacheKey)
+            if mine is not None and mine.expiresAt <= now:
+                self.held.remove(cacheKey, mine)
+        self.sweepAbove = _js_max(SWEEP_FLOOR, _js_double(2 * self.held.size()))
 
 
 # src/host/claim-stores.ts
@@ -4470,6 +4447,51 @@ class JanssenPasswordVerifier(object):  # src/host/janssen-passwords.ts:9
         return self.authenticatedUser
 
 
+# src/host/java-crypto.ts
+
+HMAC_SHA256_BYTES = 32  # src/host/java-crypto.ts:10
+
+
+def utf8(text):  # src/host/java-crypto.ts:12
+    return JavaString(text).getBytes("UTF-8")
+
+
+def hex_(bytes_, byteCount):  # src/host/java-crypto.ts:20
+    """Lower-case hex, two digits per byte, with Java 11's API (java.util.HexFormat is Java 17+): BigInteger drops leading
+    zero digits, so the text is padded back to the byte count's length.
+    """
+    return _js_pad_start(BigInteger(1, bytes_).toString(16), _js_double(byteCount * 2), "0")
+
+
+class JavaRandom(object):  # src/host/java-crypto.ts:25
+    """Java's SecureRandom is thread-safe, so one generator serves every request of the script instance."""
+    generator = None
+
+    def __init__(self, generator):
+        self.generator = generator
+
+    def randomInt(self, bound):
+        return self.generator.nextInt(bound)
+
+    def randomHex(self, byteCount):
+        bytes_ = ByteBuffer.allocate(byteCount).array()
+        self.generator.nextBytes(bytes_)
+        return hex_(bytes_, byteCount)
+
+
+class JavaKeyedHash(object):  # src/host/java-crypto.ts:44
+    """HMAC-SHA256 through javax.crypto; a Mac is not thread-safe, so each call gets its own."""
+    def hmacSha256Hex(self, key, message):
+        mac = Mac.getInstance("HmacSHA256")
+        mac.init(SecretKeySpec(utf8(key), "HmacSHA256"))
+        return hex_(mac.doFinal(utf8(message)), HMAC_SHA256_BYTES)
+
+    def constantTimeEquals(self, a, b):
+        """Jython 2.7 has no hmac.compare_digest; MessageDigest.isEqual does not stop at the first differing byte.
+        """
+        return MessageDigest.isEqual(utf8(a), utf8(b))
+
+
 # src/host/properties.ts
 
 
@@ -4775,11 +4797,11 @@ class TwilioGateway(object):  # src/host/twilio-gateway.ts:165
 #   The ports of one request, with the two Janssen adapters the host itself needs after the decision.
 
 
-def setUpScript(configurationAttributes, random, log, refused):  # src/host/script-setup.ts:43
-    """Validates every property and creates the Twilio client; null (after logging why) keeps the script disabled, and
-    `refused` says what Janssen then refuses ("every password grant").
+def setUpScript(configurationAttributes, defaults, random, log, refused):  # src/host/script-setup.ts:44
+    """Validates every property (`defaults` standing in for absent ones) and creates the Twilio client; null (after logging
+    why) keeps the script disabled, and `refused` says what Janssen then refuses ("every password grant").
     """
-    result = parseConfig(readProperties(configurationAttributes))
+    result = parseConfig(withDefaults(readProperties(configurationAttributes), defaults))
     for warning in result["warnings"]:
         log.warn("config: " + warning)
     for error in result["errors"]:
@@ -4805,7 +4827,7 @@ def setUpScript(configurationAttributes, random, log, refused):  # src/host/scri
     return JsObject([("config", config), ("gateway", gateway), ("claims", claims["store"])])
 
 
-def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:78
+def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:80
     """Janssen's services for one request, looked up per request as Janssen's own scripts do."""
     passwords = JanssenPasswordVerifier(CdiUtil.bean(AuthenticationService))
     directory = JanssenUserDirectory(CdiUtil.bean(UserService))
@@ -4824,7 +4846,7 @@ def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:78
     return JsObject([("ports", ports), ("directory", directory), ("passwords", passwords)])
 
 
-def grantedUser(config, request, userId):  # src/host/script-setup.ts:102
+def grantedUser(config, request, userId):  # src/host/script-setup.ts:104
     """The user the flow granted: code first, the one whose password this request checked; password first, the code's.
     """
     return (
@@ -4834,40 +4856,38 @@ def grantedUser(config, request, userId):  # src/host/script-setup.ts:102
     )
 
 
-# src/host/challenge-script.ts
-
-# The API version of Janssen's script loader this class is written for (init receives the CustomScript).
-API_VERSION = 11  # src/host/challenge-script.ts:22
-
-INVALID_CLIENT_BODY = "{\"error\":\"invalid_client\"}"  # src/host/challenge-script.ts:24
+# ScriptKind:
+#   How a script type differs in what it shares: its log prefix, what it refuses while disabled, its own defaults.
 
 
-class AuthorizationChallenge(AuthorizationChallengeType):  # src/host/challenge-script.ts:31
-    """The Janssen Authorization Challenge script: the ROPC script's flow, limits and logging at /authorize-challenge, ending in
-    an authorization code. Like the ROPC script, one instance serves every request thread of its node, and everything about
-    a login lives in CacheService under the script's own 256-bit session id (the server's auth_session records are not used).
+class ScriptCore(object):  # src/host/script-setup.ts:122
+    """The part of a script instance both types share. Janssen shares one instance between concurrent requests (and each node
+    has its own), so it holds only what init derives from the configuration, this node's striped locks (one set for every
+    request thread) and the random source; everything about a login lives in CacheService.
     """
     setup = None
-    # This node's striped locks: one set for every request thread of this instance.
+    log = None
+    kind = None
     serializer = None
     random = None
-    log = None
 
-    def __init__(self, currentTimeMillis):
+    def __init__(self, kind):
+        self.kind = kind
         self.setup = None
         self.serializer = newSerializer()
         self.random = JavaRandom(JavaSecureRandom())
-        self.log = PrintLog(CHALLENGE_LOG_PREFIX)
+        self.log = PrintLog(kind["logPrefix"])
 
-    def init(self, customScript, configurationAttributes):
-        """Validates every property; any error keeps the script disabled (the server then refuses every challenge).
-        """
+    def init(self, configurationAttributes):
+        """Any error keeps the script disabled; nothing escapes to Janssen."""
         try:
+            kind = self.kind
             self.setup = setUpScript(
                 configurationAttributes,
+                kind["defaults"],
                 self.random,
                 self.log,
-                "every authorization challenge",
+                kind["refused"],
             )
             return self.setup is not None
         except (Exception, Throwable):
@@ -4876,12 +4896,48 @@ class AuthorizationChallenge(AuthorizationChallengeType):  # src/host/challenge-
             )
             return False
 
-    def destroy(self, configurationAttributes):
+    def destroy(self):
         setup = self.setup
         if setup is not None:
             setup["gateway"].shutdown()
         self.setup = None
         return True
+
+    def requestPorts(self, setup):
+        return requestPorts(setup, self.serializer, self.random, self.log)
+
+
+# src/host/challenge-script.ts
+
+# The API version of Janssen's script loader this class is written for (init receives the CustomScript).
+API_VERSION = 11  # src/host/challenge-script.ts:18
+
+INVALID_CLIENT_BODY = "{\"error\":\"invalid_client\"}"  # src/host/challenge-script.ts:20
+
+
+class AuthorizationChallenge(AuthorizationChallengeType):  # src/host/challenge-script.ts:27
+    """The Janssen Authorization Challenge script: the ROPC script's flow, limits and logging at /authorize-challenge, ending in
+    an authorization code. Everything about a login lives in CacheService under the script's own 256-bit session id (the
+    server's auth_session records are not used); by default the password comes first (CHALLENGE_DEFAULTS).
+    """
+    core = None
+
+    def __init__(self, currentTimeMillis):
+        self.core = ScriptCore(
+            JsObject([
+                ("logPrefix", CHALLENGE_LOG_PREFIX),
+                ("refused", "every authorization challenge"),
+                ("defaults", CHALLENGE_DEFAULTS),
+            ]),
+        )
+
+    def init(self, customScript, configurationAttributes):
+        """Validates every property; any error keeps the script disabled (the server then refuses every challenge).
+        """
+        return self.core.init(configurationAttributes)
+
+    def destroy(self, configurationAttributes):
+        return self.core.destroy()
 
     def getApiVersion(self):
         return API_VERSION
@@ -4903,7 +4959,7 @@ class AuthorizationChallenge(AuthorizationChallengeType):  # src/host/challenge-
             self.keepParametersOutOfServerSession(context)
             return self.decide(context)
         except (Exception, Throwable):
-            self.log.warn("event=request outcome=server_error error_code=10001 detail=host_exception")
+            self.core.log.warn("event=request outcome=server_error error_code=10001 detail=host_exception")
             self.answerServerError(context)
             return False
 
@@ -4917,20 +4973,21 @@ class AuthorizationChallenge(AuthorizationChallengeType):  # src/host/challenge-
             authz.setAuthorizationChallengeSessionObject(None)
 
     def decide(self, context):
-        setup = self.setup
+        setup = self.core.setup
+        log = self.core.log
         if setup is None:
-            self.log.warn("event=request outcome=server_error error_code=10001 detail=not_initialised")
+            log.warn("event=request outcome=server_error error_code=10001 detail=not_initialised")
             self.answerServerError(context)
             return False
         execution = context.getExecutionContext()
         client = execution.getClient()
         clientId = contextClientId(context)
         if client is None or clientId is None or not clientMayProceed(context.getHttpRequest(), client):
-            self.log.warn("event=request outcome=invalid_client detail=client_not_authenticated")
+            log.warn("event=request outcome=invalid_client detail=client_not_authenticated")
             context.createWebApplicationException(HTTP_UNAUTHORIZED, INVALID_CLIENT_BODY)
             return False
         request = readFlowRequest(context, clientId, CHALLENGE_PARAMETERS)
-        ports = requestPorts(setup, self.serializer, self.random, self.log)
+        ports = self.core.requestPorts(setup)
         outcome = handleChallenge(request, setup["config"], ports["ports"])
         response = outcome["response"]
         if response is not None:
@@ -4940,9 +4997,7 @@ class AuthorizationChallenge(AuthorizationChallengeType):  # src/host/challenge-
             return False
         user = grantedUser(setup["config"], ports, userId)
         if user is None:
-            self.log.warn(
-                "event=password outcome=server_error error_code=10001 detail=authenticated_user_missing",
-            )
+            log.warn("event=password outcome=server_error error_code=10001 detail=authenticated_user_missing")
             self.answerServerError(context)
             return False
         execution.setUser(user)
@@ -4955,7 +5010,7 @@ class AuthorizationChallenge(AuthorizationChallengeType):  # src/host/challenge-
                 errorBody(SERVER_ERROR, []),
             )
         except (Exception, Throwable):
-            self.log.warn("event=request detail=answer_not_stored")
+            self.core.log.warn("event=request detail=answer_not_stored")
 
 
 # src/host/challenge-index.ts

@@ -3,8 +3,6 @@
 #   src/flow/error-codes.ts
 #   src/flow/text-checks.ts
 #   src/flow/params.ts
-#   src/host/per-node-claims.ts
-#   src/host/java-crypto.ts
 #   src/host/print-log.ts
 #   src/host/request.ts
 #   src/host/ropc-header.ts
@@ -33,9 +31,11 @@
 #   src/flow/config-table.ts
 #   src/flow/config.ts
 #   src/host/cache-stores.ts
+#   src/host/per-node-claims.ts
 #   src/host/claim-stores.ts
 #   src/host/janssen-directory.ts
 #   src/host/janssen-passwords.ts
+#   src/host/java-crypto.ts
 #   src/host/properties.ts
 #   src/host/system-clock.ts
 #   src/host/twilio-channel.ts
@@ -52,7 +52,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 3eeb5d57c45e857142777faff686131671b91cb8ce0740e3c5cdaa65c48bfa05
+# Sources: sha256 231505327cdb0baa5441f2791f42725e140f00a5d13ba6604597f0c7ec846cf9
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -817,195 +817,6 @@ def isSessionIdFormat(text):  # src/flow/params.ts:79
     """Session ids are 32 random bytes as 64 lower-case hexadecimal characters; anything else cannot be one.
     """
     return len(text) == SESSION_ID_BYTES * 2 and isLowerHex(text)
-
-
-# src/host/per-node-claims.ts
-
-# Per-node locks and the claim store of a cache with no insert-if-absent (IN_MEMORY, anything claim-stores.ts does not
-# recognise). Nodes that share such a cache see each other's claims most of the time, but a check and a write on two nodes
-# can interleave, and a give-back on one node can remove the entry another node wrote: so each node also remembers the
-# claims it holds, and only its own give-backs and the ttl free them. A limit then holds exactly on each node and within
-# limit × nodes across nodes, whatever the other nodes write or remove.
-# Keeps the script's claims apart from Janssen's own cache entries, on every backend.
-CLAIM_PREFIX = "gamatech-ropc:claim:"  # src/host/per-node-claims.ts:15
-# Stripes of the per-node locks: enough that unrelated keys rarely wait for each other.
-STRIPES = 256  # src/host/per-node-claims.ts:17
-# Below this many remembered claims no sweep runs; above it, a sweep runs each time the count doubles.
-SWEEP_FLOOR = 1024  # src/host/per-node-claims.ts:19
-
-
-class StripedSerializer(object):  # src/host/per-node-claims.ts:25
-    """Per-node mutual exclusion: a fixed array of ReentrantLocks, a key's lock chosen by Java's String.hashCode. One instance
-    serves every request thread of a script instance (Jython has no global lock); a lock is held only while `work` runs.
-    """
-    locks = None
-
-    def __init__(self, stripes):
-        locks = []
-        while len(locks) < stripes:
-            locks.append(ReentrantLock())
-        self.locks = locks
-
-    def exclusive(self, key, work):
-        lock = self.lockFor(key)
-        lock.lock()
-        try:
-            return work()
-        finally:
-            lock.unlock()
-
-    def lockFor(self, key):
-        # String.hashCode by one static call: making a Java String first costs as much again.
-        index = _js_mod(abs(Objects.hashCode(key)), len(self.locks))
-        lock = _js_item(self.locks, index)
-        if lock is None:
-            raise JsError("lock stripe out of range")
-        return lock
-
-
-def newSerializer():  # src/host/per-node-claims.ts:57
-    return StripedSerializer(STRIPES)
-
-
-def wholeSeconds(ttlSeconds):  # src/host/per-node-claims.ts:65
-    """A claim's ttl as the whole seconds every backend takes (Redis EX and memcached want integers). Below 1 s it throws: Redis
-    refuses 0, and memcached would keep the entry for ever, a claim that never frees up.
-    """
-    seconds = _js_normalize(math.ceil(ttlSeconds))
-    if not seconds >= 1:
-        raise JsError("a claim needs a ttl of at least 1 s")
-    return seconds
-
-
-class HeldClaim(object):  # src/host/per-node-claims.ts:74
-    """A claim this node holds, as the node remembers it."""
-    value = None
-    expiresAt = None
-
-    def __init__(self, value, expiresAt):
-        self.value = value
-        self.expiresAt = expiresAt
-
-
-def cacheService():  # src/host/per-node-claims.ts:169
-    """Looked up per call: a bean proxy in Janssen, so nothing is kept that a redeployment could leave stale.
-    """
-    return CdiUtil.bean(CacheService)
-
-
-class CacheServiceClaimStore(object):  # src/host/per-node-claims.ts:90
-    """Per node: CacheService get, put and read-back under this store's own locks (innermost: the flow's serializer locks are
-    taken outside them, never inside, so the two never deadlock). A claim answers true only when the value read back is the
-    one written; a read-back that finds nothing (a provider that swallowed the write) throws. A claim this node holds refuses
-    the key until it is given back here or its ttl passes, even when another node's give-back removed the shared entry.
-    """
-    locks = None
-    clock = None
-    held = None
-    sweepAbove = None
-
-    def __init__(self, clock):
-        self.locks = StripedSerializer(STRIPES)
-        self.clock = clock
-        self.held = ConcurrentHashMap()
-        self.sweepAbove = SWEEP_FLOOR
-
-    def claim(self, key, value, ttlSeconds):
-        cacheKey = CLAIM_PREFIX + key
-        seconds = wholeSeconds(ttlSeconds)
-        def _fn():
-            now = self.clock.nowMillis()
-            if self.heldHere(cacheKey, now) is not None:
-                return False
-            cache = cacheService()
-            if cache.get(cacheKey) is not None:
-                return False
-            cache.put(seconds, cacheKey, value)
-            stored = cache.get(cacheKey)
-            if stored is None:
-                raise JsError("claim not stored: the cache lost the write")
-            if stored != value:
-                return False
-            self.held.put(cacheKey, HeldClaim(value, _js_double(now + _js_double(seconds * 1000))))
-            # Checked here, not in the sweep: a call per claim costs more than the test.
-            if self.held.size() > self.sweepAbove:
-                self.sweep(now)
-            return True
-        return self.locks.exclusive(cacheKey, _fn)
-
-    def get(self, key):
-        cacheKey = CLAIM_PREFIX + key
-        shared = cacheService().get(cacheKey)
-        if shared is not None:
-            return shared
-        mine = self.heldHere(cacheKey, self.clock.nowMillis())
-        return None if mine is None else mine.value
-
-    def release(self, key):
-        cacheKey = CLAIM_PREFIX + key
-        def _fn():
-            self.held.remove(cacheKey)
-            cacheService().remove(cacheKey)
-            return True
-        self.locks.exclusive(cacheKey, _fn)
-
-    def heldHere(self, cacheKey, now):
-        mine = self.held.get(cacheKey)
-        return mine if mine is not None and mine.expiresAt > now else None
-
-    def sweep(self, now):
-        """Forgets expired claims once their number has doubled since the last sweep: memory stays within twice the live ones.
-        """
-        for cacheKey in self.held.keySet().toArray():
-            mine = self.held.get(cacheKey)
-            if mine is not None and mine.expiresAt <= now:
-                self.held.remove(cacheKey, mine)
-        self.sweepAbove = _js_max(SWEEP_FLOOR, _js_double(2 * self.held.size()))
-
-
-# src/host/java-crypto.ts
-
-HMAC_SHA256_BYTES = 32  # src/host/java-crypto.ts:10
-
-
-def utf8(text):  # src/host/java-crypto.ts:12
-    return JavaString(text).getBytes("UTF-8")
-
-
-def hex_(bytes_, byteCount):  # src/host/java-crypto.ts:20
-    """Lower-case hex, two digits per byte, with Java 11's API (java.util.HexFormat is Java 17+): BigInteger drops leading
-    zero digits, so the text is padded back to the byte count's length.
-    """
-    return _js_pad_start(BigInteger(1, bytes_).toString(16), _js_double(byteCount * 2), "0")
-
-
-class JavaRandom(object):  # src/host/java-crypto.ts:25
-    """Java's SecureRandom is thread-safe, so one generator serves every request of the script instance."""
-    generator = None
-
-    def __init__(self, generator):
-        self.generator = generator
-
-    def randomInt(self, bound):
-        return self.generator.nextInt(bound)
-
-    def randomHex(self, byteCount):
-        bytes_ = ByteBuffer.allocate(byteCount).array()
-        self.generator.nextBytes(bytes_)
-        return hex_(bytes_, byteCount)
-
-
-class JavaKeyedHash(object):  # src/host/java-crypto.ts:44
-    """HMAC-SHA256 through javax.crypto; a Mac is not thread-safe, so each call gets its own."""
-    def hmacSha256Hex(self, key, message):
-        mac = Mac.getInstance("HmacSHA256")
-        mac.init(SecretKeySpec(utf8(key), "HmacSHA256"))
-        return hex_(mac.doFinal(utf8(message)), HMAC_SHA256_BYTES)
-
-    def constantTimeEquals(self, a, b):
-        """Jython 2.7 has no hmac.compare_digest; MessageDigest.isEqual does not stop at the first differing byte.
-        """
-        return MessageDigest.isEqual(utf8(a), utf8(b))
 
 
 # src/host/print-log.ts
@@ -3195,9 +3006,14 @@ def integer(name, defaultValue, min_, max_, meaning):  # src/flow/config-table.t
     ])
 
 
-DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:59
+# Where the Authorization Challenge script's defaults differ from the table's (which are the ROPC script's). Its endpoint
+# has no client authentication, so with the code first anyone who knows a username could have codes sent: the password
+# comes first unless the administrator says otherwise. The ROPC script keeps code_first, which its apps already speak.
+CHALLENGE_DEFAULTS = _js_freeze(JsObject([("login_order", "password_first")]))  # src/flow/config-table.ts:64
 
-CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:61
+DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:68
+
+CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:70
     property_(
         "twilio_account_sid",
         "required",
@@ -3828,7 +3644,20 @@ def warnRiskySettings(reader, config):  # src/flow/config.ts:465
         )
 
 
-def parseConfig(raw):  # src/flow/config.ts:493
+def withDefaults(raw, defaults):  # src/flow/config.ts:494
+    """The properties with `defaults` standing in for each one that is absent or empty (as the table's defaults do).
+    """
+    out = JsObject()
+    for name in _js_keys(raw):
+        out[name] = raw.get(name)
+    for name in _js_keys(defaults):
+        given = out.get(name)
+        if given is None or given.strip(_JS_SPACE) == "":
+            out[name] = defaults.get(name)
+    return out
+
+
+def parseConfig(raw):  # src/flow/config.ts:511
     reader = PropertyReader(raw)
     warnUnknownNames(raw, reader)
     warnSwappedFields(reader)
@@ -3935,6 +3764,150 @@ class CacheSessionStore(object):  # src/host/cache-stores.ts:8
 
     def remove(self, id_):
         self.cache.remove(SESSION_PREFIX + id_)
+
+
+# src/host/per-node-claims.ts
+
+# Per-node locks and the claim store of a cache with no insert-if-absent (IN_MEMORY, anything claim-stores.ts does not
+# recognise). Nodes that share such a cache see each other's claims most of the time, but a check and a write on two nodes
+# can interleave, and a give-back on one node can remove the entry another node wrote: so each node also remembers the
+# claims it holds, and only its own give-backs and the ttl free them. A limit then holds exactly on each node and within
+# limit × nodes across nodes, whatever the other nodes write or remove.
+# Keeps the script's claims apart from Janssen's own cache entries, on every backend.
+CLAIM_PREFIX = "gamatech-ropc:claim:"  # src/host/per-node-claims.ts:15
+# Stripes of the per-node locks: enough that unrelated keys rarely wait for each other.
+STRIPES = 256  # src/host/per-node-claims.ts:17
+# Below this many remembered claims no sweep runs; above it, a sweep runs each time the count doubles.
+SWEEP_FLOOR = 1024  # src/host/per-node-claims.ts:19
+
+
+class StripedSerializer(object):  # src/host/per-node-claims.ts:25
+    """Per-node mutual exclusion: a fixed array of ReentrantLocks, a key's lock chosen by Java's String.hashCode. One instance
+    serves every request thread of a script instance (Jython has no global lock); a lock is held only while `work` runs.
+    """
+    locks = None
+
+    def __init__(self, stripes):
+        locks = []
+        while len(locks) < stripes:
+            locks.append(ReentrantLock())
+        self.locks = locks
+
+    def exclusive(self, key, work):
+        lock = self.lockFor(key)
+        lock.lock()
+        try:
+            return work()
+        finally:
+            lock.unlock()
+
+    def lockFor(self, key):
+        # String.hashCode by one static call: making a Java String first costs as much again.
+        index = _js_mod(abs(Objects.hashCode(key)), len(self.locks))
+        lock = _js_item(self.locks, index)
+        if lock is None:
+            raise JsError("lock stripe out of range")
+        return lock
+
+
+def newSerializer():  # src/host/per-node-claims.ts:57
+    return StripedSerializer(STRIPES)
+
+
+def wholeSeconds(ttlSeconds):  # src/host/per-node-claims.ts:65
+    """A claim's ttl as the whole seconds every backend takes (Redis EX and memcached want integers). Below 1 s it throws: Redis
+    refuses 0, and memcached would keep the entry for ever, a claim that never frees up.
+    """
+    seconds = _js_normalize(math.ceil(ttlSeconds))
+    if not seconds >= 1:
+        raise JsError("a claim needs a ttl of at least 1 s")
+    return seconds
+
+
+class HeldClaim(object):  # src/host/per-node-claims.ts:74
+    """A claim this node holds, as the node remembers it."""
+    value = None
+    expiresAt = None
+
+    def __init__(self, value, expiresAt):
+        self.value = value
+        self.expiresAt = expiresAt
+
+
+def cacheService():  # src/host/per-node-claims.ts:169
+    """Looked up per call: a bean proxy in Janssen, so nothing is kept that a redeployment could leave stale.
+    """
+    return CdiUtil.bean(CacheService)
+
+
+class CacheServiceClaimStore(object):  # src/host/per-node-claims.ts:90
+    """Per node: CacheService get, put and read-back under this store's own locks (innermost: the flow's serializer locks are
+    taken outside them, never inside, so the two never deadlock). A claim answers true only when the value read back is the
+    one written; a read-back that finds nothing (a provider that swallowed the write) throws. A claim this node holds refuses
+    the key until it is given back here or its ttl passes, even when another node's give-back removed the shared entry.
+    """
+    locks = None
+    clock = None
+    held = None
+    sweepAbove = None
+
+    def __init__(self, clock):
+        self.locks = StripedSerializer(STRIPES)
+        self.clock = clock
+        self.held = ConcurrentHashMap()
+        self.sweepAbove = SWEEP_FLOOR
+
+    def claim(self, key, value, ttlSeconds):
+        cacheKey = CLAIM_PREFIX + key
+        seconds = wholeSeconds(ttlSeconds)
+        def _fn():
+            now = self.clock.nowMillis()
+            if self.heldHere(cacheKey, now) is not None:
+                return False
+            cache = cacheService()
+            if cache.get(cacheKey) is not None:
+                return False
+            cache.put(seconds, cacheKey, value)
+            stored = cache.get(cacheKey)
+            if stored is None:
+                raise JsError("claim not stored: the cache lost the write")
+            if stored != value:
+                return False
+            self.held.put(cacheKey, HeldClaim(value, _js_double(now + _js_double(seconds * 1000))))
+            # Checked here, not in the sweep: a call per claim costs more than the test.
+            if self.held.size() > self.sweepAbove:
+                self.sweep(now)
+            return True
+        return self.locks.exclusive(cacheKey, _fn)
+
+    def get(self, key):
+        cacheKey = CLAIM_PREFIX + key
+        shared = cacheService().get(cacheKey)
+        if shared is not None:
+            return shared
+        mine = self.heldHere(cacheKey, self.clock.nowMillis())
+        return None if mine is None else mine.value
+
+    def release(self, key):
+        cacheKey = CLAIM_PREFIX + key
+        def _fn():
+            self.held.remove(cacheKey)
+            cacheService().remove(cacheKey)
+            return True
+        self.locks.exclusive(cacheKey, _fn)
+
+    def heldHere(self, cacheKey, now):
+        mine = self.held.get(cacheKey)
+        return mine if mine is not None and mine.expiresAt > now else None
+
+    def sweep(self, now):
+        """Forgets expired claims once their number has doubled since the last sweep: memory stays within twice the live ones.
+        """
+        for cacheKey in self.held.keySet().toArray():
+            mine = self.held.get(cacheKey)
+            if mine is not None and mine.expiresAt <= now:
+                self.held.remove(cacheKey, mine)
+        self.sweepAbove = _js_max(SWEEP_FLOOR, _js_double(2 * self.held.size()))
 
 
 # src/host/claim-stores.ts
@@ -4390,6 +4363,51 @@ class JanssenPasswordVerifier(object):  # src/host/janssen-passwords.ts:9
         return self.authenticatedUser
 
 
+# src/host/java-crypto.ts
+
+HMAC_SHA256_BYTES = 32  # src/host/java-crypto.ts:10
+
+
+def utf8(text):  # src/host/java-crypto.ts:12
+    return JavaString(text).getBytes("UTF-8")
+
+
+def hex_(bytes_, byteCount):  # src/host/java-crypto.ts:20
+    """Lower-case hex, two digits per byte, with Java 11's API (java.util.HexFormat is Java 17+): BigInteger drops leading
+    zero digits, so the text is padded back to the byte count's length.
+    """
+    return _js_pad_start(BigInteger(1, bytes_).toString(16), _js_double(byteCount * 2), "0")
+
+
+class JavaRandom(object):  # src/host/java-crypto.ts:25
+    """Java's SecureRandom is thread-safe, so one generator serves every request of the script instance."""
+    generator = None
+
+    def __init__(self, generator):
+        self.generator = generator
+
+    def randomInt(self, bound):
+        return self.generator.nextInt(bound)
+
+    def randomHex(self, byteCount):
+        bytes_ = ByteBuffer.allocate(byteCount).array()
+        self.generator.nextBytes(bytes_)
+        return hex_(bytes_, byteCount)
+
+
+class JavaKeyedHash(object):  # src/host/java-crypto.ts:44
+    """HMAC-SHA256 through javax.crypto; a Mac is not thread-safe, so each call gets its own."""
+    def hmacSha256Hex(self, key, message):
+        mac = Mac.getInstance("HmacSHA256")
+        mac.init(SecretKeySpec(utf8(key), "HmacSHA256"))
+        return hex_(mac.doFinal(utf8(message)), HMAC_SHA256_BYTES)
+
+    def constantTimeEquals(self, a, b):
+        """Jython 2.7 has no hmac.compare_digest; MessageDigest.isEqual does not stop at the first differing byte.
+        """
+        return MessageDigest.isEqual(utf8(a), utf8(b))
+
+
 # src/host/properties.ts
 
 
@@ -4695,11 +4713,11 @@ class TwilioGateway(object):  # src/host/twilio-gateway.ts:165
 #   The ports of one request, with the two Janssen adapters the host itself needs after the decision.
 
 
-def setUpScript(configurationAttributes, random, log, refused):  # src/host/script-setup.ts:43
-    """Validates every property and creates the Twilio client; null (after logging why) keeps the script disabled, and
-    `refused` says what Janssen then refuses ("every password grant").
+def setUpScript(configurationAttributes, defaults, random, log, refused):  # src/host/script-setup.ts:44
+    """Validates every property (`defaults` standing in for absent ones) and creates the Twilio client; null (after logging
+    why) keeps the script disabled, and `refused` says what Janssen then refuses ("every password grant").
     """
-    result = parseConfig(readProperties(configurationAttributes))
+    result = parseConfig(withDefaults(readProperties(configurationAttributes), defaults))
     for warning in result["warnings"]:
         log.warn("config: " + warning)
     for error in result["errors"]:
@@ -4725,7 +4743,7 @@ def setUpScript(configurationAttributes, random, log, refused):  # src/host/scri
     return JsObject([("config", config), ("gateway", gateway), ("claims", claims["store"])])
 
 
-def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:78
+def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:80
     """Janssen's services for one request, looked up per request as Janssen's own scripts do."""
     passwords = JanssenPasswordVerifier(CdiUtil.bean(AuthenticationService))
     directory = JanssenUserDirectory(CdiUtil.bean(UserService))
@@ -4744,7 +4762,7 @@ def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:78
     return JsObject([("ports", ports), ("directory", directory), ("passwords", passwords)])
 
 
-def grantedUser(config, request, userId):  # src/host/script-setup.ts:102
+def grantedUser(config, request, userId):  # src/host/script-setup.ts:104
     """The user the flow granted: code first, the one whose password this request checked; password first, the code's.
     """
     return (
@@ -4754,33 +4772,39 @@ def grantedUser(config, request, userId):  # src/host/script-setup.ts:102
     )
 
 
-# src/host/ropc-script.ts
-
-# The API version of Janssen's script loader this class is written for (init receives the CustomScript).
-API_VERSION = 11  # src/host/ropc-script.ts:20
+# ScriptKind:
+#   How a script type differs in what it shares: its log prefix, what it refuses while disabled, its own defaults.
 
 
-class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):  # src/host/ropc-script.ts:26
-    """The Janssen ROPC script. Janssen shares one instance between concurrent requests (and each node has its own), so the
-    fields hold only what init derives from the configuration; everything about a login lives in CacheService.
+class ScriptCore(object):  # src/host/script-setup.ts:122
+    """The part of a script instance both types share. Janssen shares one instance between concurrent requests (and each node
+    has its own), so it holds only what init derives from the configuration, this node's striped locks (one set for every
+    request thread) and the random source; everything about a login lives in CacheService.
     """
     setup = None
-    # This node's striped locks: one set for every request thread of this instance.
+    log = None
+    kind = None
     serializer = None
     random = None
-    log = None
 
-    def __init__(self, currentTimeMillis):
+    def __init__(self, kind):
+        self.kind = kind
         self.setup = None
         self.serializer = newSerializer()
         self.random = JavaRandom(JavaSecureRandom())
-        self.log = PrintLog(ROPC_LOG_PREFIX)
+        self.log = PrintLog(kind["logPrefix"])
 
-    def init(self, customScript, configurationAttributes):
-        """Validates every property; any error keeps the script disabled (Janssen then refuses every password grant).
-        """
+    def init(self, configurationAttributes):
+        """Any error keeps the script disabled; nothing escapes to Janssen."""
         try:
-            self.setup = setUpScript(configurationAttributes, self.random, self.log, "every password grant")
+            kind = self.kind
+            self.setup = setUpScript(
+                configurationAttributes,
+                kind["defaults"],
+                self.random,
+                self.log,
+                kind["refused"],
+            )
             return self.setup is not None
         except (Exception, Throwable):
             self.log.warn(
@@ -4788,12 +4812,43 @@ class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):  #
             )
             return False
 
-    def destroy(self, configurationAttributes):
+    def destroy(self):
         setup = self.setup
         if setup is not None:
             setup["gateway"].shutdown()
         self.setup = None
         return True
+
+    def requestPorts(self, setup):
+        return requestPorts(setup, self.serializer, self.random, self.log)
+
+
+# src/host/ropc-script.ts
+
+# The API version of Janssen's script loader this class is written for (init receives the CustomScript).
+API_VERSION = 11  # src/host/ropc-script.ts:15
+
+
+class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):  # src/host/ropc-script.ts:18
+    """The Janssen ROPC script: the flow at the token endpoint, its answers in the response header."""
+    core = None
+
+    def __init__(self, currentTimeMillis):
+        self.core = ScriptCore(
+            JsObject([
+                ("logPrefix", ROPC_LOG_PREFIX),
+                ("refused", "every password grant"),
+                ("defaults", JsObject()),
+            ]),
+        )
+
+    def init(self, customScript, configurationAttributes):
+        """Validates every property; any error keeps the script disabled (Janssen then refuses every password grant).
+        """
+        return self.core.init(configurationAttributes)
+
+    def destroy(self, configurationAttributes):
+        return self.core.destroy()
 
     def getApiVersion(self):
         return API_VERSION
@@ -4804,23 +4859,24 @@ class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):  #
         try:
             return self.decide(context)
         except (Exception, Throwable):
-            self.log.warn("event=request outcome=server_error error_code=10001 detail=host_exception")
+            self.core.log.warn("event=request outcome=server_error error_code=10001 detail=host_exception")
             self.answerServerError(context)
             return False
 
     def decide(self, context):
-        setup = self.setup
+        setup = self.core.setup
+        log = self.core.log
         if setup is None:
-            self.log.warn("event=request outcome=server_error error_code=10001 detail=not_initialised")
+            log.warn("event=request outcome=server_error error_code=10001 detail=not_initialised")
             self.answerServerError(context)
             return False
         clientId = contextClientId(context)
         if clientId is None:
-            self.log.warn("event=request outcome=server_error error_code=10001 detail=no_client")
+            log.warn("event=request outcome=server_error error_code=10001 detail=no_client")
             self.answerServerError(context)
             return False
         request = readFlowRequest(context, clientId, READ_PARAMETERS)
-        ports = requestPorts(setup, self.serializer, self.random, self.log)
+        ports = self.core.requestPorts(setup)
         outcome = handleRequest(request, setup["config"], ports["ports"])
         header = outcome["header"]
         if header is not None:
@@ -4830,20 +4886,18 @@ class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):  #
             return False
         user = grantedUser(setup["config"], ports, userId)
         if user is None:
-            self.log.warn(
-                "event=password outcome=server_error error_code=10001 detail=authenticated_user_missing",
-            )
+            log.warn("event=password outcome=server_error error_code=10001 detail=authenticated_user_missing")
             return False
         context.setUser(user)
         return True
 
     def answerServerError(self, context):
-        setup = self.setup
+        setup = self.core.setup
         name = "X-ROPC-TWO-FA" if setup is None else setup["config"]["responseHeaderName"]
         try:
             context.getHttpResponse().setHeader(name, errorHeader(SERVER_ERROR, []))
         except (Exception, Throwable):
-            self.log.warn("event=request detail=header_not_set")
+            self.core.log.warn("event=request detail=header_not_set")
 
 
 # src/host/index.ts

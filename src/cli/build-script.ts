@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { compile, formatDiagnostic } from "../compiler";
-import { CONFIG_PROPERTIES } from "../flow/config";
+import { CHALLENGE_DEFAULTS, CONFIG_PROPERTIES } from "../flow/config";
 
 /** The guest entry module; the compiler bundles every guest module it imports (the host and the whole flow). */
 export const SCRIPT_ENTRY = "src/host/index.ts";
@@ -18,6 +18,8 @@ interface ScriptTarget {
   fileName: string;
   /** The header's first lines: what the script is and where an administrator puts it. */
   about: string[];
+  /** Where its defaults differ from the property table's. */
+  defaults: Readonly<Record<string, string>>;
 }
 
 const TWILIO_LINES = [
@@ -36,6 +38,7 @@ export const SCRIPT_TARGETS: Record<ScriptKind, ScriptTarget> = {
       "Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.",
       "Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.",
     ],
+    defaults: {},
   },
   challenge: {
     entry: CHALLENGE_ENTRY,
@@ -50,6 +53,7 @@ export const SCRIPT_TARGETS: Record<ScriptKind, ScriptTarget> = {
       "Protocol: docs/authorization-challenge.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc",
       "repository.",
     ],
+    defaults: CHALLENGE_DEFAULTS,
   },
 };
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
@@ -113,8 +117,10 @@ export function scriptHeader(origin: ScriptOrigin = {}, kind: ScriptKind = "ropc
     "",
     "Custom properties (name: requirement; default; accepted values; meaning):",
   ];
+  const defaults = SCRIPT_TARGETS[kind].defaults;
   for (const property of CONFIG_PROPERTIES) {
-    const fallback = property.defaultValue === "" ? "no default" : `default ${property.defaultValue}`;
+    const value = defaults[property.name] ?? property.defaultValue;
+    const fallback = value === "" ? "no default" : `default ${value}`;
     lines.push(`  ${property.name}: ${property.requirement}; ${fallback}; ${property.accepted}.`);
     lines.push(`      ${property.meaning}${property.secret ? " (secret)" : ""}.`);
   }

@@ -56,6 +56,15 @@ function integer(
   };
 }
 
+/**
+ * Where the Authorization Challenge script's defaults differ from the table's (which are the ROPC script's). Its endpoint
+ * has no client authentication, so with the code first anyone who knows a username could have codes sent: the password
+ * comes first unless the administrator says otherwise. The ROPC script keeps code_first, which its apps already speak.
+ */
+export const CHALLENGE_DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
+  login_order: "password_first",
+});
+
 export const DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes.";
 
 export const CONFIG_PROPERTIES: readonly ConfigProperty[] = Object.freeze([

@@ -16,7 +16,7 @@ import {
   splitList,
 } from "./text-checks";
 
-export { CONFIG_PROPERTIES, DEFAULT_SMS_TEMPLATE } from "./config-table";
+export { CHALLENGE_DEFAULTS, CONFIG_PROPERTIES, DEFAULT_SMS_TEMPLATE } from "./config-table";
 export type { ConfigProperty, Requirement } from "./config-table";
 export type { PhoneHintMode } from "./phone";
 
@@ -488,6 +488,24 @@ function warnRiskySettings(reader: PropertyReader, config: Config): void {
         "session (max_sends_per_session) can be sent within a second",
     );
   }
+}
+
+/** The properties with `defaults` standing in for each one that is absent or empty (as the table's defaults do). */
+export function withDefaults(
+  raw: Record<string, string | null>,
+  defaults: Readonly<Record<string, string>>,
+): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const name of Object.keys(raw)) {
+    out[name] = raw[name] ?? null;
+  }
+  for (const name of Object.keys(defaults)) {
+    const given = out[name] ?? null;
+    if (given === null || given.trim() === "") {
+      out[name] = defaults[name] ?? null;
+    }
+  }
+  return out;
 }
 
 export function parseConfig(raw: Record<string, string | null>): ConfigResult {

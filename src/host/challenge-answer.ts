@@ -5,6 +5,7 @@
 import type { FlowAnswer } from "../flow/answer";
 import {
   errorName,
+  INVALID_REQUEST,
   INVALID_SESSION,
   OTP_NOT_SENT,
   RATE_LIMITED,
@@ -79,8 +80,12 @@ export function errorBody(code: number, extra: string[]): string {
   return bodyOf(fields);
 }
 
-/** The stored answer of a flow answer; null for a grant, which the server answers itself (200 with the code). */
-export function challengeResponse(answer: FlowAnswer): ChallengeResponse | null {
+/**
+ * The stored answer of a flow answer; null for a grant, which the server answers itself (200 with the code).
+ * `description` is the flow's reason for an invalid_request (which parameter is wrong): it becomes error_description,
+ * the one reason an answer gives, because no other error's reason may reach the app (a decoy's would name it).
+ */
+export function challengeResponse(answer: FlowAnswer, description: string | null): ChallengeResponse | null {
   const said = answer.details;
   if (answer.kind === "granted") {
     return null;
@@ -100,10 +105,11 @@ export function challengeResponse(answer: FlowAnswer): ChallengeResponse | null 
     text(fields, "auth_session", said.sessionId);
     return { status: HTTP_BAD_REQUEST, body: bodyOf(fields) };
   }
+  const code = answer.errorCode ?? SERVER_ERROR;
   const extra: string[] = [];
+  text(extra, "error_description", code === INVALID_REQUEST ? description : null);
   text(extra, "auth_session", said.sessionId);
   whole(extra, "attempts_left", said.attemptsLeft);
   whole(extra, "retry_after", said.retryAfter);
-  const code = answer.errorCode ?? SERVER_ERROR;
   return { status: challengeErrorStatus(code), body: errorBody(code, extra) };
 }

@@ -17,9 +17,10 @@ export interface ChallengeOutcome {
 
 export function handleChallenge(request: FlowRequest, config: Config, ports: Ports): ChallengeOutcome {
   const outcome = decideChallenge(request, config, ports);
+  const event = outcome.events[0];
   return {
     grantedUserId: outcome.grantedUserId,
-    response: challengeResponse(outcome.answer),
+    response: challengeResponse(outcome.answer, event === undefined ? null : event.detail),
     events: outcome.events,
   };
 }

@@ -2,21 +2,17 @@ import type { ExternalScriptContext } from "java:io.jans.as.server.service.exter
 import type { SimpleCustomProperty } from "java:io.jans.model";
 import type { CustomScript } from "java:io.jans.model.custom.script.model";
 import { AuthorizationChallengeType } from "java:io.jans.model.custom.script.type.authzchallenge";
-import { SecureRandom as JavaSecureRandom } from "java:java.security";
 import { HashMap } from "java:java.util";
 import type { Map } from "java:java.util";
 import { CHALLENGE_PARAMETERS } from "../flow/challenge-route";
 import { SERVER_ERROR } from "../flow/error-codes";
-import type { Serializer } from "../flow/ports";
+import { CHALLENGE_DEFAULTS } from "../flow/config";
 import { challengeErrorStatus, errorBody, HTTP_UNAUTHORIZED } from "./challenge-answer";
 import { clientMayProceed } from "./challenge-client";
 import { handleChallenge } from "./challenge-request";
-import { JavaRandom } from "./java-crypto";
-import { newSerializer } from "./per-node-claims";
-import { CHALLENGE_LOG_PREFIX, PrintLog } from "./print-log";
+import { CHALLENGE_LOG_PREFIX } from "./print-log";
 import { contextClientId, readFlowRequest } from "./request";
-import { grantedUser, requestPorts, setUpScript } from "./script-setup";
-import type { ScriptSetup } from "./script-setup";
+import { grantedUser, ScriptCore } from "./script-setup";
 
 /** The API version of Janssen's script loader this class is written for (init receives the CustomScript). */
 const API_VERSION = 11;
@@ -25,48 +21,27 @@ const INVALID_CLIENT_BODY = '{"error":"invalid_client"}';
 
 /**
  * The Janssen Authorization Challenge script: the ROPC script's flow, limits and logging at /authorize-challenge, ending in
- * an authorization code. Like the ROPC script, one instance serves every request thread of its node, and everything about
- * a login lives in CacheService under the script's own 256-bit session id (the server's auth_session records are not used).
+ * an authorization code. Everything about a login lives in CacheService under the script's own 256-bit session id (the
+ * server's auth_session records are not used); by default the password comes first (CHALLENGE_DEFAULTS).
  */
 export class AuthorizationChallenge implements AuthorizationChallengeType {
-  private setup: ScriptSetup | null;
-  /** This node's striped locks: one set for every request thread of this instance. */
-  private readonly serializer: Serializer;
-  private readonly random: JavaRandom;
-  private readonly log: PrintLog;
+  private readonly core: ScriptCore;
 
   constructor(currentTimeMillis: number) {
-    this.setup = null;
-    this.serializer = newSerializer();
-    this.random = new JavaRandom(new JavaSecureRandom());
-    this.log = new PrintLog(CHALLENGE_LOG_PREFIX);
+    this.core = new ScriptCore({
+      logPrefix: CHALLENGE_LOG_PREFIX,
+      refused: "every authorization challenge",
+      defaults: CHALLENGE_DEFAULTS,
+    });
   }
 
   /** Validates every property; any error keeps the script disabled (the server then refuses every challenge). */
   init(customScript: CustomScript, configurationAttributes: Map<string, SimpleCustomProperty>): boolean {
-    try {
-      this.setup = setUpScript(
-        configurationAttributes,
-        this.random,
-        this.log,
-        "every authorization challenge",
-      );
-      return this.setup !== null;
-    } catch (error) {
-      this.log.warn(
-        "init failed: unexpected error while reading the configuration or creating the Twilio client",
-      );
-      return false;
-    }
+    return this.core.init(configurationAttributes);
   }
 
   destroy(configurationAttributes: Map<string, SimpleCustomProperty>): boolean {
-    const setup = this.setup;
-    if (setup !== null) {
-      setup.gateway.shutdown();
-    }
-    this.setup = null;
-    return true;
+    return this.core.destroy();
   }
 
   getApiVersion(): number {
@@ -92,7 +67,7 @@ export class AuthorizationChallenge implements AuthorizationChallengeType {
       this.keepParametersOutOfServerSession(context);
       return this.decide(context);
     } catch (error) {
-      this.log.warn("event=request outcome=server_error error_code=10001 detail=host_exception");
+      this.core.log.warn("event=request outcome=server_error error_code=10001 detail=host_exception");
       this.answerServerError(context);
       return false;
     }
@@ -111,9 +86,10 @@ export class AuthorizationChallenge implements AuthorizationChallengeType {
   }
 
   private decide(context: ExternalScriptContext): boolean {
-    const setup = this.setup;
+    const setup = this.core.setup;
+    const log = this.core.log;
     if (setup === null) {
-      this.log.warn("event=request outcome=server_error error_code=10001 detail=not_initialised");
+      log.warn("event=request outcome=server_error error_code=10001 detail=not_initialised");
       this.answerServerError(context);
       return false;
     }
@@ -121,12 +97,12 @@ export class AuthorizationChallenge implements AuthorizationChallengeType {
     const client = execution.getClient();
     const clientId = contextClientId(context);
     if (client === null || clientId === null || !clientMayProceed(context.getHttpRequest(), client)) {
-      this.log.warn("event=request outcome=invalid_client detail=client_not_authenticated");
+      log.warn("event=request outcome=invalid_client detail=client_not_authenticated");
       context.createWebApplicationException(HTTP_UNAUTHORIZED, INVALID_CLIENT_BODY);
       return false;
     }
     const request = readFlowRequest(context, clientId, CHALLENGE_PARAMETERS);
-    const ports = requestPorts(setup, this.serializer, this.random, this.log);
+    const ports = this.core.requestPorts(setup);
     const outcome = handleChallenge(request, setup.config, ports.ports);
     const response = outcome.response;
     if (response !== null) {
@@ -138,7 +114,7 @@ export class AuthorizationChallenge implements AuthorizationChallengeType {
     }
     const user = grantedUser(setup.config, ports, userId);
     if (user === null) {
-      this.log.warn("event=password outcome=server_error error_code=10001 detail=authenticated_user_missing");
+      log.warn("event=password outcome=server_error error_code=10001 detail=authenticated_user_missing");
       this.answerServerError(context);
       return false;
     }
@@ -150,7 +126,7 @@ export class AuthorizationChallenge implements AuthorizationChallengeType {
     try {
       context.createWebApplicationException(challengeErrorStatus(SERVER_ERROR), errorBody(SERVER_ERROR, []));
     } catch (error) {
-      this.log.warn("event=request detail=answer_not_stored");
+      this.core.log.warn("event=request detail=answer_not_stored");
     }
   }
 }

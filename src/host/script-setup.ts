@@ -7,15 +7,16 @@ import { CacheService } from "java:io.jans.service";
 import { CdiUtil } from "java:io.jans.service.cdi.util";
 import type { Map } from "java:java.util";
 import type { Config } from "../flow/config";
-import { parseConfig } from "../flow/config";
+import { parseConfig, withDefaults } from "../flow/config";
 import type { ClaimStore, Ports, Serializer } from "../flow/ports";
 import { CacheSessionStore } from "./cache-stores";
 import { openClaimStore } from "./claim-stores";
 import { JanssenUserDirectory } from "./janssen-directory";
 import { JanssenPasswordVerifier } from "./janssen-passwords";
-import type { JavaRandom } from "./java-crypto";
-import { JavaKeyedHash } from "./java-crypto";
-import type { PrintLog } from "./print-log";
+import { SecureRandom as JavaSecureRandom } from "java:java.security";
+import { newSerializer } from "./per-node-claims";
+import { JavaKeyedHash, JavaRandom } from "./java-crypto";
+import { PrintLog } from "./print-log";
 import { readProperties } from "./properties";
 import { SystemClock } from "./system-clock";
 import { FIRST_VERIFY_VERSION, TwilioOtpChannel, verifyAvailable } from "./twilio-channel";
@@ -37,16 +38,17 @@ export interface RequestPorts {
 }
 
 /**
- * Validates every property and creates the Twilio client; null (after logging why) keeps the script disabled, and
- * `refused` says what Janssen then refuses ("every password grant").
+ * Validates every property (`defaults` standing in for absent ones) and creates the Twilio client; null (after logging
+ * why) keeps the script disabled, and `refused` says what Janssen then refuses ("every password grant").
  */
-export function setUpScript(
+function setUpScript(
   configurationAttributes: Map<string, SimpleCustomProperty>,
+  defaults: Readonly<Record<string, string>>,
   random: JavaRandom,
   log: PrintLog,
   refused: string,
 ): ScriptSetup | null {
-  const result = parseConfig(readProperties(configurationAttributes));
+  const result = parseConfig(withDefaults(readProperties(configurationAttributes), defaults));
   for (const warning of result.warnings) {
     log.warn(`config: ${warning}`);
   }
@@ -75,7 +77,7 @@ export function setUpScript(
 }
 
 /** Janssen's services for one request, looked up per request as Janssen's own scripts do. */
-export function requestPorts(
+function requestPorts(
   setup: ScriptSetup,
   serializer: Serializer,
   random: JavaRandom,
@@ -103,4 +105,59 @@ export function grantedUser(config: Config, request: RequestPorts, userId: strin
   return config.loginOrder === "password_first"
     ? request.directory.grantableUser(userId)
     : request.passwords.userToGrant(userId);
+}
+
+/** How a script type differs in what it shares: its log prefix, what it refuses while disabled, its own defaults. */
+export interface ScriptKind {
+  logPrefix: string;
+  refused: string;
+  defaults: Readonly<Record<string, string>>;
+}
+
+/**
+ * The part of a script instance both types share. Janssen shares one instance between concurrent requests (and each node
+ * has its own), so it holds only what init derives from the configuration, this node's striped locks (one set for every
+ * request thread) and the random source; everything about a login lives in CacheService.
+ */
+export class ScriptCore {
+  setup: ScriptSetup | null;
+  readonly log: PrintLog;
+  private readonly kind: ScriptKind;
+  private readonly serializer: Serializer;
+  private readonly random: JavaRandom;
+
+  constructor(kind: ScriptKind) {
+    this.kind = kind;
+    this.setup = null;
+    this.serializer = newSerializer();
+    this.random = new JavaRandom(new JavaSecureRandom());
+    this.log = new PrintLog(kind.logPrefix);
+  }
+
+  /** Any error keeps the script disabled; nothing escapes to Janssen. */
+  init(configurationAttributes: Map<string, SimpleCustomProperty>): boolean {
+    try {
+      const kind = this.kind;
+      this.setup = setUpScript(configurationAttributes, kind.defaults, this.random, this.log, kind.refused);
+      return this.setup !== null;
+    } catch (error) {
+      this.log.warn(
+        "init failed: unexpected error while reading the configuration or creating the Twilio client",
+      );
+      return false;
+    }
+  }
+
+  destroy(): boolean {
+    const setup = this.setup;
+    if (setup !== null) {
+      setup.gateway.shutdown();
+    }
+    this.setup = null;
+    return true;
+  }
+
+  requestPorts(setup: ScriptSetup): RequestPorts {
+    return requestPorts(setup, this.serializer, this.random, this.log);
+  }
 }

@@ -2684,9 +2684,14 @@ def integer(name, defaultValue, min_, max_, meaning):  # src/flow/config-table.t
     ])
 
 
-DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:59
+# Where the Authorization Challenge script's defaults differ from the table's (which are the ROPC script's). Its endpoint
+# has no client authentication, so with the code first anyone who knows a username could have codes sent: the password
+# comes first unless the administrator says otherwise. The ROPC script keeps code_first, which its apps already speak.
+CHALLENGE_DEFAULTS = _js_freeze(JsObject([("login_order", "password_first")]))  # src/flow/config-table.ts:64
 
-CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:61
+DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:68
+
+CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:70
     property_(
         "twilio_account_sid",
         "required",
@@ -3317,7 +3322,20 @@ def warnRiskySettings(reader, config):  # src/flow/config.ts:465
         )
 
 
-def parseConfig(raw):  # src/flow/config.ts:493
+def withDefaults(raw, defaults):  # src/flow/config.ts:494
+    """The properties with `defaults` standing in for each one that is absent or empty (as the table's defaults do).
+    """
+    out = JsObject()
+    for name in _js_keys(raw):
+        out[name] = raw.get(name)
+    for name in _js_keys(defaults):
+        given = out.get(name)
+        if given is None or given.strip(_JS_SPACE) == "":
+            out[name] = defaults.get(name)
+    return out
+
+
+def parseConfig(raw):  # src/flow/config.ts:511
     reader = PropertyReader(raw)
     warnUnknownNames(raw, reader)
     warnSwappedFields(reader)
