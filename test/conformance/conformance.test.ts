@@ -1,5 +1,6 @@
-// The same scenario files run against the TypeScript flow (Node) and dist/GamatechRopc.py (Jython with the real twilio-java
-// jars and Janssen's model classes).
+// The same scenario files run against both scripts, each on both sides: the TypeScript flow (Node) through the ROPC and
+// the challenge handler, and dist/GamatechRopc.py and dist/GamatechAuthzChallenge.py (Jython with the real twilio-java
+// jars and Janssen's model classes; one JVM per SDK line loads both scripts).
 
 import * as fs from "fs";
 import * as path from "path";
@@ -7,7 +8,7 @@ import { DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION } from "../../src/world/j
 import { closeJythonConformance, hasVerify, JythonConformance, usesVerify } from "./jython-side";
 import { runOnNode } from "./node-side";
 import { loadScenario } from "./scenario";
-import { judge, table } from "./verdict";
+import { judge, judgeChallenge, table } from "./verdict";
 
 const SCENARIO_DIR = path.join(__dirname, "scenarios");
 const files = fs
@@ -44,4 +45,26 @@ describe.each([DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION])("on twilio-java %
     if (failed.length > 0) throw new Error(table(scenario, verdicts));
     expect(failed).toEqual([]);
   });
+
+  test.each(files)(
+    "%s passes for the challenge script on both sides, as for the ROPC script",
+    async (file) => {
+      const scenario = loadScenario(path.join(SCENARIO_DIR, file));
+      if (usesVerify(scenario) && !hasVerify(jython.versionFor(scenario))) {
+        const init = jython.initOutcome(scenario, "challenge");
+        expect(init).toMatchObject({ outcome: "returned", value: false });
+        expect(init.logs.join("\n")).toMatch(/GamatechAuthzChallenge\..*twilio/i);
+        return;
+      }
+      const verdicts = judgeChallenge(
+        scenario,
+        await runOnNode(scenario),
+        await runOnNode(scenario, "challenge"),
+        await jython.run(scenario, "challenge"),
+      );
+      const failed = verdicts.filter((verdict) => verdict.problems.length > 0);
+      if (failed.length > 0) throw new Error(table(scenario, verdicts, "challenge"));
+      expect(verdicts.some((verdict) => verdict.jython !== null)).toBe(true);
+    },
+  );
 });

@@ -1,16 +1,36 @@
-// Runs a scenario against dist/GamatechRopc.py in Jython: Janssen's model classes and service doubles, the real twilio-java
-// SDK of one version per process, talking HTTPS to the world's fake Twilio API.
+// Runs a scenario against dist/GamatechRopc.py or dist/GamatechAuthzChallenge.py in Jython: Janssen's model classes and
+// service doubles, the real twilio-java SDK of one version per process (both scripts loaded in it), talking HTTPS to the
+// world's fake Twilio API.
 
 import * as path from "path";
 import { DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION } from "../../src/world/javaDoubles";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
-import type { FaultSpec, WorldUser } from "../../src/world/protocol";
-import type { StepObservation } from "./observation";
+import type { AuthenticateReply, FaultSpec, WorldUser } from "../../src/world/protocol";
+import { challengeConfig, decodeChallenge, DecodedAnswer, decodeGrant, Wire } from "./challenge-wire";
+import { decodeRopc, StepObservation } from "./observation";
 import { runScenario, ScenarioSide, SideReply, SideRequest } from "./run-scenario";
 import { Scenario, ScenarioFault, START_CLOCK_MS } from "./scenario";
 
 export const BUILT_SCRIPT = path.resolve(__dirname, "..", "..", "dist", "GamatechRopc.py");
+export const BUILT_CHALLENGE_SCRIPT = path.resolve(
+  __dirname,
+  "..",
+  "..",
+  "dist",
+  "GamatechAuthzChallenge.py",
+);
 const DEFAULT_HEADER = "X-ROPC-TWO-FA";
+const LOG_PREFIX: Record<Wire, string> = { ropc: "GamatechRopc.", challenge: "GamatechAuthzChallenge." };
+
+/** The challenge endpoint's HTTP answer in the observations' vocabulary, and the text of it that must hold no secret. */
+function challengeAnswer(reply: AuthenticateReply): { answer: DecodedAnswer; shown: string[] } {
+  const http = reply.http;
+  if (http === undefined) throw new Error("challenge reply without an HTTP answer");
+  const granted = reply.outcome === "returned" && reply.value === true;
+  const answer = granted ? decodeGrant(http.status, http.body) : decodeChallenge(http.status, http.body);
+  if (granted && reply.user === null) throw new Error("a grant without a user");
+  return { answer, shown: [http.body, ...Object.values(reply.headers)] };
+}
 
 function worldUser(user: Scenario["users"][number]): WorldUser {
   const attributes: Record<string, string[]> = { ...user.attributes };
@@ -44,6 +64,7 @@ class JythonSide implements ScenarioSide {
     private readonly host: JythonScriptHost,
     private readonly script: string,
     private readonly scenario: Scenario,
+    private readonly wire: Wire,
   ) {
     this.headerName = scenario.config.response_header_name ?? DEFAULT_HEADER;
   }
@@ -64,7 +85,8 @@ class JythonSide implements ScenarioSide {
     const known = this.instances.get(node);
     if (known !== undefined) return known;
     const instance = await this.host.create(this.script);
-    const init = await this.host.init(instance, this.scenario.config);
+    const config = this.wire === "ropc" ? this.scenario.config : challengeConfig(this.scenario);
+    const init = await this.host.init(instance, config);
     if (init.outcome !== "returned" || init.value !== true) {
       throw new Error(`${this.scenario.name}: init failed on node ${node}: ${JSON.stringify(init)}`);
     }
@@ -80,8 +102,16 @@ class JythonSide implements ScenarioSide {
       ...(request.forwardedFor.length === 0 ? {} : { headers: { "X-Forwarded-For": request.forwardedFor } }),
     });
     const granted = reply.outcome === "returned" && reply.value === true && reply.user !== null;
+    const header = reply.headers[this.headerName] ?? null;
+    const { answer, shown } =
+      this.wire === "ropc"
+        ? { answer: decodeRopc(header), shown: Object.values(reply.headers) }
+        : challengeAnswer(reply);
+    const misprefixed = reply.logs.filter((line) => !line.startsWith(LOG_PREFIX[this.wire]));
+    if (misprefixed.length > 0)
+      throw new Error(`log lines without ${LOG_PREFIX[this.wire]}: ${misprefixed.join(" | ")}`);
     return {
-      header: reply.headers[this.headerName] ?? null,
+      answer,
       tokenUser: granted && reply.user !== null ? reply.user.userId : null,
       // A message or verification Twilio accepted has a sid; a refused or timed-out one has none.
       smsBodies: reply.sms
@@ -90,7 +120,7 @@ class JythonSide implements ScenarioSide {
       verifyCodes: reply.verify
         .filter((record) => record.kind === "verification" && record.sid !== undefined)
         .map((record) => record.code ?? ""),
-      output: [...reply.logs, ...Object.values(reply.headers)],
+      output: [...reply.logs, ...shown],
       logs: reply.logs,
       escaped: reply.outcome === "raised" ? `${reply.exception.type}: ${reply.exception.message}` : null,
     };
@@ -114,7 +144,11 @@ export function usesVerify(scenario: Scenario): boolean {
  * One Jython process per twilio-java version for every runner of this process (a JVM start costs seconds of CPU): the
  * runners of two versions share the worlds of the versions both need.
  */
-const worlds = new Map<string, { host: JythonScriptHost; script: string | null }>();
+interface JythonWorld {
+  host: JythonScriptHost;
+  scripts: Partial<Record<Wire, string>>;
+}
+const worlds = new Map<string, JythonWorld>();
 
 /** Stops every runner's Jython processes; call once, after the last scenario. */
 export function closeJythonConformance(): void {
@@ -142,7 +176,7 @@ export class JythonConformance {
     return this.twilioVersion;
   }
 
-  private world(version: string): { host: JythonScriptHost; script: string | null } {
+  private world(version: string): JythonWorld {
     let world = this.hosts.get(version);
     if (world === undefined) {
       world = {
@@ -152,28 +186,30 @@ export class JythonConformance {
           jit: "quick",
           reuse: true,
         }),
-        script: null,
+        scripts: {},
       };
       this.hosts.set(version, world);
     }
     return world;
   }
 
-  private prepare(scenario: Scenario): { host: JythonScriptHost; script: string } {
+  private prepare(scenario: Scenario, wire: Wire): { host: JythonScriptHost; script: string } {
     const world = this.world(this.versionFor(scenario));
     world.host.reset({ clockMs: START_CLOCK_MS, users: scenario.users.map(worldUser) });
-    world.script ??= world.host.load(BUILT_SCRIPT);
-    return { host: world.host, script: world.script };
+    const script = (world.scripts[wire] ??= world.host.load(
+      wire === "ropc" ? BUILT_SCRIPT : BUILT_CHALLENGE_SCRIPT,
+    ));
+    return { host: world.host, script };
   }
 
-  async run(scenario: Scenario): Promise<(StepObservation | null)[]> {
-    const { host, script } = this.prepare(scenario);
-    return runScenario(scenario, new JythonSide(host, script, scenario));
+  async run(scenario: Scenario, wire: Wire = "ropc"): Promise<(StepObservation | null)[]> {
+    const { host, script } = this.prepare(scenario, wire);
+    return runScenario(scenario, new JythonSide(host, script, scenario, wire), wire);
   }
 
   /** What init answers for the scenario's configuration (on an SDK without Verify, a Verify sender must be refused). */
-  initOutcome(scenario: Scenario): ReturnType<JythonScriptHost["init"]> {
-    const { host, script } = this.prepare(scenario);
-    return host.init(host.create(script), scenario.config);
+  initOutcome(scenario: Scenario, wire: Wire = "ropc"): ReturnType<JythonScriptHost["init"]> {
+    const { host, script } = this.prepare(scenario, wire);
+    return host.init(host.create(script), wire === "ropc" ? scenario.config : challengeConfig(scenario));
   }
 }

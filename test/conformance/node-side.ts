@@ -1,11 +1,15 @@
-// Runs a scenario against the TypeScript flow with the in-memory ports of test/flow/doubles.
+// Runs a scenario against the TypeScript flow with the in-memory ports of test/flow/doubles, through either script's
+// request handler (the ROPC header or the challenge's JSON answer).
 
+import { handleChallenge } from "../../src/host/challenge-request";
 import { handleRequest } from "../../src/host/ropc-request";
-import { parseConfig } from "../../src/flow/config";
+import { CHALLENGE_DEFAULTS, parseConfig } from "../../src/flow/config";
 import type { Config } from "../../src/flow/config";
+import type { FlowRequest } from "../../src/flow/flow-types";
 import type { Ports } from "../../src/flow/ports";
+import { challengeConfig, decodeChallenge, DecodedAnswer, Wire } from "./challenge-wire";
 import { MemoryLog, TestRandom, TestUser, TestWorld } from "../flow/doubles/ports";
-import type { StepObservation } from "./observation";
+import { decodeRopc, StepObservation } from "./observation";
 import { runScenario, ScenarioSide, SideReply, SideRequest } from "./run-scenario";
 import { Scenario, ScenarioFault, START_CLOCK_MS } from "./scenario";
 
@@ -61,11 +65,41 @@ function clearFaults(world: TestWorld): void {
   }
 }
 
-function configOf(scenario: Scenario): Config {
-  const result = parseConfig(scenario.config);
+/** The configuration as each script reads it: the challenge script with its own defaults under the scenario's. */
+function configOf(scenario: Scenario, wire: Wire): Config {
+  const raw = wire === "ropc" ? scenario.config : { ...CHALLENGE_DEFAULTS, ...challengeConfig(scenario) };
+  const result = parseConfig(raw);
   if (result.config === null)
     throw new Error(`${scenario.name}: config rejected: ${result.errors.join("; ")}`);
   return result.config;
+}
+
+/** What one script's handler answers, and the text of it that must hold no secret. */
+interface Handled {
+  answer: DecodedAnswer;
+  tokenUser: string | null;
+  shown: string[];
+}
+
+function handle(wire: Wire, request: FlowRequest, config: Config, ports: Ports): Handled {
+  if (wire === "ropc") {
+    const outcome = handleRequest(request, config, ports);
+    const header = outcome.header === null ? null : outcome.header.value;
+    return {
+      answer: decodeRopc(header),
+      tokenUser: outcome.grantedUserId,
+      shown: header === null ? [] : [header],
+    };
+  }
+  const outcome = handleChallenge(request, config, ports);
+  const response = outcome.response;
+  if (response === null) {
+    // The server answers a grant itself (200 with a code); without a user it would be a bare False.
+    if (outcome.grantedUserId === null) throw new Error("challenge: neither an answer nor a user");
+    return { answer: { pairs: null, keys: [] }, tokenUser: outcome.grantedUserId, shown: [] };
+  }
+  if (outcome.grantedUserId !== null) throw new Error("challenge: a user and a stored answer");
+  return { answer: decodeChallenge(response.status, response.body), tokenUser: null, shown: [response.body] };
 }
 
 /** The TypeScript flow with the in-memory ports; every node shares the world's stores and provider. */
@@ -74,8 +108,11 @@ class NodeSide implements ScenarioSide {
   private readonly world: TestWorld;
   private readonly nodes = new Map<string, { ports: Ports; log: MemoryLog }>();
 
-  constructor(scenario: Scenario) {
-    this.config = configOf(scenario);
+  constructor(
+    scenario: Scenario,
+    private readonly wire: Wire,
+  ) {
+    this.config = configOf(scenario, wire);
     this.world = new TestWorld(scenario.users.map(testUser));
     this.world.clock.now = START_CLOCK_MS;
   }
@@ -103,40 +140,34 @@ class NodeSide implements ScenarioSide {
     const smsBefore = world.otp.sms.length;
     const verificationsBefore = world.otp.verifications.length;
     const logBefore = node.log.lines.length;
-    let header: string | null = null;
-    let tokenUser: string | null = null;
+    let handled: Handled = { answer: { pairs: null, keys: [] }, tokenUser: null, shown: [] };
     let escaped: string | null = null;
+    const flowRequest = {
+      params: request.params,
+      clientId: request.clientId,
+      ipAddress: request.ip,
+      forwardedFor: request.forwardedFor,
+    };
     try {
-      const outcome = handleRequest(
-        {
-          params: request.params,
-          clientId: request.clientId,
-          ipAddress: request.ip,
-          forwardedFor: request.forwardedFor,
-        },
-        this.config,
-        node.ports,
-      );
-      header = outcome.header === null ? null : outcome.header.value;
-      tokenUser = outcome.grantedUserId;
+      handled = handle(this.wire, flowRequest, this.config, node.ports);
     } catch (error) {
       escaped = String(error);
     }
     const logs = node.log.lines.slice(logBefore).map((entry) => entry.line);
     return {
-      header,
-      tokenUser,
+      answer: handled.answer,
+      tokenUser: handled.tokenUser,
       smsBodies: world.otp.sms.slice(smsBefore).map((message) => message.body ?? ""),
       verifyCodes: world.otp.verifications
         .slice(verificationsBefore)
         .map((verification) => world.otp.verifyCodes.get(verification.options.to) ?? ""),
-      output: header === null ? logs : [...logs, header],
+      output: [...logs, ...handled.shown],
       logs,
       escaped,
     };
   }
 }
 
-export function runOnNode(scenario: Scenario): Promise<(StepObservation | null)[]> {
-  return runScenario(scenario, new NodeSide(scenario));
+export function runOnNode(scenario: Scenario, wire: Wire = "ropc"): Promise<(StepObservation | null)[]> {
+  return runScenario(scenario, new NodeSide(scenario, wire), wire);
 }

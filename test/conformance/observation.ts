@@ -1,7 +1,9 @@
 // What one step of a scenario showed, in a form both sides produce and that can be compared field by field.
 
+import type { DecodedAnswer } from "./challenge-wire";
+
 export interface StepObservation {
-  /** proceed / error from the header, or none when the script set no header. */
+  /** proceed / error / abandoned from the answer, or none when the flow gave none (a grant). */
   status: string;
   errorCode: number | null;
   nextStep: number | null;
@@ -11,8 +13,11 @@ export interface StepObservation {
   codeLength: number | null;
   /** The expires_in of a proceed answer. */
   expiresIn: number | null;
-  /** The header's keys in order: the shape an app (or an attacker) sees. */
-  headerKeys: string[];
+  resendAfter: number | null;
+  /** Whether the answer names a session. */
+  hasSession: boolean;
+  /** The answer's keys in order (the header's or the JSON body's): the shape an app (or an attacker) sees on its wire. */
+  answerKeys: string[];
   /** The phone_number value, when the phone hint is on. */
   phoneHint: string | null;
   /** SMS and Verify sends this step made. */
@@ -45,8 +50,15 @@ function numberOrNull(text: string | undefined): number | null {
   return text === undefined ? null : Number(text);
 }
 
+/** The ROPC header in the vocabulary both wires are observed in. */
+export function decodeRopc(header: string | null): DecodedAnswer {
+  if (header === null) return { pairs: null, keys: [] };
+  const pairs = parseHeaderValue(header);
+  return { pairs, keys: Object.keys(pairs) };
+}
+
 export function observe(
-  header: string | null,
+  answer: DecodedAnswer,
   smsSent: number,
   smsTexts: string[],
   tokenUser: string | null,
@@ -54,16 +66,18 @@ export function observe(
   leaks: string[],
   escaped: string | null,
 ): StepObservation {
-  const pairs = parseHeaderValue(header);
+  const pairs = answer.pairs ?? {};
   return {
-    status: header === null ? "none" : (pairs.status ?? "malformed"),
+    status: answer.pairs === null ? "none" : (pairs.status ?? "malformed"),
     errorCode: numberOrNull(pairs.error_code),
     nextStep: numberOrNull(pairs.step),
     attemptsLeft: numberOrNull(pairs.attempts_left),
     retryAfter: numberOrNull(pairs.retry_after),
     codeLength: numberOrNull(pairs.code_length),
     expiresIn: numberOrNull(pairs.expires_in),
-    headerKeys: Object.keys(pairs),
+    resendAfter: numberOrNull(pairs.resend_after),
+    hasSession: pairs.session_id !== undefined,
+    answerKeys: answer.keys,
     phoneHint: pairs.phone_number ?? null,
     smsSent,
     smsTexts,

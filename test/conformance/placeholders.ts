@@ -19,12 +19,6 @@ export function learnCode(learned: LearnedValues, code: string | null): void {
   }
 }
 
-/** Records the session id of an answer, if it has one. */
-export function learnSession(learned: LearnedValues, header: string | null): void {
-  const match = header === null ? null : /(?:^|;)session_id=([^;]*)/.exec(header);
-  if (match !== null && match[1] !== undefined) learned.session = match[1];
-}
-
 /** A code of the same length that differs from the right one in its last digit. */
 export function wrongCode(code: string): string {
   const last = Number(code.slice(-1));

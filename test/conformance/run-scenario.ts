@@ -1,18 +1,19 @@
 // The one loop that plays a scenario against either side: the sides only say how to move the world and answer a request.
 
+import { challengeParams, DecodedAnswer, Wire } from "./challenge-wire";
 import { eventLine, observe, StepObservation } from "./observation";
-import { codeInText, emptyLearnedValues, learnCode, learnSession, resolveParams } from "./placeholders";
+import { codeInText, emptyLearnedValues, learnCode, resolveParams } from "./placeholders";
 import { DEFAULT_CLIENT, DEFAULT_IP, DEFAULT_NODE, Scenario, ScenarioFault, watchSecrets } from "./scenario";
 
-/** What one token request showed on one side. */
+/** What one request showed on one side. */
 export interface SideReply {
-  header: string | null;
+  answer: DecodedAnswer;
   tokenUser: string | null;
   /** Bodies of the SMS the provider accepted during the request. */
   smsBodies: string[];
   /** Codes of the Verify verifications the provider started during the request. */
   verifyCodes: string[];
-  /** Everything the script wrote or answered that must hold no secret: log lines and header values. */
+  /** Everything the script wrote or answered that must hold no secret: log lines, header values, the answer's body. */
   output: string[];
   /** The log lines the script wrote during the request. */
   logs: string[];
@@ -36,11 +37,16 @@ export interface ScenarioSide {
   request(request: SideRequest): Promise<SideReply>;
 }
 
-/** Every step's observation, in order; steps without a request observe nothing. */
+/**
+ * Every step's observation, in order; steps without a request observe nothing, nor do steps the scenario marks as having
+ * no meaning on the challenge wire. On that wire each request is translated (challenge-wire.ts).
+ */
 export async function runScenario(
   scenario: Scenario,
   side: ScenarioSide,
+  wire: Wire = "ropc",
 ): Promise<(StepObservation | null)[]> {
+  const loginOrder = scenario.config.login_order ?? "code_first";
   const otpLength = Number(scenario.config.otp_length ?? "6");
   const watch = watchSecrets(scenario);
   const learned = emptyLearnedValues();
@@ -50,12 +56,13 @@ export async function runScenario(
     if (step.fault !== undefined) await side.fault(step.fault);
     if (step.clearFaults === true) await side.clearFaults();
     const request = step.request;
-    if (request === undefined) {
+    if (request === undefined || (wire === "challenge" && step.challenge?.ropcOnly === true)) {
       observations.push(null);
       continue;
     }
-    const params = resolveParams(request.params, learned);
-    for (const value of params.password ?? []) watch.add("password", value);
+    const resolved = resolveParams(request.params, learned);
+    for (const value of resolved.password ?? []) watch.add("password", value);
+    const params = wire === "ropc" ? resolved : challengeParams(resolved, loginOrder);
     const reply = await side.request({
       params,
       clientId: request.clientId ?? DEFAULT_CLIENT,
@@ -74,7 +81,7 @@ export async function runScenario(
     const sent = reply.smsBodies.length + reply.verifyCodes.length;
     observations.push(
       observe(
-        reply.header,
+        reply.answer,
         sent,
         smsTexts,
         reply.tokenUser,
@@ -83,7 +90,8 @@ export async function runScenario(
         reply.escaped,
       ),
     );
-    learnSession(learned, reply.header);
+    const session = reply.answer.pairs?.session_id;
+    if (session !== undefined) learned.session = session;
   }
   return observations;
 }

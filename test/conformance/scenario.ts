@@ -42,6 +42,19 @@ export interface ScenarioStep {
   /** Removes every armed fault. */
   clearFaults?: boolean;
   expect?: StepExpectation;
+  /** Where the request cannot mean the same on the Authorization Challenge wire: what it means there, and why. */
+  challenge?: ChallengeOverride;
+}
+
+/**
+ * A request's meaning on the challenge wire, when it differs from the ROPC one. Exactly one of `expect` (the challenge
+ * answers differently: these expectations replace the step's there, and the step is not compared with the ROPC one) and
+ * `ropcOnly` (the request cannot be said on the challenge wire at all: it is not sent there).
+ */
+export interface ChallengeOverride {
+  reason: string;
+  expect?: StepExpectation;
+  ropcOnly?: true;
 }
 
 export interface ScenarioRequest {
@@ -89,6 +102,23 @@ export function loadScenario(file: string): Scenario {
   if (typeof parsed.name !== "string" || !Array.isArray(parsed.steps)) {
     throw new Error(`${file}: a scenario needs "name" and "steps"`);
   }
+  parsed.steps.forEach((step, index) => {
+    const override = step.challenge;
+    if (override === undefined) return;
+    const where = `${file}: step ${index + 1}: "challenge"`;
+    if (step.request === undefined) throw new Error(`${where} needs a request`);
+    if (typeof override.reason !== "string" || override.reason.trim() === "")
+      throw new Error(`${where} needs a reason`);
+    if ((override.expect === undefined) === (override.ropcOnly !== true)) {
+      throw new Error(`${where} needs exactly one of "expect" and "ropcOnly": true`);
+    }
+    if (override.expect !== undefined && override.expect.status === undefined) {
+      throw new Error(`${where}: "expect" must name the status`);
+    }
+    const known = new Set(["reason", "expect", "ropcOnly"]);
+    const unknown = Object.keys(override).filter((key) => !known.has(key));
+    if (unknown.length > 0) throw new Error(`${where}: unknown ${unknown.join(", ")}`);
+  });
   return parsed;
 }
 

@@ -39,15 +39,69 @@ function meets(side: string, observed: StepObservation, expected: StepExpectatio
   return problems;
 }
 
-/** Compares every field: an app must not be able to tell which side answered. */
-function disagreements(node: StepObservation, jython: StepObservation): string[] {
+/** Compares every field but `except`: an app must not be able to tell which side answered. */
+function disagreements(
+  node: StepObservation,
+  jython: StepObservation,
+  names = ["node", "jython"],
+  except: (keyof StepObservation)[] = [],
+): string[] {
   const problems: string[] = [];
   for (const field of Object.keys(node) as (keyof StepObservation)[]) {
+    if (except.includes(field)) continue;
     const left = JSON.stringify(node[field]);
     const right = JSON.stringify(jython[field]);
-    if (left !== right) problems.push(`sides disagree on ${field}: node ${left}, jython ${right}`);
+    if (left !== right)
+      problems.push(`${names.join("/")} disagree on ${field}: ${names[0]} ${left}, ${names[1]} ${right}`);
   }
   return problems;
+}
+
+/**
+ * An observation as it must be the same on both wires: the event line without `event=` and `detail=`, which name how the
+ * wire's request was read (the ROPC app names its step, the challenge's step comes from the session, so a session that
+ * is gone reads as a code; and the invalid_request reasons name each wire's parameters). Every other field of the line
+ * (outcome, error code, user, client, ip, session, phone, login, limit) must be equal.
+ */
+function acrossWires(observation: StepObservation): StepObservation {
+  const line = observation.logLine;
+  return {
+    ...observation,
+    logLine: line === null ? null : line.replace(/^event=\S+ /, "").replace(/ detail=.*$/, ""),
+  };
+}
+
+/**
+ * The challenge script's verdicts: both of its sides meet the step's expectations (an override's instead, where the
+ * scenario gives one) and agree exactly; and each step observes what the ROPC script's flow (Node) observed, except the
+ * answer's keys, which are each wire's own, and except steps with an override.
+ */
+export function judgeChallenge(
+  scenario: Scenario,
+  ropc: (StepObservation | null)[],
+  node: (StepObservation | null)[],
+  jython: (StepObservation | null)[],
+): StepVerdict[] {
+  return scenario.steps.map((step, index) => {
+    const onNode = node[index] ?? null;
+    const onJython = jython[index] ?? null;
+    const onRopc = ropc[index] ?? null;
+    const problems: string[] = [];
+    const override = step.challenge;
+    const sent = step.request !== undefined && override?.ropcOnly !== true;
+    if (sent && (onNode === null || onJython === null)) problems.push("no challenge observation");
+    if (onNode !== null && onJython !== null) {
+      const expected = override?.expect ?? step.expect ?? {};
+      problems.push(...meets("node", onNode, expected), ...meets("jython", onJython, expected));
+      problems.push(...disagreements(onNode, onJython));
+      if (override === undefined && onRopc !== null) {
+        problems.push(
+          ...disagreements(acrossWires(onRopc), acrossWires(onNode), ["ropc", "challenge"], ["answerKeys"]),
+        );
+      }
+    }
+    return { index, node: onNode, jython: onJython, problems };
+  });
 }
 
 export function judge(
@@ -81,9 +135,11 @@ function describe(observation: StepObservation | null): string {
 
 function action(step: Scenario["steps"][number]): string {
   if (step.request !== undefined) {
+    const marked =
+      step.challenge === undefined ? "" : step.challenge.ropcOnly === true ? " (ropc only)" : " (override)";
     const stepParam = step.request.params.__step;
     const shown = Array.isArray(stepParam) ? stepParam.join("+") : (stepParam ?? "-");
-    return `__step=${shown}${step.request.node === undefined ? "" : ` @${step.request.node}`}`;
+    return `__step=${shown}${step.request.node === undefined ? "" : ` @${step.request.node}`}${marked}`;
   }
   if (step.advanceSeconds !== undefined) return `clock +${step.advanceSeconds}s`;
   if (step.fault !== undefined) return `fault ${step.fault.kind}`;
@@ -91,7 +147,7 @@ function action(step: Scenario["steps"][number]): string {
 }
 
 /** A per-step table, for `npm run scenarios` and for failure messages. */
-export function table(scenario: Scenario, verdicts: StepVerdict[]): string {
+export function table(scenario: Scenario, verdicts: StepVerdict[], wire = "ropc"): string {
   const rows = verdicts.map((verdict) => [
     String(verdict.index + 1),
     action(scenario.steps[verdict.index] ?? {}),
@@ -99,7 +155,7 @@ export function table(scenario: Scenario, verdicts: StepVerdict[]): string {
     describe(verdict.jython),
     verdict.problems.length === 0 ? "ok" : verdict.problems.join(" | "),
   ]);
-  const all = [["#", "action", "node (TypeScript)", "jython (dist)", "verdict"], ...rows];
+  const all = [["#", "action", `node (TypeScript, ${wire})`, `jython (dist, ${wire})`, "verdict"], ...rows];
   const widths = all[0]!.map((_, column) => Math.max(...all.map((row) => (row[column] ?? "").length)));
   const lines = all.map((row) =>
     row
