@@ -276,7 +276,7 @@ class Driver(object):
         ms, wall clock) is given, not before then, so two JVMs can release theirs at the same moment. With `detach` the
         reply comes at once with a `ticket`; claimResults waits for that run's results (the client is synchronous, so a
         test starts a run in each JVM, then collects both)."""
-        store = self.instances[command["instance"]].claims
+        store = claim_store(self.instances[command["instance"]])
         if store is None:
             raise ValueError("the instance has no claim store (init failed or was not called)")
         ops = command["ops"]
@@ -619,6 +619,14 @@ def drop_cache_backend():
 def live_threads():
     """The threads that keep the JVM running (daemon threads, such as the fake Twilio API's, do not)."""
     return set(thread for thread in JavaThread.getAllStackTraces().keySet() if thread.isAlive() and not thread.isDaemon())
+
+
+def claim_store(instance):
+    """The claim store an initialised instance built at init (both script types keep it in their ScriptCore's setup)."""
+    setup = instance.core.setup
+    if setup is None:
+        raise ValueError("the instance is not initialised: it has no claim store")
+    return setup["claims"]
 
 
 def authz_request(parameters):
