@@ -1,6 +1,7 @@
-// npm run release: the files a GitHub release carries, in release/, built from a clean, committed checkout: the script (its
-// header names the commit), its SHA-256 in sha256sum format, a Config API payload template (disabled until filled in), and
-// gamatech-ropc-check.js (check-config in one file, for Node without a clone) with its SHA-256.
+// npm run release: the files a GitHub release carries, in release/, built from a clean, committed checkout: both scripts
+// (their headers name the commit), each with its SHA-256 in sha256sum format, a Config API payload template for each
+// (disabled until filled in), and gamatech-ropc-check.js (check-config in one file, for Node without a clone) with its
+// SHA-256.
 import * as fs from "fs";
 import * as path from "path";
 import { PROJECT_ROOT } from "../src/cli/project-files";

@@ -1,7 +1,7 @@
-// config-api-payload: what to send to Janssen's Config API instead of pasting the script. Create: the body of POST (a
-// disabled template without --properties). Update to a new release: a JSON Patch that changes only the code and the
-// revision, so the live custom properties (the Twilio credentials) cannot be lost. Update with --properties: the full PUT
-// body, only when every required property has a value.
+// config-api-payload: what to send to Janssen's Config API instead of pasting a script (--type: the ROPC one, or the
+// Authorization Challenge one). Create: the body of POST (a disabled template without --properties). Update to a new
+// release: a JSON Patch that changes only the code and the revision, so the live custom properties (the Twilio
+// credentials) cannot be lost. Update with --properties: the full PUT body, only when every required property has a value.
 
 import * as fs from "fs";
 import { positiveInteger, UsageError } from "./args";
@@ -11,25 +11,26 @@ import { EXIT_OK, EXIT_PROBLEMS } from "./command";
 import type { Command, Output } from "./command";
 import {
   configApiPayload,
-  DEFAULT_SCRIPT_NAME,
   missingRequired,
   NAME_PATTERN,
   PATCH_CONTENT_TYPE,
   scriptPatch,
-  TEMPLATE_NOTE,
+  templateNote,
   TEMPLATE_PROPERTIES,
 } from "./payload";
 import { staleScriptProblem } from "./dist-freshness";
 import type { PropertiesInput, RawProperties } from "./properties-file";
-import { BUILT_SCRIPT, packageVersion } from "./project-files";
+import { builtScriptPath, packageVersion } from "./project-files";
 import { inputName, readPropertiesInput } from "./properties-file";
+import { CHALLENGE_TYPE, ROPC_TYPE, scriptTypeOption } from "./script-type";
+import type { ScriptTypeInfo } from "./script-type";
 
 const INUM_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
 
 const SCRIPTS_ENDPOINT = "/jans-config-api/api/v1/config/scripts";
 
-function scriptName(args: ParsedArguments): string {
-  const name = args.options.get("name") ?? DEFAULT_SCRIPT_NAME;
+function scriptName(args: ParsedArguments, type: ScriptTypeInfo): string {
+  const name = args.options.get("name") ?? type.defaultName;
   if (!NAME_PATTERN.test(name)) {
     throw new UsageError(
       "--name must be 2 to 60 letters, digits or _ - : / . (Janssen's rule for script names)",
@@ -56,9 +57,12 @@ function updateTarget(args: ParsedArguments): { revision: number; inum: string |
 export const configApiPayloadCommand: Command = {
   name: "config-api-payload",
   summary: "print what to send to the Config API: a create body, or with --update a patch to a new release",
-  synopsis: "[--name N] [--properties FILE] [--revision R] [--inum I] [--update]",
+  synopsis: "[--type T] [--name N] [--properties FILE] [--revision R] [--inum I] [--update]",
   optionHelp: [
-    `--name N           script name (default ${DEFAULT_SCRIPT_NAME}); not with --update alone`,
+    `--type T           ${ROPC_TYPE.type} (default): dist/${ROPC_TYPE.fileName};`,
+    `                   ${CHALLENGE_TYPE.type}: dist/${CHALLENGE_TYPE.fileName}`,
+    `--name N           script name (default ${ROPC_TYPE.defaultName}, or ${CHALLENGE_TYPE.defaultName} for the`,
+    "                   challenge script, which clients name in acr_values); not with --update alone",
     "--properties FILE  custom properties to include (JSON or .properties), checked first: exit 1 if invalid;",
     "                   without it, a template: the required properties empty and enabled false, to fill in",
     "--revision R       revision (default 1); Janssen reloads a script only when its revision changes",
@@ -67,11 +71,12 @@ export const configApiPayloadCommand: Command = {
     "                   only the script's code and revision (the custom properties stay), and applies only when",
     "                   the current revision is R-1; with --properties as well: the full body for PUT, which",
     "                   replaces every custom property (refused unless every required one has a value)",
-    `The script is read from ${BUILT_SCRIPT}, which must equal a fresh build of src/ (exit 1 otherwise: run`,
-    "npm run build). A body with --properties holds your secrets: keep it private.",
+    "The script is read from dist/, and must equal a fresh build of src/ (exit 1 otherwise: run npm run build).",
+    "A body with --properties holds your secrets: keep it private.",
   ],
   spec: {
     options: {
+      type: { takesValue: true },
       name: { takesValue: true },
       properties: { takesValue: true },
       revision: { takesValue: true },
@@ -81,6 +86,7 @@ export const configApiPayloadCommand: Command = {
     positionals: [],
   },
   run(args: ParsedArguments, output: Output, cwd: string): number {
+    const type = scriptTypeOption(args.options.get("type"));
     const update = args.options.has("update");
     const propertiesFile = args.options.get("properties");
     if (update && propertiesFile === undefined && args.options.has("name")) {
@@ -88,25 +94,18 @@ export const configApiPayloadCommand: Command = {
         "--name has no effect on --update without --properties: the patch changes only the script and its revision",
       );
     }
-    const name = scriptName(args);
+    const name = scriptName(args, type);
     const target = updateTarget(args);
     let properties: RawProperties = TEMPLATE_PROPERTIES;
     if (propertiesFile !== undefined) {
       const input = readPropertiesInput(propertiesFile, cwd);
       properties = input.properties;
-      if (!checkedProperties(inputName(propertiesFile), input, update, output)) {
+      if (!checkedProperties(inputName(propertiesFile), input, update, type, output)) {
         return EXIT_PROBLEMS;
       }
     }
-    if (!fs.existsSync(BUILT_SCRIPT)) {
-      output.err(`${BUILT_SCRIPT} does not exist: run \`npm run build\` first.\n`);
-      return EXIT_PROBLEMS;
-    }
-    const script = fs.readFileSync(BUILT_SCRIPT, "utf8");
-    // A payload of an old build would deploy code that is not what the sources (and their tests) say.
-    const stale = staleScriptProblem(script, "dist/GamatechRopc.py");
-    if (stale !== null) {
-      output.err(`No payload written: ${stale}.\n`);
+    const script = freshScript(type, output);
+    if (script === null) {
       return EXIT_PROBLEMS;
     }
     if (update && propertiesFile === undefined) {
@@ -116,10 +115,12 @@ export const configApiPayloadCommand: Command = {
           `replaces only the script and its revision (${target.revision - 1} to ${target.revision}); ` +
           "the custom properties are not touched.\n",
       );
+      serverReminder(type, null, output);
       return EXIT_OK;
     }
     const template = propertiesFile === undefined;
     const payload = configApiPayload({
+      type: type,
       name: name,
       script: script,
       properties: properties,
@@ -130,22 +131,55 @@ export const configApiPayloadCommand: Command = {
     });
     output.out(JSON.stringify(payload, null, 2) + "\n");
     if (template) {
-      output.err(`A template: it creates the script disabled. Next: ${TEMPLATE_NOTE}.\n`);
+      // The note already says what to set on the server.
+      output.err(`A template: it creates the script disabled. Next: ${templateNote(type, name)}.\n`);
+    } else {
+      serverReminder(type, name, output);
     }
     return EXIT_OK;
   },
 };
 
+/** The script in dist/, or null (after saying why) when it is missing or not what the sources build today. */
+function freshScript(type: ScriptTypeInfo, output: Output): string | null {
+  const file = builtScriptPath(type.fileName);
+  if (!fs.existsSync(file)) {
+    output.err(`${file} does not exist: run \`npm run build\` first.\n`);
+    return null;
+  }
+  const script = fs.readFileSync(file, "utf8");
+  // A payload of an old build would deploy code that is not what the sources (and their tests) say.
+  const stale = staleScriptProblem(script, `dist/${type.fileName}`, type.kind);
+  if (stale !== null) {
+    output.err(`No payload written: ${stale}.\n`);
+    return null;
+  }
+  return script;
+}
+
+/** On stderr, so that stdout holds only the payload: what the payload cannot set, and without which it does nothing. */
+function serverReminder(type: ScriptTypeInfo, name: string | null, output: Output): void {
+  if (type.serverNote !== null) {
+    output.err(`Then ${type.serverNote(name)}.\n`);
+  }
+}
+
 /**
  * The properties must be ones the script accepts; for a PUT, which replaces every custom property, the missing required
  * ones are named first. Reports on stderr, so that stdout holds only the payload.
  */
-function checkedProperties(file: string, input: PropertiesInput, update: boolean, output: Output): boolean {
+function checkedProperties(
+  file: string,
+  input: PropertiesInput,
+  update: boolean,
+  type: ScriptTypeInfo,
+  output: Output,
+): boolean {
   const properties = input.properties;
   const missing = missingRequired(properties);
-  const result = checkProperties(properties, input.repeated);
+  const result = checkProperties(properties, input.repeated, type);
   if (result.config === null || result.warnings.length > 0) {
-    output.err(configReport(file, properties, result));
+    output.err(configReport(file, properties, result, type));
   }
   if (update && missing.length > 0) {
     output.err(

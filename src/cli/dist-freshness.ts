@@ -1,4 +1,4 @@
-// Whether dist/GamatechRopc.py is what the sources build today. File times say nothing in a fresh clone (git sets them all
+// Whether a script in dist/ is what the sources build today. File times say nothing in a fresh clone (git sets them all
 // to the checkout's time), so the script is compared with a fresh build in memory: the check CI makes
 // (test/host/dist-fresh.test.ts). A fresh result is remembered under a hash of everything the build reads and of dist/
 // itself (the build is deterministic), so only the first run after a change pays for the build.
@@ -6,6 +6,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import type { ScriptKind } from "./build-script";
 import { PROJECT_ROOT } from "./project-files";
 
 const CACHE_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "gamatech-ropc-dist-fresh");
@@ -32,8 +33,9 @@ function filesUnder(directory: string): string[] {
   return found;
 }
 
-function inputsDigest(script: string): string {
-  const hash = createHash("sha256");
+function inputsDigest(script: string, kind: ScriptKind): string {
+  // The kind too: one kind's fresh script copied over the other's file must not be remembered as fresh.
+  const hash = createHash("sha256").update(kind).update("\0");
   const files = [
     ...INPUT_DIRECTORIES.flatMap((directory) => filesUnder(path.join(PROJECT_ROOT, directory))),
     ...INPUT_FILES.map((file) => path.join(PROJECT_ROOT, file)),
@@ -69,11 +71,11 @@ function remember(marker: string, verdict: Verdict): void {
 }
 
 /**
- * null when `script` (the text of dist/GamatechRopc.py) equals a fresh build of the sources; otherwise what is wrong and
- * how to fix it.
+ * null when `script` (the text of the `kind` script in dist/) equals a fresh build of the sources; otherwise what is
+ * wrong and how to fix it.
  */
-export function staleScriptProblem(script: string, shownName: string): string | null {
-  const marker = path.join(CACHE_DIR, inputsDigest(script));
+export function staleScriptProblem(script: string, shownName: string, kind: ScriptKind): string | null {
+  const marker = path.join(CACHE_DIR, inputsDigest(script, kind));
   const stale = (): string =>
     `${shownName} is older than the sources in src/ (a fresh build differs from it): run \`npm run build\`, ` +
     "then this command again";
@@ -83,7 +85,7 @@ export function staleScriptProblem(script: string, shownName: string): string | 
   }
   // Loaded only here: the compiler takes a while to load, and only this check and `build` need it.
   const { compileScript } = require("./build-script") as typeof import("./build-script");
-  const fresh = compileScript();
+  const fresh = compileScript({}, kind);
   if (fresh.diagnostics.length > 0) {
     return (
       `the sources in src/ do not build (${fresh.diagnostics.length} error(s)), so ${shownName} cannot be checked ` +

@@ -5,6 +5,7 @@
 
 import { CONFIG_PROPERTIES } from "../flow/config";
 import type { RawProperties } from "./properties-file";
+import type { ScriptType, ScriptTypeInfo } from "./script-type";
 import { isSecretProperty } from "./secrets";
 
 export interface ConfigurationProperty {
@@ -18,7 +19,7 @@ export interface CustomScriptPayload {
   inum?: string;
   name: string;
   description: string;
-  scriptType: "resource_owner_password_credentials";
+  scriptType: ScriptType;
   programmingLanguage: "python";
   level: number;
   revision: number;
@@ -30,6 +31,7 @@ export interface CustomScriptPayload {
 }
 
 export interface PayloadInput {
+  type: ScriptTypeInfo;
   name: string;
   script: string;
   properties: RawProperties;
@@ -54,7 +56,6 @@ export interface PatchOperation {
 
 export const PATCH_CONTENT_TYPE = "application/json-patch+json";
 
-export const DEFAULT_SCRIPT_NAME = "gamatech-ropc";
 export const NAME_PATTERN = /^[a-zA-Z0-9_\-:/.]{2,60}$/;
 
 /**
@@ -79,10 +80,18 @@ function orderedNames(properties: RawProperties): string[] {
   return [...known, ...unknown];
 }
 
-/** The sentence a template's description ends with, and what the CLI says when it prints one. */
-export const TEMPLATE_NOTE =
-  "fill in the custom properties (at least twilio_account_sid, twilio_auth_token and twilio_from_number), " +
-  "check them with gamatech-ropc check-config, then set enabled to true";
+/**
+ * The sentence a template's description ends with, and what the CLI says when it prints one. A release's template is read
+ * with nothing else beside it, so it also says what to set on the server.
+ */
+export function templateNote(type: ScriptTypeInfo, name: string): string {
+  // The ROPC script is check-config's default: its template keeps the command it always named.
+  const check = type.kind === "ropc" ? "check-config" : `check-config --type ${type.type}`;
+  const note =
+    "fill in the custom properties (at least twilio_account_sid, twilio_auth_token and twilio_from_number), " +
+    `check them with gamatech-ropc ${check}, then set enabled to true`;
+  return type.serverNote === null ? note : `${note}; ${type.serverNote(name)}`;
+}
 
 export function configApiPayload(input: PayloadInput): CustomScriptPayload {
   const configurationProperties = orderedNames(input.properties).map((name) => ({
@@ -95,9 +104,11 @@ export function configApiPayload(input: PayloadInput): CustomScriptPayload {
     ...(input.inum === null ? {} : { inum: input.inum }),
     name: input.name,
     description:
-      `SMS one-time code (Twilio) on the OAuth password grant; gamatech-ropc ${input.version}` +
-      (input.template === true ? `. TEMPLATE, created disabled: ${TEMPLATE_NOTE}` : ""),
-    scriptType: "resource_owner_password_credentials",
+      `SMS one-time code (Twilio) ${input.type.summary}; gamatech-ropc ${input.version}` +
+      (input.template === true
+        ? `. TEMPLATE, created disabled: ${templateNote(input.type, input.name)}`
+        : ""),
+    scriptType: input.type.type,
     programmingLanguage: "python",
     level: 1,
     revision: input.revision,
@@ -109,10 +120,13 @@ export function configApiPayload(input: PayloadInput): CustomScriptPayload {
   };
 }
 
-/** The create template that `npm run release` publishes, the same as `config-api-payload` without options prints. */
-export function templatePayload(script: string, version: string): CustomScriptPayload {
+/**
+ * A create template that `npm run release` publishes, the same as `config-api-payload` prints with no option but --type.
+ */
+export function templatePayload(script: string, version: string, type: ScriptTypeInfo): CustomScriptPayload {
   return configApiPayload({
-    name: DEFAULT_SCRIPT_NAME,
+    type: type,
+    name: type.defaultName,
     script: script,
     properties: TEMPLATE_PROPERTIES,
     revision: 1,

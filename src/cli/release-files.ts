@@ -1,5 +1,5 @@
 // What a GitHub release carries, made only from a clean, committed checkout whose dist/ is what its sources build, so the
-// commit named in the released script's header is the commit whose dist/ an administrator can compare it with.
+// commit named in each released script's header is the commit whose dist/ an administrator can compare it with.
 
 import { execFileSync } from "child_process";
 import { createHash } from "crypto";
@@ -7,7 +7,9 @@ import * as fs from "fs";
 import { compileScript } from "./build-script";
 import { CHECK_BUNDLE_NAME, checkBundle } from "./cli-bundle";
 import { templatePayload } from "./payload";
-import { BUILT_SCRIPT, packageVersion, SCRIPT_FILE_NAME } from "./project-files";
+import { builtScriptPath, packageVersion } from "./project-files";
+import { SCRIPT_TYPES } from "./script-type";
+import type { ScriptType } from "./script-type";
 
 export type ReleaseCheck = { ok: true; commit: string } | { ok: false; problem: string };
 
@@ -48,29 +50,41 @@ function sha256Line(content: string, name: string): string {
   return `${createHash("sha256").update(content, "utf8").digest("hex")}  ${name}\n`;
 }
 
+/** Where each script's create template goes: the ROPC one keeps the name it had before the challenge script existed. */
+const TEMPLATE_FILE_NAMES: Record<ScriptType, string> = {
+  resource_owner_password_credentials: "config-api-payload.json",
+  authorization_challenge: "config-api-payload-authz-challenge.json",
+};
+
 /**
  * The release's files by name, or the build's diagnostics. Refuses when the committed dist/ is not what the sources build:
- * the release would then name a commit whose dist/ differs from the released script in more than the commit line.
+ * the release would then name a commit whose dist/ differs from the released scripts in more than the commit line.
  */
 export function releaseFiles(commit: string): { files: Record<string, string> } | { problems: string[] } {
-  const committed = compileScript();
-  if (committed.diagnostics.length > 0) return { problems: committed.diagnostics };
-  if (!fs.existsSync(BUILT_SCRIPT) || fs.readFileSync(BUILT_SCRIPT, "utf8") !== committed.python) {
-    return {
-      problems: [`dist/${SCRIPT_FILE_NAME} is not what the sources build: run npm run build and commit it`],
-    };
-  }
-  const released = compileScript({ commit });
   const version = packageVersion();
+  const files: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const type of SCRIPT_TYPES) {
+    const committed = compileScript({}, type.kind);
+    if (committed.diagnostics.length > 0) {
+      // Most diagnostics come from the flow both scripts compile: the first script's are enough to act on.
+      return { problems: committed.diagnostics };
+    }
+    const built = builtScriptPath(type.fileName);
+    if (!fs.existsSync(built) || fs.readFileSync(built, "utf8") !== committed.python) {
+      problems.push(`dist/${type.fileName} is not what the sources build: run npm run build and commit it`);
+      continue;
+    }
+    const released = compileScript({ commit }, type.kind).python;
+    files[type.fileName] = released;
+    files[`${type.fileName}.sha256`] = sha256Line(released, type.fileName);
+    // Empty required properties: created disabled, with a note saying what to fill in (see config-api-payload).
+    files[TEMPLATE_FILE_NAMES[type.type]] =
+      JSON.stringify(templatePayload(released, version, type), null, 2) + "\n";
+  }
+  if (problems.length > 0) return { problems };
   const bundle = checkBundle(version, `Source commit: ${commit}`);
-  return {
-    files: {
-      [SCRIPT_FILE_NAME]: released.python,
-      [`${SCRIPT_FILE_NAME}.sha256`]: sha256Line(released.python, SCRIPT_FILE_NAME),
-      // Empty required properties: created disabled, with a note saying what to fill in (see config-api-payload).
-      "config-api-payload.json": JSON.stringify(templatePayload(released.python, version), null, 2) + "\n",
-      [CHECK_BUNDLE_NAME]: bundle,
-      [`${CHECK_BUNDLE_NAME}.sha256`]: sha256Line(bundle, CHECK_BUNDLE_NAME),
-    },
-  };
+  files[CHECK_BUNDLE_NAME] = bundle;
+  files[`${CHECK_BUNDLE_NAME}.sha256`] = sha256Line(bundle, CHECK_BUNDLE_NAME);
+  return { files };
 }

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { compileScript } from "../../src/cli/build-script";
 import { directoryWith, removeDirectory, runInProcess, runProcess } from "./run-cli";
 
 let directory: string;
@@ -10,13 +11,21 @@ beforeAll(() => {
 
 afterAll(() => removeDirectory(directory));
 
-test("build --out DIR writes DIR/GamatechRopc.py, a Janssen ROPC script", () => {
+test("build --out DIR writes both scripts into DIR, each what its kind builds", () => {
   const result = runProcess(["build", "--out", "out"], directory);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
-  const file = path.join(directory, "out", "GamatechRopc.py");
-  expect(result.stdout).toBe(`wrote ${file}\n`);
-  expect(fs.readFileSync(file, "utf8")).toContain("class ResourceOwnerPasswordCredentials(");
+  const ropc = path.join(directory, "out", "GamatechRopc.py");
+  const challenge = path.join(directory, "out", "GamatechAuthzChallenge.py");
+  expect(result.stdout).toBe(`wrote ${ropc}\nwrote ${challenge}\n`);
+  expect(fs.readFileSync(ropc, "utf8")).toBe(compileScript({}, "ropc").python);
+  expect(fs.readFileSync(ropc, "utf8")).toContain("class ResourceOwnerPasswordCredentials(");
+  expect(fs.readFileSync(challenge, "utf8")).toBe(compileScript({}, "challenge").python);
+  expect(fs.readFileSync(challenge, "utf8")).toContain("class AuthorizationChallenge(");
+  expect(fs.readdirSync(path.join(directory, "out")).sort()).toEqual([
+    "GamatechAuthzChallenge.py",
+    "GamatechRopc.py",
+  ]);
 }, 120000);
 
 test.each([

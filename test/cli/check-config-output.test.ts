@@ -111,6 +111,7 @@ describe("--json", () => {
     expect(Object.keys(report)).toEqual([
       "format",
       "input",
+      "type",
       "valid",
       "sender",
       "errors",
@@ -120,6 +121,7 @@ describe("--json", () => {
     expect(report).toMatchObject({
       format: CHECK_CONFIG_JSON_FORMAT,
       input: "export.json",
+      type: "resource_owner_password_credentials",
       valid: true,
       sender: "from_number",
       errors: [],

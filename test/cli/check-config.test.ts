@@ -96,7 +96,7 @@ test.each([
   expect(result.code).toBe(2);
   expect(result.stdout).toBe("");
   expect(result.stderr).toBe(
-    `gamatech-ropc check-config: ${reason}\nusage: gamatech-ropc check-config [--json] FILE\n`,
+    `gamatech-ropc check-config: ${reason}\nusage: gamatech-ropc check-config [--type T] [--json] FILE\n`,
   );
 });
 

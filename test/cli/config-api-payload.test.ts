@@ -2,6 +2,7 @@ import * as fs from "fs";
 import type { CustomScriptPayload, PatchOperation } from "../../src/cli/payload";
 import { templatePayload } from "../../src/cli/payload";
 import { BUILT_SCRIPT, packageVersion } from "../../src/cli/project-files";
+import { ROPC_TYPE } from "../../src/cli/script-type";
 import {
   directoryWith,
   removeDirectory,
@@ -87,8 +88,8 @@ test("without --properties: a disabled template with the required properties emp
 
 test("the release's template (npm run release) is the same disabled template", () => {
   const script = fs.readFileSync(BUILT_SCRIPT, "utf8");
-  expect(payloadOf([])).toEqual(templatePayload(script, packageVersion()));
-  expect(templatePayload(script, packageVersion()).enabled).toBe(false);
+  expect(payloadOf([])).toEqual(templatePayload(script, packageVersion(), ROPC_TYPE));
+  expect(templatePayload(script, packageVersion(), ROPC_TYPE).enabled).toBe(false);
 });
 
 test("--update alone: a JSON Patch of the script and its revision only, as a process", () => {
@@ -211,7 +212,7 @@ test.each([
   expect(result.code).toBe(2);
   expect(result.stdout).toBe("");
   expect(result.stderr).toContain(`gamatech-ropc config-api-payload: ${reason}`);
-  expect(result.stderr).toContain("usage: gamatech-ropc config-api-payload [--name N]");
+  expect(result.stderr).toContain("usage: gamatech-ropc config-api-payload [--type T] [--name N]");
 });
 
 test("the update form fails as a process with exit 2", () => {

@@ -1,6 +1,6 @@
-// config-api-payload refuses a dist/GamatechRopc.py that the sources no longer build: in a fresh clone every file has the
-// checkout's time, so the check compares with a fresh build, not mtimes. Runs the real bin/gamatech-ropc of a copy of the
-// project whose source was changed after the build.
+// config-api-payload refuses a script in dist/ that the sources no longer build: in a fresh clone every file has the
+// checkout's time, so the check compares with a fresh build, not mtimes. Each script is compared with a build of its own
+// kind. Runs the real bin/gamatech-ropc of a copy of the project whose sources or dist/ were changed after the build.
 
 import * as fs from "fs";
 import * as os from "os";
@@ -42,7 +42,53 @@ function payload(argv: string[]): { code: number | null; stdout: string; stderr:
   return { code: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
-test("a source changed after the build: exit 1, no payload, and how to fix it", () => {
+const CHALLENGE = ["--type", "authorization_challenge"];
+
+function staleMessage(file: string): string {
+  return (
+    `No payload written: dist/${file} is older than the sources in src/ (a fresh build differs from it): ` +
+    "run `npm run build`, then this command again.\n"
+  );
+}
+
+test("the ROPC script copied over the challenge script: only the challenge payload is refused", () => {
+  const challenge = path.join(copy, "dist", "GamatechAuthzChallenge.py");
+  const original = fs.readFileSync(challenge, "utf8");
+  try {
+    // Checked first, so that a verdict remembered for this text as a ROPC script cannot answer for the challenge one.
+    expect(payload([]).code).toBe(0);
+    fs.copyFileSync(path.join(copy, "dist", "GamatechRopc.py"), challenge);
+    const result = payload(CHALLENGE);
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      1,
+      "",
+      staleMessage("GamatechAuthzChallenge.py"),
+    ]);
+  } finally {
+    fs.writeFileSync(challenge, original);
+  }
+});
+
+test("a source only the challenge script compiles changed: its payload is refused, the ROPC one is not", () => {
+  const source = path.join(copy, "src", "host", "challenge-script.ts");
+  const text = fs.readFileSync(source, "utf8");
+  try {
+    fs.writeFileSync(source, text + "\n// changed after the build\n");
+    expect(payload([]).code).toBe(0);
+    const result = payload(CHALLENGE);
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      1,
+      "",
+      staleMessage("GamatechAuthzChallenge.py"),
+    ]);
+  } finally {
+    fs.writeFileSync(source, text);
+  }
+  // Back to what dist/ was built from: fresh again.
+  expect(payload(CHALLENGE).code).toBe(0);
+});
+
+test("a source changed after the build: exit 1, no payload, and how to fix it, for either script", () => {
   const table = path.join(copy, "src", "flow", "config-table.ts");
   const text = fs.readFileSync(table, "utf8");
   const changed = text.replace("Twilio account that sends the codes", "Twilio account sending the codes");
@@ -56,9 +102,12 @@ test("a source changed after the build: exit 1, no payload, and how to fix it", 
     const result = payload(argv);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe(
-      "No payload written: dist/GamatechRopc.py is older than the sources in src/ (a fresh build differs from it): " +
-        "run `npm run build`, then this command again.\n",
-    );
+    expect(result.stderr).toBe(staleMessage("GamatechRopc.py"));
   }
+  const challenge = payload(CHALLENGE);
+  expect([challenge.code, challenge.stdout, challenge.stderr]).toEqual([
+    1,
+    "",
+    staleMessage("GamatechAuthzChallenge.py"),
+  ]);
 });

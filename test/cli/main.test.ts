@@ -1,6 +1,11 @@
-import { SCRIPT_FILE_NAME as BUILDER_FILE_NAME } from "../../src/cli/build-script";
+import {
+  CHALLENGE_FILE_NAME as BUILDER_CHALLENGE_FILE_NAME,
+  SCRIPT_FILE_NAME as BUILDER_FILE_NAME,
+  SCRIPT_TARGETS,
+} from "../../src/cli/build-script";
 import { COMMANDS } from "../../src/cli/main";
-import { packageVersion, SCRIPT_FILE_NAME } from "../../src/cli/project-files";
+import { CHALLENGE_FILE_NAME, packageVersion, SCRIPT_FILE_NAME } from "../../src/cli/project-files";
+import { SCRIPT_TYPES } from "../../src/cli/script-type";
 import { runInProcess, runProcess } from "./run-cli";
 
 test("--help lists every command, exit 0", () => {
@@ -36,6 +41,10 @@ test("an unknown command: exit 2, the reason and the command list on stderr", ()
   expect(result.stderr).toContain("config-api-payload");
 });
 
-test("the CLI and the builder agree on the script's file name", () => {
+test("the CLI and the builder agree on the scripts' file names", () => {
   expect(SCRIPT_FILE_NAME).toBe(BUILDER_FILE_NAME);
+  expect(CHALLENGE_FILE_NAME).toBe(BUILDER_CHALLENGE_FILE_NAME);
+  for (const type of SCRIPT_TYPES) {
+    expect(type.fileName).toBe(SCRIPT_TARGETS[type.kind].fileName);
+  }
 });
