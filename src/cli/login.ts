@@ -1,9 +1,14 @@
-// login: a terminal client of the three-step protocol, for the local server or a real Janssen, to see each answer by hand.
+// login: a terminal client of the three-step protocol, for the local server or a real Janssen, to see each answer by hand:
+// at the token endpoint (the ROPC script), or with --challenge at /authorize-challenge, ending in a code exchange with PKCE.
 
 import { UsageError } from "./args";
 import type { ParsedArguments } from "./args";
 import { EXIT_OK, EXIT_PROBLEMS } from "./command";
 import type { Command, Output } from "./command";
+import { challengeEndpointAdvice, noHeaderAdvice } from "./login/advice";
+import { ChallengeClient } from "./login/challenge-client";
+import { ChallengeLoginFlow } from "./login/challenge-flow";
+import type { LoginOrder } from "./login/challenge-flow";
 import { LoginFlow } from "./login/login-flow";
 import { stdinPrompter } from "./login/prompter";
 import type { Prompter } from "./login/prompter";
@@ -52,16 +57,34 @@ function required(args: ParsedArguments, name: string): string {
   return value;
 }
 
-function tokenUrl(value: string): string {
+function endpointUrl(option: string, value: string): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--token-url must be an absolute URL (got ${JSON.stringify(value)})`);
+    throw new UsageError(`--${option} must be an absolute URL (got ${JSON.stringify(value)})`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw new UsageError("--token-url must be http or https");
+    throw new UsageError(`--${option} must be http or https`);
   return url.toString();
+}
+
+/** Janssen serves both under restv1: .../token and .../authorize-challenge. */
+function challengeUrl(args: ParsedArguments, token: string): string {
+  const given = args.options.get("challenge-url");
+  if (given !== undefined) return endpointUrl("challenge-url", given);
+  const url = new URL(token);
+  if (!url.pathname.endsWith("/token")) {
+    throw new UsageError("--token-url does not end in /token: give --challenge-url too");
+  }
+  url.pathname = url.pathname.slice(0, -"token".length) + "authorize-challenge";
+  return url.toString();
+}
+
+function loginOrder(value: string | undefined): LoginOrder {
+  if (value === undefined) return "password_first";
+  if (value === "password_first" || value === "code_first") return value;
+  throw new UsageError(`--login-order must be password_first or code_first (got ${JSON.stringify(value)})`);
 }
 
 function clientAuth(value: string | undefined): ClientAuthMethod {
@@ -71,8 +94,10 @@ function clientAuth(value: string | undefined): ClientAuthMethod {
 
 export const loginCommand: Command = {
   name: "login",
-  summary: "log a user in through the three steps (code by SMS, then password) against a token endpoint",
-  synopsis: "--token-url URL --client-id ID [--ask-client-secret] --username U [--json]",
+  summary:
+    "log a user in through the steps (code by SMS, password) at the token endpoint, or at /authorize-challenge",
+  synopsis:
+    "--token-url URL --client-id ID [--ask-client-secret] --username U [--challenge [--login-order O]] [--json]",
   optionHelp: [
     "--token-url URL       e.g. https://HOST/jans-auth/restv1/token, or the one `serve` prints",
     "--client-id ID        the OAuth client",
@@ -84,6 +109,11 @@ export const loginCommand: Command = {
     "--username U          the login value: uid or mail, as the script's login_attributes allow",
     "--scope SCOPES        space-separated scopes to ask for (default: the client's)",
     `--header NAME         the script's response header (default ${DEFAULT_HEADER}; response_header_name)`,
+    "--challenge           the Authorization Challenge script instead: the dialogue at /authorize-challenge (PKCE",
+    "                      S256 on every request), then the code exchanged at --token-url with the verifier",
+    "--challenge-url URL   default: --token-url with /token replaced by /authorize-challenge",
+    "--login-order O       the script's login_order: password_first (the challenge script's default; the password",
+    "                      is asked for before any code is sent) or code_first",
     "--json                one JSON object per step on stdout, for scripts",
     "Prompts for the code (type r for a new code) and the password without echo on a terminal; otherwise reads one",
     "line of stdin per prompt. Exit code 0 when a token was issued, 1 otherwise.",
@@ -98,14 +128,21 @@ export const loginCommand: Command = {
       username: { takesValue: true },
       scope: { takesValue: true },
       header: { takesValue: true },
+      challenge: { takesValue: false },
+      "challenge-url": { takesValue: true },
+      "login-order": { takesValue: true },
       json: { takesValue: false },
     },
     positionals: [],
   },
   run(args: ParsedArguments, output: Output): number {
     const headerName = args.options.get("header") ?? DEFAULT_HEADER;
+    const challenge = args.options.has("challenge");
+    if (!challenge && (args.options.has("challenge-url") || args.options.has("login-order"))) {
+      throw new UsageError("--challenge-url and --login-order go with --challenge");
+    }
     const settings = {
-      tokenUrl: tokenUrl(required(args, "token-url")),
+      tokenUrl: endpointUrl("token-url", required(args, "token-url")),
       clientId: required(args, "client-id"),
       clientAuth: clientAuth(args.options.get("client-auth")),
       headerName,
@@ -119,12 +156,25 @@ export const loginCommand: Command = {
           `${CLIENT_SECRET_VARIABLE} or --ask-client-secret\n`,
       );
     }
-    const reporter = args.options.has("json") ? jsonReporter(output) : humanReporter(output, headerName);
+    const unreached = challenge
+      ? challengeEndpointAdvice
+      : (status: number) => noHeaderAdvice(status, headerName);
+    const reporter = args.options.has("json") ? jsonReporter(output) : humanReporter(output, unreached);
     const prompter = stdinPrompter();
+    const order = challenge ? loginOrder(args.options.get("login-order")) : "code_first";
+    const challengeEndpoint = challenge ? challengeUrl(args, settings.tokenUrl) : "";
     // Command.run is synchronous; the prompts keep the process alive and the outcome sets the exit code, after main()
     // has stored this return value.
     clientSecret(source, prompter)
       .then((secret) => {
+        if (challenge) {
+          const client = new ChallengeClient({
+            ...settings,
+            challengeUrl: challengeEndpoint,
+            clientSecret: secret,
+          });
+          return new ChallengeLoginFlow({ client, prompter, reporter, username, order }).run();
+        }
         const client = new TokenClient({ ...settings, clientSecret: secret });
         return new LoginFlow({ client, prompter, reporter, username }).run();
       })

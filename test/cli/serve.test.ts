@@ -22,6 +22,8 @@ beforeAll(() => {
     // A trailing comma after the secret, on the second line.
     "bad-clients.json": `[\n  {"client_id": "app", "client_secret": "${CLIENT_SECRET}",}\n]\n`,
     "empty.json": "",
+    "public-password.json": JSON.stringify([{ client_id: "app", grant_types: ["password"] }]),
+    "bad-grant.json": JSON.stringify([{ client_id: "app", client_secret: "s", grant_types: ["implicit"] }]),
     "object.json": "{}",
   });
 });
@@ -79,6 +81,19 @@ test("missing, empty and non-array world files: exit 1 saying which and what", (
   ]);
   const object = serve(["--port", "0", "--users", "object.json"]);
   expect([object.code, object.stderr]).toEqual([1, expect.stringContaining("expected a JSON array")]);
+});
+
+test("a public client with the password grant, or an unknown grant type: exit 1 naming the entry", () => {
+  const publicPassword = serve(["--port", "0", "--clients", "public-password.json"]);
+  expect([publicPassword.code, publicPassword.stderr]).toEqual([
+    1,
+    expect.stringContaining('entry 1: a public client (no "client_secret") cannot have the password grant'),
+  ]);
+  const badGrant = serve(["--port", "0", "--clients", "bad-grant.json"]);
+  expect([badGrant.code, badGrant.stderr]).toEqual([
+    1,
+    expect.stringContaining('entry 1: "grant_types" must be a list of password, authorization_code'),
+  ]);
 });
 
 test("help names the per-port default outbox", () => {

@@ -13,6 +13,8 @@ const SERVER_START_MS = 120_000;
 /** Each awaited line may include a CLI start (Node transpiling the TypeScript) on a busy CI machine. */
 const WAIT_MS = 60_000;
 
+const CHALLENGE_LINE = "Authorization Challenge endpoint: ";
+
 /** Lines of a stream, with a way to wait for the next line that matches, from a given position on. */
 class LineLog {
   readonly lines: string[] = [];
@@ -70,6 +72,7 @@ export class LocalServer {
     private readonly child: ChildProcessWithoutNullStreams,
     readonly directory: string,
     readonly tokenUrl: string,
+    readonly challengeUrl: string,
     log: { stdout: LineLog; stderr: LineLog },
     outboxFile: string,
   ) {
@@ -105,7 +108,9 @@ export class LocalServer {
       const outboxLine = stdout.lines.find((line) => line.startsWith("SMS outbox: "));
       const outboxFile = (outboxLine ?? "").slice("SMS outbox: ".length);
       const tokenUrl = (match as RegExpExecArray)[1] as string;
-      return new LocalServer(child, directory, tokenUrl, { stdout, stderr }, outboxFile);
+      const challengeLine = stdout.lines.find((line) => line.startsWith(CHALLENGE_LINE)) ?? "";
+      const challengeUrl = challengeLine.slice(CHALLENGE_LINE.length);
+      return new LocalServer(child, directory, tokenUrl, challengeUrl, { stdout, stderr }, outboxFile);
     } catch (error) {
       child.kill();
       throw error;

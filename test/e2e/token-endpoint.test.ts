@@ -159,7 +159,7 @@ test("serve refuses custom properties the script's init refuses, naming the prop
     timeout: 120_000,
   });
   expect(run.status).toBe(1);
-  expect(run.stderr).toContain("the script refused the custom properties");
+  expect(run.stderr).toContain("GamatechRopc.py refused the custom properties");
   expect(run.stderr).toContain("twilio_account_sid");
   expect(run.stderr).toContain("check-config");
 });

@@ -10,14 +10,18 @@ import { EXIT_OK, EXIT_PROBLEMS } from "../command";
 import type { Output } from "../command";
 import { bannerText } from "./banner";
 import { listenForClockCommands } from "./clock-console";
+import { CHALLENGE_PATH } from "./challenge-endpoint";
+import { CodeGrants } from "./code-grants";
+import { localEndpoints } from "./routes";
 import { ScriptInitError, ScriptRunner } from "./script-runner";
+import type { ScriptPaths } from "./script-runner";
 import { SmsOutbox } from "./sms-outbox";
-import { TOKEN_PATH, tokenEndpoint } from "./token-endpoint";
+import { TOKEN_PATH } from "./token-endpoint";
 import type { WorldFiles } from "./world-files";
 
 export interface ServerSettings {
   port: number;
-  scriptPath: string;
+  scripts: ScriptPaths;
   world: WorldFiles;
   /** null: the default for the port actually bound (defaultOutbox). */
   outboxFile: string | null;
@@ -63,8 +67,9 @@ function notReady(_request: http.IncomingMessage, response: http.ServerResponse)
 export async function runLocalServer(settings: ServerSettings, output: Output): Promise<number> {
   const print = (line: string) => output.out(line + "\n");
   const { world } = settings;
-  if (!fs.existsSync(settings.scriptPath)) {
-    output.err(`serve: ${settings.scriptPath} does not exist; build it first: npm run build\n`);
+  const missing = Object.values(settings.scripts).filter((file) => !fs.existsSync(file));
+  if (missing.length > 0) {
+    output.err(`serve: ${missing.join(" and ")} missing; build first: npm run build\n`);
     return EXIT_PROBLEMS;
   }
   let handle: http.RequestListener = notReady;
@@ -79,13 +84,18 @@ export async function runLocalServer(settings: ServerSettings, output: Output): 
     return EXIT_PROBLEMS;
   }
   const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  print("Starting Jython with the built script (the first run also compiles the Java doubles)...");
+  print("Starting Jython with the built scripts (the first run also compiles the Java doubles)...");
   let runner: ScriptRunner;
   try {
     const started = await ScriptRunner.start({
-      scriptPath: settings.scriptPath,
+      scripts: settings.scripts,
       users: world.users,
       clientIds: world.clients.map((client) => client.client_id),
+      clientSecrets: Object.fromEntries(
+        world.clients.flatMap((client) =>
+          client.client_secret === null ? [] : [[client.client_id, client.client_secret]],
+        ),
+      ),
       properties: world.properties,
       twilioVersion: settings.twilioVersion,
     });
@@ -94,7 +104,9 @@ export async function runLocalServer(settings: ServerSettings, output: Output): 
   } catch (error) {
     await closeServer();
     if (!(error instanceof ScriptInitError)) throw error;
-    output.err(`serve: the script refused the custom properties in ${world.sources.config}:\n`);
+    output.err(
+      `serve: ${path.basename(error.script)} refused the custom properties in ${world.sources.config}:\n`,
+    );
     error.logs.forEach((line) => output.err(`  ${line}\n`));
     output.err("Check them with: npx gamatech-ropc check-config FILE\n");
     return EXIT_PROBLEMS;
@@ -107,10 +119,12 @@ export async function runLocalServer(settings: ServerSettings, output: Output): 
   const stopped = new Promise<number>((resolve) => (stop = resolve));
   process.once("SIGINT", () => stop(EXIT_OK));
   process.once("SIGTERM", () => stop(EXIT_OK));
-  handle = tokenEndpoint({
+  handle = localEndpoints({
     clients: world.clients,
+    codes: new CodeGrants(() => runner.nowMs()),
     exposedHeader: world.properties.response_header_name?.trim() || "X-ROPC-TWO-FA",
-    authenticate: (call) => runner.authenticate(call),
+    authenticate: (call) => runner.call("ropc", call),
+    challenge: (call) => runner.call("challenge", call),
     onScriptReply: (reply) => showScriptReply(reply, outbox, print),
     onRunnerError: (error) => {
       output.err(`serve: the Jython process failed, stopping: ${error.message}\n`);
@@ -121,6 +135,7 @@ export async function runLocalServer(settings: ServerSettings, output: Output): 
   print(
     bannerText({
       endpoint: `http://127.0.0.1:${port}${TOKEN_PATH}`,
+      challengeEndpoint: `http://127.0.0.1:${port}${CHALLENGE_PATH}`,
       users: world.users,
       clients: world.clients,
       properties: world.properties,

@@ -1,4 +1,4 @@
-// The built script in one long-lived Jython process (Janssen's model classes and service doubles, the real twilio-java SDK
+// The built scripts (ROPC and Authorization Challenge) in one long-lived Jython process (Janssen's model classes and service doubles, the real twilio-java SDK
 // talking HTTPS to the world's fake Twilio API), on a clock that follows real time. The world is the one the conformance
 // tests use, so local mode runs exactly what they check.
 
@@ -12,10 +12,18 @@ export interface ScriptCall {
   headers: Record<string, string>;
 }
 
+/** The two built scripts local mode serves: /token runs the first, /authorize-challenge the second. */
+export interface ScriptPaths {
+  ropc: string;
+  challenge: string;
+}
+
 export interface LocalWorld {
-  scriptPath: string;
+  scripts: ScriptPaths;
   users: WorldUser[];
   clientIds: string[];
+  /** Confidential clients' secrets, which the challenge script checks through ClientService; the others are public. */
+  clientSecrets: Record<string, string>;
   properties: Record<string, string | null>;
   /** twilio-java version on the world's classpath; default 7.17.0, what Janssen's installers ship. */
   twilioVersion?: string;
@@ -23,10 +31,15 @@ export interface LocalWorld {
 
 /** init returned False or raised: Janssen would disable the script; locally there is nothing worth serving. */
 export class ScriptInitError extends Error {
-  constructor(readonly logs: string[]) {
-    super("the script's init failed");
+  constructor(
+    readonly script: string,
+    readonly logs: string[],
+  ) {
+    super(`the init of ${script} failed`);
   }
 }
+
+type Instances = Record<keyof ScriptPaths, string>;
 
 export class ScriptRunner {
   /** Seconds added to real time by the `advance` console command, so expiry can be shown without waiting. */
@@ -37,7 +50,7 @@ export class ScriptRunner {
 
   private constructor(
     private readonly host: JythonScriptHost,
-    private readonly instance: string,
+    private readonly instances: Instances,
     startMs: number,
   ) {
     this.scriptNowMs = startMs;
@@ -51,27 +64,45 @@ export class ScriptRunner {
     });
     try {
       const startMs = Date.now();
-      host.reset({ clockMs: startMs, users: world.users, clients: world.clientIds });
-      const script = host.load(world.scriptPath);
-      const instance = host.create(script);
-      const init = host.init(instance, world.properties);
-      if (init.outcome !== "returned" || init.value !== true) {
-        const raised =
-          init.outcome === "raised" ? [`init raised ${init.exception.type}: ${init.exception.message}`] : [];
-        throw new ScriptInitError([...init.logs, ...raised]);
-      }
-      return { runner: new ScriptRunner(host, instance, startMs), initLogs: init.logs };
+      host.reset({
+        clockMs: startMs,
+        users: world.users,
+        clients: world.clientIds,
+        clientSecrets: world.clientSecrets,
+      });
+      const initLogs: string[] = [];
+      const start = (scriptPath: string): string => {
+        const instance = host.create(host.load(scriptPath));
+        const init = host.init(instance, world.properties);
+        if (init.outcome !== "returned" || init.value !== true) {
+          const raised =
+            init.outcome === "raised"
+              ? [`init raised ${init.exception.type}: ${init.exception.message}`]
+              : [];
+          throw new ScriptInitError(scriptPath, [...init.logs, ...raised]);
+        }
+        initLogs.push(...init.logs);
+        return instance;
+      };
+      const instances = { ropc: start(world.scripts.ropc), challenge: start(world.scripts.challenge) };
+      return { runner: new ScriptRunner(host, instances, startMs), initLogs };
     } catch (error) {
       host.close();
       throw error;
     }
   }
 
-  authenticate(call: ScriptCall): Promise<AuthenticateReply> {
+  /** One request to the script of `kind`: the ROPC script at /token, the challenge script at /authorize-challenge. */
+  call(kind: keyof ScriptPaths, call: ScriptCall): Promise<AuthenticateReply> {
     return this.serialised(async () => {
       await this.catchUpWithRealTime();
-      return this.host.authenticate(this.instance, call);
+      return this.host.authenticate(this.instances[kind], call);
     });
+  }
+
+  /** The script's clock (real time plus the `advance` offset), which the codes' expiry follows too. */
+  nowMs(): number {
+    return Date.now() + this.offsetMs;
   }
 
   /** Moves the script's clock ahead of real time for good; returns the new total offset in seconds. */
@@ -88,7 +119,7 @@ export class ScriptRunner {
     return this.serialised(async () => {
       // Ctrl-C in a terminal reaches Jython too (same process group): when it is already gone, there is nothing to stop.
       try {
-        this.host.destroy(this.instance);
+        Object.values(this.instances).forEach((instance) => this.host.destroy(instance));
       } catch {
         // already gone
       }

@@ -8,11 +8,17 @@ import type { RawProperties } from "../properties-file";
 
 export const EXAMPLES_DIR = path.join(PROJECT_ROOT, "examples", "local");
 
+export const GRANT_TYPES = ["password", "authorization_code"] as const;
+export type GrantType = (typeof GRANT_TYPES)[number];
+
 export interface LocalClient {
   client_id: string;
-  client_secret: string;
+  /** null: a public client (token_endpoint_auth_method none), which authenticates with its client_id alone. */
+  client_secret: string | null;
   /** Scopes granted when the request names none, and the only ones it may name. */
   scopes: string[];
+  /** Default: both for a confidential client, authorization_code only for a public one. */
+  grant_types: GrantType[];
 }
 
 export interface WorldFiles {
@@ -72,14 +78,25 @@ function toClient(entry: unknown, index: number, file: string): LocalClient {
   if (typeof client !== "object" || client === null || typeof client.client_id !== "string") {
     throw new InputFileError(`${where}: needs a "client_id" (text)`);
   }
-  if (typeof client.client_secret !== "string" || client.client_secret === "") {
-    throw new InputFileError(`${where}: needs a "client_secret" (text)`);
+  const secret = client.client_secret ?? null;
+  if (secret !== null && (typeof secret !== "string" || secret === "")) {
+    throw new InputFileError(`${where}: "client_secret" must be text, or left out for a public client`);
   }
   const scopes = client.scopes ?? ["openid"];
   if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === "string")) {
     throw new InputFileError(`${where}: "scopes" must be a list of text`);
   }
-  return { client_id: client.client_id, client_secret: client.client_secret, scopes };
+  const grants = client.grant_types ?? (secret === null ? ["authorization_code"] : [...GRANT_TYPES]);
+  if (
+    !Array.isArray(grants) ||
+    !grants.every((grant) => (GRANT_TYPES as readonly string[]).includes(grant))
+  ) {
+    throw new InputFileError(`${where}: "grant_types" must be a list of ${GRANT_TYPES.join(", ")}`);
+  }
+  if (secret === null && grants.includes("password")) {
+    throw new InputFileError(`${where}: a public client (no "client_secret") cannot have the password grant`);
+  }
+  return { client_id: client.client_id, client_secret: secret, scopes, grant_types: grants };
 }
 
 /** Reads the three files (relative to cwd); each one not given falls back to its example. */

@@ -27,6 +27,10 @@ const ERRORS: Record<string, ErrorAdvice> = {
   rate_limited: { advice: "Too many requests.", action: "retry" },
   invalid_request: { advice: "The server found the request malformed (a client bug).", action: "stop" },
   otp_expired: { advice: "This code has expired. Type r for a new one.", action: "retry" },
+  invalid_client: {
+    advice: "The script refused the client's authentication (check the client secret).",
+    action: "stop",
+  },
 };
 
 export function errorAdvice(fields: Record<string, string>): ErrorAdvice {
@@ -49,4 +53,16 @@ export function noHeaderAdvice(httpStatus: number, headerName: string): string {
   }
   if (httpStatus === 400) return "HTTP 400: the token endpoint refused the request itself (see the body).";
   return `Unexpected HTTP ${httpStatus} from the token endpoint.`;
+}
+
+/** An answer of /authorize-challenge without an error_code came from the endpoint, before the script (or from /token). */
+export function challengeEndpointAdvice(httpStatus: number): string {
+  if (httpStatus === 401) {
+    return (
+      "HTTP 401 from the endpoint itself: check the client id, that the client has the authorization_challenge scope, " +
+      "the authorization_code grant and the script as its acr (or authorizationChallengeDefaultAcr)."
+    );
+  }
+  if (httpStatus === 400) return "HTTP 400: the endpoint refused the request itself (see the body).";
+  return `Unexpected HTTP ${httpStatus}.`;
 }

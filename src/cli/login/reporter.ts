@@ -2,10 +2,10 @@
 // Neither ever contains what was typed: the code and the password only travel in the requests.
 
 import type { Output } from "../command";
-import { errorAdvice, noHeaderAdvice } from "./advice";
+import { errorAdvice } from "./advice";
 import type { StepAnswer } from "./token-client";
 
-export type StepName = "start" | "resend" | "code" | "password" | "abandon";
+export type StepName = "start" | "resend" | "code" | "password" | "abandon" | "exchange";
 
 export interface Reporter {
   step(step: StepName, answer: StepAnswer): void;
@@ -19,6 +19,7 @@ const PROCEED: Record<StepName, string> = {
   code: "the code is right",
   password: "the password is right",
   abandon: "",
+  exchange: "",
 };
 
 function proceedDetails(fields: Record<string, string>): string {
@@ -34,13 +35,14 @@ function proceedDetails(fields: Record<string, string>): string {
   return details.length === 0 ? "" : ` (${details.join(", ")})`;
 }
 
-export function humanReporter(output: Output, headerName: string): Reporter {
+/** `unreached` says what an answer without the script's fields means (the endpoint refused the request itself). */
+export function humanReporter(output: Output, unreached: (httpStatus: number) => string): Reporter {
   const say = (line: string) => output.out(line + "\n");
   return {
     step(step, answer) {
       const { fields } = answer;
       if (fields === null) {
-        say(`${step}: ${noHeaderAdvice(answer.httpStatus, headerName)}`);
+        say(`${step}: ${unreached(answer.httpStatus)}`);
         say(`  response body: ${JSON.stringify(answer.body)}`);
       } else if (fields.status === "abandoned") {
         say(`${step}: the server removed the login session; its code no longer works`);

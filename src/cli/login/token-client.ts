@@ -36,6 +36,46 @@ function basicAuthorization(id: string, secret: string): string {
   return "Basic " + Buffer.from(`${encode(id)}:${encode(secret)}`).toString("base64");
 }
 
+/**
+ * The request headers, with the client's credentials as configured: Basic, or client_id (and client_secret) in the form.
+ * `idInForm` keeps client_id in the form with Basic too: /authorize-challenge finds the client by that parameter.
+ */
+export function clientCredentials(
+  settings: Pick<ClientSettings, "clientId" | "clientSecret" | "clientAuth">,
+  form: URLSearchParams,
+  idInForm: boolean,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    "Content-Type": "application/x-www-form-urlencoded",
+    Accept: "application/json",
+  };
+  if (settings.clientSecret !== undefined && settings.clientAuth === "basic") {
+    headers.Authorization = basicAuthorization(settings.clientId, settings.clientSecret);
+    if (idInForm) form.set("client_id", settings.clientId);
+  } else {
+    form.set("client_id", settings.clientId);
+    if (settings.clientSecret !== undefined) form.set("client_secret", settings.clientSecret);
+  }
+  return headers;
+}
+
+/** POSTs a form; the body parsed as JSON, or the text when it is not JSON (a proxy's error page, say). */
+export async function postForm(
+  url: string,
+  headers: Record<string, string>,
+  form: URLSearchParams,
+): Promise<{ status: number; headers: Headers; body: unknown }> {
+  const response = await fetch(url, { method: "POST", headers, body: form.toString() });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // kept as text for the report
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
 export class TokenClient {
   constructor(private readonly settings: ClientSettings) {}
 
@@ -43,25 +83,13 @@ export class TokenClient {
     const { settings } = this;
     const form = new URLSearchParams({ grant_type: "password", ...parameters });
     if (settings.scope !== undefined) form.set("scope", settings.scope);
-    const headers: Record<string, string> = {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Accept: "application/json",
-    };
-    if (settings.clientSecret !== undefined && settings.clientAuth === "basic") {
-      headers.Authorization = basicAuthorization(settings.clientId, settings.clientSecret);
-    } else {
-      form.set("client_id", settings.clientId);
-      if (settings.clientSecret !== undefined) form.set("client_secret", settings.clientSecret);
-    }
-    const response = await fetch(settings.tokenUrl, { method: "POST", headers, body: form.toString() });
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Not JSON (a proxy's error page, say): keep the text for the report.
-    }
+    const headers = clientCredentials(settings, form, false);
+    const response = await postForm(settings.tokenUrl, headers, form);
     const header = response.headers.get(settings.headerName);
-    return { httpStatus: response.status, fields: header === null ? null : parseStepHeader(header), body };
+    return {
+      httpStatus: response.status,
+      fields: header === null ? null : parseStepHeader(header),
+      body: response.body,
+    };
   }
 }
