@@ -56,7 +56,7 @@
 # Protocol: docs/authorization-challenge.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc
 # repository.
 #
-# Sources: sha256 ee52ef70a8dcb769fe4c766dc2c3d7e506631b9f6a072a3dacb3f98888f36342
+# Sources: sha256 428d5602bf11eafe0c9a4b212915f6e919963ab6b5f113c0f78ef2d29d59f0b4
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -4789,6 +4789,9 @@ class TwilioGateway(object):  # src/host/twilio-gateway.ts:165
 # src/host/script-setup.ts
 # What both script types do alike: init's reading of the configuration and the Twilio client, and the ports of a request.
 
+# The API version of Janssen's script loader both classes are written for (init receives the CustomScript).
+API_VERSION = 11  # src/host/script-setup.ts:26
+
 # ScriptSetup:
 #   What init derives from the configuration: shared by every request of the instance.
 #   claims: Built for the server's cache backend (atomic across nodes where it can be).
@@ -4797,7 +4800,7 @@ class TwilioGateway(object):  # src/host/twilio-gateway.ts:165
 #   The ports of one request, with the two Janssen adapters the host itself needs after the decision.
 
 
-def setUpScript(configurationAttributes, defaults, random, log, refused):  # src/host/script-setup.ts:44
+def setUpScript(configurationAttributes, defaults, random, log, refused):  # src/host/script-setup.ts:47
     """Validates every property (`defaults` standing in for absent ones) and creates the Twilio client; null (after logging
     why) keeps the script disabled, and `refused` says what Janssen then refuses ("every password grant").
     """
@@ -4827,7 +4830,7 @@ def setUpScript(configurationAttributes, defaults, random, log, refused):  # src
     return JsObject([("config", config), ("gateway", gateway), ("claims", claims["store"])])
 
 
-def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:80
+def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:83
     """Janssen's services for one request, looked up per request as Janssen's own scripts do."""
     passwords = JanssenPasswordVerifier(CdiUtil.bean(AuthenticationService))
     directory = JanssenUserDirectory(CdiUtil.bean(UserService))
@@ -4846,7 +4849,7 @@ def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:80
     return JsObject([("ports", ports), ("directory", directory), ("passwords", passwords)])
 
 
-def grantedUser(config, request, userId):  # src/host/script-setup.ts:104
+def grantedUser(config, request, userId):  # src/host/script-setup.ts:107
     """The user the flow granted: code first, the one whose password this request checked; password first, the code's.
     """
     return (
@@ -4860,7 +4863,7 @@ def grantedUser(config, request, userId):  # src/host/script-setup.ts:104
 #   How a script type differs in what it shares: its log prefix, what it refuses while disabled, its own defaults.
 
 
-class ScriptCore(object):  # src/host/script-setup.ts:122
+class ScriptCore(object):  # src/host/script-setup.ts:125
     """The part of a script instance both types share. Janssen shares one instance between concurrent requests (and each node
     has its own), so it holds only what init derives from the configuration, this node's striped locks (one set for every
     request thread) and the random source; everything about a login lives in CacheService.
@@ -4909,13 +4912,10 @@ class ScriptCore(object):  # src/host/script-setup.ts:122
 
 # src/host/challenge-script.ts
 
-# The API version of Janssen's script loader this class is written for (init receives the CustomScript).
-API_VERSION = 11  # src/host/challenge-script.ts:18
-
-INVALID_CLIENT_BODY = "{\"error\":\"invalid_client\"}"  # src/host/challenge-script.ts:20
+INVALID_CLIENT_BODY = "{\"error\":\"invalid_client\"}"  # src/host/challenge-script.ts:17
 
 
-class AuthorizationChallenge(AuthorizationChallengeType):  # src/host/challenge-script.ts:27
+class AuthorizationChallenge(AuthorizationChallengeType):  # src/host/challenge-script.ts:24
     """The Janssen Authorization Challenge script: the ROPC script's flow, limits and logging at /authorize-challenge, ending in
     an authorization code. Everything about a login lives in CacheService under the script's own 256-bit session id (the
     server's auth_session records are not used); by default the password comes first (CHALLENGE_DEFAULTS).

@@ -52,7 +52,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 231505327cdb0baa5441f2791f42725e140f00a5d13ba6604597f0c7ec846cf9
+# Sources: sha256 15eeb3f0831de78e2ce542bfb0db540a2c5f99440aec7abbb3ee28ccdc839571
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -4705,6 +4705,9 @@ class TwilioGateway(object):  # src/host/twilio-gateway.ts:165
 # src/host/script-setup.ts
 # What both script types do alike: init's reading of the configuration and the Twilio client, and the ports of a request.
 
+# The API version of Janssen's script loader both classes are written for (init receives the CustomScript).
+API_VERSION = 11  # src/host/script-setup.ts:26
+
 # ScriptSetup:
 #   What init derives from the configuration: shared by every request of the instance.
 #   claims: Built for the server's cache backend (atomic across nodes where it can be).
@@ -4713,7 +4716,7 @@ class TwilioGateway(object):  # src/host/twilio-gateway.ts:165
 #   The ports of one request, with the two Janssen adapters the host itself needs after the decision.
 
 
-def setUpScript(configurationAttributes, defaults, random, log, refused):  # src/host/script-setup.ts:44
+def setUpScript(configurationAttributes, defaults, random, log, refused):  # src/host/script-setup.ts:47
     """Validates every property (`defaults` standing in for absent ones) and creates the Twilio client; null (after logging
     why) keeps the script disabled, and `refused` says what Janssen then refuses ("every password grant").
     """
@@ -4743,7 +4746,7 @@ def setUpScript(configurationAttributes, defaults, random, log, refused):  # src
     return JsObject([("config", config), ("gateway", gateway), ("claims", claims["store"])])
 
 
-def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:80
+def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:83
     """Janssen's services for one request, looked up per request as Janssen's own scripts do."""
     passwords = JanssenPasswordVerifier(CdiUtil.bean(AuthenticationService))
     directory = JanssenUserDirectory(CdiUtil.bean(UserService))
@@ -4762,7 +4765,7 @@ def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:80
     return JsObject([("ports", ports), ("directory", directory), ("passwords", passwords)])
 
 
-def grantedUser(config, request, userId):  # src/host/script-setup.ts:104
+def grantedUser(config, request, userId):  # src/host/script-setup.ts:107
     """The user the flow granted: code first, the one whose password this request checked; password first, the code's.
     """
     return (
@@ -4776,7 +4779,7 @@ def grantedUser(config, request, userId):  # src/host/script-setup.ts:104
 #   How a script type differs in what it shares: its log prefix, what it refuses while disabled, its own defaults.
 
 
-class ScriptCore(object):  # src/host/script-setup.ts:122
+class ScriptCore(object):  # src/host/script-setup.ts:125
     """The part of a script instance both types share. Janssen shares one instance between concurrent requests (and each node
     has its own), so it holds only what init derives from the configuration, this node's striped locks (one set for every
     request thread) and the random source; everything about a login lives in CacheService.
@@ -4825,11 +4828,8 @@ class ScriptCore(object):  # src/host/script-setup.ts:122
 
 # src/host/ropc-script.ts
 
-# The API version of Janssen's script loader this class is written for (init receives the CustomScript).
-API_VERSION = 11  # src/host/ropc-script.ts:15
 
-
-class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):  # src/host/ropc-script.ts:18
+class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):  # src/host/ropc-script.ts:15
     """The Janssen ROPC script: the flow at the token endpoint, its answers in the response header."""
     core = None
 

@@ -1,7 +1,8 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { compile, formatDiagnostic } from "../compiler";
+import { compileBundles, formatDiagnostic } from "../compiler";
+import { createGuestProgram } from "../compiler/program";
 import { CHALLENGE_DEFAULTS, CONFIG_PROPERTIES } from "../flow/config";
 
 /** The guest entry module; the compiler bundles every guest module it imports (the host and the whole flow). */
@@ -127,23 +128,30 @@ export function scriptHeader(origin: ScriptOrigin = {}, kind: ScriptKind = "ropc
   return lines.join("\n");
 }
 
-/** The script as the sources build it now, in memory (config-api-payload compares it with dist/). */
-export function compileScript(
-  origin: ScriptOrigin = {},
-  kind: ScriptKind = "ropc",
-): { python: string; diagnostics: string[] } {
-  const header = scriptHeader(origin, kind);
-  const result = compile([SCRIPT_TARGETS[kind].entry], { root: PROJECT_ROOT, header: header });
-  const python = result.python.replace(DIGEST_PLACEHOLDER, sourcesDigest(result.python));
-  return { python, diagnostics: result.diagnostics.map(formatDiagnostic) };
+type CompiledScript = { python: string; diagnostics: string[] };
+
+/**
+ * The scripts as the sources build them now, in memory, from one TypeScript program: both share the flow, so it is parsed
+ * and type-checked once (config-api-payload compares a script with dist/).
+ */
+export function compileScripts(kinds: readonly ScriptKind[], origin: ScriptOrigin = {}): CompiledScript[] {
+  const entries = kinds.map((kind) => SCRIPT_TARGETS[kind].entry);
+  const program = createGuestProgram(entries, { root: PROJECT_ROOT });
+  const bundles = kinds.map((kind) => ({
+    entries: [SCRIPT_TARGETS[kind].entry],
+    header: scriptHeader(origin, kind),
+  }));
+  return compileBundles(program, bundles, { root: PROJECT_ROOT }).map((result) => ({
+    python: result.python.replace(DIGEST_PLACEHOLDER, sourcesDigest(result.python)),
+    diagnostics: result.diagnostics.map(formatDiagnostic),
+  }));
 }
 
-/** Compiles the host and the flow into one Jython module; writes it only when there is no diagnostic. */
-export function buildScript(options: { outFile?: string; kind?: ScriptKind } = {}): BuildResult {
-  const kind = options.kind ?? "ropc";
-  const fileName = SCRIPT_TARGETS[kind].fileName;
-  const outFile = path.resolve(options.outFile ?? path.join(PROJECT_ROOT, "dist", fileName));
-  const result = compileScript({}, kind);
+export function compileScript(origin: ScriptOrigin = {}, kind: ScriptKind = "ropc"): CompiledScript {
+  return compileScripts([kind], origin)[0] as CompiledScript;
+}
+
+function written(outFile: string, result: CompiledScript): BuildResult {
   const diagnostics = result.diagnostics;
   if (diagnostics.length > 0) {
     return { ok: false, outFile: outFile, python: result.python, diagnostics: diagnostics };
@@ -153,11 +161,28 @@ export function buildScript(options: { outFile?: string; kind?: ScriptKind } = {
   return { ok: true, outFile: outFile, python: result.python, diagnostics: [] };
 }
 
-/** Both scripts, into `outDir` (default dist/), each written only when it has no diagnostic. */
-export function buildScripts(options: { outDir?: string } = {}): BuildResult[] {
-  const outDir = options.outDir ?? path.join(PROJECT_ROOT, "dist");
+/** Compiles the host and the flow into one Jython module; writes it only when there is no diagnostic. */
+export function buildScript(options: { outFile?: string; kind?: ScriptKind } = {}): BuildResult {
+  const kind = options.kind ?? "ropc";
+  const fileName = SCRIPT_TARGETS[kind].fileName;
+  const outFile = path.resolve(options.outFile ?? path.join(PROJECT_ROOT, "dist", fileName));
+  return written(outFile, compileScript({}, kind));
+}
+
+/**
+ * Both scripts, from one program, into `outDir` (default dist/) under their own names, or the ROPC script into `ropcFile`
+ * and the other beside it; each is written only when it has no diagnostic.
+ */
+export function buildScripts(options: { outDir?: string; ropcFile?: string } = {}): BuildResult[] {
+  const outDir =
+    options.ropcFile !== undefined
+      ? path.dirname(options.ropcFile)
+      : (options.outDir ?? path.join(PROJECT_ROOT, "dist"));
   const kinds: ScriptKind[] = ["ropc", "challenge"];
-  return kinds.map((kind) =>
-    buildScript({ kind: kind, outFile: path.join(outDir, SCRIPT_TARGETS[kind].fileName) }),
+  const outFiles = kinds.map((kind) =>
+    kind === "ropc" && options.ropcFile !== undefined
+      ? path.resolve(options.ropcFile)
+      : path.join(outDir, SCRIPT_TARGETS[kind].fileName),
   );
+  return compileScripts(kinds).map((result, i) => written(outFiles[i] as string, result));
 }

@@ -43,15 +43,21 @@ function dependencies(file: ts.SourceFile, checker: ts.TypeChecker): ts.SourceFi
  * Claims the module-level Python names: Java imports first, then every module's top-level declarations. A name that
  * more than one module declares (or that a Java import holds) is prefixed with its module's name in every module that
  * declares it, `phone.ts`'s `isDigitCode` becoming `phone_isDigitCode`: the name says where it comes from and does not
- * depend on the order the modules are bundled in.
+ * depend on the order the modules are bundled in. Answers each module's Java imports (one object per class, shared by
+ * the modules that import it), so that a script bundling some of the modules imports what those use.
  */
-export function nameModuleLevel(modules: readonly ts.SourceFile[], context: Context): JavaImport[] {
-  const javaImports: JavaImport[] = [];
+export function nameModuleLevel(
+  modules: readonly ts.SourceFile[],
+  context: Context,
+): Map<ts.SourceFile, JavaImport[]> {
+  const importsOf = new Map<ts.SourceFile, JavaImport[]>();
   const byKey = new Map<string, JavaImport>();
   for (const file of modules) {
+    const javaImports: JavaImport[] = [];
     for (const statement of file.statements) {
       if (ts.isImportDeclaration(statement)) collectImport(statement, context, byKey, javaImports);
     }
+    importsOf.set(file, javaImports);
   }
   const holders = new Map<string, Set<ts.SourceFile>>();
   for (const file of modules) {
@@ -76,7 +82,7 @@ export function nameModuleLevel(modules: readonly ts.SourceFile[], context: Cont
       }
     }
   }
-  return javaImports;
+  return importsOf;
 }
 
 /** `step-code.ts` as `step_code`; an `index.ts` by its folder's name. */
@@ -145,8 +151,8 @@ function collectImport(
       const pythonName = context.moduleNames.claim(element.name.text);
       javaImport = { packageName, className, pythonName, optional: note };
       byKey.set(key, javaImport);
-      javaImports.push(javaImport);
     }
+    if (!javaImports.includes(javaImport)) javaImports.push(javaImport);
     const local = context.checker.getSymbolAtLocation(element.name);
     if (local !== undefined) context.setName(context.checker.getAliasedSymbol(local), javaImport.pythonName);
   }

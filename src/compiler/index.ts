@@ -53,50 +53,126 @@ export function compileProgram(
   entryFiles: readonly string[],
   options: CompileOptions = {},
 ): CompileResult {
+  return compileBundles(
+    program,
+    [{ entries: entryFiles, header: options.header }],
+    options,
+  )[0] as CompileResult;
+}
+
+/** One Python module to build: its entry files (each with the guest modules it imports) and its header text. */
+export interface Bundle {
+  entries: readonly string[];
+  header?: string;
+}
+
+/** What compiling one guest module gave, kept apart so that each bundle holding the module takes only its own needs. */
+interface CompiledModule {
+  body: ReturnType<typeof compileModule>;
+  helpers: Set<string>;
+  imports: Set<StandardImport>;
+  diagnostics: CompilerDiagnostic[];
+}
+
+/**
+ * Several bundles out of one program, each guest module checked and compiled once whichever bundles hold it: the two
+ * scripts share the whole flow. Module-level names are claimed over all the bundles' modules together, so a module reads
+ * the same in every bundle.
+ */
+export function compileBundles(
+  program: ts.Program,
+  bundles: readonly Bundle[],
+  options: Pick<CompileOptions, "root"> = {},
+): CompileResult[] {
   const root = path.resolve(options.root ?? ".");
   const checker = program.getTypeChecker();
   const context = new Context(checker, root, registry);
-  const entries: ts.SourceFile[] = [];
-  const diagnostics: CompilerDiagnostic[] = [];
-  for (const entry of entryFiles) {
-    const sourceFile = program.getSourceFile(path.resolve(root, entry));
-    if (sourceFile === undefined) {
-      diagnostics.push({
-        code: Code.EntryNotFound,
-        file: entry,
-        line: 0,
-        column: 0,
-        message: `Entry file not found: ${entry}`,
-      });
-    } else entries.push(sourceFile);
-  }
-  const modules = orderModules(entries, checker);
+  const missing = bundles.map(() => [] as CompilerDiagnostic[]);
+  const bundleModules = bundles.map((bundle, index) => {
+    const entries: ts.SourceFile[] = [];
+    for (const entry of bundle.entries) {
+      const sourceFile = program.getSourceFile(path.resolve(root, entry));
+      if (sourceFile !== undefined) entries.push(sourceFile);
+      else missing[index]?.push(entryNotFound(entry));
+    }
+    return orderModules(entries, checker);
+  });
+  const modules = [...new Set(bundleModules.flat())];
+  const compiled = new Map<ts.SourceFile, CompiledModule>();
+  const typeErrors = new Map<ts.SourceFile, CompilerDiagnostic[]>();
   for (const file of modules) {
-    const typeErrors = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
-    diagnostics.push(...typeErrors.map((d) => fromTypeScript(d, root)));
+    const errors = [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
+    typeErrors.set(
+      file,
+      errors.map((d) => fromTypeScript(d, root)),
+    );
     precheck(file, context);
   }
   const javaImports = nameModuleLevel(modules, context);
-  const body = modules.flatMap((file) => [
-    { kind: "blank" } as const,
-    { kind: "blank" } as const,
-    ...compileModule(file, context),
-  ]);
-  diagnostics.push(...context.diagnostics);
-  const python = assemble(modules, root, body, context, javaImports, options.header);
-  return { python, diagnostics: deduplicate(sortDiagnostics(diagnostics)) };
+  const early = context.diagnostics.splice(0);
+  for (const file of modules) {
+    context.helpers.clear();
+    context.imports.clear();
+    const body = compileModule(file, context);
+    compiled.set(file, {
+      body,
+      helpers: new Set(context.helpers),
+      imports: new Set(context.imports),
+      diagnostics: context.diagnostics.splice(0),
+    });
+  }
+  return bundles.map((bundle, index) => {
+    const own = bundleModules[index] ?? [];
+    const parts = own.map((file) => compiled.get(file) as CompiledModule);
+    const files = new Set(own.map((file) => relativeFile(file.fileName, root)));
+    const diagnostics = [
+      ...(missing[index] ?? []),
+      ...own.flatMap((file) => typeErrors.get(file) ?? []),
+      ...early.filter((d) => files.has(d.file)),
+      ...parts.flatMap((part) => part.diagnostics),
+    ];
+    const body = parts.flatMap((part) => [
+      { kind: "blank" } as const,
+      { kind: "blank" } as const,
+      ...part.body,
+    ]);
+    const needs = {
+      helpers: new Set(parts.flatMap((part) => [...part.helpers])),
+      imports: new Set(parts.flatMap((part) => [...part.imports])),
+      javaImports: [...new Set(own.flatMap((file) => javaImports.get(file) ?? []))],
+    };
+    const python = assemble(own, root, body, needs, bundle.header);
+    return { python, diagnostics: deduplicate(sortDiagnostics(diagnostics)) };
+  });
+}
+
+function entryNotFound(entry: string): CompilerDiagnostic {
+  return {
+    code: Code.EntryNotFound,
+    file: entry,
+    line: 0,
+    column: 0,
+    message: `Entry file not found: ${entry}`,
+  };
+}
+
+/** What a bundle's modules use: helpers, standard modules and Java classes, each imported or defined once at the top. */
+interface BundleNeeds {
+  helpers: ReadonlySet<string>;
+  imports: ReadonlySet<StandardImport>;
+  javaImports: readonly JavaImport[];
 }
 
 function assemble(
   modules: readonly ts.SourceFile[],
   root: string,
   body: ReturnType<typeof compileModule>,
-  context: Context,
-  javaImports: readonly JavaImport[],
+  needs: BundleNeeds,
   header: string | undefined,
 ): string {
-  const helpers = resolveHelpers(context.helpers);
-  const imports = new Set<StandardImport>([...context.imports, ...helpers.imports]);
+  const helpers = resolveHelpers(needs.helpers);
+  const imports = new Set<StandardImport>([...needs.imports, ...helpers.imports]);
+  const javaImports = needs.javaImports;
   const lines = [
     "# -*- coding: utf-8 -*-",
     `# Generated by the gamatech-ropc compiler ${compilerVersion()} from:`,

@@ -32,7 +32,7 @@ export function createGuestProgram(entryFiles: readonly string[], options: Progr
   const memory = new Map<string, string>();
   for (const [name, text] of Object.entries(options.files ?? {}))
     memory.set(path.resolve(options.root, name), text);
-  const host = ts.createCompilerHost(compilerOptions, true);
+  const host = ts.createCompilerHost(compilerOptions);
   const readFromDisk = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const text = memory.get(path.resolve(fileName));

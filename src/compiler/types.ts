@@ -3,8 +3,24 @@ import * as ts from "typescript";
 // Type questions the visitors ask the checker. Guest values fall into a few families that map to different Python:
 // primitives, arrays (lists), data objects (dicts) and service objects (attribute access).
 
+/**
+ * The checker does not keep what getTypeAtLocation answers for most nodes, and the visitors ask about the same node
+ * several times (to pick a built-in, a condition's form, a helper): one answer per node and checker.
+ */
+const knownTypes = new WeakMap<ts.TypeChecker, WeakMap<ts.Node, ts.Type>>();
+
 export function typeOf(checker: ts.TypeChecker, node: ts.Node): ts.Type {
-  return checker.getTypeAtLocation(node);
+  let types = knownTypes.get(checker);
+  if (types === undefined) {
+    types = new WeakMap();
+    knownTypes.set(checker, types);
+  }
+  let type = types.get(node);
+  if (type === undefined) {
+    type = checker.getTypeAtLocation(node);
+    types.set(node, type);
+  }
+  return type;
 }
 
 function everyPart(type: ts.Type, predicate: (part: ts.Type) => boolean): boolean {

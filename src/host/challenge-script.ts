@@ -12,10 +12,7 @@ import { clientMayProceed } from "./challenge-client";
 import { handleChallenge } from "./challenge-request";
 import { CHALLENGE_LOG_PREFIX } from "./print-log";
 import { contextClientId, readFlowRequest } from "./request";
-import { grantedUser, ScriptCore } from "./script-setup";
-
-/** The API version of Janssen's script loader this class is written for (init receives the CustomScript). */
-const API_VERSION = 11;
+import { API_VERSION, grantedUser, ScriptCore } from "./script-setup";
 
 const INVALID_CLIENT_BODY = '{"error":"invalid_client"}';
 

@@ -9,10 +9,7 @@ import { ROPC_LOG_PREFIX } from "./print-log";
 import { contextClientId, readFlowRequest } from "./request";
 import { errorHeader } from "./ropc-header";
 import { handleRequest } from "./ropc-request";
-import { grantedUser, ScriptCore } from "./script-setup";
-
-/** The API version of Janssen's script loader this class is written for (init receives the CustomScript). */
-const API_VERSION = 11;
+import { API_VERSION, grantedUser, ScriptCore } from "./script-setup";
 
 /** The Janssen ROPC script: the flow at the token endpoint, its answers in the response header. */
 export class ResourceOwnerPasswordCredentials implements ResourceOwnerPasswordCredentialsType {

@@ -22,6 +22,9 @@ import { SystemClock } from "./system-clock";
 import { FIRST_VERIFY_VERSION, TwilioOtpChannel, verifyAvailable } from "./twilio-channel";
 import { TwilioGateway } from "./twilio-gateway";
 
+/** The API version of Janssen's script loader both classes are written for (init receives the CustomScript). */
+export const API_VERSION = 11;
+
 /** What init derives from the configuration: shared by every request of the instance. */
 export interface ScriptSetup {
   config: Config;

@@ -21,6 +21,7 @@ beforeAll(() => {
     "package.json",
     "tsconfig.guest.json",
     path.join("scripts", "register-ts.js"),
+    path.join("scripts", "code-cache.js"),
   ]) {
     fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
   }
