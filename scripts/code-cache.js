@@ -1,8 +1,8 @@
 // V8's code cache for the modules the project's Node tools load: the TypeScript compiler (9 MB of JavaScript, which V8
 // would otherwise parse and compile again on every build) and the project's own transpiled modules. What V8 compiled
-// during a run, including the functions it compiled lazily, is written when the run exits, once per module content, entry
-// script and Node version, so a later run starts from compiled code. A cache V8 rejects (another Node, other flags) costs
-// only a slower start, and is written again.
+// during a run, including the functions it compiled lazily, is written when the run exits, one file per module, entry script
+// and Node version (a changed module replaces its file, so the cache does not grow with every edit), and a later run starts
+// from compiled code. A cache V8 rejects (other flags, a corrupt file) costs only a slower start, and is written again.
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
@@ -12,24 +12,35 @@ const Module = require("module");
 /** Scripts compiled without usable cached code, to be cached at exit. */
 const pending = [];
 
-function cacheFileFor(cacheDir, filename, content) {
+/** SHA-256 bytes that open each cache file: the module content the code was compiled from. */
+const CONTENT_HASH_BYTES = 32;
+
+function cacheFileFor(cacheDir, filename) {
   // Each entry script gets its own cache: a short CLI command compiles much less of TypeScript than a build does.
   const entry = path.basename(process.argv[1] ?? "");
-  const key = crypto
-    .createHash("sha256")
-    .update(`${process.version}\0${entry}\0${filename}\0`)
-    .update(content)
-    .digest("hex");
+  const key = crypto.createHash("sha256").update(`${process.version}\0${entry}\0${filename}`).digest("hex");
   return path.join(cacheDir, `v8-${key}.bin`);
 }
 
+/** The cached code for exactly this content, or undefined. */
+function readCache(cacheFile, contentHash) {
+  try {
+    const bytes = fs.readFileSync(cacheFile);
+    return bytes.subarray(0, CONTENT_HASH_BYTES).equals(contentHash)
+      ? bytes.subarray(CONTENT_HASH_BYTES)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function writePending() {
-  for (const { script, cacheFile } of pending) {
+  for (const { script, cacheFile, contentHash } of pending) {
     try {
       fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
       // Written under a unique name, then renamed: concurrent processes never read a half-written file.
       const temporary = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, script.createCachedData());
+      fs.writeFileSync(temporary, Buffer.concat([contentHash, script.createCachedData()]));
       fs.renameSync(temporary, cacheFile);
     } catch {
       // A read-only checkout still runs, only without the cache.
@@ -39,17 +50,13 @@ function writePending() {
 
 /** Runs a CommonJS module as Module.prototype._compile would, from V8's cached code when there is some. */
 function compileCached(module, content, filename, cacheDir) {
-  const cacheFile = cacheFileFor(cacheDir, filename, content);
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
+  const cacheFile = cacheFileFor(cacheDir, filename);
+  const contentHash = crypto.createHash("sha256").update(content).digest();
+  const cachedData = readCache(cacheFile, contentHash);
   const script = new vm.Script(Module.wrap(content), { filename, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
     if (pending.length === 0) process.once("exit", writePending);
-    pending.push({ script, cacheFile });
+    pending.push({ script, cacheFile, contentHash });
   }
   const moduleRequire = (id) => module.require(id);
   moduleRequire.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
@@ -67,4 +74,4 @@ function compileCached(module, content, filename, cacheDir) {
   );
 }
 
-module.exports = { compileCached };
+module.exports = { cacheFileFor, compileCached };
