@@ -128,7 +128,7 @@ export function scriptHeader(origin: ScriptOrigin = {}, kind: ScriptKind = "ropc
   return lines.join("\n");
 }
 
-type CompiledScript = { python: string; diagnostics: string[] };
+export type CompiledScript = { python: string; diagnostics: string[] };
 
 /**
  * The scripts as the sources build them now, in memory, from one TypeScript program: both share the flow, so it is parsed

@@ -4,7 +4,8 @@
 import { execFileSync } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
-import { compileScript } from "./build-script";
+import { compileScripts } from "./build-script";
+import type { CompiledScript } from "./build-script";
 import { CHECK_BUNDLE_NAME, checkBundle } from "./cli-bundle";
 import { templatePayload } from "./payload";
 import { builtScriptPath, packageVersion } from "./project-files";
@@ -64,8 +65,12 @@ export function releaseFiles(commit: string): { files: Record<string, string> } 
   const version = packageVersion();
   const files: Record<string, string> = {};
   const problems: string[] = [];
-  for (const type of SCRIPT_TYPES) {
-    const committed = compileScript({}, type.kind);
+  // Each origin builds both scripts from one program: the flow they share is checked once.
+  const kinds = SCRIPT_TYPES.map((type) => type.kind);
+  const committedScripts = compileScripts(kinds);
+  let releasedScripts: CompiledScript[] | null = null;
+  for (const [index, type] of SCRIPT_TYPES.entries()) {
+    const committed = committedScripts[index] as CompiledScript;
     if (committed.diagnostics.length > 0) {
       // Most diagnostics come from the flow both scripts compile: the first script's are enough to act on.
       return { problems: committed.diagnostics };
@@ -75,7 +80,8 @@ export function releaseFiles(commit: string): { files: Record<string, string> } 
       problems.push(`dist/${type.fileName} is not what the sources build: run npm run build and commit it`);
       continue;
     }
-    const released = compileScript({ commit }, type.kind).python;
+    releasedScripts ??= compileScripts(kinds, { commit });
+    const released = (releasedScripts[index] as CompiledScript).python;
     files[type.fileName] = released;
     files[`${type.fileName}.sha256`] = sha256Line(released, type.fileName);
     // Empty required properties: created disabled, with a note saying what to fill in (see config-api-payload).

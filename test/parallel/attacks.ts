@@ -5,8 +5,14 @@
 // per user and 20 per IP per hour, 3 per session, a resend every 60 s, 10 failures per login value per hour. The
 // password-first attacks run on instances initialised with login_order=password_first, where the password is checked at
 // step 1 before any session exists: the per-login failure limit (the lockout) is then the only one a password guess meets.
+// With `script: "challenge"` the same attacks run against dist/GamatechAuthzChallenge.py: each request, written in the ROPC
+// wire's terms, is sent as test/conformance/challenge-wire.ts translates it, and each JSON answer (reply.http) is read
+// back into the ROPC header's vocabulary (fields, answerOf); an answer outside the challenge spec throws.
 
-import { BUILT_SCRIPT } from "../conformance/jython-side";
+import { BUILT_CHALLENGE_SCRIPT, BUILT_SCRIPT } from "../conformance/jython-side";
+import { challengeParams, decodeChallenge, decodeGrant } from "../conformance/challenge-wire";
+import type { Wire } from "../conformance/challenge-wire";
+import { errorName } from "../../src/flow/error-codes";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import { backendJars } from "../../src/world/backends";
 import { CacheServer, PostgresServer, startPostgres, startRedis } from "../../src/world/servers";
@@ -127,7 +133,24 @@ function address(index: number): string {
   return `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
 }
 
+/**
+ * The challenge script's answer in the ROPC header's vocabulary (status, error_code, error named by code as the ROPC
+ * header names it, session_id, step, ...); {} for a grant, which has no answer of the flow's own. Throws on an answer
+ * outside the spec.
+ */
+function challengeFields(reply: AuthenticateReply): Record<string, string> {
+  const http = reply.http!;
+  if (granted(reply)) {
+    decodeGrant(http.status, http.body);
+    return {};
+  }
+  const pairs = { ...decodeChallenge(http.status, http.body).pairs };
+  if (pairs.error_code !== undefined) pairs.error = errorName(Number(pairs.error_code));
+  return pairs;
+}
+
 export function fields(reply: AuthenticateReply): Record<string, string> {
+  if (reply.http !== undefined && reply.outcome !== "raised") return challengeFields(reply);
   const header = reply.headers[HEADER] ?? "";
   const result: Record<string, string> = {};
   for (const part of header.split(";")) {
@@ -238,6 +261,9 @@ function cacheBackendOf(server: CacheServer | null): CacheBackendSpec | undefine
 export class ParallelWorld {
   private script: string | null = null;
   private nodes: string[] = [];
+  private order: LoginOrder = "code_first";
+  /** Which script's wire the attacks speak: the ROPC script's (default) or the challenge script's. */
+  wire: Wire = "ropc";
 
   private constructor(
     readonly host: JythonScriptHost,
@@ -251,9 +277,19 @@ export class ParallelWorld {
    * behind the world's entry manager (Janssen's default database cache).
    */
   static async start(
-    scriptPath: string = BUILT_SCRIPT,
+    scriptPath?: string,
     backend: Backend = "in-memory",
+    script: Wire = "ropc",
   ): Promise<ParallelWorld> {
+    const world = await ParallelWorld.started(
+      scriptPath ?? (script === "challenge" ? BUILT_CHALLENGE_SCRIPT : BUILT_SCRIPT),
+      backend,
+    );
+    world.wire = script;
+    return world;
+  }
+
+  private static async started(scriptPath: string, backend: Backend): Promise<ParallelWorld> {
     if (backend === "in-memory") {
       return new ParallelWorld(
         JythonScriptHost.start({ timeoutMs: 180_000, jit: "quick", reuse: true }),
@@ -286,7 +322,10 @@ export class ParallelWorld {
     const cacheBackend = cacheBackendOf(this.server);
     await this.host.reset({ clockMs: START_CLOCK_MS, users: users.map(worldUser), latencyMs, cacheBackend });
     if (this.script === null) this.script = await this.host.load(this.scriptPath);
-    const properties = order === "code_first" ? PROPERTIES : { ...PROPERTIES, login_order: order };
+    this.order = order;
+    // The challenge script's own default is password_first: it is always told the order.
+    const properties =
+      order === "code_first" && this.wire === "ropc" ? PROPERTIES : { ...PROPERTIES, login_order: order };
     const nodes: string[] = [];
     while (nodes.length < 2) {
       const instance = await this.host.create(this.script);
@@ -321,15 +360,39 @@ export class ParallelWorld {
   }
 
   async one(node: number, parameters: Record<string, string>, ip = "192.0.2.1"): Promise<AuthenticateReply> {
-    return this.host.authenticate(this.node(node), { parameters, clientId: CLIENT_ID, ip });
+    const reply = this.host.authenticate(this.node(node), {
+      parameters: this.onWire(parameters),
+      clientId: CLIENT_ID,
+      ip,
+    });
+    this.checkAnswer(reply);
+    return reply;
   }
 
   async all(requests: ParallelRequest[]): Promise<ParallelReply> {
-    return this.host.parallel(requests, { timeoutMs: 120_000 });
+    const reply = this.host.parallel(requests, { timeoutMs: 120_000 });
+    for (const result of reply.results) this.checkAnswer(result);
+    return reply;
   }
 
   request(node: number, parameters: Record<string, string>, ip = "192.0.2.1"): ParallelRequest {
-    return { instance: this.node(node), parameters, clientId: CLIENT_ID, ip };
+    return { instance: this.node(node), parameters: this.onWire(parameters), clientId: CLIENT_ID, ip };
+  }
+
+  /** A request in the ROPC wire's terms as this world's script takes it. */
+  private onWire(parameters: Record<string, string>): Record<string, string | string[]> {
+    if (this.wire === "ropc") return parameters;
+    const all: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(parameters)) all[name] = [value];
+    return challengeParams(all, this.order);
+  }
+
+  /** On the challenge wire, every answer must be one the spec describes (fields throws otherwise). */
+  private checkAnswer(reply: AuthenticateReply): void {
+    if (this.wire === "challenge" && reply.outcome !== "raised") {
+      if (reply.http === undefined) throw new Error("challenge reply without an HTTP answer");
+      fields(reply);
+    }
   }
 }
 

@@ -1,0 +1,286 @@
+// The Target of the attack suites for dist/GamatechAuthzChallenge.py: the built challenge script in Jython, on the same
+// Janssen doubles, real twilio-java SDK and fake Twilio API as jython-target.ts, driven through the server's
+// ChallengeEndpoint (reply.http). The suites speak the ROPC wire; each request is translated by the conformance suite's
+// strict challengeParams (test/conformance/challenge-wire.ts) and each JSON answer is read back by decodeChallenge /
+// decodeGrant into the ROPC header grammar ("status=...;error_code=...;error=...;session_id=...;step=...", the order of
+// src/host/ropc-header.ts, error names by code as the ROPC header names them). Anything outside the spec throws.
+//
+// The script runs with login_order=code_first (the suites' order, the ROPC default) unless a suite sets login_order.
+//
+// Requests the challenge wire cannot say are NOT sent; the adapter answers them itself, visibly marked
+// (";challenge=not_sent"), with the answer the ROPC protocol gives them (10011 invalid_request, no token, nothing sent):
+//
+//   no-step               `__step` absent, repeated or not one of 1, 2, 3, abandon (session-abuse: `__step` sent twice,
+//                         2 tests; hostile: the `__step` place, every input). The challenge wire has no step
+//                         parameter: the session's own state says what is due.
+//   step-without-session  `__step=2` or `__step=3` without `__session_id` (or with it empty) (session-abuse: "step 2/3
+//                         without a session", 2 tests; hostile: the empty input as `__session_id` at the code step). On
+//                         the challenge wire a request without auth_session is a start: it would open a session and send
+//                         an SMS, a different request altogether.
+//
+// One answer is sent and then re-read, visibly marked (";challenge_error_code=10011"):
+//
+//   other-step-input      `__step=2` (a code) sent to a session that waits for the password, or `__step=3` (a password)
+//                         to one that waits for the code. The ROPC script refuses the step as 10007 invalid_session. On
+//                         the challenge wire the app names no step: the session routes the request, and a code sent where a
+//                         password is due is a password request without its password. Its answer 10011 invalid_request
+//                         with error_description "missing password" (to a code; "missing otp" to a password), which
+//                         must send no message, is read as 10007 (conformance: session-binding.json steps 2 and 6); any
+//                         other answer is read as it is, and the suite's assertion judges it.
+//
+// A parameter both scripts ignore at a step but still refuse repeated: `__otp_code` at `__step=3` is sent as `otp`
+// (challengeParams drops it there; the challenge script ignores `otp` at the password step and refuses it repeated, as the
+// ROPC script does `__otp_code`). The challenge script's one answer outside the flow's error codes, 401
+// {"error":"invalid_client"} for a request without a usable client id (the hostile suite's empty client id; the ROPC
+// script answers 10001 there), reads as "status=error;error=invalid_client".
+//
+// The translation itself is challenge-translation.ts. Every use of each of these is counted (challengeExclusions); each *.challenge.test.ts file checks the counts at its end,
+// so no other request is left out. docs/scenarios.md ("The attack suites on the challenge script") lists them too.
+
+import { BUILT_CHALLENGE_SCRIPT, hasVerify } from "../conformance/jython-side";
+import { challengeRequest, NOT_SENT_HEADER, readAnswer, unsayable } from "./challenge-translation";
+import type { ExclusionName } from "./challenge-translation";
+import { DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION } from "../../src/world/javaDoubles";
+import { JythonScriptHost } from "../../src/world/JythonScriptHost";
+import type { FaultSpec, WorldUser } from "../../src/world/protocol";
+import type {
+  AttackAnswer,
+  AttackRequest,
+  Fault,
+  SentMessage,
+  Target,
+  TargetFactory,
+  TargetSetup,
+  TestUser,
+} from "./target";
+
+const SESSION_KEY_PREFIX = "gamatech-ropc:session:";
+const LOG_PREFIX = "GamatechAuthzChallenge.";
+/** The header name the answers are reported under: the JSON body, read in the ROPC header's grammar. */
+const HEADER_NAME = "challenge-body";
+/** As jython-target.ts: a timed-out send waits two seconds, not ten. */
+const TWILIO_TIMEOUT_SECONDS = "2";
+
+/** Why each request kind is left out or re-read (see the comment at the top). */
+export const EXCLUSIONS: Record<ExclusionName, string> = {
+  "no-step": "__step absent, repeated or unknown: the challenge wire has no step parameter (not sent)",
+  "step-without-session":
+    "__step=2 or 3 without __session_id: a challenge request without auth_session is a start (not sent)",
+  "other-step-input":
+    "a code to a session at the password step, or a password to one at the code step: the session routes the request, " +
+    "answered 10011 missing password / missing otp, read as 10007 (sent)",
+};
+
+const counts: Record<ExclusionName, number> = {
+  "no-step": 0,
+  "step-without-session": 0,
+  "other-step-input": 0,
+};
+
+/** How often each exclusion was used in this process so far. */
+export function challengeExclusions(): Record<ExclusionName, number> {
+  return { ...counts };
+}
+
+const shared = new Map<string, { host: JythonScriptHost; script: string }>();
+
+function jython(version: string): { host: JythonScriptHost; script: string } {
+  let world = shared.get(version);
+  if (world === undefined) {
+    const host = JythonScriptHost.start({
+      twilioVersion: version,
+      timeoutMs: 180_000,
+      jit: "quick",
+      reuse: true,
+    });
+    host.reset();
+    world = { host, script: host.load(BUILT_CHALLENGE_SCRIPT) };
+    shared.set(version, world);
+  }
+  return world;
+}
+
+/** Stops the shared Jython processes; call from afterAll. */
+export function closeChallengeTargets(): void {
+  for (const { host } of shared.values()) host.close();
+  shared.clear();
+}
+
+function worldUser(user: TestUser): WorldUser {
+  const attributes: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(user.attributes)) {
+    if (name !== "uid") attributes[name] = values;
+  }
+  return { uid: user.id, password: user.password, status: user.active ? "active" : "inactive", attributes };
+}
+
+/** The fault specs of jython-target.ts (one CacheService behind both stores; "log-throws" has no counterpart). */
+function faultSpecs(fault: Fault): FaultSpec[] {
+  switch (fault.kind) {
+    case "provider-refuses":
+      return [{ target: "twilio", effect: "apiError", code: fault.errorCode, status: 400 }];
+    case "provider-throws":
+      return [
+        {
+          target: "twilio",
+          effect: fault.message.startsWith("Read timed out")
+            ? "timeout"
+            : fault.message.includes("timed out")
+              ? "drop"
+              : "crash",
+        },
+      ];
+    case "store-throws":
+      return [
+        {
+          target:
+            fault.method === "remove" ? "cache.remove" : fault.method === "get" ? "cache.get" : "cache.put",
+          effect: "throw",
+        },
+      ];
+    case "store-forgets":
+      return [{ target: "cache.get", effect: "null" }];
+    case "directory-throws":
+      return [{ target: "users.getUserByAttribute", effect: "throw" }];
+    case "passwords-throw":
+      return [{ target: "auth.authenticate", effect: "throw" }];
+    case "log-throws":
+    case "stale-reads":
+      return [];
+  }
+}
+
+class ChallengeTarget implements Target {
+  private readonly host: JythonScriptHost;
+  private readonly script: string;
+  private readonly properties: Record<string, string | null>;
+  private readonly loginOrder: string;
+  private readonly instances: string[] = [];
+  private readonly sent: SentMessage[] = [];
+  private readonly logs: string[] = [];
+  private staleNode: number | null = null;
+
+  constructor(setup: TargetSetup, version: string) {
+    this.properties = {
+      twilio_timeout_seconds: TWILIO_TIMEOUT_SECONDS,
+      login_order: "code_first",
+      ...setup.properties,
+    };
+    this.loginOrder = this.properties.login_order ?? "code_first";
+    const verify = (this.properties.twilio_verify_service_sid ?? "") !== "";
+    if (verify && !hasVerify(version)) {
+      // As jython-target.ts: this SDK has no Verify, init must refuse it; the attack then runs on the newest SDK.
+      const { host, script } = jython(version);
+      host.reset({ users: setup.users.map(worldUser) });
+      const init = host.init(host.create(script), this.properties);
+      if (init.outcome !== "returned" || init.value !== false) {
+        throw new Error(
+          `twilio-java ${version} has no Verify, yet init accepted a Verify sender: ${JSON.stringify(init)}`,
+        );
+      }
+      version = NEWEST_TWILIO_VERSION;
+    }
+    const { host, script } = jython(version);
+    this.host = host;
+    this.script = script;
+    host.reset({ users: setup.users.map(worldUser) });
+  }
+
+  private instance(node: number): string {
+    while (this.instances.length <= node) {
+      const instance = this.host.create(this.script);
+      const init = this.host.init(instance, this.properties);
+      if (init.outcome !== "returned" || init.value !== true) {
+        throw new Error("the challenge script refused the target's properties at init");
+      }
+      this.instances.push(instance);
+    }
+    return this.instances[node]!;
+  }
+
+  request(request: AttackRequest): AttackAnswer {
+    const excluded = unsayable(request.params);
+    if (excluded !== null) {
+      counts[excluded] += 1;
+      return { header: NOT_SENT_HEADER, headerName: HEADER_NAME, grantedUserId: null, escaped: null };
+    }
+    const node = request.node ?? 0;
+    const staleReads = this.staleNode === node;
+    if (staleReads) this.staleNode = null;
+    const sentBefore = this.sent.length;
+    const reply = this.host.authenticate(this.instance(node), {
+      parameters: challengeRequest(request.params, this.loginOrder),
+      clientId: request.clientId,
+      ip: request.ipAddress,
+      staleReads,
+    });
+    const misprefixed = reply.logs.filter((line) => !line.startsWith(LOG_PREFIX));
+    if (misprefixed.length > 0)
+      throw new Error(`log lines without ${LOG_PREFIX}: ${misprefixed.join(" | ")}`);
+    this.logs.push(...reply.logs);
+    for (const message of reply.sms) {
+      if (message.sid !== undefined) this.sent.push({ to: message.to ?? "", body: message.body ?? "" });
+    }
+    for (const record of reply.verify) {
+      if (record.kind === "verification" && record.sid !== undefined)
+        this.sent.push({ to: record.to ?? "", body: "" });
+    }
+    if (reply.outcome === "raised") {
+      return {
+        header: null,
+        headerName: null,
+        grantedUserId: null,
+        escaped: `${reply.exception.type}: ${reply.exception.message}`,
+      };
+    }
+    const { header, reread } = readAnswer(reply, request.params.__step![0]!);
+    if (reread) {
+      if (this.sent.length !== sentBefore) throw new Error("a re-read 10011 answer sent a message");
+      counts["other-step-input"] += 1;
+    }
+    return {
+      header,
+      headerName: header === null ? null : HEADER_NAME,
+      grantedUserId: header === null && reply.user !== null ? reply.user.userId : null,
+      escaped: null,
+    };
+  }
+
+  messages(): SentMessage[] {
+    return [...this.sent];
+  }
+
+  advanceSeconds(seconds: number): void {
+    this.host.advanceClock(seconds * 1000);
+  }
+
+  logLines(): string[] {
+    return [...this.logs];
+  }
+
+  inject(fault: Fault): void {
+    if (fault.kind === "stale-reads") {
+      this.instance(fault.node);
+      this.host.snapshotForStaleReads();
+      this.staleNode = fault.node;
+      return;
+    }
+    for (const spec of faultSpecs(fault)) this.host.fault(spec);
+  }
+
+  clearFaults(): void {
+    this.host.clearFaults();
+    this.staleNode = null;
+  }
+
+  liveSessions(): number {
+    return Object.keys(this.host.cache()).filter((key) => key.startsWith(SESSION_KEY_PREFIX)).length;
+  }
+}
+
+/** Challenge-script targets on one twilio-java version (a Verify configuration on an SDK without Verify: see above). */
+export function challengeTargetOn(version: string): TargetFactory {
+  return (setup) => new ChallengeTarget(setup, version);
+}
+
+export const challengeTarget: TargetFactory = challengeTargetOn(DEFAULT_TWILIO_VERSION);
