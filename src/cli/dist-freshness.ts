@@ -1,7 +1,8 @@
 // Whether a script in dist/ is what the sources build today. File times say nothing in a fresh clone (git sets them all
 // to the checkout's time), so the script is compared with a fresh build in memory: the check CI makes
 // (test/host/dist-fresh.test.ts). A fresh result is remembered under a hash of everything the build reads and of dist/
-// itself (the build is deterministic), so only the first run after a change pays for the build.
+// itself (the build is deterministic), so only the first run after a change pays for the build. That build makes both
+// scripts from one program, and remembers the other script's verdict too.
 
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -84,8 +85,17 @@ export function staleScriptProblem(script: string, shownName: string, kind: Scri
     return known === "fresh" ? null : stale();
   }
   // Loaded only here: the compiler takes a while to load, and only this check and `build` need it.
-  const { compileScript } = require("./build-script") as typeof import("./build-script");
-  const fresh = compileScript({}, kind);
+  const { compileScripts, SCRIPT_TARGETS } = require("./build-script") as typeof import("./build-script");
+  const kinds = Object.keys(SCRIPT_TARGETS) as ScriptKind[];
+  const builds = compileScripts(kinds);
+  kinds.forEach((other, index) => {
+    const file = path.join(PROJECT_ROOT, "dist", SCRIPT_TARGETS[other].fileName);
+    const build = builds[index];
+    if (other === kind || build === undefined || build.diagnostics.length > 0 || !fs.existsSync(file)) return;
+    const text = fs.readFileSync(file, "utf8");
+    remember(path.join(CACHE_DIR, inputsDigest(text, other)), build.python === text ? "fresh" : "stale");
+  });
+  const fresh = builds[kinds.indexOf(kind)] as { python: string; diagnostics: string[] };
   if (fresh.diagnostics.length > 0) {
     return (
       `the sources in src/ do not build (${fresh.diagnostics.length} error(s)), so ${shownName} cannot be checked ` +
