@@ -1,14 +1,18 @@
-// npm run scenarios -- FILE...: runs scenario files against the TypeScript flow and dist/GamatechRopc.py in Jython and
-// prints a per-step table for each. Exits 1 when a scenario fails on either side or the sides disagree.
+// npm run scenarios -- [--challenge] FILE...: runs scenario files against the TypeScript flow and dist/GamatechRopc.py in
+// Jython (with --challenge: the challenge handler and dist/GamatechAuthzChallenge.py, through the strict translation of
+// test/conformance/challenge-wire.ts) and prints a per-step table for each. Exits 1 when a scenario fails on either side or
+// the sides disagree.
 import * as path from "path";
 import { closeJythonConformance, JythonConformance } from "../test/conformance/jython-side";
 import { runOnNode } from "../test/conformance/node-side";
 import { loadScenario } from "../test/conformance/scenario";
-import { judge, table } from "../test/conformance/verdict";
+import { judge, judgeChallenge, table } from "../test/conformance/verdict";
 
-async function main(files: string[]): Promise<number> {
-  if (files.length === 0) {
-    process.stderr.write("usage: npm run scenarios -- SCENARIO.json...\n");
+async function main(argv: string[]): Promise<number> {
+  const challenge = argv.includes("--challenge");
+  const files = argv.filter((arg) => arg !== "--challenge");
+  if (files.length === 0 || files.some((file) => file.startsWith("--"))) {
+    process.stderr.write("usage: npm run scenarios -- [--challenge] SCENARIO.json...\n");
     return 2;
   }
   const jython = JythonConformance.start();
@@ -16,10 +20,19 @@ async function main(files: string[]): Promise<number> {
   try {
     for (const file of files) {
       const scenario = loadScenario(path.resolve(file));
-      const verdicts = judge(scenario, await runOnNode(scenario), await jython.run(scenario));
+      const ropc = await runOnNode(scenario);
+      const verdicts = challenge
+        ? judgeChallenge(
+            scenario,
+            ropc,
+            await runOnNode(scenario, "challenge"),
+            await jython.run(scenario, "challenge"),
+          )
+        : judge(scenario, ropc, await jython.run(scenario));
       const failed = verdicts.some((verdict) => verdict.problems.length > 0);
       if (failed) failures += 1;
-      process.stdout.write(`${table(scenario, verdicts)}\n${failed ? "FAILED" : "passed"}: ${file}\n\n`);
+      const shown = table(scenario, verdicts, challenge ? "challenge" : "ropc");
+      process.stdout.write(`${shown}\n${failed ? "FAILED" : "passed"}: ${file}\n\n`);
     }
   } finally {
     closeJythonConformance();

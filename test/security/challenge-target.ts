@@ -41,8 +41,14 @@ import { BUILT_CHALLENGE_SCRIPT, hasVerify } from "../conformance/jython-side";
 import { challengeRequest, NOT_SENT_HEADER, readAnswer, unsayable } from "./challenge-translation";
 import type { ExclusionName } from "./challenge-translation";
 import { DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION } from "../../src/world/javaDoubles";
-import { JythonScriptHost } from "../../src/world/JythonScriptHost";
-import type { FaultSpec, WorldUser } from "../../src/world/protocol";
+import type { JythonScriptHost } from "../../src/world/JythonScriptHost";
+import {
+  closeSharedJython,
+  faultSpecs,
+  sharedJython,
+  TWILIO_TIMEOUT_SECONDS,
+  worldUser,
+} from "./jython-world";
 import type {
   AttackAnswer,
   AttackRequest,
@@ -58,8 +64,6 @@ const SESSION_KEY_PREFIX = "gamatech-ropc:session:";
 const LOG_PREFIX = "GamatechAuthzChallenge.";
 /** The header name the answers are reported under: the JSON body, read in the ROPC header's grammar. */
 const HEADER_NAME = "challenge-body";
-/** As jython-target.ts: a timed-out send waits two seconds, not ten. */
-const TWILIO_TIMEOUT_SECONDS = "2";
 
 /** Why each request kind is left out or re-read (see the comment at the top). */
 export const EXCLUSIONS: Record<ExclusionName, string> = {
@@ -82,73 +86,8 @@ export function challengeExclusions(): Record<ExclusionName, number> {
   return { ...counts };
 }
 
-const shared = new Map<string, { host: JythonScriptHost; script: string }>();
-
-function jython(version: string): { host: JythonScriptHost; script: string } {
-  let world = shared.get(version);
-  if (world === undefined) {
-    const host = JythonScriptHost.start({
-      twilioVersion: version,
-      timeoutMs: 180_000,
-      jit: "quick",
-      reuse: true,
-    });
-    host.reset();
-    world = { host, script: host.load(BUILT_CHALLENGE_SCRIPT) };
-    shared.set(version, world);
-  }
-  return world;
-}
-
 /** Stops the shared Jython processes; call from afterAll. */
-export function closeChallengeTargets(): void {
-  for (const { host } of shared.values()) host.close();
-  shared.clear();
-}
-
-function worldUser(user: TestUser): WorldUser {
-  const attributes: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(user.attributes)) {
-    if (name !== "uid") attributes[name] = values;
-  }
-  return { uid: user.id, password: user.password, status: user.active ? "active" : "inactive", attributes };
-}
-
-/** The fault specs of jython-target.ts (one CacheService behind both stores; "log-throws" has no counterpart). */
-function faultSpecs(fault: Fault): FaultSpec[] {
-  switch (fault.kind) {
-    case "provider-refuses":
-      return [{ target: "twilio", effect: "apiError", code: fault.errorCode, status: 400 }];
-    case "provider-throws":
-      return [
-        {
-          target: "twilio",
-          effect: fault.message.startsWith("Read timed out")
-            ? "timeout"
-            : fault.message.includes("timed out")
-              ? "drop"
-              : "crash",
-        },
-      ];
-    case "store-throws":
-      return [
-        {
-          target:
-            fault.method === "remove" ? "cache.remove" : fault.method === "get" ? "cache.get" : "cache.put",
-          effect: "throw",
-        },
-      ];
-    case "store-forgets":
-      return [{ target: "cache.get", effect: "null" }];
-    case "directory-throws":
-      return [{ target: "users.getUserByAttribute", effect: "throw" }];
-    case "passwords-throw":
-      return [{ target: "auth.authenticate", effect: "throw" }];
-    case "log-throws":
-    case "stale-reads":
-      return [];
-  }
-}
+export const closeChallengeTargets = closeSharedJython;
 
 class ChallengeTarget implements Target {
   private readonly host: JythonScriptHost;
@@ -170,7 +109,7 @@ class ChallengeTarget implements Target {
     const verify = (this.properties.twilio_verify_service_sid ?? "") !== "";
     if (verify && !hasVerify(version)) {
       // As jython-target.ts: this SDK has no Verify, init must refuse it; the attack then runs on the newest SDK.
-      const { host, script } = jython(version);
+      const { host, script } = sharedJython(version, BUILT_CHALLENGE_SCRIPT);
       host.reset({ users: setup.users.map(worldUser) });
       const init = host.init(host.create(script), this.properties);
       if (init.outcome !== "returned" || init.value !== false) {
@@ -180,7 +119,7 @@ class ChallengeTarget implements Target {
       }
       version = NEWEST_TWILIO_VERSION;
     }
-    const { host, script } = jython(version);
+    const { host, script } = sharedJython(version, BUILT_CHALLENGE_SCRIPT);
     this.host = host;
     this.script = script;
     host.reset({ users: setup.users.map(worldUser) });

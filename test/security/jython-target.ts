@@ -4,8 +4,14 @@
 
 import { BUILT_SCRIPT, hasVerify } from "../conformance/jython-side";
 import { DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION } from "../../src/world/javaDoubles";
-import { JythonScriptHost } from "../../src/world/JythonScriptHost";
-import type { FaultSpec, WorldUser } from "../../src/world/protocol";
+import type { JythonScriptHost } from "../../src/world/JythonScriptHost";
+import {
+  closeSharedJython,
+  faultSpecs,
+  sharedJython,
+  TWILIO_TIMEOUT_SECONDS,
+  worldUser,
+} from "./jython-world";
 import type {
   AttackAnswer,
   AttackRequest,
@@ -19,85 +25,8 @@ import type {
 
 const SESSION_KEY_PREFIX = "gamatech-ropc:session:";
 
-/**
- * The fake Twilio API answers a "timeout" only when the script gives up, so the Jython targets run with a short Twilio
- * timeout unless a test sets one: the suites then wait two seconds, not ten, for each timed-out send.
- */
-const TWILIO_TIMEOUT_SECONDS = "2";
-
-const shared = new Map<string, { host: JythonScriptHost; script: string }>();
-
-function jython(version: string): { host: JythonScriptHost; script: string } {
-  let world = shared.get(version);
-  if (world === undefined) {
-    const host = JythonScriptHost.start({
-      twilioVersion: version,
-      timeoutMs: 180_000,
-      jit: "quick",
-      reuse: true,
-    });
-    host.reset();
-    world = { host, script: host.load(BUILT_SCRIPT) };
-    shared.set(version, world);
-  }
-  return world;
-}
-
 /** Stops the shared Jython processes; call from afterAll. */
-export function closeJythonTargets(): void {
-  for (const { host } of shared.values()) host.close();
-  shared.clear();
-}
-
-function worldUser(user: TestUser): WorldUser {
-  const attributes: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(user.attributes)) {
-    if (name !== "uid") attributes[name] = values;
-  }
-  return { uid: user.id, password: user.password, status: user.active ? "active" : "inactive", attributes };
-}
-
-/**
- * The Janssen doubles have one CacheService behind both of the flow's stores, so a store fault strikes both: coarser than
- * the TypeScript target, never milder. The log cannot fail on Janssen (print to the script log), so "log-throws" has no
- * counterpart here and injects nothing.
- */
-function faultSpecs(fault: Fault): FaultSpec[] {
-  switch (fault.kind) {
-    case "provider-refuses":
-      return [{ target: "twilio", effect: "apiError", code: fault.errorCode, status: 400 }];
-    // Through the real SDK: a read timeout is a request the fake never answers (the script's timeout ends it), a connect
-    // timeout a connection that closes unanswered, anything else an answer that is not HTTP.
-    case "provider-throws":
-      return [
-        {
-          target: "twilio",
-          effect: fault.message.startsWith("Read timed out")
-            ? "timeout"
-            : fault.message.includes("timed out")
-              ? "drop"
-              : "crash",
-        },
-      ];
-    case "store-throws":
-      return [
-        {
-          target:
-            fault.method === "remove" ? "cache.remove" : fault.method === "get" ? "cache.get" : "cache.put",
-          effect: "throw",
-        },
-      ];
-    case "store-forgets":
-      return [{ target: "cache.get", effect: "null" }];
-    case "directory-throws":
-      return [{ target: "users.getUserByAttribute", effect: "throw" }];
-    case "passwords-throw":
-      return [{ target: "auth.authenticate", effect: "throw" }];
-    case "log-throws":
-    case "stale-reads":
-      return [];
-  }
-}
+export const closeJythonTargets = closeSharedJython;
 
 class JythonTarget implements Target {
   private readonly host: JythonScriptHost;
@@ -113,7 +42,7 @@ class JythonTarget implements Target {
     const verify = (this.properties.twilio_verify_service_sid ?? "") !== "";
     if (verify && !hasVerify(version)) {
       // This SDK has no Verify: the script must refuse the configuration at init; the attack then runs on the newest SDK.
-      const { host, script } = jython(version);
+      const { host, script } = sharedJython(version, BUILT_SCRIPT);
       host.reset({ users: setup.users.map(worldUser) });
       const init = host.init(host.create(script), this.properties);
       if (init.outcome !== "returned" || init.value !== false) {
@@ -123,7 +52,7 @@ class JythonTarget implements Target {
       }
       version = NEWEST_TWILIO_VERSION;
     }
-    const { host, script } = jython(version);
+    const { host, script } = sharedJython(version, BUILT_SCRIPT);
     this.host = host;
     this.script = script;
     host.reset({ users: setup.users.map(worldUser) });
