@@ -102,6 +102,22 @@ export function sourcesDigest(python: string): string {
   return hash.digest("hex");
 }
 
+const DIGEST_MEANING = "  of the files listed above (each: its path, a NUL byte, its content, a NUL byte).";
+
+function commitLine(commit: string): string {
+  return `Source commit: ${commit} (npm run release, clean checkout).`;
+}
+
+/**
+ * A script built without an origin, as a build from `commit` makes it: the header's commit line is the only difference,
+ * so a release need not compile the sources a second time (test/cli/build.test.ts checks the two agree).
+ */
+export function withSourceCommit(python: string, commit: string): string {
+  const digestMeaning = `# ${DIGEST_MEANING}\n`;
+  if (!python.includes(digestMeaning)) throw new Error("the script has no sources digest in its header");
+  return python.replace(digestMeaning, `${digestMeaning}# ${commitLine(commit)}\n`);
+}
+
 /**
  * The header an administrator reads when all they have is the .py: what the script is, where it came from, where it goes,
  * and every custom property with its default and meaning, generated from the same table the parser uses.
@@ -111,10 +127,8 @@ export function scriptHeader(origin: ScriptOrigin = {}, kind: ScriptKind = "ropc
     ...SCRIPT_TARGETS[kind].about,
     "",
     `Sources: sha256 ${DIGEST_PLACEHOLDER}`,
-    "  of the files listed above (each: its path, a NUL byte, its content, a NUL byte).",
-    ...(origin.commit === undefined
-      ? []
-      : [`Source commit: ${origin.commit} (npm run release, clean checkout).`]),
+    DIGEST_MEANING,
+    ...(origin.commit === undefined ? [] : [commitLine(origin.commit)]),
     "",
     "Custom properties (name: requirement; default; accepted values; meaning):",
   ];

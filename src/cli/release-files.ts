@@ -4,7 +4,7 @@
 import { execFileSync } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
-import { compileScripts } from "./build-script";
+import { compileScripts, withSourceCommit } from "./build-script";
 import type { CompiledScript } from "./build-script";
 import { CHECK_BUNDLE_NAME, checkBundle } from "./cli-bundle";
 import { templatePayload } from "./payload";
@@ -65,10 +65,8 @@ export function releaseFiles(commit: string): { files: Record<string, string> } 
   const version = packageVersion();
   const files: Record<string, string> = {};
   const problems: string[] = [];
-  // Each origin builds both scripts from one program: the flow they share is checked once.
-  const kinds = SCRIPT_TYPES.map((type) => type.kind);
-  const committedScripts = compileScripts(kinds);
-  let releasedScripts: CompiledScript[] | null = null;
+  // Both scripts from one program: the flow they share is checked once.
+  const committedScripts = compileScripts(SCRIPT_TYPES.map((type) => type.kind));
   for (const [index, type] of SCRIPT_TYPES.entries()) {
     const committed = committedScripts[index] as CompiledScript;
     if (committed.diagnostics.length > 0) {
@@ -80,8 +78,7 @@ export function releaseFiles(commit: string): { files: Record<string, string> } 
       problems.push(`dist/${type.fileName} is not what the sources build: run npm run build and commit it`);
       continue;
     }
-    releasedScripts ??= compileScripts(kinds, { commit });
-    const released = (releasedScripts[index] as CompiledScript).python;
+    const released = withSourceCommit(committed.python, commit);
     files[type.fileName] = released;
     files[`${type.fileName}.sha256`] = sha256Line(released, type.fileName);
     // Empty required properties: created disabled, with a note saying what to fill in (see config-api-payload).

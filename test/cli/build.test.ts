@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { compileScript } from "../../src/cli/build-script";
+import { compileScript, compileScripts, withSourceCommit } from "../../src/cli/build-script";
 import { directoryWith, removeDirectory, runInProcess, runProcess } from "./run-cli";
 
 let directory: string;
@@ -37,3 +37,16 @@ test.each([
   expect(result.code).toBe(2);
   expect(result.stderr).toBe(`gamatech-ropc build: ${reason}\nusage: gamatech-ropc build [--out DIR]\n`);
 });
+
+test("a release's scripts: the plain build with the commit line added is what a build from the commit makes", () => {
+  const commit = "0123456789abcdef0123456789abcdef01234567";
+  const kinds = ["ropc", "challenge"] as const;
+  const plain = compileScripts(kinds);
+  const fromCommit = compileScripts(kinds, { commit });
+  kinds.forEach((_kind, index) => {
+    const released = withSourceCommit(plain[index]!.python, commit);
+    expect(released).toBe(fromCommit[index]!.python);
+    expect(released).toContain(`# Source commit: ${commit} (npm run release, clean checkout).\n`);
+  });
+  expect(() => withSourceCommit("# no header\n", commit)).toThrow("no sources digest");
+}, 120000);
