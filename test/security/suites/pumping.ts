@@ -25,6 +25,8 @@ export interface PumpingResult {
   /** The shortest time between two messages of one session, in seconds (Infinity with fewer than two). */
   shortestResendGap: number;
   total: number;
+  /** Messages sent when every session the script had called over (10006) was asked once more at the end. */
+  sentToEndedSessions: number;
 }
 
 /** One user per login value "u<n>", each with a distinct phone. */
@@ -36,6 +38,9 @@ export function crowd(count: number): TestUser[] {
   return users;
 }
 
+/** session_expired: the script no longer knows the session (expired, or ended by its caps). */
+const SESSION_OVER = "10006";
+
 function bump(map: Map<string, number>, key: string, by: number): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
@@ -45,6 +50,7 @@ export function pump(target: Target, plan: PumpingPlan): PumpingResult {
   const perSession = new Map<string, number>();
   const lastSend = new Map<string, number>();
   const sessions: { login: string; ip: string; id: string }[] = [];
+  const endedSessions: { login: string; ip: string; id: string }[] = [];
   let shortestResendGap = Infinity;
   let now = 0;
   const counted = (ip: string, send: () => string | undefined): string | undefined => {
@@ -62,12 +68,19 @@ export function pump(target: Target, plan: PumpingPlan): PumpingResult {
     return sessionId;
   };
   for (now = 0; now < plan.seconds; now += plan.tick) {
+    const ended = new Set<string>();
     for (const session of sessions) {
       const app = new App(target, undefined, session.ip);
       counted(session.ip, () => {
-        app.resend(session.login, session.id);
+        // The attacker reads the answers: a session the script says is over (10006) is not asked again.
+        if (app.resend(session.login, session.id).fields["error_code"] === SESSION_OVER)
+          ended.add(session.id);
         return session.id;
       });
+    }
+    if (ended.size > 0) {
+      endedSessions.push(...sessions.filter((session) => ended.has(session.id)));
+      sessions.splice(0, sessions.length, ...sessions.filter((session) => !ended.has(session.id)));
     }
     const round = Math.round(now / plan.tick);
     for (const ip of round % plan.startEvery === 0 ? plan.ips : []) {
@@ -81,11 +94,26 @@ export function pump(target: Target, plan: PumpingPlan): PumpingResult {
     }
     target.advanceSeconds(plan.tick);
   }
+  const beforeSweep = target.messages().length;
+  for (const session of endedSessions) {
+    counted(session.ip, () => {
+      new App(target, undefined, session.ip).resend(session.login, session.id);
+      return session.id;
+    });
+  }
+  const sentToEndedSessions = target.messages().length - beforeSweep;
   const perPhone = new Map<string, number>();
   for (const message of target.messages()) {
     bump(perPhone, message.to, 1);
   }
-  return { perPhone, perIp, perSession, shortestResendGap, total: target.messages().length };
+  return {
+    perPhone,
+    perIp,
+    perSession,
+    shortestResendGap,
+    total: target.messages().length,
+    sentToEndedSessions,
+  };
 }
 
 function max(map: Map<string, number>): number {
@@ -163,6 +191,7 @@ export function pumpingSuite(factory: TargetFactory): void {
       expect(max(result.perIp)).toBeLessThanOrEqual(20);
       expect(max(result.perSession)).toBeLessThanOrEqual(3);
       expect(result.shortestResendGap).toBeGreaterThanOrEqual(60);
+      expect(result.sentToEndedSessions).toBe(0);
     });
 
     test("one IP, one user: resends go out at the cooldown until the per-user cap", () => {
