@@ -37,28 +37,12 @@
 // The translation itself is challenge-translation.ts. Every use of each of these is counted (challengeExclusions); each *.challenge.test.ts file checks the counts at its end,
 // so no other request is left out. docs/scenarios.md ("The attack suites on the challenge script") lists them too.
 
-import { BUILT_CHALLENGE_SCRIPT, hasVerify } from "../conformance/jython-side";
+import { BUILT_CHALLENGE_SCRIPT } from "../conformance/jython-side";
 import { challengeRequest, NOT_SENT_HEADER, readAnswer, unsayable } from "./challenge-translation";
 import type { ExclusionName } from "./challenge-translation";
-import { DEFAULT_TWILIO_VERSION, NEWEST_TWILIO_VERSION } from "../../src/world/javaDoubles";
-import type { JythonScriptHost } from "../../src/world/JythonScriptHost";
-import {
-  closeSharedJython,
-  faultSpecs,
-  sharedJython,
-  TWILIO_TIMEOUT_SECONDS,
-  worldUser,
-} from "./jython-world";
-import type {
-  AttackAnswer,
-  AttackRequest,
-  Fault,
-  SentMessage,
-  Target,
-  TargetFactory,
-  TargetSetup,
-  TestUser,
-} from "./target";
+import { DEFAULT_TWILIO_VERSION } from "../../src/world/javaDoubles";
+import { closeSharedJython, JythonWorldTarget } from "./jython-world";
+import type { AttackAnswer, AttackRequest, TargetFactory, TargetSetup } from "./target";
 
 const SESSION_KEY_PREFIX = "gamatech-ropc:session:";
 const LOG_PREFIX = "GamatechAuthzChallenge.";
@@ -89,52 +73,13 @@ export function challengeExclusions(): Record<ExclusionName, number> {
 /** Stops the shared Jython processes; call from afterAll. */
 export const closeChallengeTargets = closeSharedJython;
 
-class ChallengeTarget implements Target {
-  private readonly host: JythonScriptHost;
-  private readonly script: string;
-  private readonly properties: Record<string, string | null>;
+/** The challenge wire: each request translated, each JSON answer read back in the ROPC header's grammar. */
+class ChallengeTarget extends JythonWorldTarget {
   private readonly loginOrder: string;
-  private readonly instances: string[] = [];
-  private readonly sent: SentMessage[] = [];
-  private readonly logs: string[] = [];
-  private staleNode: number | null = null;
 
   constructor(setup: TargetSetup, version: string) {
-    this.properties = {
-      twilio_timeout_seconds: TWILIO_TIMEOUT_SECONDS,
-      login_order: "code_first",
-      ...setup.properties,
-    };
+    super(setup, version, BUILT_CHALLENGE_SCRIPT, { login_order: "code_first" });
     this.loginOrder = this.properties.login_order ?? "code_first";
-    const verify = (this.properties.twilio_verify_service_sid ?? "") !== "";
-    if (verify && !hasVerify(version)) {
-      // As jython-target.ts: this SDK has no Verify, init must refuse it; the attack then runs on the newest SDK.
-      const { host, script } = sharedJython(version, BUILT_CHALLENGE_SCRIPT);
-      host.reset({ users: setup.users.map(worldUser) });
-      const init = host.init(host.create(script), this.properties);
-      if (init.outcome !== "returned" || init.value !== false) {
-        throw new Error(
-          `twilio-java ${version} has no Verify, yet init accepted a Verify sender: ${JSON.stringify(init)}`,
-        );
-      }
-      version = NEWEST_TWILIO_VERSION;
-    }
-    const { host, script } = sharedJython(version, BUILT_CHALLENGE_SCRIPT);
-    this.host = host;
-    this.script = script;
-    host.reset({ users: setup.users.map(worldUser) });
-  }
-
-  private instance(node: number): string {
-    while (this.instances.length <= node) {
-      const instance = this.host.create(this.script);
-      const init = this.host.init(instance, this.properties);
-      if (init.outcome !== "returned" || init.value !== true) {
-        throw new Error("the challenge script refused the target's properties at init");
-      }
-      this.instances.push(instance);
-    }
-    return this.instances[node]!;
   }
 
   request(request: AttackRequest): AttackAnswer {
@@ -143,27 +88,11 @@ class ChallengeTarget implements Target {
       counts[excluded] += 1;
       return { header: NOT_SENT_HEADER, headerName: HEADER_NAME, grantedUserId: null, escaped: null };
     }
-    const node = request.node ?? 0;
-    const staleReads = this.staleNode === node;
-    if (staleReads) this.staleNode = null;
-    const sentBefore = this.sent.length;
-    const reply = this.host.authenticate(this.instance(node), {
-      parameters: challengeRequest(request.params, this.loginOrder),
-      clientId: request.clientId,
-      ip: request.ipAddress,
-      staleReads,
-    });
+    const sentBefore = this.messages().length;
+    const reply = this.call(request, challengeRequest(request.params, this.loginOrder));
     const misprefixed = reply.logs.filter((line) => !line.startsWith(LOG_PREFIX));
     if (misprefixed.length > 0)
       throw new Error(`log lines without ${LOG_PREFIX}: ${misprefixed.join(" | ")}`);
-    this.logs.push(...reply.logs);
-    for (const message of reply.sms) {
-      if (message.sid !== undefined) this.sent.push({ to: message.to ?? "", body: message.body ?? "" });
-    }
-    for (const record of reply.verify) {
-      if (record.kind === "verification" && record.sid !== undefined)
-        this.sent.push({ to: record.to ?? "", body: "" });
-    }
     if (reply.outcome === "raised") {
       return {
         header: null,
@@ -174,7 +103,7 @@ class ChallengeTarget implements Target {
     }
     const { header, reread } = readAnswer(reply, request.params.__step![0]!);
     if (reread) {
-      if (this.sent.length !== sentBefore) throw new Error("a re-read 10011 answer sent a message");
+      if (this.messages().length !== sentBefore) throw new Error("a re-read 10011 answer sent a message");
       counts["other-step-input"] += 1;
     }
     return {
@@ -183,37 +112,6 @@ class ChallengeTarget implements Target {
       grantedUserId: header === null && reply.user !== null ? reply.user.userId : null,
       escaped: null,
     };
-  }
-
-  messages(): SentMessage[] {
-    return [...this.sent];
-  }
-
-  advanceSeconds(seconds: number): void {
-    this.host.advanceClock(seconds * 1000);
-  }
-
-  logLines(): string[] {
-    return [...this.logs];
-  }
-
-  inject(fault: Fault): void {
-    if (fault.kind === "stale-reads") {
-      this.instance(fault.node);
-      this.host.snapshotForStaleReads();
-      this.staleNode = fault.node;
-      return;
-    }
-    for (const spec of faultSpecs(fault)) this.host.fault(spec);
-  }
-
-  clearFaults(): void {
-    this.host.clearFaults();
-    this.staleNode = null;
-  }
-
-  liveSessions(): number {
-    return Object.keys(this.host.cache()).filter((key) => key.startsWith(SESSION_KEY_PREFIX)).length;
   }
 }
 
