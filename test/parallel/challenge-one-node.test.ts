@@ -6,26 +6,10 @@
 // per-login failure limit of password_first (password-first-wrong-passwords). The three attacks that place one right
 // guess among wrong ones meet the same limits and run on the ROPC script only.
 
-import { AttackName, AttackResult, AttackSetup, LIMITS, ParallelWorld, runAttack } from "./attacks";
+import { LIMITS } from "./attacks";
+import { parallelSuite } from "./suite";
 
-jest.setTimeout(180_000);
-
-let world: ParallelWorld;
-
-beforeAll(async () => {
-  world = await ParallelWorld.start(undefined, "in-memory", "challenge");
-  await world.warmUp();
-});
-
-afterAll(async () => {
-  await world.close();
-});
-
-async function attack(name: AttackName, setup: AttackSetup): Promise<AttackResult> {
-  const result = await runAttack(world, name, setup);
-  if (process.env.PARALLEL_VERBOSE !== undefined) console.log(JSON.stringify(result));
-  return result;
-}
+const attack = parallelSuite("in-memory", "challenge");
 
 it("100 wrong codes at once in one session: at most 5 evaluated, then the right code gives no token", async () => {
   const result = await attack("wrong-codes", { k: 100, latencyMs: 2, nodes: 1 });
