@@ -176,7 +176,11 @@ test("a code works once, for its client, with its verifier, within 60 s", async 
 test("refused before the script: no client, an unknown one, no code grant, no scope, a public one without PKCE", async () => {
   const before = server.lineCount;
   const noClient = await post(server.challengeUrl, { username: "alice", password: PASSWORD });
-  expect([noClient.status, noClient.body.error]).toEqual([400, "invalid_request"]);
+  expect(noClient.body).toEqual({
+    error: "unauthorized_client",
+    error_description: "client_id is empty or blank.",
+  });
+  expect(noClient.status).toBe(400);
   const unknown = await challenge({ client_id: "nobody", username: "alice" }, newPkce());
   expect([unknown.status, unknown.body.error]).toEqual([401, "unauthorized_client"]);
   const noCodeGrant = await challenge({ client_id: ROPC_ONLY.client_id, username: "alice" }, newPkce());

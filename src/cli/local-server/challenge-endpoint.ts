@@ -41,8 +41,10 @@ function admittedClient(
 ): { client: LocalClient } | { refused: Answer } {
   const refuse = (answer: Answer) => ({ refused: answer });
   const ids = form.getAll("client_id");
-  if (ids.length !== 1 || ids[0] === "")
-    return refuse(oauthError(400, "invalid_request", "client_id is required, once."));
+  if (ids.length > 1) return refuse(oauthError(400, "invalid_request", "client_id at most once."));
+  if ((ids[0] ?? "").trim() === "") {
+    return refuse(oauthError(400, "unauthorized_client", "client_id is empty or blank."));
+  }
   const client = clients.find((candidate) => candidate.client_id === ids[0]);
   if (client === undefined) return refuse(oauthError(401, "unauthorized_client", "Unable to find client."));
   if (!client.grant_types.includes("authorization_code")) {
