@@ -44,7 +44,6 @@ import { DEFAULT_TWILIO_VERSION } from "../../src/world/javaDoubles";
 import { closeSharedJython, JythonWorldTarget } from "./jython-world";
 import type { AttackAnswer, AttackRequest, TargetFactory, TargetSetup } from "./target";
 
-const SESSION_KEY_PREFIX = "gamatech-ropc:session:";
 const LOG_PREFIX = "GamatechAuthzChallenge.";
 /** The header name the answers are reported under: the JSON body, read in the ROPC header's grammar. */
 const HEADER_NAME = "challenge-body";

@@ -1,7 +1,7 @@
 // S12: a failing SMS provider or store fails closed and leaves nothing behind that a later request could exploit.
 
 import { App, attack, lastCode, wrongCode } from "../app";
-import type { Fault, Target, TargetFactory } from "../target";
+import type { Fault, TargetFactory } from "../target";
 
 /** Every Twilio error code in shared/reference/twilio.md, on a send and on a Verify check. */
 export const TWILIO_ERROR_CODES = [20003, 20404, 20429, 21211, 21608, 21610, 60202, 60203];
