@@ -97,7 +97,7 @@ export const loginCommand: Command = {
   summary:
     "log a user in through the steps (code by SMS, password) at the token endpoint, or at /authorize-challenge",
   synopsis:
-    "--token-url URL --client-id ID [--ask-client-secret] --username U [--challenge [--login-order O]] [--json]",
+    "--token-url URL --client-id ID [--ask-client-secret] --username U [--challenge [--acr-values NAME]] [--json]",
   optionHelp: [
     "--token-url URL       e.g. https://HOST/jans-auth/restv1/token, or the one `serve` prints",
     "--client-id ID        the OAuth client",
@@ -114,6 +114,8 @@ export const loginCommand: Command = {
     "--challenge-url URL   default: --token-url with /token replaced by /authorize-challenge",
     "--login-order O       the script's login_order: password_first (the challenge script's default; the password",
     "                      is asked for before any code is sent) or code_first",
+    "--acr-values NAME     the challenge script's name (e.g. gamatech_authz_challenge), sent on every request; leave",
+    "                      it out only where the server's authorizationChallengeDefaultAcr names the script",
     "--json                one JSON object per step on stdout, for scripts",
     "Prompts for the code (type r for a new code) and the password without echo on a terminal; otherwise reads one",
     "line of stdin per prompt. Exit code 0 when a token was issued, 1 otherwise.",
@@ -131,6 +133,7 @@ export const loginCommand: Command = {
       challenge: { takesValue: false },
       "challenge-url": { takesValue: true },
       "login-order": { takesValue: true },
+      "acr-values": { takesValue: true },
       json: { takesValue: false },
     },
     positionals: [],
@@ -138,8 +141,9 @@ export const loginCommand: Command = {
   run(args: ParsedArguments, output: Output): number {
     const headerName = args.options.get("header") ?? DEFAULT_HEADER;
     const challenge = args.options.has("challenge");
-    if (!challenge && (args.options.has("challenge-url") || args.options.has("login-order"))) {
-      throw new UsageError("--challenge-url and --login-order go with --challenge");
+    const challengeOnly = ["challenge-url", "login-order", "acr-values"];
+    if (!challenge && challengeOnly.some((name) => args.options.has(name))) {
+      throw new UsageError("--challenge-url, --login-order and --acr-values go with --challenge");
     }
     const settings = {
       tokenUrl: endpointUrl("token-url", required(args, "token-url")),
@@ -171,6 +175,7 @@ export const loginCommand: Command = {
           const client = new ChallengeClient({
             ...settings,
             challengeUrl: challengeEndpoint,
+            acrValues: args.options.get("acr-values"),
             clientSecret: secret,
           });
           return new ChallengeLoginFlow({ client, prompter, reporter, username, order }).run();

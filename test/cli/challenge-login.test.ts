@@ -1,9 +1,12 @@
 // login --challenge's dialogue without a server: ChallengeLoginFlow against a scripted endpoint (the answers are those
 // src/host/challenge-answer.ts renders), for what the e2e test cannot reach with one server: the code-first order, a
-// restart after too many codes, and the JSON answers read into the reporter's fields.
+// restart after too many codes, and the JSON answers read into the reporter's fields; and ChallengeClient's requests as
+// an HTTP server receives them (acr_values, which local mode ignores, and a confidential client's Basic).
 
-import { challengeFields } from "../../src/cli/login/challenge-client";
-import type { ChallengeClient } from "../../src/cli/login/challenge-client";
+import { createHash } from "crypto";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import { ChallengeClient, challengeFields, newPkce } from "../../src/cli/login/challenge-client";
 import { ChallengeLoginFlow } from "../../src/cli/login/challenge-flow";
 import type { LoginOrder } from "../../src/cli/login/challenge-flow";
 import { humanReporter } from "../../src/cli/login/reporter";
@@ -121,4 +124,65 @@ test("the JSON answers in the reporter's fields: proceed, errors with their coun
   expect(challengeFields({ error: "invalid_client" })).toEqual({ status: "error", error: "invalid_client" });
   expect(challengeFields({ error: "unauthorized_client", error_description: "x" })).toBeNull();
   expect(challengeFields("not json")).toBeNull();
+});
+
+test("the client's requests over HTTP: client, acr_values and an S256 challenge on each; the exchange sends its verifier", async () => {
+  const forms: { path: string; form: URLSearchParams; authorization: string | undefined }[] = [];
+  const server = http.createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    request.on("end", () => {
+      forms.push({
+        path: request.url ?? "",
+        form: new URLSearchParams(body),
+        authorization: request.headers.authorization,
+      });
+      response.writeHead(request.url === "/token" ? 200 : 401, { "Content-Type": "application/json" });
+      response.end(
+        request.url === "/token"
+          ? JSON.stringify({ access_token: "t" })
+          : JSON.stringify({ error: "insufficient_authorization", auth_session: SESSION, next: "otp" }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const client = new ChallengeClient({
+      challengeUrl: `${base}/authorize-challenge`,
+      tokenUrl: `${base}/token`,
+      clientId: "backend",
+      clientSecret: "s3cret",
+      clientAuth: "basic",
+      acrValues: "gamatech_authz_challenge",
+      scope: "openid",
+    });
+    const first = await client.post({ username: "erin", password: "pw" });
+    expect(first.fields).toEqual({ status: "proceed", session_id: SESSION, step: "2" });
+    await client.post({ auth_session: SESSION, otp: "123456" });
+    expect((await client.exchange("the-code")).body).toEqual({ access_token: "t" });
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  const [start, code, exchange] = forms;
+  for (const step of [start, code]) {
+    expect(step?.path).toBe("/authorize-challenge");
+    // Basic for the secret, and client_id in the form too: the endpoint finds the client by that parameter.
+    expect(step?.authorization).toBe("Basic " + Buffer.from("backend:s3cret").toString("base64"));
+    expect(step?.form.get("client_id")).toBe("backend");
+    expect(step?.form.get("acr_values")).toBe("gamatech_authz_challenge");
+    expect(step?.form.get("scope")).toBe("openid");
+    expect(step?.form.get("code_challenge_method")).toBe("S256");
+  }
+  // One login, one challenge.
+  expect(code?.form.get("code_challenge")).toBe(start?.form.get("code_challenge"));
+  expect(exchange?.path).toBe("/token");
+  expect(Object.fromEntries(exchange?.form ?? [])).toEqual({
+    grant_type: "authorization_code",
+    code: "the-code",
+    code_verifier: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+  });
+  const verifier = exchange?.form.get("code_verifier") ?? "";
+  expect(createHash("sha256").update(verifier).digest("base64url")).toBe(start?.form.get("code_challenge"));
+  expect(newPkce().verifier).not.toBe(newPkce().verifier);
 });

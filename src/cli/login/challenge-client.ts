@@ -10,6 +10,8 @@ const NEXT_STEP: Record<string, string> = { otp: "2", password: "3" };
 
 export interface ChallengeSettings extends Omit<ClientSettings, "headerName"> {
   challengeUrl: string;
+  /** The script's name, sent on every request: without it Janssen runs authorizationChallengeDefaultAcr's script. */
+  acrValues?: string;
 }
 
 /** RFC 7636: a fresh 256-bit verifier per login, and its S256 challenge. */
@@ -60,6 +62,7 @@ export class ChallengeClient {
     const { settings } = this;
     const form = new URLSearchParams(parameters);
     form.set("client_id", settings.clientId);
+    if (settings.acrValues !== undefined) form.set("acr_values", settings.acrValues);
     if (settings.scope !== undefined) form.set("scope", settings.scope);
     form.set("code_challenge", this.pkce.challenge);
     form.set("code_challenge_method", "S256");
