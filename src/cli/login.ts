@@ -14,7 +14,8 @@ import { stdinPrompter } from "./login/prompter";
 import type { Prompter } from "./login/prompter";
 import { humanReporter, jsonReporter } from "./login/reporter";
 import { TokenClient } from "./login/token-client";
-import type { ClientAuthMethod } from "./login/token-client";
+import type { ClientAuthMethod, ClientSettings } from "./login/token-client";
+import type { Reporter } from "./login/reporter";
 
 const DEFAULT_HEADER = "X-ROPC-TWO-FA";
 /** Where the client secret comes from when it is not typed at a prompt: the command line is visible to every local user. */
@@ -92,6 +93,26 @@ function clientAuth(value: string | undefined): ClientAuthMethod {
   throw new UsageError(`--client-auth must be basic or post (got ${JSON.stringify(value)})`);
 }
 
+/** The --challenge login, its options read now: the dialogue at /authorize-challenge, then the code's exchange. */
+function challengeLogin(
+  args: ParsedArguments,
+  settings: Omit<ClientSettings, "clientSecret">,
+  deps: { prompter: Prompter; reporter: Reporter; username: string },
+): (secret: string | undefined) => Promise<boolean> {
+  const order = loginOrder(args.options.get("login-order"));
+  const endpoint = challengeUrl(args, settings.tokenUrl);
+  const acrValues = args.options.get("acr-values");
+  return (secret) => {
+    const client = new ChallengeClient({
+      ...settings,
+      challengeUrl: endpoint,
+      acrValues,
+      clientSecret: secret,
+    });
+    return new ChallengeLoginFlow({ ...deps, client, order }).run();
+  };
+}
+
 export const loginCommand: Command = {
   name: "login",
   summary:
@@ -165,24 +186,17 @@ export const loginCommand: Command = {
       : (status: number) => noHeaderAdvice(status, headerName);
     const reporter = args.options.has("json") ? jsonReporter(output) : humanReporter(output, unreached);
     const prompter = stdinPrompter();
-    const order = challenge ? loginOrder(args.options.get("login-order")) : "code_first";
-    const challengeEndpoint = challenge ? challengeUrl(args, settings.tokenUrl) : "";
+    // The options are checked now, before any prompt: a usage error exits 2 at once.
+    const loginWith: (secret: string | undefined) => Promise<boolean> = challenge
+      ? challengeLogin(args, settings, { prompter, reporter, username })
+      : (secret) => {
+          const client = new TokenClient({ ...settings, clientSecret: secret });
+          return new LoginFlow({ client, prompter, reporter, username }).run();
+        };
     // Command.run is synchronous; the prompts keep the process alive and the outcome sets the exit code, after main()
     // has stored this return value.
     clientSecret(source, prompter)
-      .then((secret) => {
-        if (challenge) {
-          const client = new ChallengeClient({
-            ...settings,
-            challengeUrl: challengeEndpoint,
-            acrValues: args.options.get("acr-values"),
-            clientSecret: secret,
-          });
-          return new ChallengeLoginFlow({ client, prompter, reporter, username, order }).run();
-        }
-        const client = new TokenClient({ ...settings, clientSecret: secret });
-        return new LoginFlow({ client, prompter, reporter, username }).run();
-      })
+      .then(loginWith)
       .then(
         (loggedIn) => (process.exitCode = loggedIn ? EXIT_OK : EXIT_PROBLEMS),
         (error: Error) => {

@@ -18,9 +18,9 @@ test("build --out DIR writes both scripts into DIR, each what its kind builds", 
   const ropc = path.join(directory, "out", "GamatechRopc.py");
   const challenge = path.join(directory, "out", "GamatechAuthzChallenge.py");
   expect(result.stdout).toBe(`wrote ${ropc}\nwrote ${challenge}\n`);
-  expect(fs.readFileSync(ropc, "utf8")).toBe(compileScript({}, "ropc").python);
+  expect(fs.readFileSync(ropc, "utf8")).toBe(compileScript("ropc").python);
   expect(fs.readFileSync(ropc, "utf8")).toContain("class ResourceOwnerPasswordCredentials(");
-  expect(fs.readFileSync(challenge, "utf8")).toBe(compileScript({}, "challenge").python);
+  expect(fs.readFileSync(challenge, "utf8")).toBe(compileScript("challenge").python);
   expect(fs.readFileSync(challenge, "utf8")).toContain("class AuthorizationChallenge(");
   expect(fs.readdirSync(path.join(directory, "out")).sort()).toEqual([
     "GamatechAuthzChallenge.py",
@@ -38,15 +38,15 @@ test.each([
   expect(result.stderr).toBe(`gamatech-ropc build: ${reason}\nusage: gamatech-ropc build [--out DIR]\n`);
 });
 
-test("a release's scripts: the plain build with the commit line added is what a build from the commit makes", () => {
+test("a release's script: the build with the commit line under the sources digest, nothing else changed", () => {
   const commit = "0123456789abcdef0123456789abcdef01234567";
-  const kinds = ["ropc", "challenge"] as const;
-  const plain = compileScripts(kinds);
-  const fromCommit = compileScripts(kinds, { commit });
-  kinds.forEach((_kind, index) => {
-    const released = withSourceCommit(plain[index]!.python, commit);
-    expect(released).toBe(fromCommit[index]!.python);
-    expect(released).toContain(`# Source commit: ${commit} (npm run release, clean checkout).\n`);
-  });
+  for (const built of compileScripts(["ropc", "challenge"])) {
+    const lines = built.python.split("\n");
+    const released = withSourceCommit(built.python, commit).split("\n");
+    const digest = lines.findIndex((line) => line.startsWith("# Sources: sha256 "));
+    expect(lines[digest + 1]).toMatch(/^# {3}of the files listed above/);
+    expect(released[digest + 2]).toBe(`# Source commit: ${commit} (npm run release, clean checkout).`);
+    expect([...released.slice(0, digest + 2), ...released.slice(digest + 3)]).toEqual(lines);
+  }
   expect(() => withSourceCommit("# no header\n", commit)).toThrow("no sources digest");
 }, 120000);

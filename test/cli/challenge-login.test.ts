@@ -11,6 +11,7 @@ import { ChallengeLoginFlow } from "../../src/cli/login/challenge-flow";
 import type { LoginOrder } from "../../src/cli/login/challenge-flow";
 import { humanReporter } from "../../src/cli/login/reporter";
 import type { StepAnswer } from "../../src/cli/login/token-client";
+import { runInProcess } from "./run-cli";
 
 const SESSION = "a".repeat(64);
 
@@ -185,4 +186,28 @@ test("the client's requests over HTTP: client, acr_values and an S256 challenge 
   const verifier = exchange?.form.get("code_verifier") ?? "";
   expect(createHash("sha256").update(verifier).digest("base64url")).toBe(start?.form.get("code_challenge"));
   expect(newPkce().verifier).not.toBe(newPkce().verifier);
+});
+
+test("login's challenge options: refused before any prompt when wrong or without --challenge (exit 2)", () => {
+  const base = ["login", "--client-id", "app", "--username", "erin"];
+  const cases: [string[], string][] = [
+    [["--token-url", "http://127.0.0.1:1/token", "--acr-values", "x"], "go with --challenge"],
+    [
+      ["--challenge", "--token-url", "http://127.0.0.1:1/token", "--login-order", "first"],
+      "--login-order must be",
+    ],
+    [
+      ["--challenge", "--token-url", "http://127.0.0.1:1/oauth"],
+      "does not end in /token: give --challenge-url",
+    ],
+    [
+      ["--challenge", "--token-url", "http://127.0.0.1:1/token", "--challenge-url", "nope"],
+      "--challenge-url must be",
+    ],
+  ];
+  for (const [extra, message] of cases) {
+    const result = runInProcess([...base, ...extra]);
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toContain(message);
+  }
 });

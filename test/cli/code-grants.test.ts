@@ -10,14 +10,17 @@ function grants() {
   let now = 1_000_000;
   const codes = new CodeGrants(() => now);
   const issue = (code: string, codeChallenge: string | null = CHALLENGE) =>
-    codes.issue(code, { clientId: "app", userId: "erin", scopes: ["openid"], codeChallenge });
+    codes.issue(code, { clientId: "app", scopes: ["openid"], codeChallenge });
   return { codes, issue, advance: (seconds: number) => (now += seconds * 1000) };
 }
 
 test("the right client and verifier redeem a code once", () => {
   const { codes, issue } = grants();
   issue("c1");
-  expect(codes.redeem("c1", "app", VERIFIER)).toMatchObject({ kind: "granted", grant: { userId: "erin" } });
+  expect(codes.redeem("c1", "app", VERIFIER)).toMatchObject({
+    kind: "granted",
+    grant: { clientId: "app", scopes: ["openid"] },
+  });
   expect(codes.redeem("c1", "app", VERIFIER)).toEqual({
     kind: "refused",
     description: "The code is unknown or was used.",

@@ -7,7 +7,7 @@ import type { IncomingMessage } from "http";
 import type { AuthenticateReply } from "../../world/protocol";
 import { pkceProblem } from "./code-grants";
 import type { CodeGrants } from "./code-grants";
-import { oauthError, readForm, scriptHeaders, scriptParameters } from "./http-answers";
+import { oauthError, readForm, scriptCall } from "./http-answers";
 import type { Answer } from "./http-answers";
 import type { ScriptCall } from "./script-runner";
 import type { LocalClient } from "./world-files";
@@ -89,12 +89,7 @@ export async function answerChallengeRequest(
   const admitted = admittedClient(form, deps.clients);
   if ("refused" in admitted) return admitted.refused;
   const { client } = admitted;
-  const reply = await deps.challenge({
-    parameters: scriptParameters(form),
-    clientId: client.client_id,
-    ip: request.socket.remoteAddress ?? "127.0.0.1",
-    headers: scriptHeaders(request),
-  });
+  const reply = await deps.challenge(scriptCall(request, form, client.client_id));
   deps.onScriptReply(reply);
   if (reply.http === undefined) throw new Error("the challenge script's reply has no HTTP answer");
   const { status, body } = reply.http;
@@ -106,7 +101,6 @@ export async function answerChallengeRequest(
   }
   deps.codes.issue(code, {
     clientId: client.client_id,
-    userId: reply.user.userId,
     scopes: grantedScopes(form, client),
     codeChallenge: form.get("code_challenge"),
   });

@@ -1,5 +1,6 @@
-// Authorization codes issued at the end of a challenge dialogue, redeemed once at /token: bound to the client, the user,
-// the granted scopes and the PKCE challenge of the request that completed the dialogue, as Janssen's grant is.
+// Authorization codes issued at the end of a challenge dialogue, redeemed once at /token: bound to the client, the granted
+// scopes and the PKCE challenge of the request that completed the dialogue, as Janssen's grant is (local tokens name no
+// user, so the grant keeps none).
 
 import { createHash, timingSafeEqual } from "crypto";
 
@@ -12,7 +13,6 @@ const S256_CHALLENGE_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
 export interface CodeGrant {
   clientId: string;
-  userId: string;
   scopes: string[];
   /** The S256 challenge the app sent with the completing request; null when it sent none. */
   codeChallenge: string | null;

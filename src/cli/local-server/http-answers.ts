@@ -1,7 +1,8 @@
 // What both local endpoints share: the JSON answer and how it is sent (never cached, CORS for local browser apps), the
-// bounded form body, and the request's parameters as the servlet request shows them to a script.
+// bounded form body, and the script's call for a request.
 
 import type { IncomingMessage, ServerResponse } from "http";
+import type { ScriptCall } from "./script-runner";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -75,21 +76,20 @@ function readBody(request: IncomingMessage): Promise<string | null> {
   });
 }
 
-/** Every parameter as the servlet request shows it to the script: a repeated one keeps all its values. */
-export function scriptParameters(form: URLSearchParams): Record<string, string | string[]> {
+/**
+ * The script's call for a request, as the servlet request shows it: every parameter (a repeated one keeps all its
+ * values), the headers with one value each, and the client the endpoint settled on.
+ */
+export function scriptCall(request: IncomingMessage, form: URLSearchParams, clientId: string): ScriptCall {
   const parameters: Record<string, string | string[]> = {};
   for (const name of new Set(form.keys())) {
     const values = form.getAll(name);
     parameters[name] = values.length === 1 ? (values[0] as string) : values;
   }
-  return parameters;
-}
-
-/** The request's headers with one value each, as the script's servlet request answers getHeader. */
-export function scriptHeaders(request: IncomingMessage): Record<string, string> {
-  return Object.fromEntries(
+  const headers = Object.fromEntries(
     Object.entries(request.headers).filter(
       (entry): entry is [string, string] => typeof entry[1] === "string",
     ),
   );
+  return { parameters, clientId, ip: request.socket.remoteAddress ?? "127.0.0.1", headers };
 }

@@ -7,7 +7,7 @@ import type { IncomingMessage } from "http";
 import type { AuthenticateReply } from "../../world/protocol";
 import { authenticateClient } from "./client-auth";
 import type { CodeGrants } from "./code-grants";
-import { oauthError, readForm, scriptHeaders, scriptParameters } from "./http-answers";
+import { oauthError, readForm, scriptCall } from "./http-answers";
 import type { Answer } from "./http-answers";
 import type { ScriptCall } from "./script-runner";
 import type { GrantType, LocalClient } from "./world-files";
@@ -51,12 +51,7 @@ async function passwordGrant(
 ): Promise<Answer> {
   const scopes = grantedScopes(form, client);
   if (scopes === null) return oauthError(400, "invalid_scope", "The client may not ask for that scope.");
-  const reply = await deps.authenticate({
-    parameters: scriptParameters(form),
-    clientId: client.client_id,
-    ip: request.socket.remoteAddress ?? "127.0.0.1",
-    headers: scriptHeaders(request),
-  });
+  const reply = await deps.authenticate(scriptCall(request, form, client.client_id));
   deps.onScriptReply(reply);
   // As in Janssen: only True together with a user on the context issues a token; False, an exception or no user is 401.
   if (reply.outcome !== "returned" || reply.value !== true || reply.user === null) {
