@@ -207,13 +207,17 @@ describe.each(BACKENDS)("claims on a real $name", (backend) => {
     ];
     const headers = results.map((result) => result.headers["X-ROPC-TWO-FA"] ?? "");
     expect(headers.filter((header) => header.includes("status=proceed"))).toEqual([]);
-    // Every evaluated wrong code tells how many attempts are left: a number two nodes both handed out would repeat.
+    // Every evaluated wrong code that leaves attempts tells how many: a number two nodes both handed out would repeat.
     const left = headers
       .filter((header) => header.includes("error_code=10005"))
       .map((header) => /attempts_left=(\d+)/.exec(header)?.[1]);
-    expect(left.length).toBeGreaterThan(0);
-    expect(left.length).toBeLessThanOrEqual(5);
+    expect(left.length).toBeLessThanOrEqual(4);
     expect(new Set(left).size).toBe(left.length);
+    // The guess holding the last slot answers too_many_attempts. It may end the session before the guesses holding the
+    // earlier slots report back, and those then find no session: zero 10005 answers is a legal interleaving, but the limit
+    // must have been reached, so at least one too_many_attempts.
+    const exhausted = headers.filter((header) => header.includes("error_code=10009")).length;
+    expect(exhausted).toBeGreaterThanOrEqual(1);
     const late = nodeA.authenticate(a.instance, { ...login, parameters: { ...step2, password: code } });
     expect(late.headers["X-ROPC-TWO-FA"]).not.toContain("status=proceed");
     expect(late).toMatchObject({ outcome: "returned", value: false });
