@@ -204,6 +204,21 @@ function throughputRows({ throughput: t }: Results): Row[] {
       met: null,
     },
   ];
+  const groups = [
+    ...new Set([...Object.keys(t.ours.threadCpuPerLoginUs), ...Object.keys(t.sample.threadCpuPerLoginUs)]),
+  ];
+  for (const group of groups.sort()) {
+    const [ours, sample] = [t.ours.threadCpuPerLoginUs[group] ?? 0, t.sample.threadCpuPerLoginUs[group] ?? 0];
+    rows.push({
+      section,
+      measure: `of which ${group}`,
+      value: us(ours),
+      sample: us(sample),
+      ratio: "",
+      target: "",
+      met: null,
+    });
+  }
   for (const step of Object.keys(t.ours.steps)) {
     const [ours, sample] = [t.ours.steps[step], t.sample.steps[step]];
     if (ours === undefined || sample === undefined) continue;

@@ -98,6 +98,11 @@ export interface SubjectThroughput {
   requestsPerS: number;
   /** CPU time of the whole process per login while the clients ran. */
   processCpuPerLoginUs: number;
+  /**
+   * That CPU time per login by kind of thread (bench_world.py's THREAD_GROUPS), read from /proc per thread; "threads that
+   * ended" is what threads gone before the end of a phase took (connection threads of the fake Twilio API, mostly).
+   */
+  threadCpuPerLoginUs: Record<string, number>;
   /** Wall time per call under load (p50 / p99 across every client's calls). */
   steps: Record<string, StepFigures>;
   errors: string[];

@@ -15,6 +15,7 @@ const STEPS = ["start", "code", "password"] as const;
 interface Phase {
   wallNs: number;
   cpuNs: number;
+  threadCpuNs: Record<string, number>;
   logins: number;
   failed: number;
   errors: string[];
@@ -44,6 +45,22 @@ export function benchThroughput(builtScript: string, sampleJar: string, quick: b
   };
 }
 
+const ENDED_THREADS = "threads that ended";
+
+function threadCpuPerLogin(phases: Phase[], logins: number): Record<string, number> {
+  const perLogin: Record<string, number> = {};
+  for (const phase of phases) {
+    let counted = 0;
+    for (const [group, ns] of Object.entries(phase.threadCpuNs)) {
+      perLogin[group] = (perLogin[group] ?? 0) + ns / logins / 1000;
+      counted += ns;
+    }
+    perLogin[ENDED_THREADS] =
+      (perLogin[ENDED_THREADS] ?? 0) + Math.max(0, phase.cpuNs - counted) / logins / 1000;
+  }
+  return perLogin;
+}
+
 function subjectThroughput(phases: Phase[]): SubjectThroughput {
   const sum = (pick: (p: Phase) => number) => phases.reduce((total, p) => total + pick(p), 0);
   const logins = sum((p) => p.logins);
@@ -57,6 +74,7 @@ function subjectThroughput(phases: Phase[]): SubjectThroughput {
     loginsPerS: logins / wallS,
     requestsPerS: (3 * logins) / wallS,
     processCpuPerLoginUs: sum((p) => p.cpuNs) / logins / 1000,
+    threadCpuPerLoginUs: threadCpuPerLogin(phases, logins),
     steps,
     errors: phases.flatMap((p) => p.errors).slice(0, 5),
   };

@@ -147,6 +147,42 @@ def process_cpu_ns():
     return (int(fields[11]) + int(fields[12])) * 10000000
 
 
+# What each kind of thread of this JVM is, from its name (/proc/self/task/N/comm, the first 15 characters of the Java name).
+THREAD_GROUPS = (
+    ("fake-twilio", "the fake Twilio API (its TLS included)"),
+    ("bench-client", "request threads (the script, and the sample's SMS)"),
+    ("pool-", "our script's Twilio workers"),
+    ("C1 CompilerThre", "JIT"),
+    ("C2 CompilerThre", "JIT"),
+    ("GC", "garbage collector"),
+    ("G1", "garbage collector"),
+    ("VM Thread", "garbage collector"),
+)
+
+
+def thread_group(name):
+    for prefix, group in THREAD_GROUPS:
+        if name.startswith(prefix):
+            return group
+    return "other"
+
+
+def thread_cpu_ns():
+    """CPU time so far of every live thread of this JVM, summed per THREAD_GROUPS group (threads that ended are lost)."""
+    groups = {}
+    for task in os.listdir("/proc/self/task"):
+        try:
+            with open("/proc/self/task/%s/comm" % task) as comm:
+                name = comm.read().strip()
+            with open("/proc/self/task/%s/stat" % task) as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except IOError:
+            continue  # the thread ended meanwhile
+        group = thread_group(name)
+        groups[group] = groups.get(group, 0) + (int(fields[11]) + int(fields[12])) * 10000000
+    return groups
+
+
 def expect(condition, what, detail):
     if not condition:
         raise AssertionError("%s did not go as a successful login would: %r" % (what, detail))

@@ -3,12 +3,12 @@
 # Protocol: one JSON command per stdin line; one reply per command on stdout, prefixed with REPLY_PREFIX so stray output
 # (a Java double or a script writing to the real stdout) can never be mistaken for a reply. See JythonScriptHost.ts.
 import __builtin__
-import imp
 import json
 import sys
 import traceback
 
 import jarray
+from compiled_scripts import load_script
 from com.fasterxml.jackson.databind import ObjectMapper
 from java.io import File
 from java.lang import Object as JavaObject
@@ -327,7 +327,7 @@ class Driver(object):
 
     def cmd_load(self, command):
         handle = "script%d" % (len(self.modules) + 1)
-        outcome = call_script(lambda: imp.load_source(MODULE_PREFIX + handle, command["path"]))
+        outcome = call_script(lambda: load_script(MODULE_PREFIX + handle, command["path"]))
         if outcome["outcome"] == "returned":
             self.modules[handle] = outcome.pop("value")
             outcome["script"] = handle

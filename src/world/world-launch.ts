@@ -9,6 +9,8 @@ import { javaExecutable, jythonEnvironment, jythonHome, jythonJar } from "./jyth
 import { twilioTls, TWILIO_HOSTS } from "./tls";
 
 export const DRIVER = path.join(__dirname, "driver.py");
+/** Where driver.py keeps the compiled classes of the scripts it loads (compiled_scripts.py). */
+export const COMPILED_SCRIPTS = path.resolve(__dirname, "..", "..", ".cache", "jython-compiled");
 
 /** The options that shape a world's JVM process. */
 export interface WorldJvmOptions {
@@ -28,6 +30,21 @@ export interface WorldJvmOptions {
    * against 5.5 CPU-seconds).
    */
   jit?: "quick" | "full";
+}
+
+/**
+ * GAMATECH_WORLD_JFR=DIR records every world JVM with Java Flight Recorder into DIR, one file per JVM, to see where a test
+ * file's JVM time goes (`jfr print --events jdk.ExecutionSample`). Stacks are kept deep enough to reach the script's
+ * Python functions under the driver's.
+ */
+function flightRecorder(name: string): string[] {
+  const folder = process.env.GAMATECH_WORLD_JFR;
+  if (folder === undefined || folder === "") return [];
+  const recording = path.join(folder, `${name}.jfr`);
+  return [
+    `-XX:StartFlightRecording=filename=${recording},settings=profile`,
+    "-XX:FlightRecorderOptions:stackdepth=256",
+  ];
 }
 
 /** What tells JVMs apart for the pool of idle ones (host-pool.ts). */
@@ -72,6 +89,7 @@ export function worldLaunch(
     `-Dpython.home=${jythonHome()}`,
     ...(options.jit === "quick" ? ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"] : []),
     "-Dpython.cachedir.skip=true",
+    `-Dgamatech.compiledScripts=${COMPILED_SCRIPTS}`,
     "-Dpython.console.encoding=UTF-8",
     `-Djdk.net.hosts.file=${hostsFile}`,
     `-Djavax.net.ssl.trustStore=${tls.truststore}`,
@@ -82,6 +100,7 @@ export function worldLaunch(
     `-Dgamatech.twilio.keystorePassword=${tls.password}`,
     `-Dgamatech.twilio.directAddress=${directAddress}`,
     ...(options.jvmOptions ?? []),
+    ...flightRecorder(directAddress),
     "org.python.util.jython",
     options.script ?? DRIVER,
     ...(options.scriptArgs ?? []),

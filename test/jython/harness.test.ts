@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import {
   buildJavaDoubles,
@@ -7,6 +8,7 @@ import {
   worldClasspath,
 } from "../../src/world/javaDoubles";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
+import { COMPILED_SCRIPTS } from "../../src/world/world-launch";
 import { AuthenticateRequest } from "../../src/world/protocol";
 
 const MINIMAL = path.resolve(__dirname, "..", "..", "bench", "floor", "MinimalRopc.py");
@@ -67,6 +69,53 @@ describe("the world's classpath", () => {
     const info = host.worldInfo();
     expect(info.twilioVersion).toBe(NEWEST_TWILIO_VERSION);
     expect(info.fakeTwilio).toMatch(/proxy 127\.0\.0\.1:\d+/);
+  });
+});
+
+describe("loading a script through the cache of compiled classes", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-compiled-"));
+  const script = path.join(folder, "EditedRopc.py");
+  const minimal = fs.readFileSync(MINIMAL, "utf8");
+
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  async function initLogs(): Promise<string[] | undefined> {
+    const instance = await host.create(await host.load(script));
+    return (await host.init(instance, {})).logs;
+  }
+
+  it("loads an edited script as edited, from one class per source", async () => {
+    const unique = `MinimalRopc. init ${process.pid}-${Date.now()}`;
+    fs.writeFileSync(script, minimal.replace('"MinimalRopc. init"', JSON.stringify(unique)));
+    const before = new Set(fs.existsSync(COMPILED_SCRIPTS) ? fs.readdirSync(COMPILED_SCRIPTS) : []);
+    expect(await initLogs()).toEqual([unique]);
+    const made = fs.readdirSync(COMPILED_SCRIPTS).filter((name) => !before.has(name));
+    expect(made).toHaveLength(1);
+    expect(await initLogs()).toEqual([unique]);
+    fs.writeFileSync(script, minimal.replace('"MinimalRopc. init"', JSON.stringify(`${unique} edited`)));
+    expect(await initLogs()).toEqual([`${unique} edited`]);
+  });
+
+  it("names the source in tracebacks and __file__, as a plain load does", async () => {
+    fs.writeFileSync(
+      script,
+      minimal.replace('print "MinimalRopc. init"', 'raise ValueError(__file__ + " 0")'),
+    );
+    const instance = await host.create(await host.load(script));
+    const reply = await host.init(instance, {});
+    expect(reply).toMatchObject({
+      outcome: "raised",
+      exception: { type: "ValueError", message: `${script} 0` },
+    });
+    expect((reply as { exception: { traceback: string } }).exception.traceback).toContain(
+      `File "${script}", line 14`,
+    );
+  });
+
+  it("still reports a script that does not compile as the plain load does", async () => {
+    fs.writeFileSync(script, minimal.replace("def init(self", "def init(self,,"));
+    const loaded = await host.tryLoad(script);
+    expect(loaded).toMatchObject({ outcome: "raised", exception: { type: "SyntaxError" } });
   });
 });
 
