@@ -9,7 +9,7 @@ const CLIENTS = 50;
 const LATENCY_MS = 2;
 const LOGINS_PER_CLIENT = 10;
 const ROUNDS = 2;
-const WARMUP_LOGINS = 500;
+const WARMUP_LOGINS = 2000;
 const STEPS = ["start", "code", "password"] as const;
 
 interface Phase {

@@ -168,8 +168,8 @@ def thread_group(name):
 
 
 def thread_cpu_ns():
-    """CPU time so far of every live thread of this JVM, summed per THREAD_GROUPS group (threads that ended are lost)."""
-    groups = {}
+    """CPU time so far of every live thread of this JVM: thread id to (THREAD_GROUPS group, nanoseconds)."""
+    threads = {}
     for task in os.listdir("/proc/self/task"):
         try:
             with open("/proc/self/task/%s/comm" % task) as comm:
@@ -178,8 +178,15 @@ def thread_cpu_ns():
                 fields = stat.read().rsplit(")", 1)[1].split()
         except IOError:
             continue  # the thread ended meanwhile
-        group = thread_group(name)
-        groups[group] = groups.get(group, 0) + (int(fields[11]) + int(fields[12])) * 10000000
+        threads[task] = (thread_group(name), (int(fields[11]) + int(fields[12])) * 10000000)
+    return threads
+
+
+def thread_cpu_between(before, after):
+    """The CPU time each group's threads took from `before` to `after` (thread_cpu_ns); threads that ended are not in it."""
+    groups = {}
+    for task, (group, ns) in after.items():
+        groups[group] = groups.get(group, 0) + ns - before.get(task, (group, 0))[1]
     return groups
 
 
