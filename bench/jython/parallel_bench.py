@@ -9,7 +9,7 @@ import json
 import sys
 
 from bench_world import RESULT_PREFIX, STEPS, BenchWorld, Sink, process_cpu_ns, thread_cpu_between, thread_cpu_ns
-from gamatech.testkit import Latency, World
+from gamatech.testkit import Clock, Latency, World
 from java.lang import System
 from java.lang import Thread
 from java.util.concurrent import Callable, CountDownLatch, Executors, ThreadFactory, TimeUnit
@@ -17,6 +17,11 @@ from java.util.concurrent import Callable, CountDownLatch, Executors, ThreadFact
 USERS_PER_CLIENT = 4
 SUBJECTS = ("ours", "sample")
 PHASE_TIMEOUT_S = 600
+# An hour and a second of the world's clock: every hourly send and failure slot is free again. Passed before every phase
+# and every WARMUP_PER_HOUR warm-up logins, so a user gets about as many codes an hour as a real one: without it the
+# hour's slots filled up as the run went on, and each later start read more of them.
+HOUR_MS = 3601 * 1000
+WARMUP_PER_HOUR = 500
 MAX_ERRORS_KEPT = 5
 
 
@@ -68,6 +73,7 @@ class ClientThreads(ThreadFactory):
 
 
 def phase(world, subject, clients, logins):
+    Clock.advance(HOUR_MS)
     ready, start = CountDownLatch(clients), CountDownLatch(1)
     pool = Executors.newFixedThreadPool(clients, ClientThreads())
     try:
@@ -98,6 +104,8 @@ def main():
     try:
         world = BenchWorld(ours, sample, clients * USERS_PER_CLIENT)
         for n in range(warmup):
+            if n % WARMUP_PER_HOUR == 0:
+                Clock.advance(HOUR_MS)
             for subject in SUBJECTS:
                 world.login(subject, world.people[n % len(world.people)], "203.0.113.%d" % (n % 250 + 1), wall_timer)
         Latency.set(latency)
