@@ -1,10 +1,10 @@
-// The start-up text of `serve`: everything needed to try a login, including the fake users' passwords and the client secret,
-// which exist only in the example files.
+// The start-up text of `serve`: everything needed to try a login. The passwords and client secrets of the shipped examples
+// are fake and shown; those of files the user gave may be real ones: they never reach the console, and phone numbers are masked.
 
 import type { WorldUser } from "../../world/protocol";
 import type { RawProperties } from "../properties-file";
 import { CHALLENGE_SCOPE } from "./challenge-endpoint";
-import { LOCAL_MODE_MARK } from "./sms-outbox";
+import { LOCAL_MODE_MARK, maskPhone } from "./sms-outbox";
 import type { LocalClient } from "./world-files";
 
 const PHONE_ATTRIBUTES = ["mobile", "telephoneNumber"];
@@ -14,14 +14,20 @@ function valuesOf(user: WorldUser, name: string): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-function userLine(user: WorldUser): string {
+/** What stands for a password or secret from a file the user gave. */
+export const NOT_SHOWN = "(not shown)";
+
+function userLine(user: WorldUser, fromExample: boolean): string {
   const mail = valuesOf(user, "mail");
-  const phones = PHONE_ATTRIBUTES.flatMap((name) => valuesOf(user, name));
+  const phones = PHONE_ATTRIBUTES.flatMap((name) => valuesOf(user, name)).map((phone) =>
+    fromExample ? phone : maskPhone(phone),
+  );
   const logins = [user.uid, ...mail].join(" or ");
   let note = `phone ${phones.join(", ")}`;
   if ((user.status ?? "active") !== "active") note = "inactive: gets a decoy login, no SMS";
   else if (phones.length === 0) note = "no phone: gets a decoy login, no SMS";
-  return `  ${logins.padEnd(28)} password ${(user.password ?? "(none)").padEnd(22)} ${note}`;
+  const password = user.password === undefined ? "(none)" : fromExample ? user.password : NOT_SHOWN;
+  return `  ${logins.padEnd(28)} password ${password.padEnd(22)} ${note}`;
 }
 
 export interface BannerFacts {
@@ -31,13 +37,23 @@ export interface BannerFacts {
   clients: LocalClient[];
   properties: RawProperties;
   sources: { users: string; clients: string; config: string };
+  examples: { users: boolean; clients: boolean };
   outboxFile: string;
   clockControl: boolean;
 }
 
-function clientLine(client: LocalClient): string {
-  const secret = client.client_secret === null ? "public (no secret)" : `secret ${client.client_secret}`;
+function clientLine(client: LocalClient, showSecret: boolean): string {
+  const secret =
+    client.client_secret === null
+      ? "public (no secret)"
+      : `secret ${showSecret ? client.client_secret : NOT_SHOWN}`;
   return `  client id ${client.client_id}  ${secret}  scopes ${client.scopes.join(" ")}  grants ${client.grant_types.join(" ")}`;
+}
+
+/** The secret option of a `login` line: on the command line for an example client, asked for otherwise. */
+function secretOption(client: LocalClient, facts: BannerFacts): string {
+  if (client.client_secret === null) return "";
+  return facts.examples.clients ? ` --client-secret ${client.client_secret}` : " --ask-client-secret";
 }
 
 /** How to walk the dialogue with `login`: a confidential client at /token, a challenge client at /authorize-challenge. */
@@ -47,12 +63,12 @@ function tryIt(facts: BannerFacts, user: WorldUser): string[] {
   if (ropc !== undefined && ropc.client_secret !== null) {
     lines.push(
       `  npx gamatech-ropc login --token-url ${facts.endpoint} --client-id ${ropc.client_id} \\`,
-      `    --client-secret ${ropc.client_secret} --username ${user.uid}`,
+      `   ${secretOption(ropc, facts)} --username ${user.uid}`,
     );
   }
   const challenge = facts.clients.find((client) => client.scopes.includes(CHALLENGE_SCOPE));
   if (challenge !== undefined) {
-    const secret = challenge.client_secret === null ? "" : ` --client-secret ${challenge.client_secret}`;
+    const secret = secretOption(challenge, facts);
     lines.push(
       `  npx gamatech-ropc login --challenge --token-url ${facts.endpoint} --client-id ${challenge.client_id}${secret} \\`,
       `    --username ${user.uid}`,
@@ -66,13 +82,15 @@ export function bannerText(facts: BannerFacts): string {
   const header = facts.properties.response_header_name?.trim() || "X-ROPC-TWO-FA";
   const lines = [
     `${LOCAL_MODE_MARK} gamatech-ropc local endpoints: the built scripts on fake Janssen and Twilio.`,
-    "Codes are printed below instead of being sent. Every user, password and secret here is fake.",
+    facts.examples.users && facts.examples.clients
+      ? "Codes are printed below instead of being sent. Every user, password and secret here is fake."
+      : "Codes are printed below instead of being sent. Passwords, secrets and phone numbers from your files are not shown.",
     "",
     `Users, from ${facts.sources.users}:`,
-    ...facts.users.map(userLine),
+    ...facts.users.map((user) => userLine(user, facts.examples.users)),
     "",
     `Clients, from ${facts.sources.clients}:`,
-    ...facts.clients.map(clientLine),
+    ...facts.clients.map((client) => clientLine(client, facts.examples.clients)),
     "",
     `Custom properties: ${facts.sources.config} (answers in the ${header} header)`,
     `SMS outbox: ${facts.outboxFile}`,

@@ -140,6 +140,7 @@ export async function runLocalServer(settings: ServerSettings, output: Output): 
       clients: world.clients,
       properties: world.properties,
       sources: world.sources,
+      examples: world.examples,
       outboxFile,
       clockControl: settings.clockControl,
     }),

@@ -27,6 +27,8 @@ export interface WorldFiles {
   properties: RawProperties;
   /** Where each part came from, for the start-up banner. */
   sources: { users: string; clients: string; config: string };
+  /** Whether the users and the clients are the shipped examples, whose passwords and secrets are fake and may be shown. */
+  examples: { users: boolean; clients: boolean };
 }
 
 /**
@@ -118,5 +120,6 @@ export function readWorldFiles(
       clients: source(clients, given.clients),
       config: source(config, given.config),
     },
+    examples: { users: given.users === undefined, clients: given.clients === undefined },
   };
 }
