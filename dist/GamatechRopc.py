@@ -52,7 +52,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 15eeb3f0831de78e2ce542bfb0db540a2c5f99440aec7abbb3ee28ccdc839571
+# Sources: sha256 c2a8a6a485ff34783604fcf31049aff9e21fa1c9d574cde336ee5623eb053439
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -1451,31 +1451,37 @@ class SlotScan(object):  # src/flow/rate-limits.ts:76
         self.now = now
         self.wait = 0
 
-    def claimFirst(self, from_, to):
+    def claimFirst(self, from_, to, claimFrom=None):
         """The first slot of `from`..`to` this caller claimed, or 0. A slot is read first (a held one costs no write); a slot that
         reads as free or expired is then claimed, and only a true claim counts: losing a race just moves on to the next slot.
+        With `claimFrom`, slot `from` is believed free and claimed without the read, which is then made only if it was held.
         """
+        if claimFrom is None:
+            claimFrom = False
         slot = from_
+        if (
+            claimFrom
+            and slot <= to
+            and self.claims.claim(slotKey(self.prefix, slot), self.expiry(), self.ttlSeconds)
+        ):
+            return slot
         while slot <= to:
             key = slotKey(self.prefix, slot)
             text = self.claims.get(key)
             live = text is not None and slotExpiry(text) > self.now
-            if (
-                not live
-                and self.claims.claim(
-                    key,
-                    _js_str(_js_double(self.now + _js_double(self.ttlSeconds * 1000))),
-                    self.ttlSeconds,
-                )
-            ):
+            if not live and self.claims.claim(key, self.expiry(), self.ttlSeconds):
                 return slot
             held = heldFor(text, self.now) if live else heldFor(self.claims.get(key), self.now)
             self.wait = held if self.wait == 0 else _js_min(self.wait, held)
             slot = _js_double(slot + 1)
         return 0
 
+    def expiry(self):
+        """What a slot claimed now holds: its expiry time."""
+        return _js_str(_js_double(self.now + _js_double(self.ttlSeconds * 1000)))
 
-def hintedSlot(text, limit):  # src/flow/rate-limits.ts:116
+
+def hintedSlot(text, limit):  # src/flow/rate-limits.ts:129
     """The slot a hint names, or 0 when there is none (Number(null) is 0, never a hinted slot) or it is not one of the hinted
     slots as String() writes it (a hint is never trusted further).
     """
@@ -1487,7 +1493,7 @@ def hintedSlot(text, limit):  # src/flow/rate-limits.ts:116
     )
 
 
-def writeHint(claims, prefix, next_, ttlSeconds):  # src/flow/rate-limits.ts:127
+def writeHint(claims, prefix, next_, ttlSeconds):  # src/flow/rate-limits.ts:140
     """Best effort: the store has no overwrite, so the hint is given back and claimed again. A lost race or a failure leaves an
     old or no hint, which costs later claims some reads and nothing else: the slots themselves decide.
     """
@@ -1499,15 +1505,25 @@ def writeHint(claims, prefix, next_, ttlSeconds):  # src/flow/rate-limits.ts:127
         pass
 
 
-def claimSlot(claims, prefix, limit, ttlSeconds, now):  # src/flow/rate-limits.ts:142
+def claimSlot(claims, prefix, limit, ttlSeconds, now, expectFree=None):  # src/flow/rate-limits.ts:160
     """Takes a free slot of `prefix` for `ttlSeconds`. The slots up to SLOTS_BEFORE_HINT (all of them up to HINT_ABOVE) are tried
     from 1; past them a hint says where the last claim left off, so the n-th event of a large window reads a few slots, not n.
     The hinted slot and those after it are tried first, then the ones skipped: every slot is read before a refusal, and each
     is still claimed atomically on its own, so a missing, stale or forged hint never lets more than `limit` events through.
+
+    `expectFree` (0: none) is the slot the caller believes is the first free one: the slots before it are taken as held
+    without reading them, and it is claimed before it is read, which saves a round trip when the caller is right. Past the
+    limit it refuses at once; past SLOTS_BEFORE_HINT of a hinted limit it is not used. The caller must know those slots are held (a session's attempt slots, taken before each failure it
+    counts and never given back): were one free, the limit would only be stricter, never looser.
     """
+    if expectFree is None:
+        expectFree = 0
+    if expectFree > limit:
+        return JsObject([("slot", 0), ("key", ""), ("retryAfter", UNCERTAIN_RETRY_SECONDS)])
     scan = SlotScan(claims, prefix, ttlSeconds, now)
     first = SLOTS_BEFORE_HINT if limit > HINT_ABOVE else limit
-    slot = scan.claimFirst(1, first)
+    believed = expectFree >= 1 and expectFree <= first
+    slot = scan.claimFirst(expectFree if believed else 1, first, believed)
     if slot == 0 and limit > first:
         hinted = hintedSlot(claims.get(hintKey(prefix)), limit)
         start = _js_double(first + 1) if hinted == 0 else hinted
@@ -1530,7 +1546,7 @@ def claimSlot(claims, prefix, limit, ttlSeconds, now):  # src/flow/rate-limits.t
     return JsObject([("slot", slot), ("key", slotKey(prefix, slot)), ("retryAfter", 0)])
 
 
-def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:170
+def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:193
     """Seconds until a slot of `prefix` frees up when all `limit` are held, or 0 when one is free. Reads only.
     """
     wait = 0
@@ -1545,18 +1561,18 @@ def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:170
     return wait
 
 
-def claimOnce(claims, key, ttlSeconds, now):  # src/flow/rate-limits.ts:186
+def claimOnce(claims, key, ttlSeconds, now):  # src/flow/rate-limits.ts:209
     """A one-shot claim: true for the single caller that creates `key`."""
     return claims.claim(key, _js_str(_js_double(now + _js_double(ttlSeconds * 1000))), ttlSeconds)
 
 
-def heldSeconds(claims, key, now):  # src/flow/rate-limits.ts:191
+def heldSeconds(claims, key, now):  # src/flow/rate-limits.ts:214
     """Seconds until the one-shot claim `key` expires, for a refusal (a vanished or unreadable expiry gives a short wait).
     """
     return heldFor(claims.get(key), now)
 
 
-def releaseAll(claims, keys):  # src/flow/rate-limits.ts:198
+def releaseAll(claims, keys):  # src/flow/rate-limits.ts:221
     """Gives claims back. A failure to release keeps the event counted, which is the safe side, so it does not change the answer.
     """
     for key in keys:
@@ -2022,9 +2038,10 @@ def verifyApproves(config, otp, phone, code):  # src/flow/delivery.ts:85
 #   passed: The answer when the right answer got the one-shot claim.
 #   passedAlready: The answer when a parallel copy of the right answer took the one-shot claim first.
 #   recordFailure: Counts a wrong answer in the session state (saved by the skeleton).
+#   failuresCounted: The wrong answers the state has counted: each holds one of the session's attempt slots.
 
 
-class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:57
+class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:59
     """What the locked first part reserved: the session it saw and the slots it holds."""
     # The load that was accepted; nothing changes its state before commit reloads the session.
     loaded = None
@@ -2043,13 +2060,13 @@ class ReservedAttempt(object):  # src/flow/reserved-attempt.ts:57
         self.claimPrefix = claimPrefix
 
 
-def refusedSession(context, what, errorCode, detail):  # src/flow/reserved-attempt.ts:82
+def refusedSession(context, what, errorCode, detail):  # src/flow/reserved-attempt.ts:84
     what["sessionId"] = None
     what["detail"] = detail
     return outcome_failure(context, what, errorCode, details(None))
 
 
-def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserved-attempt.ts:94
+def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserved-attempt.ts:96
     """Under the session lock: the session, the kind's own checks, then a failure slot and an attempt slot."""
     claims = context["ports"]["claims"]
     loaded = loadSession(context, sessionId, login, limits["step"])
@@ -2069,12 +2086,15 @@ def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserve
         releaseAll(claims, [lockout["key"]])
         return late
     claimPrefix = sessionClaimPrefix(context, sessionId)
+    # Every counted failure holds an attempt slot, taken before it was counted and never given back: the next one is
+    # claimed without reading those (one round trip less under the lock when no other request races this one).
     attempt = claimSlot(
         claims,
         claimPrefix + limits["attemptClaim"],
         limits["maxAttempts"],
         secondsLeft(context, state),
         context["now"],
+        _js_double(rules.failuresCounted(state) + 1),
     )
     if attempt["slot"] == 0:
         releaseAll(claims, [lockout["key"]])
@@ -2084,7 +2104,7 @@ def reserve(context, what, login, sessionId, limits, rules):  # src/flow/reserve
     return ReservedAttempt(loaded, state, attempt["slot"], lockout["key"], claimPrefix)
 
 
-def commit(context, what, login, sessionId, limits, rules, attempt, matched):  # src/flow/reserved-attempt.ts:141
+def commit(context, what, login, sessionId, limits, rules, attempt, matched):  # src/flow/reserved-attempt.ts:146
     """Under the session lock again: a right answer gives its failure slot back; a wrong one keeps it and counts.
     """
     claims = context["ports"]["claims"]
@@ -2112,7 +2132,7 @@ def commit(context, what, login, sessionId, limits, rules, attempt, matched):  #
     return outcome_failure(context, what, limits["wrongAnswerCode"], said)
 
 
-def checkReservedAttempt(context, what, login, sessionId, limits, rules, evaluate):  # src/flow/reserved-attempt.ts:186
+def checkReservedAttempt(context, what, login, sessionId, limits, rules, evaluate):  # src/flow/reserved-attempt.ts:191
     """Checks one answer of session `sessionId`: reserve, `evaluate` the answer against the state seen (outside the lock, so a
     slow provider or directory holds no lock), commit. `what` is the event being built for this request.
     """
@@ -2169,8 +2189,11 @@ class CodeRules(object):  # src/flow/step-code.ts:16
     def recordFailure(self, state):
         state["otpFailures"] = _js_double(state["otpFailures"] + 1)
 
+    def failuresCounted(self, state):
+        return state["otpFailures"]
 
-def codeMatches(context, sessionId, state, typed):  # src/flow/step-code.ts:67
+
+def codeMatches(context, sessionId, state, typed):  # src/flow/step-code.ts:71
     """Decoys and malformed codes never match; a malformed code still costs a try, like any wrong one. Outside the lock.
     """
     config = context["config"]
@@ -2183,7 +2206,7 @@ def codeMatches(context, sessionId, state, typed):  # src/flow/step-code.ts:67
     return hash_.constantTimeEquals(codeHash(hash_, context["hashKey"], sessionId, code), state["codeHash"])
 
 
-def checkCode(context, login, sessionId, code):  # src/flow/step-code.ts:80
+def checkCode(context, login, sessionId, code):  # src/flow/step-code.ts:84
     what = facts("code", login["normalised"])
     what["sessionId"] = sessionId
     limits = JsObject([
@@ -2238,8 +2261,11 @@ class PasswordRules(object):  # src/flow/step-password.ts:12
     def recordFailure(self, state):
         state["passwordFailures"] = _js_double(state["passwordFailures"] + 1)
 
+    def failuresCounted(self, state):
+        return state["passwordFailures"]
 
-def checkPassword(context, login, sessionId, password):  # src/flow/step-password.ts:53
+
+def checkPassword(context, login, sessionId, password):  # src/flow/step-password.ts:57
     what = facts("password", login["normalised"])
     what["sessionId"] = sessionId
     limits = JsObject([

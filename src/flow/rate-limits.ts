@@ -91,14 +91,22 @@ class SlotScan {
   /**
    * The first slot of `from`..`to` this caller claimed, or 0. A slot is read first (a held one costs no write); a slot that
    * reads as free or expired is then claimed, and only a true claim counts: losing a race just moves on to the next slot.
+   * With `claimFrom`, slot `from` is believed free and claimed without the read, which is then made only if it was held.
    */
-  claimFirst(from: number, to: number): number {
+  claimFirst(from: number, to: number, claimFrom = false): number {
     let slot = from;
+    if (
+      claimFrom &&
+      slot <= to &&
+      this.claims.claim(slotKey(this.prefix, slot), this.expiry(), this.ttlSeconds)
+    ) {
+      return slot;
+    }
     while (slot <= to) {
       const key = slotKey(this.prefix, slot);
       const text = this.claims.get(key);
       const live = text !== null && slotExpiry(text) > this.now;
-      if (!live && this.claims.claim(key, String(this.now + this.ttlSeconds * 1000), this.ttlSeconds)) {
+      if (!live && this.claims.claim(key, this.expiry(), this.ttlSeconds)) {
         return slot;
       }
       const held = live ? heldFor(text, this.now) : heldFor(this.claims.get(key), this.now);
@@ -106,6 +114,11 @@ class SlotScan {
       slot++;
     }
     return 0;
+  }
+
+  /** What a slot claimed now holds: its expiry time. */
+  expiry(): string {
+    return String(this.now + this.ttlSeconds * 1000);
   }
 }
 
@@ -138,6 +151,11 @@ function writeHint(claims: ClaimStore, prefix: string, next: number, ttlSeconds:
  * from 1; past them a hint says where the last claim left off, so the n-th event of a large window reads a few slots, not n.
  * The hinted slot and those after it are tried first, then the ones skipped: every slot is read before a refusal, and each
  * is still claimed atomically on its own, so a missing, stale or forged hint never lets more than `limit` events through.
+ *
+ * `expectFree` (0: none) is the slot the caller believes is the first free one: the slots before it are taken as held
+ * without reading them, and it is claimed before it is read, which saves a round trip when the caller is right. Past the
+ * limit it refuses at once; past SLOTS_BEFORE_HINT of a hinted limit it is not used. The caller must know those slots are held (a session's attempt slots, taken before each failure it
+ * counts and never given back): were one free, the limit would only be stricter, never looser.
  */
 export function claimSlot(
   claims: ClaimStore,
@@ -145,10 +163,15 @@ export function claimSlot(
   limit: number,
   ttlSeconds: number,
   now: number,
+  expectFree = 0,
 ): SlotClaim {
+  if (expectFree > limit) {
+    return { slot: 0, key: "", retryAfter: UNCERTAIN_RETRY_SECONDS };
+  }
   const scan = new SlotScan(claims, prefix, ttlSeconds, now);
   const first = limit > HINT_ABOVE ? SLOTS_BEFORE_HINT : limit;
-  let slot = scan.claimFirst(1, first);
+  const believed = expectFree >= 1 && expectFree <= first;
+  let slot = scan.claimFirst(believed ? expectFree : 1, first, believed);
   if (slot === 0 && limit > first) {
     const hinted = hintedSlot(claims.get(hintKey(prefix)), limit);
     const start = hinted === 0 ? first + 1 : hinted;

@@ -51,6 +51,8 @@ export interface AttemptRules {
   passedAlready(context: FlowContext, what: EventFacts): FlowOutcome;
   /** Counts a wrong answer in the session state (saved by the skeleton). */
   recordFailure(state: SessionState): void;
+  /** The wrong answers the state has counted: each holds one of the session's attempt slots. */
+  failuresCounted(state: SessionState): number;
 }
 
 /** What the locked first part reserved: the session it saw and the slots it holds. */
@@ -121,12 +123,15 @@ function reserve(
     return late;
   }
   const claimPrefix = sessionClaimPrefix(context, sessionId);
+  // Every counted failure holds an attempt slot, taken before it was counted and never given back: the next one is
+  // claimed without reading those (one round trip less under the lock when no other request races this one).
   const attempt = claimSlot(
     claims,
     claimPrefix + limits.attemptClaim,
     limits.maxAttempts,
     secondsLeft(context, state),
     context.now,
+    rules.failuresCounted(state) + 1,
   );
   if (attempt.slot === 0) {
     releaseAll(claims, [lockout.key]);

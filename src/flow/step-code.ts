@@ -61,6 +61,10 @@ class CodeRules implements AttemptRules {
   recordFailure(state: SessionState): void {
     state.otpFailures = state.otpFailures + 1;
   }
+
+  failuresCounted(state: SessionState): number {
+    return state.otpFailures;
+  }
 }
 
 /** Decoys and malformed codes never match; a malformed code still costs a try, like any wrong one. Outside the lock. */

@@ -48,6 +48,10 @@ class PasswordRules implements AttemptRules {
   recordFailure(state: SessionState): void {
     state.passwordFailures = state.passwordFailures + 1;
   }
+
+  failuresCounted(state: SessionState): number {
+    return state.passwordFailures;
+  }
 }
 
 export function checkPassword(

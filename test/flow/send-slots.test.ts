@@ -25,9 +25,10 @@ function claimLogged(
   claims: MemoryClaimStore,
   limit: number,
   now: number,
+  expectFree = 0,
 ): { claim: SlotClaim; ops: string[] } {
   const from = claims.log.length;
-  const claim = claimSlot(claims, "p", limit, TTL, now);
+  const claim = claimSlot(claims, "p", limit, TTL, now, expectFree);
   const ops = claims.log.slice(from).map((op) => `${op.method} ${op.key.replace(/^p:/, "")}`);
   return { claim, ops };
 }
@@ -36,6 +37,48 @@ function lowestFirstOps(n: number): string[] {
   const reads = Array.from({ length: n }, (_, i) => `get ${i + 1}`);
   return [...reads, `claim ${n}`];
 }
+
+describe("a slot the caller expects free (a session's attempts, counted in its state)", () => {
+  test("is claimed without a read when the caller is right: one store operation", () => {
+    const { clock, claims } = setup();
+    for (let n = 1; n <= 5; n++) {
+      const { claim, ops } = claimLogged(claims, 5, clock.now, n);
+      expect(claim).toEqual({ slot: n, key: `p:${n}`, retryAfter: 0 });
+      expect(ops).toEqual([`claim ${n}`]);
+    }
+    const full = claimLogged(claims, 5, clock.now, 6);
+    expect(full.claim.slot).toBe(0);
+  });
+
+  test("held after all (a parallel request took it): read, then the next slots as usual, never past the limit", () => {
+    const { clock, claims } = setup();
+    for (let n = 1; n <= 3; n++) claimSlot(claims, "p", 5, TTL, clock.now);
+    const { claim, ops } = claimLogged(claims, 5, clock.now, 2);
+    expect(claim.slot).toBe(4);
+    expect(ops).toEqual(["claim 2", "get 2", "get 3", "get 4", "claim 4"]);
+    expect(claimLogged(claims, 5, clock.now, 3).claim.slot).toBe(5);
+    const refused = claimLogged(claims, 5, clock.now, 4);
+    expect(refused.claim.slot).toBe(0);
+    expect(refused.ops.filter((op) => op.startsWith("claim "))).toEqual(["claim 4"]);
+  });
+
+  test("a belief past a free slot only makes the limit stricter: past the limit it refuses without a store operation", () => {
+    const { clock, claims } = setup();
+    expect(claimLogged(claims, 5, clock.now, 4).claim.slot).toBe(4);
+    expect(claimLogged(claims, 5, clock.now, 5).claim.slot).toBe(5);
+    // Slots 1 to 3 are free, but the caller says five are held: refused rather than let past its own count.
+    const refused = claimLogged(claims, 5, clock.now, 6);
+    expect(refused.claim.slot).toBe(0);
+    expect(refused.ops).toEqual([]);
+  });
+
+  test("past the slots a hinted limit reads from 1, the belief is not used", () => {
+    const { clock, claims } = setup();
+    const { claim, ops } = claimLogged(claims, 50, clock.now, SLOTS_BEFORE_HINT + 3);
+    expect(claim.slot).toBe(1);
+    expect(ops).toEqual(["get 1", "claim 1"]);
+  });
+});
 
 describe("limits of up to HINT_ABOVE slots", () => {
   test("are read from slot 1 as before: the n-th claim reads n slots and never a hint", () => {
