@@ -56,7 +56,7 @@
 # Protocol: docs/authorization-challenge.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc
 # repository.
 #
-# Sources: sha256 3e7f6912e8dfa9a3ced6ec370434cc7279250659255fad5b313d44594a6c5eba
+# Sources: sha256 6a5c1faf1583b48b9c6236e7adcf522678dc67e038c5dfe248dd000e1bd72d04
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -1537,27 +1537,29 @@ def secondsLeft(context, state):  # src/flow/session-access.ts:95
     return secondsUntil(state["expiresAt"], context["now"])
 
 
-def readsBack(context, sessionId, text):  # src/flow/session-access.ts:100
-    """Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on.
+def readsBack(context, sessionId, text):  # src/flow/session-access.ts:103
+    """Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on. A
+    store that throws on every failed write needs no read (one round trip less, under the session lock for an update).
     """
-    return context["ports"]["sessions"].get(sessionId) == text
+    sessions = context["ports"]["sessions"]
+    return sessions.writesAreConfirmed() or sessions.get(sessionId) == text
 
 
-def createSession(context, sessionId, state):  # src/flow/session-access.ts:105
+def createSession(context, sessionId, state):  # src/flow/session-access.ts:109
     """Writes a new session and reads it back; false when the write was lost."""
     text = serializeState(state)
     context["ports"]["sessions"].create(sessionId, text, context["config"]["sessionTtlSeconds"])
     return readsBack(context, sessionId, text)
 
 
-def saveSession(context, sessionId, state):  # src/flow/session-access.ts:112
+def saveSession(context, sessionId, state):  # src/flow/session-access.ts:116
     """Updates a session and reads it back; false when the write was lost."""
     text = serializeState(state)
     context["ports"]["sessions"].update(sessionId, text, secondsLeft(context, state))
     return readsBack(context, sessionId, text)
 
 
-def removeQuietly(context, sessionId):  # src/flow/session-access.ts:119
+def removeQuietly(context, sessionId):  # src/flow/session-access.ts:123
     """Removing a session is best effort where a failure changes nothing that matters (the session holds no usable code).
     """
     try:
@@ -1566,28 +1568,28 @@ def removeQuietly(context, sessionId):  # src/flow/session-access.ts:119
         return
 
 
-def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:127
+def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:131
     return (
         "gamatech-ropc:sends:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sendsByIpPrefix(context):  # src/flow/session-access.ts:131
+def sendsByIpPrefix(context):  # src/flow/session-access.ts:135
     return (
         "gamatech-ropc:sends:ip:"
         + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
     )
 
 
-def failuresPrefix(context, login):  # src/flow/session-access.ts:135
+def failuresPrefix(context, login):  # src/flow/session-access.ts:139
     return (
         "gamatech-ropc:failures:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:140
+def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:144
     """The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`.
     """
     return (
@@ -1596,7 +1598,7 @@ def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:140
     )
 
 
-def lockoutSeconds(context, login):  # src/flow/session-access.ts:145
+def lockoutSeconds(context, login):  # src/flow/session-access.ts:149
     """Seconds until this login value may try again after too many failures (S4), or 0. Reads only."""
     return fullFor(
         context["ports"]["claims"],
@@ -1606,7 +1608,7 @@ def lockoutSeconds(context, login):  # src/flow/session-access.ts:145
     )
 
 
-def claimFailure(context, login):  # src/flow/session-access.ts:155
+def claimFailure(context, login):  # src/flow/session-access.ts:159
     """Takes a failure slot before a code or password is evaluated; given back when the answer was right."""
     return claimSlot(
         context["ports"]["claims"],
@@ -1624,7 +1626,7 @@ def claimFailure(context, login):  # src/flow/session-access.ts:155
 #   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
 
 
-def claimSends(context, login):  # src/flow/session-access.ts:179
+def claimSends(context, login):  # src/flow/session-access.ts:183
     """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
     taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
     """
@@ -3859,9 +3861,15 @@ SESSION_PREFIX = "gamatech-ropc:session:"  # src/host/cache-stores.ts:6
 
 class CacheSessionStore(object):  # src/host/cache-stores.ts:8
     cache = None
+    confirmed = None
 
-    def __init__(self, cache):
+    def __init__(self, cache, confirmed):
+        """`confirmed`: the server's cache provider throws on every failed write (writesConfirmedBy)."""
         self.cache = cache
+        self.confirmed = confirmed
+
+    def writesAreConfirmed(self):
+        return self.confirmed
 
     def create(self, id_, state, ttlSeconds):
         self.cache.put(ttlSeconds, SESSION_PREFIX + id_, state)
@@ -3874,6 +3882,13 @@ class CacheSessionStore(object):  # src/host/cache-stores.ts:8
 
     def remove(self, id_):
         self.cache.remove(SESSION_PREFIX + id_)
+
+
+def writesConfirmedBy(providerType):  # src/host/cache-stores.ts:43
+    """Janssen's Redis providers let every failure of a put reach CacheService's caller (reference-src RedisStandaloneProvider,
+    RedisClusterProvider: nothing caught); NATIVE_PERSISTENCE and MEMCACHED log it and return, and IN_MEMORY is one node's.
+    """
+    return providerType == "REDIS"
 
 
 # src/host/per-node-claims.ts
@@ -4337,20 +4352,31 @@ def cacheBaseDn(provider):  # src/host/claim-stores.ts:394
     return configured if configured.startswith(CACHE_BRANCH) else CACHE_BRANCH + configured
 
 
-def openClaimStore(clock, random):  # src/host/claim-stores.ts:411
+def cacheProvider():  # src/host/claim-stores.ts:408
+    """The server's cache provider, or null when there is none to be had."""
+    try:
+        found = CdiUtil.bean(CacheProvider)
+        found.getProviderType().name()
+        return found
+    except (Exception, Throwable):
+        return None
+
+
+def cacheProviderType():  # src/host/claim-stores.ts:419
+    """The server's cache backend by Janssen's name (REDIS, MEMCACHED, NATIVE_PERSISTENCE, IN_MEMORY), "" when unknown.
+    """
+    provider = cacheProvider()
+    return "" if provider is None else provider.getProviderType().name()
+
+
+def openClaimStore(clock, random):  # src/host/claim-stores.ts:428
     """Detects the server's cache backend (CdiUtil.bean(CacheProvider).getProviderType()) and builds the claim store for it,
     once, at init; an atomic store must first win and release a probe claim. Never throws and never leaves the script without claims: anything unexpected falls back to per node.
     """
-    provider = None
-    type_ = ""
-    try:
-        found = CdiUtil.bean(CacheProvider)
-        type_ = found.getProviderType().name()
-        provider = found
-    except (Exception, Throwable):
-        provider = None
+    provider = cacheProvider()
     if provider is None:
         return perNode("no cache provider found", clock)
+    type_ = provider.getProviderType().name()
     try:
         if type_ == "REDIS":
             return redisSetup(provider, clock, random)
@@ -4821,12 +4847,13 @@ API_VERSION = 11  # src/host/script-setup.ts:26
 # ScriptSetup:
 #   What init derives from the configuration: shared by every request of the instance.
 #   claims: Built for the server's cache backend (atomic across nodes where it can be).
+#   sessionWritesConfirmed: The cache backend throws on every failed write, so session writes are not read back.
 
 # RequestPorts:
 #   The ports of one request, with the two Janssen adapters the host itself needs after the decision.
 
 
-def setUpScript(configurationAttributes, defaults, random, log, refused):  # src/host/script-setup.ts:47
+def setUpScript(configurationAttributes, defaults, random, log, refused):  # src/host/script-setup.ts:49
     """Validates every property (`defaults` standing in for absent ones) and creates the Twilio client; null (after logging
     why) keeps the script disabled, and `refused` says what Janssen then refuses ("every password grant").
     """
@@ -4853,17 +4880,22 @@ def setUpScript(configurationAttributes, defaults, random, log, refused):  # src
     log.info(claims["description"])
     gateway = TwilioGateway(config)
     log.info("initialised: sender=" + config["sender"] + "; " + gateway.describeHttp())
-    return JsObject([("config", config), ("gateway", gateway), ("claims", claims["store"])])
+    return JsObject([
+        ("config", config),
+        ("gateway", gateway),
+        ("claims", claims["store"]),
+        ("sessionWritesConfirmed", writesConfirmedBy(cacheProviderType())),
+    ])
 
 
-def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:83
+def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:90
     """Janssen's services for one request, looked up per request as Janssen's own scripts do."""
     passwords = JanssenPasswordVerifier(CdiUtil.bean(AuthenticationService))
     directory = JanssenUserDirectory(CdiUtil.bean(UserService))
     ports = JsObject([
         ("directory", directory),
         ("passwords", passwords),
-        ("sessions", CacheSessionStore(CdiUtil.bean(CacheService))),
+        ("sessions", CacheSessionStore(CdiUtil.bean(CacheService), setup["sessionWritesConfirmed"])),
         ("claims", setup["claims"]),
         ("serializer", serializer),
         ("otp", TwilioOtpChannel(setup["gateway"])),
@@ -4875,7 +4907,7 @@ def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:83
     return JsObject([("ports", ports), ("directory", directory), ("passwords", passwords)])
 
 
-def grantedUser(config, request, userId):  # src/host/script-setup.ts:107
+def grantedUser(config, request, userId):  # src/host/script-setup.ts:114
     """The user the flow granted: code first, the one whose password this request checked; password first, the code's.
     """
     return (
@@ -4889,7 +4921,7 @@ def grantedUser(config, request, userId):  # src/host/script-setup.ts:107
 #   How a script type differs in what it shares: its log prefix, what it refuses while disabled, its own defaults.
 
 
-class ScriptCore(object):  # src/host/script-setup.ts:125
+class ScriptCore(object):  # src/host/script-setup.ts:132
     """The part of a script instance both types share. Janssen shares one instance between concurrent requests (and each node
     has its own), so it holds only what init derives from the configuration, this node's striped locks (one set for every
     request thread) and the random source; everything about a login lives in CacheService.

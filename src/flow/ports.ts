@@ -23,6 +23,11 @@ export interface PasswordVerifier {
 
 /** Login sessions: one opaque string per session id, expiring after its ttl (Janssen CacheService on the host). */
 export interface SessionStore {
+  /**
+   * True when a write that returns was stored (Janssen's Redis providers throw on every failure); false where a write can
+   * be lost without an error (the database and memcached providers log it and go on): the flow then reads each write back.
+   */
+  writesAreConfirmed(): boolean;
   create(id: string, state: string, ttlSeconds: number): void;
   /** null when missing or expired. */
   get(id: string): string | null;

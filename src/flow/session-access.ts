@@ -96,9 +96,13 @@ export function secondsLeft(context: FlowContext, state: SessionState): number {
   return secondsUntil(state.expiresAt, context.now);
 }
 
-/** Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on. */
+/**
+ * Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on. A
+ * store that throws on every failed write needs no read (one round trip less, under the session lock for an update).
+ */
 function readsBack(context: FlowContext, sessionId: string, text: string): boolean {
-  return context.ports.sessions.get(sessionId) === text;
+  const sessions = context.ports.sessions;
+  return sessions.writesAreConfirmed() || sessions.get(sessionId) === text;
 }
 
 /** Writes a new session and reads it back; false when the write was lost. */

@@ -7,9 +7,16 @@ const SESSION_PREFIX = "gamatech-ropc:session:";
 
 export class CacheSessionStore implements SessionStore {
   private readonly cache: CacheService;
+  private readonly confirmed: boolean;
 
-  constructor(cache: CacheService) {
+  /** `confirmed`: the server's cache provider throws on every failed write (writesConfirmedBy). */
+  constructor(cache: CacheService, confirmed: boolean) {
     this.cache = cache;
+    this.confirmed = confirmed;
+  }
+
+  writesAreConfirmed(): boolean {
+    return this.confirmed;
   }
 
   create(id: string, state: string, ttlSeconds: number): void {
@@ -27,4 +34,12 @@ export class CacheSessionStore implements SessionStore {
   remove(id: string): void {
     this.cache.remove(SESSION_PREFIX + id);
   }
+}
+
+/**
+ * Janssen's Redis providers let every failure of a put reach CacheService's caller (reference-src RedisStandaloneProvider,
+ * RedisClusterProvider: nothing caught); NATIVE_PERSISTENCE and MEMCACHED log it and return, and IN_MEMORY is one node's.
+ */
+export function writesConfirmedBy(providerType: string): boolean {
+  return providerType === "REDIS";
 }

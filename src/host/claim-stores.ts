@@ -404,23 +404,33 @@ function cacheBaseDn(provider: CacheProvider<unknown>): string {
   return configured.startsWith(CACHE_BRANCH) ? configured : CACHE_BRANCH + configured;
 }
 
+/** The server's cache provider, or null when there is none to be had. */
+function cacheProvider(): CacheProvider<unknown> | null {
+  try {
+    const found: CacheProvider<unknown> = CdiUtil.bean(CacheProvider);
+    found.getProviderType().name();
+    return found;
+  } catch (error) {
+    return null;
+  }
+}
+
+/** The server's cache backend by Janssen's name (REDIS, MEMCACHED, NATIVE_PERSISTENCE, IN_MEMORY), "" when unknown. */
+export function cacheProviderType(): string {
+  const provider = cacheProvider();
+  return provider === null ? "" : provider.getProviderType().name();
+}
+
 /**
  * Detects the server's cache backend (CdiUtil.bean(CacheProvider).getProviderType()) and builds the claim store for it,
  * once, at init; an atomic store must first win and release a probe claim. Never throws and never leaves the script without claims: anything unexpected falls back to per node.
  */
 export function openClaimStore(clock: Clock, random: SecureRandom): ClaimSetup {
-  let provider: CacheProvider<unknown> | null = null;
-  let type = "";
-  try {
-    const found: CacheProvider<unknown> = CdiUtil.bean(CacheProvider);
-    type = found.getProviderType().name();
-    provider = found;
-  } catch (error) {
-    provider = null;
-  }
+  const provider = cacheProvider();
   if (provider === null) {
     return perNode("no cache provider found", clock);
   }
+  const type = provider.getProviderType().name();
   try {
     switch (type) {
       case "REDIS":

@@ -9,8 +9,8 @@ import type { Map } from "java:java.util";
 import type { Config } from "../flow/config";
 import { parseConfig, withDefaults } from "../flow/config";
 import type { ClaimStore, Ports, Serializer } from "../flow/ports";
-import { CacheSessionStore } from "./cache-stores";
-import { openClaimStore } from "./claim-stores";
+import { CacheSessionStore, writesConfirmedBy } from "./cache-stores";
+import { cacheProviderType, openClaimStore } from "./claim-stores";
 import { JanssenUserDirectory } from "./janssen-directory";
 import { JanssenPasswordVerifier } from "./janssen-passwords";
 import { SecureRandom as JavaSecureRandom } from "java:java.security";
@@ -31,6 +31,8 @@ export interface ScriptSetup {
   gateway: TwilioGateway;
   /** Built for the server's cache backend (atomic across nodes where it can be). */
   claims: ClaimStore;
+  /** The cache backend throws on every failed write, so session writes are not read back. */
+  sessionWritesConfirmed: boolean;
 }
 
 /** The ports of one request, with the two Janssen adapters the host itself needs after the decision. */
@@ -76,7 +78,12 @@ function setUpScript(
   log.info(claims.description);
   const gateway = new TwilioGateway(config);
   log.info(`initialised: sender=${config.sender}; ${gateway.describeHttp()}`);
-  return { config: config, gateway: gateway, claims: claims.store };
+  return {
+    config: config,
+    gateway: gateway,
+    claims: claims.store,
+    sessionWritesConfirmed: writesConfirmedBy(cacheProviderType()),
+  };
 }
 
 /** Janssen's services for one request, looked up per request as Janssen's own scripts do. */
@@ -91,7 +98,7 @@ function requestPorts(
   const ports: Ports = {
     directory: directory,
     passwords: passwords,
-    sessions: new CacheSessionStore(CdiUtil.bean(CacheService)),
+    sessions: new CacheSessionStore(CdiUtil.bean(CacheService), setup.sessionWritesConfirmed),
     claims: setup.claims,
     serializer: serializer,
     otp: new TwilioOtpChannel(setup.gateway),

@@ -374,6 +374,36 @@ describe("the lock", () => {
   });
 });
 
+describe("a session store that confirms its writes (Redis throws on every failed one)", () => {
+  const sessionGets = (world: TestWorld) => world.sessions.log.filter((op) => op.method === "get").length;
+
+  test("nothing is read back: the start reads no session, the right code reads it twice (the check, then the commit)", () => {
+    const { world, app } = setup();
+    world.sessions.confirmsWrites = true;
+    const sessionId = app.start("alice")["session_id"]!;
+    expect(sessionGets(world)).toBe(0);
+    expect(app.code("alice", sessionId, world.otp.lastCode())["step"]).toBe("3");
+    expect(sessionGets(world)).toBe(2);
+    expect(app.password("alice", sessionId, "pw-of-alice").grantedUserId).toBe("alice");
+  });
+
+  test("where writes can be lost, each one is read back", () => {
+    const { world, app } = setup();
+    const sessionId = app.start("alice")["session_id"]!;
+    expect(sessionGets(world)).toBe(1);
+    app.code("alice", sessionId, world.otp.lastCode());
+    expect(sessionGets(world)).toBe(4);
+  });
+
+  test("a write that throws still fails closed: 10001, no SMS", () => {
+    const { world, app } = setup();
+    world.sessions.confirmsWrites = true;
+    world.sessions.failing.add("create");
+    expect(app.start("alice")).toEqual({ status: "error", error_code: "10001", error: "server_error" });
+    expect(world.otp.sms).toEqual([]);
+  });
+});
+
 describe("lost writes fail closed", () => {
   test("a session store that swallows writes: start answers 10001, sends nothing and keeps no send slot", () => {
     const { world, app } = setup({ max_sends_per_user_per_hour: "1" });

@@ -47,6 +47,9 @@ class SessionView extends StaleReads implements SessionStore {
   constructor(private readonly store: MemorySessionStore) {
     super(store);
   }
+  writesAreConfirmed(): boolean {
+    return this.store.writesAreConfirmed();
+  }
   create(key: string, value: string, ttlSeconds: number): void {
     this.wrote(key);
     this.store.create(key, value, ttlSeconds);

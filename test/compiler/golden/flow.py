@@ -1457,27 +1457,29 @@ def secondsLeft(context, state):  # src/flow/session-access.ts:95
     return secondsUntil(state["expiresAt"], context["now"])
 
 
-def readsBack(context, sessionId, text):  # src/flow/session-access.ts:100
-    """Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on.
+def readsBack(context, sessionId, text):  # src/flow/session-access.ts:103
+    """Whether the store now holds exactly `text` for `sessionId`: a cache that swallows writes must not let the flow go on. A
+    store that throws on every failed write needs no read (one round trip less, under the session lock for an update).
     """
-    return context["ports"]["sessions"].get(sessionId) == text
+    sessions = context["ports"]["sessions"]
+    return sessions.writesAreConfirmed() or sessions.get(sessionId) == text
 
 
-def createSession(context, sessionId, state):  # src/flow/session-access.ts:105
+def createSession(context, sessionId, state):  # src/flow/session-access.ts:109
     """Writes a new session and reads it back; false when the write was lost."""
     text = serializeState(state)
     context["ports"]["sessions"].create(sessionId, text, context["config"]["sessionTtlSeconds"])
     return readsBack(context, sessionId, text)
 
 
-def saveSession(context, sessionId, state):  # src/flow/session-access.ts:112
+def saveSession(context, sessionId, state):  # src/flow/session-access.ts:116
     """Updates a session and reads it back; false when the write was lost."""
     text = serializeState(state)
     context["ports"]["sessions"].update(sessionId, text, secondsLeft(context, state))
     return readsBack(context, sessionId, text)
 
 
-def removeQuietly(context, sessionId):  # src/flow/session-access.ts:119
+def removeQuietly(context, sessionId):  # src/flow/session-access.ts:123
     """Removing a session is best effort where a failure changes nothing that matters (the session holds no usable code).
     """
     try:
@@ -1486,28 +1488,28 @@ def removeQuietly(context, sessionId):  # src/flow/session-access.ts:119
         return
 
 
-def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:127
+def sendsByLoginPrefix(context, login):  # src/flow/session-access.ts:131
     return (
         "gamatech-ropc:sends:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sendsByIpPrefix(context):  # src/flow/session-access.ts:131
+def sendsByIpPrefix(context):  # src/flow/session-access.ts:135
     return (
         "gamatech-ropc:sends:ip:"
         + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
     )
 
 
-def failuresPrefix(context, login):  # src/flow/session-access.ts:135
+def failuresPrefix(context, login):  # src/flow/session-access.ts:139
     return (
         "gamatech-ropc:failures:login:"
         + loginHash(context["ports"]["hash"], context["hashKey"], login["normalised"])
     )
 
 
-def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:140
+def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:144
     """The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`.
     """
     return (
@@ -1516,7 +1518,7 @@ def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:140
     )
 
 
-def lockoutSeconds(context, login):  # src/flow/session-access.ts:145
+def lockoutSeconds(context, login):  # src/flow/session-access.ts:149
     """Seconds until this login value may try again after too many failures (S4), or 0. Reads only."""
     return fullFor(
         context["ports"]["claims"],
@@ -1526,7 +1528,7 @@ def lockoutSeconds(context, login):  # src/flow/session-access.ts:145
     )
 
 
-def claimFailure(context, login):  # src/flow/session-access.ts:155
+def claimFailure(context, login):  # src/flow/session-access.ts:159
     """Takes a failure slot before a code or password is evaluated; given back when the answer was right."""
     return claimSlot(
         context["ports"]["claims"],
@@ -1544,7 +1546,7 @@ def claimFailure(context, login):  # src/flow/session-access.ts:155
 #   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
 
 
-def claimSends(context, login):  # src/flow/session-access.ts:179
+def claimSends(context, login):  # src/flow/session-access.ts:183
     """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
     taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
     """

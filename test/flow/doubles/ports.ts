@@ -128,6 +128,11 @@ export class TtlStore {
 }
 
 export class MemorySessionStore extends TtlStore implements SessionStore {
+  /** Whether the store says a write that returns was stored (Redis); then the flow reads nothing back. */
+  confirmsWrites = false;
+  writesAreConfirmed(): boolean {
+    return this.confirmsWrites;
+  }
   create(id: string, state: string, ttlSeconds: number): void {
     this.enter("create", id);
     this.write(id, state, ttlSeconds);
