@@ -56,7 +56,7 @@
 # Protocol: docs/authorization-challenge.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc
 # repository.
 #
-# Sources: sha256 6a5c1faf1583b48b9c6236e7adcf522678dc67e038c5dfe248dd000e1bd72d04
+# Sources: sha256 46fa6fb611cc3e2bfbd8e5642fb2d15f5cd22196a930a62228d110db78548957
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -4352,31 +4352,34 @@ def cacheBaseDn(provider):  # src/host/claim-stores.ts:394
     return configured if configured.startswith(CACHE_BRANCH) else CACHE_BRANCH + configured
 
 
-def cacheProvider():  # src/host/claim-stores.ts:408
-    """The server's cache provider, or null when there is none to be had."""
+# FoundProvider:
+#   The server's cache provider with its type by Janssen's name (REDIS, MEMCACHED, NATIVE_PERSISTENCE, IN_MEMORY).
+
+
+def findCacheProvider():  # src/host/claim-stores.ts:414
+    """The server's cache provider, or null when there is none or its type cannot be read."""
     try:
-        found = CdiUtil.bean(CacheProvider)
-        found.getProviderType().name()
-        return found
+        provider = CdiUtil.bean(CacheProvider)
+        return JsObject([("provider", provider), ("type", provider.getProviderType().name())])
     except (Exception, Throwable):
         return None
 
 
-def cacheProviderType():  # src/host/claim-stores.ts:419
-    """The server's cache backend by Janssen's name (REDIS, MEMCACHED, NATIVE_PERSISTENCE, IN_MEMORY), "" when unknown.
-    """
-    provider = cacheProvider()
-    return "" if provider is None else provider.getProviderType().name()
+def cacheProviderType():  # src/host/claim-stores.ts:424
+    """The server's cache backend by Janssen's name, "" when unknown."""
+    found = findCacheProvider()
+    return "" if found is None else found["type"]
 
 
-def openClaimStore(clock, random):  # src/host/claim-stores.ts:428
+def openClaimStore(clock, random):  # src/host/claim-stores.ts:433
     """Detects the server's cache backend (CdiUtil.bean(CacheProvider).getProviderType()) and builds the claim store for it,
     once, at init; an atomic store must first win and release a probe claim. Never throws and never leaves the script without claims: anything unexpected falls back to per node.
     """
-    provider = cacheProvider()
-    if provider is None:
+    found = findCacheProvider()
+    if found is None:
         return perNode("no cache provider found", clock)
-    type_ = provider.getProviderType().name()
+    provider = found["provider"]
+    type_ = found["type"]
     try:
         if type_ == "REDIS":
             return redisSetup(provider, clock, random)

@@ -52,7 +52,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 a10c108b581e85e9ff1fafa5ea367b85a7e9f4026702a456a4d044056188ca8d
+# Sources: sha256 8c065e80dd082ca70f60ce3b20ba92f981fb1b448a5dd479dba28e5142198943
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -4268,31 +4268,34 @@ def cacheBaseDn(provider):  # src/host/claim-stores.ts:394
     return configured if configured.startswith(CACHE_BRANCH) else CACHE_BRANCH + configured
 
 
-def cacheProvider():  # src/host/claim-stores.ts:408
-    """The server's cache provider, or null when there is none to be had."""
+# FoundProvider:
+#   The server's cache provider with its type by Janssen's name (REDIS, MEMCACHED, NATIVE_PERSISTENCE, IN_MEMORY).
+
+
+def findCacheProvider():  # src/host/claim-stores.ts:414
+    """The server's cache provider, or null when there is none or its type cannot be read."""
     try:
-        found = CdiUtil.bean(CacheProvider)
-        found.getProviderType().name()
-        return found
+        provider = CdiUtil.bean(CacheProvider)
+        return JsObject([("provider", provider), ("type", provider.getProviderType().name())])
     except (Exception, Throwable):
         return None
 
 
-def cacheProviderType():  # src/host/claim-stores.ts:419
-    """The server's cache backend by Janssen's name (REDIS, MEMCACHED, NATIVE_PERSISTENCE, IN_MEMORY), "" when unknown.
-    """
-    provider = cacheProvider()
-    return "" if provider is None else provider.getProviderType().name()
+def cacheProviderType():  # src/host/claim-stores.ts:424
+    """The server's cache backend by Janssen's name, "" when unknown."""
+    found = findCacheProvider()
+    return "" if found is None else found["type"]
 
 
-def openClaimStore(clock, random):  # src/host/claim-stores.ts:428
+def openClaimStore(clock, random):  # src/host/claim-stores.ts:433
     """Detects the server's cache backend (CdiUtil.bean(CacheProvider).getProviderType()) and builds the claim store for it,
     once, at init; an atomic store must first win and release a probe claim. Never throws and never leaves the script without claims: anything unexpected falls back to per node.
     """
-    provider = cacheProvider()
-    if provider is None:
+    found = findCacheProvider()
+    if found is None:
         return perNode("no cache provider found", clock)
-    type_ = provider.getProviderType().name()
+    provider = found["provider"]
+    type_ = found["type"]
     try:
         if type_ == "REDIS":
             return redisSetup(provider, clock, random)

@@ -17,6 +17,8 @@ from io.jans.as.server.service import SessionIdService
 from io.jans.as.server.service.external.context import ExternalResourceOwnerPasswordCredentialsContext
 
 RESULT_PREFIX = "@@gamatech-bench@@ "
+# An hour and a second of the world's clock: every hourly send and failure slot is free again.
+HOUR_MS = 3601 * 1000
 CLIENT_ID = "bench-client"
 HEADER = "X-ROPC-TWO-FA"
 STEPS = ("start", "code", "password")
@@ -156,7 +158,7 @@ THREAD_GROUPS = (
     ("C2 CompilerThre", "JIT"),
     ("GC", "garbage collector"),
     ("G1", "garbage collector"),
-    ("VM Thread", "garbage collector"),
+    ("VM Thread", "garbage collector"),  # the safepoints the collector stops the threads at
 )
 
 

@@ -8,7 +8,7 @@
 import json
 import sys
 
-from bench_world import RESULT_PREFIX, STEPS, BenchWorld, Sink, process_cpu_ns, thread_cpu_between, thread_cpu_ns
+from bench_world import HOUR_MS, RESULT_PREFIX, STEPS, BenchWorld, Sink, process_cpu_ns, thread_cpu_between, thread_cpu_ns
 from gamatech.testkit import Clock, Latency, World
 from java.lang import System
 from java.lang import Thread
@@ -17,10 +17,9 @@ from java.util.concurrent import Callable, CountDownLatch, Executors, ThreadFact
 USERS_PER_CLIENT = 4
 SUBJECTS = ("ours", "sample")
 PHASE_TIMEOUT_S = 600
-# An hour and a second of the world's clock: every hourly send and failure slot is free again. Passed before every phase
-# and every WARMUP_PER_HOUR warm-up logins, so a user gets about as many codes an hour as a real one: without it the
-# hour's slots filled up as the run went on, and each later start read more of them.
-HOUR_MS = 3601 * 1000
+# The world's clock passes HOUR_MS before every phase and every WARMUP_PER_HOUR warm-up logins, so a user gets about as
+# many codes an hour as a real one: without it the hour's slots filled up as the run went on, and each later start read
+# more of them.
 WARMUP_PER_HOUR = 500
 MAX_ERRORS_KEPT = 5
 

@@ -5,7 +5,7 @@
 # frames, and a cut stack loses the script function the sample belongs to.
 import sys
 
-from bench_world import BenchWorld, Sink
+from bench_world import HOUR_MS, BenchWorld, Sink
 from gamatech.testkit import Clock
 from java.lang import System
 from java.nio.file import Paths
@@ -14,7 +14,6 @@ from jdk.jfr import Recording
 
 USERS = 20
 LOGINS_PER_HOUR = 1000
-HOUR_MS = 3601 * 1000
 SAMPLE_PERIOD_MS = 2
 
 

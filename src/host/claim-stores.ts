@@ -404,21 +404,26 @@ function cacheBaseDn(provider: CacheProvider<unknown>): string {
   return configured.startsWith(CACHE_BRANCH) ? configured : CACHE_BRANCH + configured;
 }
 
-/** The server's cache provider, or null when there is none to be had. */
-function cacheProvider(): CacheProvider<unknown> | null {
+/** The server's cache provider with its type by Janssen's name (REDIS, MEMCACHED, NATIVE_PERSISTENCE, IN_MEMORY). */
+interface FoundProvider {
+  provider: CacheProvider<unknown>;
+  type: string;
+}
+
+/** The server's cache provider, or null when there is none or its type cannot be read. */
+function findCacheProvider(): FoundProvider | null {
   try {
-    const found: CacheProvider<unknown> = CdiUtil.bean(CacheProvider);
-    found.getProviderType().name();
-    return found;
+    const provider: CacheProvider<unknown> = CdiUtil.bean(CacheProvider);
+    return { provider: provider, type: provider.getProviderType().name() };
   } catch (error) {
     return null;
   }
 }
 
-/** The server's cache backend by Janssen's name (REDIS, MEMCACHED, NATIVE_PERSISTENCE, IN_MEMORY), "" when unknown. */
+/** The server's cache backend by Janssen's name, "" when unknown. */
 export function cacheProviderType(): string {
-  const provider = cacheProvider();
-  return provider === null ? "" : provider.getProviderType().name();
+  const found = findCacheProvider();
+  return found === null ? "" : found.type;
 }
 
 /**
@@ -426,11 +431,12 @@ export function cacheProviderType(): string {
  * once, at init; an atomic store must first win and release a probe claim. Never throws and never leaves the script without claims: anything unexpected falls back to per node.
  */
 export function openClaimStore(clock: Clock, random: SecureRandom): ClaimSetup {
-  const provider = cacheProvider();
-  if (provider === null) {
+  const found = findCacheProvider();
+  if (found === null) {
     return perNode("no cache provider found", clock);
   }
-  const type = provider.getProviderType().name();
+  const provider = found.provider;
+  const type = found.type;
   try {
     switch (type) {
       case "REDIS":

@@ -59,6 +59,8 @@ def compile_into(name, path, compiled):
             out.close()
         os.rename(partial, compiled)
     except (Exception, Throwable):
+        if os.path.exists(partial):
+            os.remove(partial)
         return False
     return True
 
