@@ -112,6 +112,22 @@ describe("loading a script through the cache of compiled classes", () => {
     );
   });
 
+  it("drops classes no load has used for a week when it compiles a new one", async () => {
+    fs.mkdirSync(COMPILED_SCRIPTS, { recursive: true });
+    const stale = path.join(COMPILED_SCRIPTS, `stale-${process.pid}$py.class`);
+    const recent = path.join(COMPILED_SCRIPTS, `recent-${process.pid}$py.class`);
+    fs.writeFileSync(stale, "");
+    fs.writeFileSync(recent, "");
+    const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000);
+    const sixDaysAgo = new Date(Date.now() - 6 * 86_400_000);
+    fs.utimesSync(stale, eightDaysAgo, eightDaysAgo);
+    fs.utimesSync(recent, sixDaysAgo, sixDaysAgo);
+    fs.writeFileSync(script, minimal.replace('"MinimalRopc. init"', JSON.stringify(`pruning ${Date.now()}`)));
+    await initLogs();
+    expect([fs.existsSync(stale), fs.existsSync(recent)]).toEqual([false, true]);
+    fs.rmSync(recent);
+  });
+
   it("still reports a script that does not compile as the plain load does", async () => {
     fs.writeFileSync(script, minimal.replace("def init(self", "def init(self,,"));
     const loaded = await host.tryLoad(script);
