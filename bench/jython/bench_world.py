@@ -9,6 +9,8 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "world"))
 
 import driver
+from java_values import parameters_map, properties_map, string_map
+from twilio_setup import start_fake_twilio
 from gamatech.testkit import Beans, FakeRequest, FakeResponse, Outbox, ScriptCalls, World
 from io.jans.as.common.model.registration import Client
 from io.jans.as.server.model.common import ExecutionContext
@@ -48,7 +50,7 @@ class BenchWorld(object):
     """Both subjects loaded in one world; `identity` is the request-scoped Identity the sample asks for its client."""
 
     def __init__(self, ours_path, sample_path, user_count):
-        driver.start_fake_twilio()
+        start_fake_twilio()
         self.harness = driver.Driver()
         self.people = users(user_count)
         self.harness.cmd_reset({"users": self.people})
@@ -78,7 +80,7 @@ class BenchWorld(object):
         execution = ExecutionContext()
         execution.setClient(self.client)
         response = FakeResponse()
-        http = FakeRequest(driver.parameters_map(parameters), driver.string_map({}))
+        http = FakeRequest(parameters_map(parameters), string_map({}))
         context = ExternalResourceOwnerPasswordCredentialsContext(execution, http, response, ip)
         self.identity.serve(self.client)
         if request_id is None:
@@ -94,7 +96,7 @@ class BenchWorld(object):
     def stop(self):
         # destroy stops our script's worker threads, which would otherwise keep the JVM alive for their idle timeout.
         for instance in self.instances.values():
-            ScriptCalls.destroy(instance, driver.properties_map(PROPERTIES))
+            ScriptCalls.destroy(instance, properties_map(PROPERTIES))
 
 
 def login_ours(world, instance, user, ip, timer, request_id):
