@@ -13,15 +13,8 @@ export const CODE_RUNS: Record<"wrong-codes" | "right-code-among-many", AttackRu
     const alice = person(1);
     await world.reset([alice], latencyMs);
     const started = await start(world, alice, "192.0.2.1");
-    const burst = await world.all(
-      Array.from({ length: k }, (_, i) =>
-        world.request(i % nodes, {
-          __step: "2",
-          username: alice.uid,
-          __session_id: started.sessionId,
-          password: wrongCode(started.code, i),
-        }),
-      ),
+    const burst = await world.burst("2", { uid: alice.uid, sessionId: started.sessionId }, k, nodes, (i) =>
+      wrongCode(started.code, i),
     );
     const answers = tally(burst.results);
     const after = await rightCodeGivesToken(world, alice, started);
@@ -47,15 +40,8 @@ export const CODE_RUNS: Record<"wrong-codes" | "right-code-among-many", AttackRu
     for (const [s, user] of users.entries()) {
       const started = await start(world, user, address(s + 1));
       const right = Math.floor(random() * k);
-      const burst = await world.all(
-        Array.from({ length: k }, (_, i) =>
-          world.request(i % nodes, {
-            __step: "2",
-            username: user.uid,
-            __session_id: started.sessionId,
-            password: i === right ? started.code : wrongCode(started.code, i),
-          }),
-        ),
+      const burst = await world.burst("2", { uid: user.uid, sessionId: started.sessionId }, k, nodes, (i) =>
+        i === right ? started.code : wrongCode(started.code, i),
       );
       const counts = tally(burst.results);
       mergeInto(answers, counts);
@@ -91,12 +77,7 @@ function wrongCode(right: string, guess: number): string {
 
 /** Step 2 then 3 with the right code and password, serially: did they give a token? */
 async function rightCodeGivesToken(world: ParallelWorld, p: Phone, started: Started): Promise<boolean> {
-  const code = await world.one(0, {
-    __step: "2",
-    username: p.uid,
-    __session_id: started.sessionId,
-    password: started.code,
-  });
+  const code = await world.rightCode(p, started);
   if (fields(code).step !== "3") return false;
   const password = await world.one(0, {
     __step: "3",

@@ -181,6 +181,36 @@ export class ParallelWorld {
     return reply;
   }
 
+  /** K requests of one session at `step` released together, the i-th on node i % nodes, carrying `password(i)`. */
+  async burst(
+    step: "2" | "3",
+    session: { uid: string; sessionId: string },
+    k: number,
+    nodes: number,
+    password: (i: number) => string,
+  ): Promise<ParallelReply> {
+    return this.all(
+      Array.from({ length: k }, (_, i) =>
+        this.request(i % nodes, {
+          __step: step,
+          username: session.uid,
+          __session_id: session.sessionId,
+          password: password(i),
+        }),
+      ),
+    );
+  }
+
+  /** The session's own code at step 2, serially on the first node. */
+  async rightCode(p: Phone, started: Started): Promise<AuthenticateReply> {
+    return this.one(0, {
+      __step: "2",
+      username: p.uid,
+      __session_id: started.sessionId,
+      password: started.code,
+    });
+  }
+
   request(node: number, parameters: Record<string, string>, ip = "192.0.2.1"): ParallelRequest {
     return { instance: this.node(node), parameters: this.onWire(parameters), clientId: CLIENT_ID, ip };
   }

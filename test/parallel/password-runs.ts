@@ -20,16 +20,7 @@ export const PASSWORD_RUNS: Record<
     const alice = person(1);
     await world.reset([alice], latencyMs);
     const sessionId = await reachPasswordStep(world, alice);
-    const burst = await world.all(
-      Array.from({ length: k }, (_, i) =>
-        world.request(i % nodes, {
-          __step: "3",
-          username: alice.uid,
-          __session_id: sessionId,
-          password: `wrong-${i}`,
-        }),
-      ),
-    );
+    const burst = await world.burst("3", { uid: alice.uid, sessionId }, k, nodes, (i) => `wrong-${i}`);
     const answers = tally(burst.results);
     const after = await world.one(0, {
       __step: "3",
@@ -53,15 +44,8 @@ export const PASSWORD_RUNS: Record<
     await world.reset([alice], latencyMs);
     const sessionId = await reachPasswordStep(world, alice);
     const right = Math.floor(seeded(7)() * k);
-    const burst = await world.all(
-      Array.from({ length: k }, (_, i) =>
-        world.request(i % nodes, {
-          __step: "3",
-          username: alice.uid,
-          __session_id: sessionId,
-          password: i === right ? alice.password : `wrong-${i}`,
-        }),
-      ),
+    const burst = await world.burst("3", { uid: alice.uid, sessionId }, k, nodes, (i) =>
+      i === right ? alice.password : `wrong-${i}`,
     );
     const answers = tally(burst.results);
     const tokens = burst.results.filter(granted).length;
@@ -170,11 +154,5 @@ async function startWithRightPassword(world: ParallelWorld, p: Phone): Promise<S
 
 /** The code of a password_first session grants at step 2: 1 when it gave a token. */
 async function tokenFor(world: ParallelWorld, p: Phone, started: Started): Promise<number> {
-  const reply = await world.one(0, {
-    __step: "2",
-    username: p.uid,
-    __session_id: started.sessionId,
-    password: started.code,
-  });
-  return granted(reply) ? 1 : 0;
+  return granted(await world.rightCode(p, started)) ? 1 : 0;
 }
