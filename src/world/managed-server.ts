@@ -137,20 +137,3 @@ export function answers(port: number, request: string, expected: string): Promis
     socket.once("error", () => done(false));
   });
 }
-
-/** Sends bytes and resolves true on any one-byte answer (PostgreSQL answers an SSLRequest with 'S' or 'N'). */
-export function answersBytes(port: number, request: Buffer): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: HOST, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once("connect", () => socket.write(request));
-    socket.once("data", (chunk: Buffer) =>
-      done(chunk.length > 0 && (chunk[0] === 0x53 || chunk[0] === 0x4e)),
-    );
-    socket.once("error", () => done(false));
-  });
-}

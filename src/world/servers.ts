@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
-import { answers, answersBytes, HOST, ManagedServer } from "./managed-server";
+import { answers, HOST, ManagedServer } from "./managed-server";
 
 // Real cache servers for the backend tests, from Debian's packages: redis-server, memcached and PostgreSQL, each on a free
 // loopback port with its data in a temporary folder, stopped (and the folder removed) by stop(). A server can be stopped
@@ -153,6 +153,21 @@ export async function startMemcached(): Promise<CacheServer> {
  * PostgreSQL in a fresh cluster (initdb, trust authentication on loopback, fsync off) on a free port; the data folder
  * belongs to the postgres user when we are root, since initdb and postgres refuse to run as root.
  */
+/**
+ * Whether the postmaster of `data` accepts sessions on `port`, from its own postmaster.pid (port on line 4, status on
+ * line 8). Something answering on the port is not enough: PostgreSQL answers while it is still starting up (and then
+ * refuses sessions), and a port another test's server took in the meantime answers too, until that test stops it.
+ */
+function postmasterReady(data: string, port: number): boolean {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n");
+  } catch {
+    return false;
+  }
+  return lines[3]?.trim() === String(port) && lines[7]?.trim() === "ready";
+}
+
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = postgresBin();
   const port = await freePort();
@@ -199,8 +214,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     "-c",
     "max_connections=300",
   ]);
-  // Ready once it answers an SSLRequest (the port opens slightly before the server accepts sessions).
-  const ready = () => answersBytes(port, Buffer.from([0, 0, 0, 8, 4, 210, 22, 47]));
+  const ready = () => Promise.resolve(postmasterReady(data, port));
   const server = new ManagedServer(
     "postgresql",
     HOST,

@@ -40,7 +40,8 @@ public final class SqlConnections {
             }
             return fresh;
         } catch (SQLException e) {
-            throw new EntryPersistenceException("Failed to connect to the database", e);
+            // The driver's message (refused, timed out, starting up) says which; it names no password.
+            throw new EntryPersistenceException("Failed to connect to the database: " + e.getMessage(), e);
         }
     }
 
