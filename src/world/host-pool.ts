@@ -26,10 +26,11 @@ interface Pool {
 
 const POOL = Symbol.for("gamatech-ropc.jython-host-pool");
 /**
- * A worker keeps at most this many idle JVMs (each holds a few hundred MB); the oldest goes first. Four cover the shapes
- * that alternate within one worker's files (the default SDK, the newest one, a node pair on the backends' classpath).
+ * A worker keeps at most this many idle JVMs (each holds a few hundred MB); the oldest goes first. Five cover the shapes
+ * that alternate within one worker's files (the default SDK, the newest one, a node pair on the backends' classpath, the
+ * compiler tests' file runner).
  */
-export const MAX_IDLE = 4;
+export const MAX_IDLE = 5;
 
 function pool(): Pool {
   const holder = childProcess as unknown as Record<symbol, Pool | undefined>;

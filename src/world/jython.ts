@@ -80,31 +80,6 @@ export function jythonCommand(jythonArgs: string[]): { command: string; args: st
   };
 }
 
-/**
- * Runs one Python file in a fresh Jython process. Start-up costs about a second, so callers batch many cases into one file.
- * `pythonPath` entries (jars or folders) are passed with -Dpython.path because the Debian launcher ignores CLASSPATH.
- */
-export function runJythonFile(
-  scriptPath: string,
-  options: { pythonPath?: string[]; input?: string; timeoutMs?: number } = {},
-): JythonRun {
-  const args: string[] = [];
-  if (options.pythonPath !== undefined && options.pythonPath.length > 0) {
-    args.push(`-Dpython.path=${options.pythonPath.join(":")}`);
-  }
-  args.push(scriptPath);
-  const { command, args: commandArgs } = jythonCommand(args);
-  const result = spawnSync(command, commandArgs, {
-    encoding: "utf8",
-    input: options.input,
-    timeout: options.timeoutMs ?? 120_000,
-    maxBuffer: 256 * 1024 * 1024,
-    env: jythonEnvironment(),
-  });
-  if (result.error !== undefined) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 /** The caller's environment without JVM option variables, which make the JVM print a notice on stderr. */
 export function jythonEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env };

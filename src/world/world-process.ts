@@ -1,4 +1,4 @@
-// Starts a world's JVM (driver.py) connected to its host through two named pipes.
+// Starts a world's JVM (driver.py), or the file runner's, connected to its host through two named pipes.
 
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
@@ -18,7 +18,14 @@ export interface WorldProcess {
  * writer, so the driver sees end of file, and exits, when the host's process goes away.
  */
 export function spawnWorldProcess(folder: string, options: WorldJvmOptions): WorldProcess {
-  const launch = worldLaunch(folder, options);
+  return spawnPiped(folder, worldLaunch(folder, options));
+}
+
+/** Starts `launch` the same way: stdin from a command pipe, stdout into a reply pipe, stderr into stderr.log, all in `folder`. */
+export function spawnPiped(
+  folder: string,
+  launch: { command: string; args: string[]; env: NodeJS.ProcessEnv },
+): WorldProcess {
   const commandPipe = path.join(folder, "commands");
   const replyPipe = path.join(folder, "replies");
   execFileSync("mkfifo", [commandPipe, replyPipe]);

@@ -3,11 +3,11 @@
 // under the session lock. Seen on a real redis-server through MONITOR, which lists every command with its key. Where a write
 // can be lost silently the flow still reads each one back (test/flow/concurrency.test.ts; the Jython fault suites).
 import { spawn, type ChildProcess } from "child_process";
-import { backendJars } from "../../src/world/backends";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type { CacheBackendSpec } from "../../src/world/protocol";
 import { CacheServer, startRedis } from "../../src/world/servers";
 import { ALICE, BUILT_SCRIPT, CONFIG, node, sleepMs } from "./two-jvms";
+import { startTestWorld } from "../support/test-world";
 
 jest.setTimeout(300_000);
 
@@ -17,7 +17,7 @@ let script: string;
 
 beforeAll(async () => {
   redis = await startRedis();
-  host = JythonScriptHost.start({ extraJars: backendJars(), jit: "quick", reuse: true });
+  host = startTestWorld();
   host.reset({});
   script = host.load(BUILT_SCRIPT);
 });

@@ -2,7 +2,6 @@
 // server, and the claims and parallel commands released at the same wall-clock moment on both.
 
 import * as path from "path";
-import { backendJars } from "../../src/world/backends";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type {
   CacheBackendSpec,
@@ -12,6 +11,7 @@ import type {
   ScriptOutcome,
   WorldUser,
 } from "../../src/world/protocol";
+import { startTestWorld } from "../support/test-world";
 
 export const BUILT_SCRIPT = path.resolve(__dirname, "..", "..", "dist", "GamatechRopc.py");
 
@@ -44,11 +44,7 @@ export interface WorldOptions {
 
 /** Two JVMs with the backends' client jars, each with the built script loaded (its id recorded in `scripts`). */
 export function startNodePair(scripts: Map<JythonScriptHost, string>): [JythonScriptHost, JythonScriptHost] {
-  const extraJars = backendJars();
-  const pair: [JythonScriptHost, JythonScriptHost] = [
-    JythonScriptHost.start({ extraJars, jit: "quick", reuse: true }),
-    JythonScriptHost.start({ extraJars, jit: "quick", reuse: true }),
-  ];
+  const pair: [JythonScriptHost, JythonScriptHost] = [startTestWorld(), startTestWorld()];
   for (const host of pair) {
     host.reset({});
     scripts.set(host, host.load(BUILT_SCRIPT));

@@ -8,7 +8,7 @@ import * as vm from "vm";
 import * as ts from "typescript";
 import { compileProgram, formatDiagnostic } from "../../src/compiler";
 import { createGuestProgram } from "../../src/compiler/program";
-import { runJythonFile } from "../../src/world/jython";
+import { runJythonFile } from "../../src/world/file-runner";
 import { expectGolden } from "./golden-files";
 import { normalize, RUNNER } from "./harness";
 

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { compile, formatDiagnostic } from "../../src/compiler";
-import { runJythonFile } from "../../src/world/jython";
+import { runJythonFile } from "../../src/world/file-runner";
 import { expectGolden } from "./golden-files";
 
 const ROOT = path.resolve(__dirname, "..", "..");

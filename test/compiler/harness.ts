@@ -8,7 +8,7 @@ import * as vm from "vm";
 import * as ts from "typescript";
 import { compileProgram, formatDiagnostic, type CompilerDiagnostic } from "../../src/compiler";
 import { createGuestProgram } from "../../src/compiler/program";
-import { runJythonFile } from "../../src/world/jython";
+import { runJythonFile } from "../../src/world/file-runner";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CASE_DIRECTORY = "test-cases";

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { pythonName } from "../../src/compiler/names";
-import { runJythonFile } from "../../src/world/jython";
+import { runJythonFile } from "../../src/world/file-runner";
 
 describe("Python names", () => {
   let jythonNames: string[] = [];

@@ -10,6 +10,7 @@ import { challengeConfig, decodeChallenge, DecodedAnswer, decodeGrant, Wire } fr
 import { decodeRopc, StepObservation } from "./observation";
 import { runScenario, ScenarioSide, SideReply, SideRequest } from "./run-scenario";
 import { Scenario, ScenarioFault, START_CLOCK_MS } from "./scenario";
+import { startTestWorld } from "../support/test-world";
 
 export const BUILT_SCRIPT = path.resolve(__dirname, "..", "..", "dist", "GamatechRopc.py");
 export const BUILT_CHALLENGE_SCRIPT = path.resolve(
@@ -180,12 +181,7 @@ export class JythonConformance {
     let world = this.hosts.get(version);
     if (world === undefined) {
       world = {
-        host: JythonScriptHost.start({
-          timeoutMs: 180_000,
-          twilioVersion: version,
-          jit: "quick",
-          reuse: true,
-        }),
+        host: startTestWorld({ timeoutMs: 180_000, twilioVersion: version }),
         scripts: {},
       };
       this.hosts.set(version, world);

@@ -6,6 +6,7 @@ import * as path from "path";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type { AuthenticateReply, AuthenticateRequest } from "../../src/world/protocol";
 import { BUILT_CHALLENGE_SCRIPT } from "../conformance/jython-side";
+import { startTestWorld } from "../support/test-world";
 
 jest.setTimeout(120_000);
 
@@ -74,7 +75,7 @@ function lastCode(): string {
 }
 
 beforeAll(() => {
-  host = JythonScriptHost.start({ timeoutMs: 120_000, jit: "quick", reuse: true });
+  host = startTestWorld({ timeoutMs: 120_000 });
   host.reset({ users: [ALICE] });
   script = host.load(BUILT_CHALLENGE_SCRIPT);
 });

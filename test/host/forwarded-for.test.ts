@@ -5,6 +5,7 @@
 import * as path from "path";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type { AuthenticateRequest } from "../../src/world/protocol";
+import { startTestWorld } from "../support/test-world";
 
 jest.setTimeout(180_000);
 
@@ -20,7 +21,7 @@ let host: JythonScriptHost;
 let script: string;
 
 beforeAll(() => {
-  host = JythonScriptHost.start({ jit: "quick", reuse: true });
+  host = startTestWorld();
   host.reset({ users: [ALICE] });
   script = host.load(BUILT_SCRIPT);
 });

@@ -3,6 +3,7 @@
 
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import { BUILT_SCRIPT } from "../conformance/jython-side";
+import { startTestWorld } from "../support/test-world";
 
 jest.setTimeout(120_000);
 
@@ -14,7 +15,7 @@ let host: JythonScriptHost;
 let script: string;
 
 beforeAll(async () => {
-  host = JythonScriptHost.start({ timeoutMs: 120_000, jit: "quick", reuse: true });
+  host = startTestWorld({ timeoutMs: 120_000 });
   await host.reset({ users: [] });
   script = await host.load(BUILT_SCRIPT);
 });

@@ -4,6 +4,7 @@
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type { AuthenticateRequest } from "../../src/world/protocol";
 import { BUILT_SCRIPT } from "../conformance/jython-side";
+import { startTestWorld } from "../support/test-world";
 
 jest.setTimeout(120_000);
 
@@ -25,7 +26,7 @@ let host: JythonScriptHost;
 let script: string;
 
 beforeAll(async () => {
-  host = JythonScriptHost.start({ timeoutMs: 120_000, jit: "quick", reuse: true });
+  host = startTestWorld({ timeoutMs: 120_000 });
   await host.reset({ users: [ALICE] });
   script = await host.load(BUILT_SCRIPT);
 });

@@ -10,6 +10,7 @@ import {
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import { COMPILED_SCRIPTS } from "../../src/world/world-launch";
 import { AuthenticateRequest } from "../../src/world/protocol";
+import { startTestWorld } from "../support/test-world";
 
 const MINIMAL = path.resolve(__dirname, "..", "..", "bench", "floor", "MinimalRopc.py");
 const PROBE = path.join(__dirname, "fixtures", "ProbeRopc.py");
@@ -27,7 +28,7 @@ jest.setTimeout(120_000);
 let host: JythonScriptHost;
 
 beforeAll(() => {
-  host = JythonScriptHost.start({ twilioVersion: NEWEST_TWILIO_VERSION, jit: "quick", reuse: true });
+  host = startTestWorld({ twilioVersion: NEWEST_TWILIO_VERSION });
 });
 
 afterAll(() => {

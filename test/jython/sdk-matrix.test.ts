@@ -8,6 +8,7 @@ import { DEFAULT_TWILIO_VERSION, TWILIO_VERSIONS } from "../../src/world/javaDou
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type { AuthenticateRequest } from "../../src/world/protocol";
 import { hasVerify } from "../conformance/jython-side";
+import { startTestWorld } from "../support/test-world";
 
 const PROBE = path.join(__dirname, "fixtures", "ProbeRopc.py");
 const TWILIO = { account_sid: "AC0123456789abcdef0123456789abcdef", auth_token: "token-secret-123" };
@@ -36,7 +37,7 @@ describe.each(versions)("twilio-java %s", (version) => {
   let instance: string;
 
   beforeAll(() => {
-    host = JythonScriptHost.start({ twilioVersion: version, jit: "quick", reuse: true });
+    host = startTestWorld({ twilioVersion: version });
     host.reset();
     instance = host.create(host.load(PROBE));
     host.init(instance, TWILIO);

@@ -6,7 +6,6 @@ import { BUILT_CHALLENGE_SCRIPT, BUILT_SCRIPT } from "../conformance/jython-side
 import { challengeParams } from "../conformance/challenge-wire";
 import type { Wire } from "../conformance/challenge-wire";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
-import { backendJars } from "../../src/world/backends";
 import { CacheServer, PostgresServer, startPostgres, startRedis } from "../../src/world/servers";
 import type {
   AuthenticateReply,
@@ -16,6 +15,7 @@ import type {
   WorldUser,
 } from "../../src/world/protocol";
 import { codeIn, fields } from "./replies";
+import { startTestWorld } from "../support/test-world";
 
 export const CLIENT_ID = "parallel-client";
 const START_CLOCK_MS = Date.UTC(2026, 0, 1);
@@ -96,21 +96,9 @@ export class ParallelWorld {
   }
 
   private static async started(scriptPath: string, backend: Backend): Promise<ParallelWorld> {
-    if (backend === "in-memory") {
-      return new ParallelWorld(
-        JythonScriptHost.start({ timeoutMs: 180_000, jit: "quick", reuse: true }),
-        scriptPath,
-        backend,
-        null,
-      );
-    }
+    const host = startTestWorld({ timeoutMs: 180_000 });
+    if (backend === "in-memory") return new ParallelWorld(host, scriptPath, backend, null);
     const server = backend === "redis" ? await startRedis() : await startPostgres();
-    const host = JythonScriptHost.start({
-      timeoutMs: 180_000,
-      extraJars: backendJars(),
-      jit: "quick",
-      reuse: true,
-    });
     return new ParallelWorld(host, scriptPath, backend, server);
   }
 

@@ -5,6 +5,7 @@
 import * as path from "path";
 import { JythonScriptHost } from "../../src/world/JythonScriptHost";
 import type { ParallelRequest } from "../../src/world/protocol";
+import { startTestWorld } from "../support/test-world";
 
 jest.setTimeout(120_000);
 
@@ -13,7 +14,7 @@ let host: JythonScriptHost;
 let instances: string[];
 
 beforeAll(async () => {
-  host = JythonScriptHost.start({ jit: "quick", reuse: true });
+  host = startTestWorld();
   await host.reset();
   const script = await host.load(RACE);
   instances = [await host.create(script), await host.create(script)];

@@ -16,6 +16,7 @@ import type {
   TargetSetup,
   TestUser,
 } from "./target";
+import { startTestWorld } from "../support/test-world";
 
 /**
  * The fake Twilio API answers a "timeout" only when the script gives up, so the Jython targets run with a short Twilio
@@ -35,12 +36,7 @@ export function sharedJython(
   const key = `${version} ${scriptPath}`;
   let world = shared.get(key);
   if (world === undefined) {
-    const host = JythonScriptHost.start({
-      twilioVersion: version,
-      timeoutMs: 180_000,
-      jit: "quick",
-      reuse: true,
-    });
+    const host = startTestWorld({ twilioVersion: version, timeoutMs: 180_000 });
     host.reset();
     world = { host, script: host.load(scriptPath) };
     shared.set(key, world);
