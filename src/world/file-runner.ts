@@ -6,12 +6,19 @@ import * as os from "os";
 import * as path from "path";
 import { asciiJson } from "./ascii-json";
 import { giveBack, release, takeIdle, type IdleProcess } from "./host-pool";
-import { jythonCommand, jythonEnvironment, jythonJar, type JythonRun } from "./jython";
+import { jythonCommand, jythonEnvironment, jythonJar } from "./jython";
 import { ReplyPipe } from "./reply-pipe";
 import { spawnPiped } from "./world-process";
 
 const RUNNER = path.join(__dirname, "file_runner.py");
 const REPLY_PREFIX = "@@gamatech-runner@@ ";
+
+/** What a run gives, as a fresh process would. */
+export interface JythonRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
 
 function runnerKey(): string {
   return JSON.stringify(["file-runner", jythonJar()]);

@@ -55,12 +55,6 @@ export function javacExecutable(): string {
   return "javac";
 }
 
-export interface JythonRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /**
  * The command line of a Jython process for `jythonArgs` (Jython's own: -D properties, then the script and its arguments):
  * what the Debian launcher runs, with the JVM limited to its first-tier compiler and the serial collector, since these

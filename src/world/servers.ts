@@ -150,10 +150,6 @@ export async function startMemcached(): Promise<CacheServer> {
 }
 
 /**
- * PostgreSQL in a fresh cluster (initdb, trust authentication on loopback, fsync off) on a free port; the data folder
- * belongs to the postgres user when we are root, since initdb and postgres refuse to run as root.
- */
-/**
  * Whether the postmaster of `data` accepts sessions on `port`, from its own postmaster.pid (port on line 4, status on
  * line 8). Something answering on the port is not enough: PostgreSQL answers while it is still starting up (and then
  * refuses sessions), and a port another test's server took in the meantime answers too, until that test stops it.
@@ -168,6 +164,10 @@ function postmasterReady(data: string, port: number): boolean {
   return lines[3]?.trim() === String(port) && lines[7]?.trim() === "ready";
 }
 
+/**
+ * PostgreSQL in a fresh cluster (initdb, trust authentication on loopback, fsync off) on a free port; the data folder
+ * belongs to the postgres user when we are root, since initdb and postgres refuse to run as root.
+ */
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = postgresBin();
   const port = await freePort();

@@ -96,10 +96,10 @@ export class ParallelWorld {
   }
 
   private static async started(scriptPath: string, backend: Backend): Promise<ParallelWorld> {
-    const host = startTestWorld({ timeoutMs: 180_000 });
-    if (backend === "in-memory") return new ParallelWorld(host, scriptPath, backend, null);
+    if (backend === "in-memory")
+      return new ParallelWorld(startTestWorld({ timeoutMs: 180_000 }), scriptPath, backend, null);
     const server = backend === "redis" ? await startRedis() : await startPostgres();
-    return new ParallelWorld(host, scriptPath, backend, server);
+    return new ParallelWorld(startTestWorld({ timeoutMs: 180_000 }), scriptPath, backend, server);
   }
 
   async close(): Promise<void> {
