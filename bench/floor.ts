@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { countOption } from "./count-option";
 import { runBenchDriver } from "./jython-steps";
 import { buildSampleDoubles, SAMPLE_SCRIPT } from "./sample-world";
 
@@ -21,19 +22,10 @@ interface FloorOutput {
 
 const PYTHON_CALL = "Python call";
 
-function option(argv: string[], name: string, fallback: number): number {
-  const at = argv.indexOf(name);
-  if (at < 0) return fallback;
-  const value = Number(argv[at + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(USAGE);
-  argv.splice(at, 2);
-  return value;
-}
-
 function main(argv: string[]): void {
-  const warmup = option(argv, "--warmup", 2000);
-  const logins = option(argv, "--logins", 2000);
-  if (argv.length > 1) throw new Error(USAGE);
+  const warmup = countOption(argv, "--warmup", 2000, USAGE);
+  const logins = countOption(argv, "--logins", 2000, USAGE);
+  if (argv.length > 1 || argv.some((arg) => arg.startsWith("--"))) throw new Error(USAGE);
   const script = path.resolve(argv[0] ?? path.join(__dirname, "..", "dist", "GamatechRopc.py"));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-floor-"));
   try {

@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { countOption } from "./count-option";
 import { figures, runBenchDriver } from "./jython-steps";
 import { buildSampleDoubles, SAMPLE_SCRIPT } from "./sample-world";
 
@@ -18,18 +19,9 @@ interface CallSamples {
 }
 type Samples = Record<"ours" | "sample", Record<string, CallSamples>>;
 
-function option(argv: string[], name: string, fallback: number): number {
-  const at = argv.indexOf(name);
-  if (at < 0) return fallback;
-  const value = Number(argv[at + 1]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(USAGE);
-  argv.splice(at, 2);
-  return value;
-}
-
 function main(argv: string[]): void {
-  const logins = option(argv, "--logins", 1000);
-  const warmup = option(argv, "--warmup", 1000);
+  const logins = countOption(argv, "--logins", 1000, USAGE);
+  const warmup = countOption(argv, "--warmup", 1000, USAGE);
   if (argv.length === 0) throw new Error(USAGE);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-steps-"));
   try {
