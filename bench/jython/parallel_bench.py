@@ -2,9 +2,10 @@
 # (bench_world.py), every store operation costing the world's round trip (Latency).
 #   started by bench/throughput.ts: parallel_bench.py OURS SAMPLE CLIENTS LOGINS_PER_CLIENT LATENCY_MS ROUNDS WARMUP
 # After WARMUP sequential logins of each subject (no latency, for the JIT) and one unmeasured phase of each, each round
-# runs one phase per subject (the
-# order alternates): CLIENTS Java threads, released together by a latch as test/parallel's requests are, each making
-# LOGINS_PER_CLIENT logins one after the other, as a client waits for each answer. Prints RESULT_PREFIX + JSON.
+# runs one phase per subject (the order alternates): CLIENTS Java threads, released together by a latch as
+# test/parallel's requests are, each making LOGINS_PER_CLIENT logins one after the other, as a client waits for each
+# answer. Before each phase the JIT's queue is left to drain (settle_jit), so that a phase is not charged with compiling
+# what the phases before it asked for. Prints RESULT_PREFIX + JSON.
 import json
 import sys
 
@@ -22,6 +23,11 @@ PHASE_TIMEOUT_S = 600
 # more of them.
 WARMUP_PER_HOUR = 500
 MAX_ERRORS_KEPT = 5
+# The JIT counts as settled once its threads take less than this much CPU in a SETTLE_STEP_S pause (a busy compiler thread
+# takes all of it), and the wait gives up after SETTLE_LIMIT_S.
+SETTLE_STEP_S = 0.2
+SETTLE_IDLE_CPU_NS = 10 * 1000 * 1000
+SETTLE_LIMIT_S = 30
 
 
 def wall_timer(thunk):
@@ -71,8 +77,28 @@ class ClientThreads(ThreadFactory):
         return Thread(runnable, "bench-client-%d" % self.made)
 
 
+def jit_cpu_ns():
+    return sum(ns for group, ns in thread_cpu_ns().values() if group == "JIT")
+
+
+def settle_jit():
+    """Waits until the JIT's threads are nearly idle: C2 works through a queue, and the compilations a phase asked for
+    and the JIT had not reached by its end would otherwise run in, and be charged to, the next phase, whichever subject
+    that is (the first measured phase, after the unmeasured ones, always met the largest backlog)."""
+    waited = 0.0
+    before = jit_cpu_ns()
+    while waited < SETTLE_LIMIT_S:
+        Thread.sleep(int(SETTLE_STEP_S * 1000))
+        waited += SETTLE_STEP_S
+        now = jit_cpu_ns()
+        if now - before < SETTLE_IDLE_CPU_NS:
+            return
+        before = now
+
+
 def phase(world, subject, clients, logins):
     Clock.advance(HOUR_MS)
+    settle_jit()
     ready, start = CountDownLatch(clients), CountDownLatch(1)
     pool = Executors.newFixedThreadPool(clients, ClientThreads())
     try:
