@@ -11,7 +11,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import driver
 from java_values import parameters_map, properties_map, string_map
 from twilio_setup import start_fake_twilio
-from gamatech.testkit import Beans, FakeRequest, FakeResponse, Outbox, ScriptCalls, World
+from gamatech.testkit import Beans, Clock, FakeRequest, FakeResponse, Outbox, ScriptCalls, World
 from io.jans.as.common.model.registration import Client
 from io.jans.as.server.model.common import ExecutionContext
 from io.jans.as.server.security import Identity
@@ -24,6 +24,11 @@ HOUR_MS = 3601 * 1000
 CLIENT_ID = "bench-client"
 HEADER = "X-ROPC-TWO-FA"
 STEPS = ("start", "code", "password")
+# The users of the sequential benches. Each login sends one SMS to its user; with USERS users and LOGINS_PER_HOUR logins of a
+# subject per simulated hour, no user comes near the hourly send cap (set to its maximum), so no login is refused and
+# every one takes the real path.
+USERS = 20
+LOGINS_PER_HOUR = 1000
 CODE = re.compile(r"\b(\d{6})\b")
 
 PROPERTIES = {
@@ -70,6 +75,12 @@ class BenchWorld(object):
         inited = self.harness.cmd_init({"instance": created["instance"], "properties": PROPERTIES})
         expect(inited.get("value") is True, "init of %s" % script_path, inited)
         return self.harness.instances[created["instance"]]
+
+    def nth_login(self, subject, n, timer):
+        """The n-th sequential login of `subject`: user and address by n, an hour passing every LOGINS_PER_HOUR logins."""
+        if n % LOGINS_PER_HOUR == 0:
+            Clock.advance(HOUR_MS)
+        return self.login(subject, self.people[n % len(self.people)], "198.51.100.%d" % (n % 250 + 1), timer)
 
     def login(self, subject, user, ip, timer, request_id=None):
         """One successful login of `subject`; `timer(thunk)` runs each authenticate call and returns (figures, value)."""

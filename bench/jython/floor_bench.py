@@ -9,7 +9,7 @@
 import json
 import sys
 
-from bench_world import HOUR_MS, PROPERTIES, RESULT_PREFIX, STEPS, BenchWorld, Sink
+from bench_world import HOUR_MS, PROPERTIES, RESULT_PREFIX, STEPS, USERS, BenchWorld, Sink
 from gamatech.testkit import Clock, ScriptCalls
 from java_values import properties_map
 from io.jans.service import CacheService
@@ -22,9 +22,6 @@ from java.util.concurrent.locks import ReentrantLock
 from javax.crypto import Mac
 from javax.crypto.spec import SecretKeySpec
 
-USERS = 20
-# As in step_bench.py: with USERS users, this many logins a simulated hour keep every user under the hourly send cap.
-LOGINS_PER_HOUR = 1000
 ROUNDS = 7
 CALLS = 2000
 KEY = "bench-hash-key-of-at-least-thirty-two-characters"
@@ -226,9 +223,7 @@ def medians(world, subject, logins):
         return THREADS.getCurrentThreadCpuTime() - started, value
 
     for n in range(logins):
-        if n % LOGINS_PER_HOUR == 0:
-            Clock.advance(HOUR_MS)
-        figures = world.login(subject, world.people[n % USERS], "198.51.100.%d" % (n % 250 + 1), timer)
+        figures = world.nth_login(subject, n, timer)
         for step, cpu in figures.items():
             samples[step].append(cpu)
     return dict((step, sorted(values)[len(values) // 2]) for step, values in samples.items())
@@ -237,10 +232,8 @@ def medians(world, subject, logins):
 def warm(world, logins):
     untimed = lambda thunk: (None, thunk())
     for n in range(logins):
-        if n % LOGINS_PER_HOUR == 0:
-            Clock.advance(HOUR_MS)
         for subject in ("ours", "sample"):
-            world.login(subject, world.people[n % USERS], "198.51.100.%d" % (n % 250 + 1), untimed)
+            world.nth_login(subject, n, untimed)
 
 
 def main():

@@ -5,15 +5,12 @@
 # frames, and a cut stack loses the script function the sample belongs to.
 import sys
 
-from bench_world import HOUR_MS, BenchWorld, Sink
-from gamatech.testkit import Clock
+from bench_world import USERS, BenchWorld, Sink
 from java.lang import System
 from java.nio.file import Paths
 from java.time import Duration
 from jdk.jfr import Recording
 
-USERS = 20
-LOGINS_PER_HOUR = 1000
 SAMPLE_PERIOD_MS = 2
 
 
@@ -50,9 +47,7 @@ class StepTimer(object):
 def logins(world, subject, first, count):
     timer = StepTimer()
     for n in range(first, first + count):
-        if n % LOGINS_PER_HOUR == 0:
-            Clock.advance(HOUR_MS)
-        world.login(subject, world.people[n % USERS], "198.51.100.%d" % (n % 250 + 1), timer)
+        world.nth_login(subject, n, timer)
 
 
 def main():

@@ -7,15 +7,11 @@
 import json
 import sys
 
-from bench_world import HOUR_MS, RESULT_PREFIX, STEPS, BenchWorld, Sink, process_cpu_ns
+from bench_world import HOUR_MS, LOGINS_PER_HOUR, RESULT_PREFIX, STEPS, USERS, BenchWorld, Sink, process_cpu_ns
 from gamatech.testkit import Clock
 from java.lang import System
 from java.lang.management import ManagementFactory
 
-USERS = 20
-# Each login sends one SMS to its user; with USERS users and this many logins of our script per simulated hour, no user
-# comes near the hourly send cap (set to its maximum), so no iteration is refused and every one takes the real path.
-LOGINS_PER_HOUR = 1000
 SUBJECTS = ("ours", "sample")
 
 
