@@ -5,6 +5,7 @@
 
 import { LIMITS } from "./attacks";
 import type { AttackSetup, Backend } from "./attacks";
+import type { Wire } from "../conformance/challenge-wire";
 import { parallelSuite } from "./suite";
 
 export interface AcrossNodes {
@@ -15,10 +16,12 @@ export interface AcrossNodes {
    * own clock, does not see (test/backends/resend-bursts.test.ts bursts resends on a real Redis in real time).
    */
   resends: boolean;
+  /** The built script both nodes run (default the ROPC script). */
+  script?: Wire;
 }
 
-export function exactAcrossNodes({ backend, setup, resends }: AcrossNodes): void {
-  const attack = parallelSuite(backend);
+export function exactAcrossNodes({ backend, setup, resends, script = "ropc" }: AcrossNodes): void {
+  const attack = parallelSuite(backend, script);
   const k = setup.k;
 
   it(`${k} wrong codes in one session: at most ${LIMITS.codes} evaluated across both nodes, then no token`, async () => {
