@@ -12,10 +12,13 @@
 #    their worker until all have started or been refused (the worker pool's size, without the network); "fake:STATUS:MS:N"
 #    sends N at once through the real SDK to a fake Twilio over TLS that answers STATUS after MS milliseconds.
 #
-# Usage: echo '{"script": PATH, "probe": [...], "timeoutSeconds": 2, "cases": [...]}' | jython -Dpython.path=... real-sdk.py
+# Usage: echo '{"script": PATH, "className": NAME, "probe": [...], "timeoutSeconds": 2, "cases": [...]}' |
+#   jython -Dpython.path=... real-sdk.py
+# className is the script's class (default ResourceOwnerPasswordCredentials).
 # Prints one "RESULT {json}" line per check.
 import imp
 import json
+import os
 import sys
 import threading
 import time
@@ -73,9 +76,9 @@ def probe(names):
     report("probe", missing=missing)
 
 
-def load_and_init(path):
+def load_and_init(path, class_name):
     try:
-        module = imp.load_source("GamatechRopc", path)
+        module = imp.load_source(os.path.splitext(os.path.basename(path))[0], path)
     except BaseException as error:
         report("load", ok=False, error=repr(error))
         return None
@@ -84,7 +87,7 @@ def load_and_init(path):
     for sender in sorted(SENDERS):
         values = dict(ACCOUNT)
         values.update(SENDERS[sender])
-        script = module.ResourceOwnerPasswordCredentials(0)
+        script = getattr(module, class_name)(0)
         captured = Captured()
         sys.stdout = captured
         try:
@@ -410,7 +413,7 @@ def account_status(module):
 
 command = json.loads(sys.stdin.readline())
 probe(command.get("probe", []))
-loaded = load_and_init(command["script"])
+loaded = load_and_init(command["script"], command.get("className", "ResourceOwnerPasswordCredentials"))
 if loaded is not None:
     account_status(loaded)
     measure(loaded, command.get("timeoutSeconds", 2), command.get("cases", []), command.get("keystore"))

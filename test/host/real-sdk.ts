@@ -10,6 +10,7 @@ import { mavenClasspath } from "../../src/world/maven";
 const ROOT = path.resolve(__dirname, "..", "..");
 export const VENDOR = path.resolve(ROOT, "..", "shared", "vendor", "janssen");
 export const BUILT_SCRIPT = path.join(ROOT, "dist", "GamatechRopc.py");
+export const BUILT_CHALLENGE_SCRIPT = path.join(ROOT, "dist", "GamatechAuthzChallenge.py");
 /** Janssen's model classes, where the world takes them from (GAMATECH_JANSSEN_MODEL_JAR, Janssen's repository, VENDOR). */
 export const MODEL_JAR = janssenModelJar();
 /** Janssen's installers ship this line; the newest 12.x is the other end of the supported range. */
@@ -120,6 +121,8 @@ export interface Check {
 
 export interface DriverCommand {
   script: string;
+  /** The script's class, as Janssen instantiates it (default ResourceOwnerPasswordCredentials). */
+  className?: string;
   probe?: string[];
   timeoutSeconds?: number;
   cases?: string[];
