@@ -22,8 +22,7 @@
 #   src/flow/step-password-first.ts
 #   src/flow/step-resend.ts
 #   src/flow/challenge-route.ts
-#   src/flow/config-table.ts
-#   src/flow/config.ts
+#   src/flow/challenge-properties.ts
 #   src/host/challenge-answer.ts
 #   src/host/challenge-client.ts
 #   src/flow/client-address.ts
@@ -31,6 +30,9 @@
 #   src/host/challenge-request.ts
 #   src/host/print-log.ts
 #   src/host/request.ts
+#   src/flow/unused-properties.ts
+#   src/flow/config-table.ts
+#   src/flow/config.ts
 #   src/host/cache-stores.ts
 #   src/host/per-node-claims.ts
 #   src/host/claim-stores.ts
@@ -56,7 +58,7 @@
 # Protocol: docs/authorization-challenge.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc
 # repository.
 #
-# Sources: sha256 46fa6fb611cc3e2bfbd8e5642fb2d15f5cd22196a930a62228d110db78548957
+# Sources: sha256 4847df5b3bb7bdf495767539ad1b17d15265b99bd409f13ffc99377d32d7cab1
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -116,8 +118,6 @@
 #       what the start answer says about the phone: nothing, eight asterisks and the last 2 digits, or the whole number.
 #   allowed_country_codes: optional; no default; comma-separated country calling codes (1 to 3 digits, the first 1-9, optional +); empty allows all.
 #       countries codes may be sent to.
-#   response_header_name: optional; default X-ROPC-TWO-FA; 1 to 64 letters, digits or -, starting with a letter.
-#       name of the response header that carries each step's answer.
 #   otp_hash_key: optional; default derived from the Twilio secret; at least 32 characters; the same on every node.
 #       key of the HMAC that protects stored codes and counter keys (secret).
 from __future__ import division, print_function, unicode_literals
@@ -2643,6 +2643,481 @@ def routeChallenge(context):  # src/flow/challenge-route.ts:102
     return continueLogin(context, sessionId, username)
 
 
+# src/flow/challenge-properties.ts
+# Where the Authorization Challenge script reads its custom properties differently from the table (config-table.ts), whose
+# defaults and meanings are the ROPC script's.
+
+# Its own defaults. Its endpoint has no client authentication, so with the code first anyone who knows a username could
+# have codes sent: the password comes first unless the administrator says otherwise. The ROPC script keeps code_first,
+# which its apps already speak.
+CHALLENGE_DEFAULTS = _js_freeze(JsObject([("login_order", "password_first")]))  # src/flow/challenge-properties.ts:9
+
+# The properties it does not read, each with the reason (unused-properties.ts warns when one is given).
+CHALLENGE_UNUSED = _js_freeze(  # src/flow/challenge-properties.ts:14
+    JsObject([("response_header_name", "its answers are JSON bodies, not a response header")]),
+)
+
+
+# src/host/challenge-answer.ts
+# The Authorization Challenge script's rendering of the flow's answer: the JSON bodies of OAuth 2.0 for First-Party
+# Applications, which the server sends as they are. Field order is fixed, numbers are JSON numbers, absent facts are left
+# out rather than null.
+
+# ChallengeResponse:
+#   An answer the script stores with createWebApplicationException: its HTTP status and JSON body.
+
+# The draft's answer to a dialogue that goes on: the app must send more (`next` says what).
+INSUFFICIENT_AUTHORIZATION = "insufficient_authorization"  # src/host/challenge-answer.ts:24
+# The status of `insufficient_authorization` (the draft's) and of `invalid_client`.
+HTTP_UNAUTHORIZED = 401  # src/host/challenge-answer.ts:26
+HTTP_BAD_REQUEST = 400  # src/host/challenge-answer.ts:27
+
+
+def challengeErrorName(code):  # src/host/challenge-answer.ts:30
+    """The draft names one error for a session the server does not know or no longer accepts; the error_code tells which.
+    """
+    return "invalid_session" if code == SESSION_EXPIRED or code == INVALID_SESSION else errorName(code)
+
+
+def challengeErrorStatus(code):  # src/host/challenge-answer.ts:34
+    if code == SERVER_ERROR:
+        return 500
+    elif code == OTP_NOT_SENT:
+        return 503
+    elif code == RATE_LIMITED:
+        return 429
+    else:
+        return HTTP_BAD_REQUEST
+
+
+def nextInput(step):  # src/host/challenge-answer.ts:48
+    """What the app must send next for a session waiting for `step` (the wire's step numbers)."""
+    return "password" if step == STEP_PASSWORD else "otp"
+
+
+def text(fields, key, value):  # src/host/challenge-answer.ts:52
+    if value is not None:
+        fields.append(_js_json_stringify(key) + ":" + _js_json_stringify(value))
+
+
+def whole(fields, key, value):  # src/host/challenge-answer.ts:58
+    if value is not None:
+        fields.append(_js_json_stringify(key) + ":" + _js_json_stringify(value))
+
+
+def named(error):  # src/host/challenge-answer.ts:65
+    """A body's first field: the error it answers with."""
+    return [_js_json_stringify("error") + ":" + _js_json_stringify(error)]
+
+
+def bodyOf(fields):  # src/host/challenge-answer.ts:69
+    return "{" + ",".join(fields) + "}"
+
+
+def errorBody(code, extra):  # src/host/challenge-answer.ts:74
+    """The body of an error: its name, its protocol error code, and then `extra` (already rendered fields)."""
+    fields = named(challengeErrorName(code))
+    whole(fields, "error_code", code)
+    for field in extra:
+        fields.append(field)
+    return bodyOf(fields)
+
+
+def challengeResponse(answer, description):  # src/host/challenge-answer.ts:88
+    """The stored answer of a flow answer; null for a grant, which the server answers itself (200 with the code).
+    `description` is the flow's reason for an invalid_request (which parameter is wrong): it becomes error_description,
+    the one reason an answer gives, because no other error's reason may reach the app (a decoy's would name it).
+    """
+    said = answer["details"]
+    if answer["kind"] == "granted":
+        return None
+    if answer["kind"] == "proceed":
+        fields = named(INSUFFICIENT_AUTHORIZATION)
+        text(fields, "auth_session", said["sessionId"])
+        text(fields, "next", None if said["step"] is None else nextInput(said["step"]))
+        whole(fields, "expires_in", said["expiresIn"])
+        whole(fields, "resend_after", said["resendAfter"])
+        whole(fields, "code_length", said["codeLength"])
+        text(fields, "phone_number", said["phoneHint"])
+        return JsObject([("status", HTTP_UNAUTHORIZED), ("body", bodyOf(fields))])
+    if answer["kind"] == "abandoned":
+        fields = named("abandoned")
+        text(fields, "auth_session", said["sessionId"])
+        return JsObject([("status", HTTP_BAD_REQUEST), ("body", bodyOf(fields))])
+    _errorCode = answer["errorCode"]
+    code = _errorCode if _errorCode is not None else SERVER_ERROR
+    extra = []
+    text(extra, "error_description", description if code == INVALID_REQUEST else None)
+    text(extra, "auth_session", said["sessionId"])
+    whole(extra, "attempts_left", said["attemptsLeft"])
+    whole(extra, "retry_after", said["retryAfter"])
+    return JsObject([("status", challengeErrorStatus(code)), ("body", errorBody(code, extra))])
+
+
+# src/host/challenge-client.ts
+# Client authentication at /authorize-challenge. The endpoint has no client authentication filter: the server only looks
+# the client up by client_id, so the script checks a confidential client's secret itself, as the token endpoint would.
+# A public client (token_endpoint_auth_method none) cannot prove anything; its logins rest on the flow's limits.
+
+BASIC_PREFIX = "basic "  # src/host/challenge-client.ts:12
+
+
+def basicSecret(request, clientId):  # src/host/challenge-client.ts:15
+    """The secret an HTTP Basic Authorization header gives for `clientId` (RFC 6749 §2.3.1); null without a usable one.
+    """
+    header = request.getHeader("Authorization")
+    if header is None or len(header) <= len(BASIC_PREFIX):
+        return None
+    if _js_substring(header, 0, len(BASIC_PREFIX)).lower() != BASIC_PREFIX:
+        return None
+    decoded = ""
+    try:
+        bytes_ = Base64.getDecoder().decode(_js_substring(header, len(BASIC_PREFIX)).strip(_JS_SPACE))
+        decoded = JavaString(bytes_, "UTF-8").toString()
+    except (Exception, Throwable):
+        return None
+    colon = decoded.find(":")
+    if colon < 0 or _js_substring(decoded, 0, colon) != clientId:
+        return None
+    return _js_substring(decoded, colon + 1)
+
+
+def presentedSecret(request, clientId):  # src/host/challenge-client.ts:38
+    """client_secret_basic first, then client_secret_post; a repeated client_secret counts as none."""
+    basic = basicSecret(request, clientId)
+    if basic is not None:
+        return basic
+    posted = request.getParameterValues("client_secret")
+    if posted is None or len(posted) != 1:
+        return None
+    return _js_item(posted, 0)
+
+
+def clientMayProceed(request, client):  # src/host/challenge-client.ts:55
+    """Whether the request may speak for `client`: a public client always may; a confidential one only with its secret
+    (client_secret_basic or client_secret_post). Clients registered for other methods (private_key_jwt, tls_client_auth)
+    present no secret the script can check, so they are refused.
+    """
+    service = CdiUtil.bean(ClientService)
+    if service.isPublic(client):
+        return True
+    secret = presentedSecret(request, client.getClientId())
+    return secret is not None and secret != "" and service.authenticate(client.getClientId(), secret)
+
+
+# src/flow/client-address.ts
+# The address the per-IP send limit counts (S8). Behind proxies the servlet's address is a proxy's, and a Jetty with the
+# `forwarded` module reports the left-most X-Forwarded-For value, which the client chooses. Only the entries that the
+# trusted proxies appended (counted from the right) are believed.
+
+# One bucket for every request whose forwarded address cannot be believed, so forged values cannot spread over counters.
+UNTRUSTED_FORWARDED_FOR = "untrusted-forwarded-for"  # src/flow/client-address.ts:9
+
+MAX_ADDRESS_LENGTH = 45  # src/flow/client-address.ts:11
+
+
+def isIpv4Literal(text):  # src/flow/client-address.ts:14
+    """Dotted-quad IPv4: four decimal numbers 0..255, without leading zeros (so none has more than three digits).
+    """
+    parts = text.split(".")
+    if len(parts) != 4:
+        return False
+    return all(
+        isDigits(part) and (len(part) == 1 or part[0:1] != "0") and _js_parse_int(part) <= 255
+        for part in _js_each(parts)
+    )
+
+
+def isIpv6Literal(text):  # src/flow/client-address.ts:25
+    """An IPv6 literal (lower-case, no brackets, no zone): hex groups of 1 to 4, at most one "::", an optional IPv4 tail.
+    """
+    # The longest literal ("ffff:…:ffff:255.255.255.255") has 45 characters: this only bounds a hostile value's cost.
+    if len(text) > MAX_ADDRESS_LENGTH:
+        return False
+    halves = text.split("::")
+    if len(halves) > 2:
+        return False
+    compressed = len(halves) == 2
+    groups = []
+    for half in halves:
+        if half == "":
+            continue
+        for group in half.split(":"):
+            groups.append(group)
+    units = 0
+    index = 0
+    for group in groups:
+        index = _js_double(index + 1)
+        if index == len(groups) and "." in group:
+            if not isIpv4Literal(group):
+                return False
+            units = _js_double(units + 2)
+        elif len(group) <= 4 and isLowerHex(group):
+            units = _js_double(units + 1)
+        else:
+            return False
+    return units <= 7 if compressed else units == 8
+
+
+def plausibleAddress(text):  # src/flow/client-address.ts:63
+    """The address in a canonical case, or null when it is not a plausible IPv4 or IPv6 literal."""
+    lower = text.strip(_JS_SPACE).lower()
+    return lower if isIpv4Literal(lower) or isIpv6Literal(lower) else None
+
+
+def forwardedEntries(values):  # src/flow/client-address.ts:69
+    """Every X-Forwarded-For entry, left to right, across all header values."""
+    entries = []
+    for value in values:
+        for item in value.split(","):
+            entries.append(item.strip(_JS_SPACE))
+    return entries
+
+
+def clientAddress(request, trustedProxyCount):  # src/flow/client-address.ts:84
+    """0 trusted proxies: the servlet's address. N: the N-th X-Forwarded-For entry from the right (the one the outermost trusted
+    proxy appended); without the header, the servlet's address (a request that did not pass the proxies); with too few entries
+    or an implausible one, the shared untrusted bucket.
+    """
+    if trustedProxyCount == 0 or len(request["forwardedFor"]) == 0:
+        return request["ipAddress"]
+    entries = forwardedEntries(request["forwardedFor"])
+    chosen = _js_item(entries, _js_double(len(entries) - trustedProxyCount))
+    if chosen is None:
+        return UNTRUSTED_FORWARDED_FOR
+    _plausibleAddress = plausibleAddress(chosen)
+    return _plausibleAddress if _plausibleAddress is not None else UNTRUSTED_FORWARDED_FOR
+
+
+# src/flow/handle-request.ts
+# The one entry point: a request in, the decision, the answer and the events out.
+
+
+def handle_request_eventOf(step, sessionId):  # src/flow/handle-request.ts:25
+    if step == "1":
+        return "start" if sessionId is None else "resend"
+    elif step == "2":
+        return "code"
+    elif step == "3":
+        return "password"
+    elif step == "abandon":
+        return "abandon"
+    else:
+        return "request"
+
+
+def route(context):  # src/flow/handle-request.ts:40
+    params = context["request"]["params"]
+    repeated = repeatedParameter(params, READ_PARAMETERS)
+    if repeated is not None:
+        return invalid(context, "request", "repeated parameter " + repeated)
+    read = readParams(params)
+    event = handle_request_eventOf(read["step"], read["sessionId"])
+    if event == "request":
+        return invalid(context, event, "missing __step" if read["step"] is None else "unknown __step")
+    problem = loginProblem(read["username"])
+    if problem != "":
+        return invalid(context, event, problem)
+    _username = read["username"]
+    login = loginValue(_username if _username is not None else "")
+    sessionId = read["sessionId"]
+    if sessionId is not None and not isSessionIdFormat(sessionId):
+        return invalid(context, event, "malformed __session_id")
+    if event == "start":
+        return startInOrder(context, event, login, read["password"])
+    if sessionId is None:
+        return invalid(context, event, "missing __session_id")
+    if event == "abandon":
+        return abandonLogin(context, login, sessionId)
+    if event == "resend":
+        return resendCode(context, login, sessionId)
+    if event == "code":
+        _otpCode = read["otpCode"]
+        code = _otpCode if _otpCode is not None else read["password"]
+        return (
+            invalid(context, event, "missing code")
+            if code is None
+            else checkCode(context, login, sessionId, code)
+        )
+    if context["config"]["loginOrder"] == "password_first":
+        # The password came at step 1: no step 3 exists in this order.
+        return invalid(context, event, "no step 3 with login_order=password_first")
+    _password = read["password"]
+    password = _password if _password is not None else ""
+    return (
+        invalid(context, event, "missing password")
+        if password == ""
+        else checkPassword(context, login, sessionId, password)
+    )
+
+
+def newContext(request, config, ports):  # src/flow/handle-request.ts:89
+    """The request's context before anything is read: the steps fill in the clock, the hash key and the client address.
+    """
+    return JsObject([
+        ("request", request),
+        ("config", config),
+        ("ports", ports),
+        ("now", 0),
+        ("hashKey", ""),
+        ("clientIp", request["ipAddress"]),
+    ])
+
+
+def prepare(context):  # src/flow/handle-request.ts:101
+    """Everything a request needs before its route: a failure here is a server_error like any other."""
+    context["clientIp"] = clientAddress(context["request"], context["config"]["trustedProxyCount"])
+    context["now"] = context["ports"]["clock"].nowMillis()
+    context["hashKey"] = hashKeyFor(context["config"], context["ports"]["hash"])
+
+
+def serverError(context):  # src/flow/handle-request.ts:107
+    what = facts("request", None)
+    what["detail"] = "exception"
+    return outcome_failure(context, what, SERVER_ERROR, details(None))
+
+
+def decideRequest(request, config, ports):  # src/flow/handle-request.ts:118
+    """Decides one token request (the ROPC script's wire: the step in `__step`). Never throws: any failure of a port ends in
+    server_error (10001) without a token (S12). The flow keeps nothing between calls; all state is in the ports' shared
+    stores (S11).
+    """
+    context = newContext(request, config, ports)
+    try:
+        prepare(context)
+        return route(context)
+    except (Exception, Throwable):
+        return serverError(context)
+
+
+def decideChallenge(request, config, ports):  # src/flow/handle-request.ts:132
+    """Decides one Authorization Challenge request (challenge-route.ts: the step comes from the session's state), with the same
+    steps, limits and logging as decideRequest, and the same guarantee: it never throws.
+    """
+    context = newContext(request, config, ports)
+    try:
+        prepare(context)
+        return routeChallenge(context)
+    except (Exception, Throwable):
+        return serverError(context)
+
+
+# src/host/challenge-request.ts
+# One Authorization Challenge request as the challenge script answers it: the flow's decision, its answer as a JSON body.
+
+# ChallengeOutcome:
+#   grantedUserId: The user to set on the execution context; null means return False with `response` stored.
+#   response: Null for a grant: the server answers 200 with the authorization code.
+
+
+def handleChallenge(request, config, ports):  # src/host/challenge-request.ts:18
+    outcome = decideChallenge(request, config, ports)
+    event = _js_item(outcome["events"], 0)
+    return JsObject([
+        ("grantedUserId", outcome["grantedUserId"]),
+        ("response", challengeResponse(outcome["answer"], None if event is None else event["detail"])),
+        ("events", outcome["events"]),
+    ])
+
+
+# src/host/print-log.ts
+
+# The prefixes an administrator greps for in Janssen's script log, one per script type.
+ROPC_LOG_PREFIX = "GamatechRopc."  # src/host/print-log.ts:4
+CHALLENGE_LOG_PREFIX = "GamatechAuthzChallenge."  # src/host/print-log.ts:5
+
+
+class PrintLog(object):  # src/host/print-log.ts:8
+    """Writes the flow's lines, which are already ASCII-safe and free of secrets, to the script log."""
+    prefix = None
+
+    def __init__(self, prefix):
+        self.prefix = prefix
+
+    def info(self, line):
+        print(self.prefix + " INFO " + line)
+
+    def warn(self, line):
+        print(self.prefix + " WARN " + line)
+
+
+# src/host/request.ts
+
+
+def readParameters(context, names):  # src/host/request.ts:5
+    """Every value of the parameters the flow reads (`names`), copied out of the servlet request into plain lists.
+    """
+    request = context.getHttpRequest()
+    params = JsObject()
+    for name in names:
+        values = request.getParameterValues(name)
+        if values is not None:
+            copied = []
+            for value in values:
+                copied.append(value)
+            params[name] = copied
+    return params
+
+
+# The header proxies append the client's address to (Jetty's `forwarded` module reads it too).
+FORWARDED_FOR = "X-Forwarded-For"  # src/host/request.ts:22
+
+
+def readForwardedFor(context):  # src/host/request.ts:28
+    """Every X-Forwarded-For header line, in the order received (a line may itself list several addresses: the flow splits and
+    picks the trusted entry). Empty when there is none, or when the container refuses header access.
+    """
+    values = []
+    headers = context.getHttpRequest().getHeaders(FORWARDED_FOR)
+    if headers is None:
+        return values
+    while headers.hasMoreElements():
+        values.append(headers.nextElement())
+    return values
+
+
+def readFlowRequest(context, clientId, names):  # src/host/request.ts:44
+    """The flow's view of a request for client `clientId` (the flow binds sessions to it), with the parameters `names` (the
+    flow's list for the host's wire).
+    """
+    _readParameters = readParameters(context, names)
+    _getIpAddress = context.getIpAddress()
+    return JsObject([
+        ("params", _readParameters),
+        ("clientId", clientId),
+        ("ipAddress", _getIpAddress if _getIpAddress is not None else ""),
+        ("forwardedFor", readForwardedFor(context)),
+    ])
+
+
+def contextClientId(context):  # src/host/request.ts:58
+    """The id of the client on the execution context; null without one (or with an empty id)."""
+    client = context.getExecutionContext().getClient()
+    clientId = None if client is None else client.getClientId()
+    return None if clientId is None or clientId == "" else clientId
+
+
+# src/flow/unused-properties.ts
+# Properties a script type does not read: an administrator who copies another script's properties is told which ones do
+# nothing, rather than left to believe they do.
+
+
+def unusedWarnings(raw, unused):  # src/flow/unused-properties.ts:5
+    """One warning for each property given a value that the script does not read."""
+    warnings = []
+    for name in _js_keys(unused):
+        given = raw.get(name)
+        if given is not None and given.strip(_JS_SPACE) != "":
+            _unused_item = unused.get(name)
+            warnings.append(
+                name
+                + ": not read by this script ("
+                + (_unused_item if _unused_item is not None else "")
+                + "); it changes nothing"
+            )
+    return warnings
+
+
 # src/flow/config-table.ts
 # The one definition of every custom property: the parser reads its defaults and ranges from here, and the build and the CLI
 # print it, so the documentation cannot drift from the behaviour.
@@ -2679,14 +3154,9 @@ def integer(name, defaultValue, min_, max_, meaning):  # src/flow/config-table.t
     ])
 
 
-# Where the Authorization Challenge script's defaults differ from the table's (which are the ROPC script's). Its endpoint
-# has no client authentication, so with the code first anyone who knows a username could have codes sent: the password
-# comes first unless the administrator says otherwise. The ROPC script keeps code_first, which its apps already speak.
-CHALLENGE_DEFAULTS = _js_freeze(JsObject([("login_order", "password_first")]))  # src/flow/config-table.ts:64
+DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:59
 
-DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:68
-
-CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:70
+CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:61
     property_(
         "twilio_account_sid",
         "required",
@@ -2871,7 +3341,7 @@ CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:70
         "optional",
         "X-ROPC-TWO-FA",
         "1 to 64 letters, digits or -, starting with a letter",
-        "name of the response header that carries each step's answer",
+        "name of the response header that carries each step's answer (the ROPC script's; the challenge script answers in JSON bodies)",
         False,
     ),
     property_(
@@ -3411,445 +3881,6 @@ def parseConfig(raw):  # src/flow/config.ts:511
         ("errors", reader.errors),
         ("warnings", reader.warnings),
     ])
-
-
-# src/host/challenge-answer.ts
-# The Authorization Challenge script's rendering of the flow's answer: the JSON bodies of OAuth 2.0 for First-Party
-# Applications, which the server sends as they are. Field order is fixed, numbers are JSON numbers, absent facts are left
-# out rather than null.
-
-# ChallengeResponse:
-#   An answer the script stores with createWebApplicationException: its HTTP status and JSON body.
-
-# The draft's answer to a dialogue that goes on: the app must send more (`next` says what).
-INSUFFICIENT_AUTHORIZATION = "insufficient_authorization"  # src/host/challenge-answer.ts:24
-# The status of `insufficient_authorization` (the draft's) and of `invalid_client`.
-HTTP_UNAUTHORIZED = 401  # src/host/challenge-answer.ts:26
-HTTP_BAD_REQUEST = 400  # src/host/challenge-answer.ts:27
-
-
-def challengeErrorName(code):  # src/host/challenge-answer.ts:30
-    """The draft names one error for a session the server does not know or no longer accepts; the error_code tells which.
-    """
-    return "invalid_session" if code == SESSION_EXPIRED or code == INVALID_SESSION else errorName(code)
-
-
-def challengeErrorStatus(code):  # src/host/challenge-answer.ts:34
-    if code == SERVER_ERROR:
-        return 500
-    elif code == OTP_NOT_SENT:
-        return 503
-    elif code == RATE_LIMITED:
-        return 429
-    else:
-        return HTTP_BAD_REQUEST
-
-
-def nextInput(step):  # src/host/challenge-answer.ts:48
-    """What the app must send next for a session waiting for `step` (the wire's step numbers)."""
-    return "password" if step == STEP_PASSWORD else "otp"
-
-
-def text(fields, key, value):  # src/host/challenge-answer.ts:52
-    if value is not None:
-        fields.append(_js_json_stringify(key) + ":" + _js_json_stringify(value))
-
-
-def whole(fields, key, value):  # src/host/challenge-answer.ts:58
-    if value is not None:
-        fields.append(_js_json_stringify(key) + ":" + _js_json_stringify(value))
-
-
-def named(error):  # src/host/challenge-answer.ts:65
-    """A body's first field: the error it answers with."""
-    return [_js_json_stringify("error") + ":" + _js_json_stringify(error)]
-
-
-def bodyOf(fields):  # src/host/challenge-answer.ts:69
-    return "{" + ",".join(fields) + "}"
-
-
-def errorBody(code, extra):  # src/host/challenge-answer.ts:74
-    """The body of an error: its name, its protocol error code, and then `extra` (already rendered fields)."""
-    fields = named(challengeErrorName(code))
-    whole(fields, "error_code", code)
-    for field in extra:
-        fields.append(field)
-    return bodyOf(fields)
-
-
-def challengeResponse(answer, description):  # src/host/challenge-answer.ts:88
-    """The stored answer of a flow answer; null for a grant, which the server answers itself (200 with the code).
-    `description` is the flow's reason for an invalid_request (which parameter is wrong): it becomes error_description,
-    the one reason an answer gives, because no other error's reason may reach the app (a decoy's would name it).
-    """
-    said = answer["details"]
-    if answer["kind"] == "granted":
-        return None
-    if answer["kind"] == "proceed":
-        fields = named(INSUFFICIENT_AUTHORIZATION)
-        text(fields, "auth_session", said["sessionId"])
-        text(fields, "next", None if said["step"] is None else nextInput(said["step"]))
-        whole(fields, "expires_in", said["expiresIn"])
-        whole(fields, "resend_after", said["resendAfter"])
-        whole(fields, "code_length", said["codeLength"])
-        text(fields, "phone_number", said["phoneHint"])
-        return JsObject([("status", HTTP_UNAUTHORIZED), ("body", bodyOf(fields))])
-    if answer["kind"] == "abandoned":
-        fields = named("abandoned")
-        text(fields, "auth_session", said["sessionId"])
-        return JsObject([("status", HTTP_BAD_REQUEST), ("body", bodyOf(fields))])
-    _errorCode = answer["errorCode"]
-    code = _errorCode if _errorCode is not None else SERVER_ERROR
-    extra = []
-    text(extra, "error_description", description if code == INVALID_REQUEST else None)
-    text(extra, "auth_session", said["sessionId"])
-    whole(extra, "attempts_left", said["attemptsLeft"])
-    whole(extra, "retry_after", said["retryAfter"])
-    return JsObject([("status", challengeErrorStatus(code)), ("body", errorBody(code, extra))])
-
-
-# src/host/challenge-client.ts
-# Client authentication at /authorize-challenge. The endpoint has no client authentication filter: the server only looks
-# the client up by client_id, so the script checks a confidential client's secret itself, as the token endpoint would.
-# A public client (token_endpoint_auth_method none) cannot prove anything; its logins rest on the flow's limits.
-
-BASIC_PREFIX = "basic "  # src/host/challenge-client.ts:12
-
-
-def basicSecret(request, clientId):  # src/host/challenge-client.ts:15
-    """The secret an HTTP Basic Authorization header gives for `clientId` (RFC 6749 §2.3.1); null without a usable one.
-    """
-    header = request.getHeader("Authorization")
-    if header is None or len(header) <= len(BASIC_PREFIX):
-        return None
-    if _js_substring(header, 0, len(BASIC_PREFIX)).lower() != BASIC_PREFIX:
-        return None
-    decoded = ""
-    try:
-        bytes_ = Base64.getDecoder().decode(_js_substring(header, len(BASIC_PREFIX)).strip(_JS_SPACE))
-        decoded = JavaString(bytes_, "UTF-8").toString()
-    except (Exception, Throwable):
-        return None
-    colon = decoded.find(":")
-    if colon < 0 or _js_substring(decoded, 0, colon) != clientId:
-        return None
-    return _js_substring(decoded, colon + 1)
-
-
-def presentedSecret(request, clientId):  # src/host/challenge-client.ts:38
-    """client_secret_basic first, then client_secret_post; a repeated client_secret counts as none."""
-    basic = basicSecret(request, clientId)
-    if basic is not None:
-        return basic
-    posted = request.getParameterValues("client_secret")
-    if posted is None or len(posted) != 1:
-        return None
-    return _js_item(posted, 0)
-
-
-def clientMayProceed(request, client):  # src/host/challenge-client.ts:55
-    """Whether the request may speak for `client`: a public client always may; a confidential one only with its secret
-    (client_secret_basic or client_secret_post). Clients registered for other methods (private_key_jwt, tls_client_auth)
-    present no secret the script can check, so they are refused.
-    """
-    service = CdiUtil.bean(ClientService)
-    if service.isPublic(client):
-        return True
-    secret = presentedSecret(request, client.getClientId())
-    return secret is not None and secret != "" and service.authenticate(client.getClientId(), secret)
-
-
-# src/flow/client-address.ts
-# The address the per-IP send limit counts (S8). Behind proxies the servlet's address is a proxy's, and a Jetty with the
-# `forwarded` module reports the left-most X-Forwarded-For value, which the client chooses. Only the entries that the
-# trusted proxies appended (counted from the right) are believed.
-
-# One bucket for every request whose forwarded address cannot be believed, so forged values cannot spread over counters.
-UNTRUSTED_FORWARDED_FOR = "untrusted-forwarded-for"  # src/flow/client-address.ts:9
-
-MAX_ADDRESS_LENGTH = 45  # src/flow/client-address.ts:11
-
-
-def isIpv4Literal(text):  # src/flow/client-address.ts:14
-    """Dotted-quad IPv4: four decimal numbers 0..255, without leading zeros (so none has more than three digits).
-    """
-    parts = text.split(".")
-    if len(parts) != 4:
-        return False
-    return all(
-        isDigits(part) and (len(part) == 1 or part[0:1] != "0") and _js_parse_int(part) <= 255
-        for part in _js_each(parts)
-    )
-
-
-def isIpv6Literal(text):  # src/flow/client-address.ts:25
-    """An IPv6 literal (lower-case, no brackets, no zone): hex groups of 1 to 4, at most one "::", an optional IPv4 tail.
-    """
-    # The longest literal ("ffff:…:ffff:255.255.255.255") has 45 characters: this only bounds a hostile value's cost.
-    if len(text) > MAX_ADDRESS_LENGTH:
-        return False
-    halves = text.split("::")
-    if len(halves) > 2:
-        return False
-    compressed = len(halves) == 2
-    groups = []
-    for half in halves:
-        if half == "":
-            continue
-        for group in half.split(":"):
-            groups.append(group)
-    units = 0
-    index = 0
-    for group in groups:
-        index = _js_double(index + 1)
-        if index == len(groups) and "." in group:
-            if not isIpv4Literal(group):
-                return False
-            units = _js_double(units + 2)
-        elif len(group) <= 4 and isLowerHex(group):
-            units = _js_double(units + 1)
-        else:
-            return False
-    return units <= 7 if compressed else units == 8
-
-
-def plausibleAddress(text):  # src/flow/client-address.ts:63
-    """The address in a canonical case, or null when it is not a plausible IPv4 or IPv6 literal."""
-    lower = text.strip(_JS_SPACE).lower()
-    return lower if isIpv4Literal(lower) or isIpv6Literal(lower) else None
-
-
-def forwardedEntries(values):  # src/flow/client-address.ts:69
-    """Every X-Forwarded-For entry, left to right, across all header values."""
-    entries = []
-    for value in values:
-        for item in value.split(","):
-            entries.append(item.strip(_JS_SPACE))
-    return entries
-
-
-def clientAddress(request, trustedProxyCount):  # src/flow/client-address.ts:84
-    """0 trusted proxies: the servlet's address. N: the N-th X-Forwarded-For entry from the right (the one the outermost trusted
-    proxy appended); without the header, the servlet's address (a request that did not pass the proxies); with too few entries
-    or an implausible one, the shared untrusted bucket.
-    """
-    if trustedProxyCount == 0 or len(request["forwardedFor"]) == 0:
-        return request["ipAddress"]
-    entries = forwardedEntries(request["forwardedFor"])
-    chosen = _js_item(entries, _js_double(len(entries) - trustedProxyCount))
-    if chosen is None:
-        return UNTRUSTED_FORWARDED_FOR
-    _plausibleAddress = plausibleAddress(chosen)
-    return _plausibleAddress if _plausibleAddress is not None else UNTRUSTED_FORWARDED_FOR
-
-
-# src/flow/handle-request.ts
-# The one entry point: a request in, the decision, the answer and the events out.
-
-
-def handle_request_eventOf(step, sessionId):  # src/flow/handle-request.ts:25
-    if step == "1":
-        return "start" if sessionId is None else "resend"
-    elif step == "2":
-        return "code"
-    elif step == "3":
-        return "password"
-    elif step == "abandon":
-        return "abandon"
-    else:
-        return "request"
-
-
-def route(context):  # src/flow/handle-request.ts:40
-    params = context["request"]["params"]
-    repeated = repeatedParameter(params, READ_PARAMETERS)
-    if repeated is not None:
-        return invalid(context, "request", "repeated parameter " + repeated)
-    read = readParams(params)
-    event = handle_request_eventOf(read["step"], read["sessionId"])
-    if event == "request":
-        return invalid(context, event, "missing __step" if read["step"] is None else "unknown __step")
-    problem = loginProblem(read["username"])
-    if problem != "":
-        return invalid(context, event, problem)
-    _username = read["username"]
-    login = loginValue(_username if _username is not None else "")
-    sessionId = read["sessionId"]
-    if sessionId is not None and not isSessionIdFormat(sessionId):
-        return invalid(context, event, "malformed __session_id")
-    if event == "start":
-        return startInOrder(context, event, login, read["password"])
-    if sessionId is None:
-        return invalid(context, event, "missing __session_id")
-    if event == "abandon":
-        return abandonLogin(context, login, sessionId)
-    if event == "resend":
-        return resendCode(context, login, sessionId)
-    if event == "code":
-        _otpCode = read["otpCode"]
-        code = _otpCode if _otpCode is not None else read["password"]
-        return (
-            invalid(context, event, "missing code")
-            if code is None
-            else checkCode(context, login, sessionId, code)
-        )
-    if context["config"]["loginOrder"] == "password_first":
-        # The password came at step 1: no step 3 exists in this order.
-        return invalid(context, event, "no step 3 with login_order=password_first")
-    _password = read["password"]
-    password = _password if _password is not None else ""
-    return (
-        invalid(context, event, "missing password")
-        if password == ""
-        else checkPassword(context, login, sessionId, password)
-    )
-
-
-def newContext(request, config, ports):  # src/flow/handle-request.ts:89
-    """The request's context before anything is read: the steps fill in the clock, the hash key and the client address.
-    """
-    return JsObject([
-        ("request", request),
-        ("config", config),
-        ("ports", ports),
-        ("now", 0),
-        ("hashKey", ""),
-        ("clientIp", request["ipAddress"]),
-    ])
-
-
-def prepare(context):  # src/flow/handle-request.ts:101
-    """Everything a request needs before its route: a failure here is a server_error like any other."""
-    context["clientIp"] = clientAddress(context["request"], context["config"]["trustedProxyCount"])
-    context["now"] = context["ports"]["clock"].nowMillis()
-    context["hashKey"] = hashKeyFor(context["config"], context["ports"]["hash"])
-
-
-def serverError(context):  # src/flow/handle-request.ts:107
-    what = facts("request", None)
-    what["detail"] = "exception"
-    return outcome_failure(context, what, SERVER_ERROR, details(None))
-
-
-def decideRequest(request, config, ports):  # src/flow/handle-request.ts:118
-    """Decides one token request (the ROPC script's wire: the step in `__step`). Never throws: any failure of a port ends in
-    server_error (10001) without a token (S12). The flow keeps nothing between calls; all state is in the ports' shared
-    stores (S11).
-    """
-    context = newContext(request, config, ports)
-    try:
-        prepare(context)
-        return route(context)
-    except (Exception, Throwable):
-        return serverError(context)
-
-
-def decideChallenge(request, config, ports):  # src/flow/handle-request.ts:132
-    """Decides one Authorization Challenge request (challenge-route.ts: the step comes from the session's state), with the same
-    steps, limits and logging as decideRequest, and the same guarantee: it never throws.
-    """
-    context = newContext(request, config, ports)
-    try:
-        prepare(context)
-        return routeChallenge(context)
-    except (Exception, Throwable):
-        return serverError(context)
-
-
-# src/host/challenge-request.ts
-# One Authorization Challenge request as the challenge script answers it: the flow's decision, its answer as a JSON body.
-
-# ChallengeOutcome:
-#   grantedUserId: The user to set on the execution context; null means return False with `response` stored.
-#   response: Null for a grant: the server answers 200 with the authorization code.
-
-
-def handleChallenge(request, config, ports):  # src/host/challenge-request.ts:18
-    outcome = decideChallenge(request, config, ports)
-    event = _js_item(outcome["events"], 0)
-    return JsObject([
-        ("grantedUserId", outcome["grantedUserId"]),
-        ("response", challengeResponse(outcome["answer"], None if event is None else event["detail"])),
-        ("events", outcome["events"]),
-    ])
-
-
-# src/host/print-log.ts
-
-# The prefixes an administrator greps for in Janssen's script log, one per script type.
-ROPC_LOG_PREFIX = "GamatechRopc."  # src/host/print-log.ts:4
-CHALLENGE_LOG_PREFIX = "GamatechAuthzChallenge."  # src/host/print-log.ts:5
-
-
-class PrintLog(object):  # src/host/print-log.ts:8
-    """Writes the flow's lines, which are already ASCII-safe and free of secrets, to the script log."""
-    prefix = None
-
-    def __init__(self, prefix):
-        self.prefix = prefix
-
-    def info(self, line):
-        print(self.prefix + " INFO " + line)
-
-    def warn(self, line):
-        print(self.prefix + " WARN " + line)
-
-
-# src/host/request.ts
-
-
-def readParameters(context, names):  # src/host/request.ts:5
-    """Every value of the parameters the flow reads (`names`), copied out of the servlet request into plain lists.
-    """
-    request = context.getHttpRequest()
-    params = JsObject()
-    for name in names:
-        values = request.getParameterValues(name)
-        if values is not None:
-            copied = []
-            for value in values:
-                copied.append(value)
-            params[name] = copied
-    return params
-
-
-# The header proxies append the client's address to (Jetty's `forwarded` module reads it too).
-FORWARDED_FOR = "X-Forwarded-For"  # src/host/request.ts:22
-
-
-def readForwardedFor(context):  # src/host/request.ts:28
-    """Every X-Forwarded-For header line, in the order received (a line may itself list several addresses: the flow splits and
-    picks the trusted entry). Empty when there is none, or when the container refuses header access.
-    """
-    values = []
-    headers = context.getHttpRequest().getHeaders(FORWARDED_FOR)
-    if headers is None:
-        return values
-    while headers.hasMoreElements():
-        values.append(headers.nextElement())
-    return values
-
-
-def readFlowRequest(context, clientId, names):  # src/host/request.ts:44
-    """The flow's view of a request for client `clientId` (the flow binds sessions to it), with the parameters `names` (the
-    flow's list for the host's wire).
-    """
-    _readParameters = readParameters(context, names)
-    _getIpAddress = context.getIpAddress()
-    return JsObject([
-        ("params", _readParameters),
-        ("clientId", clientId),
-        ("ipAddress", _getIpAddress if _getIpAddress is not None else ""),
-        ("forwardedFor", readForwardedFor(context)),
-    ])
-
-
-def contextClientId(context):  # src/host/request.ts:58
-    """The id of the client on the execution context; null without one (or with an empty id)."""
-    client = context.getExecutionContext().getClient()
-    clientId = None if client is None else client.getClientId()
-    return None if clientId is None or clientId == "" else clientId
 
 
 # src/host/cache-stores.ts
@@ -4845,7 +4876,7 @@ class TwilioGateway(object):  # src/host/twilio-gateway.ts:165
 # What both script types do alike: init's reading of the configuration and the Twilio client, and the ports of a request.
 
 # The API version of Janssen's script loader both classes are written for (init receives the CustomScript).
-API_VERSION = 11  # src/host/script-setup.ts:26
+API_VERSION = 11  # src/host/script-setup.ts:27
 
 # ScriptSetup:
 #   What init derives from the configuration: shared by every request of the instance.
@@ -4856,18 +4887,25 @@ API_VERSION = 11  # src/host/script-setup.ts:26
 #   The ports of one request, with the two Janssen adapters the host itself needs after the decision.
 
 
-def setUpScript(configurationAttributes, defaults, random, log, refused):  # src/host/script-setup.ts:49
-    """Validates every property (`defaults` standing in for absent ones) and creates the Twilio client; null (after logging
-    why) keeps the script disabled, and `refused` says what Janssen then refuses ("every password grant").
+def setUpScript(configurationAttributes, kind, random, log):  # src/host/script-setup.ts:50
+    """Validates every property (the kind's defaults standing in for absent ones) and creates the Twilio client; null (after
+    logging why) keeps the script disabled, and the kind says what Janssen then refuses ("every password grant").
     """
-    result = parseConfig(withDefaults(readProperties(configurationAttributes), defaults))
+    raw = readProperties(configurationAttributes)
+    result = parseConfig(withDefaults(raw, kind["defaults"]))
     for warning in result["warnings"]:
+        log.warn("config: " + warning)
+    for warning in unusedWarnings(raw, kind["unused"]):
         log.warn("config: " + warning)
     for error in result["errors"]:
         log.warn("config error: " + error)
     config = result["config"]
     if config is None:
-        log.warn("init failed: fix the custom properties above; " + refused + " is refused until then")
+        log.warn(
+            "init failed: fix the custom properties above; "
+            + kind["refused"]
+            + " is refused until then"
+        )
         return None
     if config["sender"] == "verify" and not verifyAvailable():
         log.warn(
@@ -4891,7 +4929,7 @@ def setUpScript(configurationAttributes, defaults, random, log, refused):  # src
     ])
 
 
-def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:90
+def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:94
     """Janssen's services for one request, looked up per request as Janssen's own scripts do."""
     passwords = JanssenPasswordVerifier(CdiUtil.bean(AuthenticationService))
     directory = JanssenUserDirectory(CdiUtil.bean(UserService))
@@ -4910,7 +4948,7 @@ def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:90
     return JsObject([("ports", ports), ("directory", directory), ("passwords", passwords)])
 
 
-def grantedUser(config, request, userId):  # src/host/script-setup.ts:114
+def grantedUser(config, request, userId):  # src/host/script-setup.ts:118
     """The user the flow granted: code first, the one whose password this request checked; password first, the code's.
     """
     return (
@@ -4921,10 +4959,11 @@ def grantedUser(config, request, userId):  # src/host/script-setup.ts:114
 
 
 # ScriptKind:
-#   How a script type differs in what it shares: its log prefix, what it refuses while disabled, its own defaults.
+#   How a script type differs in what it shares: its log prefix, what it refuses while disabled, its own defaults, and the
+#   properties it does not read (with why).
 
 
-class ScriptCore(object):  # src/host/script-setup.ts:132
+class ScriptCore(object):  # src/host/script-setup.ts:140
     """The part of a script instance both types share. Janssen shares one instance between concurrent requests (and each node
     has its own), so it holds only what init derives from the configuration, this node's striped locks (one set for every
     request thread) and the random source; everything about a login lives in CacheService.
@@ -4945,14 +4984,7 @@ class ScriptCore(object):  # src/host/script-setup.ts:132
     def init(self, configurationAttributes):
         """Any error keeps the script disabled; nothing escapes to Janssen."""
         try:
-            kind = self.kind
-            self.setup = setUpScript(
-                configurationAttributes,
-                kind["defaults"],
-                self.random,
-                self.log,
-                kind["refused"],
-            )
+            self.setup = setUpScript(configurationAttributes, self.kind, self.random, self.log)
             return self.setup is not None
         except (Exception, Throwable):
             self.log.warn(
@@ -4989,6 +5021,7 @@ class AuthorizationChallenge(AuthorizationChallengeType):  # src/host/challenge-
                 ("logPrefix", CHALLENGE_LOG_PREFIX),
                 ("refused", "every authorization challenge"),
                 ("defaults", CHALLENGE_DEFAULTS),
+                ("unused", CHALLENGE_UNUSED),
             ]),
         )
 

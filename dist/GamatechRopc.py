@@ -28,6 +28,7 @@
 #   src/flow/challenge-route.ts
 #   src/flow/handle-request.ts
 #   src/host/ropc-request.ts
+#   src/flow/unused-properties.ts
 #   src/flow/config-table.ts
 #   src/flow/config.ts
 #   src/host/cache-stores.ts
@@ -52,7 +53,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 8c065e80dd082ca70f60ce3b20ba92f981fb1b448a5dd479dba28e5142198943
+# Sources: sha256 5413044e3b08d6b79e2d39c50039569a896ed4d79beae4852e5bf02607aca70e
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -113,7 +114,7 @@
 #   allowed_country_codes: optional; no default; comma-separated country calling codes (1 to 3 digits, the first 1-9, optional +); empty allows all.
 #       countries codes may be sent to.
 #   response_header_name: optional; default X-ROPC-TWO-FA; 1 to 64 letters, digits or -, starting with a letter.
-#       name of the response header that carries each step's answer.
+#       name of the response header that carries each step's answer (the ROPC script's; the challenge script answers in JSON bodies).
 #   otp_hash_key: optional; default derived from the Twilio secret; at least 32 characters; the same on every node.
 #       key of the HMAC that protects stored codes and counter keys (secret).
 from __future__ import division, print_function, unicode_literals
@@ -2998,6 +2999,27 @@ def handleRequest(request, config, ports):  # src/host/ropc-request.ts:17
     ])
 
 
+# src/flow/unused-properties.ts
+# Properties a script type does not read: an administrator who copies another script's properties is told which ones do
+# nothing, rather than left to believe they do.
+
+
+def unusedWarnings(raw, unused):  # src/flow/unused-properties.ts:5
+    """One warning for each property given a value that the script does not read."""
+    warnings = []
+    for name in _js_keys(unused):
+        given = raw.get(name)
+        if given is not None and given.strip(_JS_SPACE) != "":
+            _unused_item = unused.get(name)
+            warnings.append(
+                name
+                + ": not read by this script ("
+                + (_unused_item if _unused_item is not None else "")
+                + "); it changes nothing"
+            )
+    return warnings
+
+
 # src/flow/config-table.ts
 # The one definition of every custom property: the parser reads its defaults and ranges from here, and the build and the CLI
 # print it, so the documentation cannot drift from the behaviour.
@@ -3034,14 +3056,9 @@ def integer(name, defaultValue, min_, max_, meaning):  # src/flow/config-table.t
     ])
 
 
-# Where the Authorization Challenge script's defaults differ from the table's (which are the ROPC script's). Its endpoint
-# has no client authentication, so with the code first anyone who knows a username could have codes sent: the password
-# comes first unless the administrator says otherwise. The ROPC script keeps code_first, which its apps already speak.
-CHALLENGE_DEFAULTS = _js_freeze(JsObject([("login_order", "password_first")]))  # src/flow/config-table.ts:64
+DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:59
 
-DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:68
-
-CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:70
+CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:61
     property_(
         "twilio_account_sid",
         "required",
@@ -3226,7 +3243,7 @@ CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:70
         "optional",
         "X-ROPC-TWO-FA",
         "1 to 64 letters, digits or -, starting with a letter",
-        "name of the response header that carries each step's answer",
+        "name of the response header that carries each step's answer (the ROPC script's; the challenge script answers in JSON bodies)",
         False,
     ),
     property_(
@@ -4761,7 +4778,7 @@ class TwilioGateway(object):  # src/host/twilio-gateway.ts:165
 # What both script types do alike: init's reading of the configuration and the Twilio client, and the ports of a request.
 
 # The API version of Janssen's script loader both classes are written for (init receives the CustomScript).
-API_VERSION = 11  # src/host/script-setup.ts:26
+API_VERSION = 11  # src/host/script-setup.ts:27
 
 # ScriptSetup:
 #   What init derives from the configuration: shared by every request of the instance.
@@ -4772,18 +4789,25 @@ API_VERSION = 11  # src/host/script-setup.ts:26
 #   The ports of one request, with the two Janssen adapters the host itself needs after the decision.
 
 
-def setUpScript(configurationAttributes, defaults, random, log, refused):  # src/host/script-setup.ts:49
-    """Validates every property (`defaults` standing in for absent ones) and creates the Twilio client; null (after logging
-    why) keeps the script disabled, and `refused` says what Janssen then refuses ("every password grant").
+def setUpScript(configurationAttributes, kind, random, log):  # src/host/script-setup.ts:50
+    """Validates every property (the kind's defaults standing in for absent ones) and creates the Twilio client; null (after
+    logging why) keeps the script disabled, and the kind says what Janssen then refuses ("every password grant").
     """
-    result = parseConfig(withDefaults(readProperties(configurationAttributes), defaults))
+    raw = readProperties(configurationAttributes)
+    result = parseConfig(withDefaults(raw, kind["defaults"]))
     for warning in result["warnings"]:
+        log.warn("config: " + warning)
+    for warning in unusedWarnings(raw, kind["unused"]):
         log.warn("config: " + warning)
     for error in result["errors"]:
         log.warn("config error: " + error)
     config = result["config"]
     if config is None:
-        log.warn("init failed: fix the custom properties above; " + refused + " is refused until then")
+        log.warn(
+            "init failed: fix the custom properties above; "
+            + kind["refused"]
+            + " is refused until then"
+        )
         return None
     if config["sender"] == "verify" and not verifyAvailable():
         log.warn(
@@ -4807,7 +4831,7 @@ def setUpScript(configurationAttributes, defaults, random, log, refused):  # src
     ])
 
 
-def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:90
+def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:94
     """Janssen's services for one request, looked up per request as Janssen's own scripts do."""
     passwords = JanssenPasswordVerifier(CdiUtil.bean(AuthenticationService))
     directory = JanssenUserDirectory(CdiUtil.bean(UserService))
@@ -4826,7 +4850,7 @@ def requestPorts(setup, serializer, random, log):  # src/host/script-setup.ts:90
     return JsObject([("ports", ports), ("directory", directory), ("passwords", passwords)])
 
 
-def grantedUser(config, request, userId):  # src/host/script-setup.ts:114
+def grantedUser(config, request, userId):  # src/host/script-setup.ts:118
     """The user the flow granted: code first, the one whose password this request checked; password first, the code's.
     """
     return (
@@ -4837,10 +4861,11 @@ def grantedUser(config, request, userId):  # src/host/script-setup.ts:114
 
 
 # ScriptKind:
-#   How a script type differs in what it shares: its log prefix, what it refuses while disabled, its own defaults.
+#   How a script type differs in what it shares: its log prefix, what it refuses while disabled, its own defaults, and the
+#   properties it does not read (with why).
 
 
-class ScriptCore(object):  # src/host/script-setup.ts:132
+class ScriptCore(object):  # src/host/script-setup.ts:140
     """The part of a script instance both types share. Janssen shares one instance between concurrent requests (and each node
     has its own), so it holds only what init derives from the configuration, this node's striped locks (one set for every
     request thread) and the random source; everything about a login lives in CacheService.
@@ -4861,14 +4886,7 @@ class ScriptCore(object):  # src/host/script-setup.ts:132
     def init(self, configurationAttributes):
         """Any error keeps the script disabled; nothing escapes to Janssen."""
         try:
-            kind = self.kind
-            self.setup = setUpScript(
-                configurationAttributes,
-                kind["defaults"],
-                self.random,
-                self.log,
-                kind["refused"],
-            )
+            self.setup = setUpScript(configurationAttributes, self.kind, self.random, self.log)
             return self.setup is not None
         except (Exception, Throwable):
             self.log.warn(
@@ -4900,6 +4918,7 @@ class ResourceOwnerPasswordCredentials(ResourceOwnerPasswordCredentialsType):  #
                 ("logPrefix", ROPC_LOG_PREFIX),
                 ("refused", "every password grant"),
                 ("defaults", JsObject()),
+                ("unused", JsObject()),
             ]),
         )
 

@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { compileBundles, formatDiagnostic } from "../compiler";
 import { createGuestProgram } from "../compiler/program";
-import { CHALLENGE_DEFAULTS, CONFIG_PROPERTIES } from "../flow/config";
+import { CHALLENGE_DEFAULTS, CHALLENGE_UNUSED } from "../flow/challenge-properties";
+import { CONFIG_PROPERTIES } from "../flow/config";
 
 /** The guest entry module; the compiler bundles every guest module it imports (the host and the whole flow). */
 export const SCRIPT_ENTRY = "src/host/index.ts";
@@ -21,6 +22,8 @@ interface ScriptTarget {
   about: string[];
   /** Where its defaults differ from the property table's. */
   defaults: Readonly<Record<string, string>>;
+  /** The properties it does not read: left out of its header. */
+  unused: Readonly<Record<string, string>>;
 }
 
 const TWILIO_LINES = [
@@ -40,6 +43,7 @@ export const SCRIPT_TARGETS: Record<ScriptKind, ScriptTarget> = {
       "Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.",
     ],
     defaults: {},
+    unused: {},
   },
   challenge: {
     entry: CHALLENGE_ENTRY,
@@ -55,6 +59,7 @@ export const SCRIPT_TARGETS: Record<ScriptKind, ScriptTarget> = {
       "repository.",
     ],
     defaults: CHALLENGE_DEFAULTS,
+    unused: CHALLENGE_UNUSED,
   },
 };
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
@@ -122,8 +127,8 @@ export function scriptHeader(kind: ScriptKind = "ropc"): string {
     "",
     "Custom properties (name: requirement; default; accepted values; meaning):",
   ];
-  const defaults = SCRIPT_TARGETS[kind].defaults;
-  for (const property of CONFIG_PROPERTIES) {
+  const { defaults, unused } = SCRIPT_TARGETS[kind];
+  for (const property of CONFIG_PROPERTIES.filter((p) => unused[p.name] === undefined)) {
     const value = defaults[property.name] ?? property.defaultValue;
     const fallback = value === "" ? "no default" : `default ${value}`;
     lines.push(`  ${property.name}: ${property.requirement}; ${fallback}; ${property.accepted}.`);

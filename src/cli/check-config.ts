@@ -54,12 +54,13 @@ interface Setting {
 }
 
 /**
- * What the `type` script will use for each property: the given value, or its default. Secrets only say whether they are
- * set.
+ * What the `type` script will use for each property it reads: the given value, or its default. Secrets only say whether
+ * they are set.
  */
 function effectiveSettings(raw: RawProperties, type: ScriptTypeInfo): Setting[] {
   const secrets = secretValues(raw);
-  return CONFIG_PROPERTIES.map((item) => {
+  const read = CONFIG_PROPERTIES.filter((item) => type.unused[item.name] === undefined);
+  return read.map((item) => {
     const given = raw[item.name]?.trim() ?? "";
     if (given === "") {
       const fallback = type.defaults[item.name] ?? item.defaultValue;

@@ -2,7 +2,8 @@
 // the admin commands must say differently about each: its file, its default name, its defaults, what a failed init refuses,
 // and what must be set on the server besides the script itself.
 
-import { CHALLENGE_DEFAULTS } from "../flow/config";
+import { CHALLENGE_DEFAULTS, CHALLENGE_UNUSED } from "../flow/challenge-properties";
+import { unusedWarnings } from "../flow/unused-properties";
 import { UsageError } from "./args";
 import type { ScriptKind } from "./build-script";
 import type { RawProperties } from "./properties-file";
@@ -19,6 +20,8 @@ export interface ScriptTypeInfo {
   summary: string;
   /** Where the script's init applies other defaults than the property table's. */
   defaults: Readonly<Record<string, string>>;
+  /** The properties the script does not read, with why (check-config warns when one is given). */
+  unused: Readonly<Record<string, string>>;
   /** What Janssen refuses while the script's init fails. */
   refused: string;
   /**
@@ -49,6 +52,7 @@ export const ROPC_TYPE: ScriptTypeInfo = {
   defaultName: "gamatech-ropc",
   summary: "on the OAuth password grant",
   defaults: {},
+  unused: {},
   refused: "every password grant",
   // Each client is linked to the script itself (ropcScripts), and a client without one is refused: nothing to set.
   serverNote: null,
@@ -62,6 +66,7 @@ export const CHALLENGE_TYPE: ScriptTypeInfo = {
   defaultName: "gamatech_authz_challenge",
   summary: "at the Authorization Challenge endpoint",
   defaults: CHALLENGE_DEFAULTS,
+  unused: CHALLENGE_UNUSED,
   refused: "every authorization challenge",
   serverNote: defaultAcrNote,
 };
@@ -85,13 +90,14 @@ export function scriptTypeOption(value: string | undefined): ScriptTypeInfo {
 
 /** Warnings about properties that only the script's type explains, added to the parser's own. */
 export function typeWarnings(info: ScriptTypeInfo, raw: RawProperties): string[] {
+  const warnings = unusedWarnings(raw, info.unused);
   // Compared as the parser reads a choice (trimmed, any case); for this script only a given value can be code_first.
   if (info.kind === "challenge" && (raw["login_order"] ?? "").trim().toLowerCase() === "code_first") {
-    return [
+    warnings.push(
       "login_order: code_first at the Authorization Challenge endpoint, which does not authenticate public clients: " +
         "anyone who knows a username can have codes sent by SMS (billed to the Twilio account), held back only by the " +
         "send limits; password_first (this script's default) sends nothing before the password is right",
-    ];
+    );
   }
-  return [];
+  return warnings;
 }

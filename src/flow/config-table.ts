@@ -56,15 +56,6 @@ function integer(
   };
 }
 
-/**
- * Where the Authorization Challenge script's defaults differ from the table's (which are the ROPC script's). Its endpoint
- * has no client authentication, so with the code first anyone who knows a username could have codes sent: the password
- * comes first unless the administrator says otherwise. The ROPC script keeps code_first, which its apps already speak.
- */
-export const CHALLENGE_DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
-  login_order: "password_first",
-});
-
 export const DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes.";
 
 export const CONFIG_PROPERTIES: readonly ConfigProperty[] = Object.freeze([
@@ -250,7 +241,7 @@ export const CONFIG_PROPERTIES: readonly ConfigProperty[] = Object.freeze([
     "optional",
     "X-ROPC-TWO-FA",
     "1 to 64 letters, digits or -, starting with a letter",
-    "name of the response header that carries each step's answer",
+    "name of the response header that carries each step's answer (the ROPC script's; the challenge script answers in JSON bodies)",
     false,
   ),
   property(

@@ -16,7 +16,7 @@ import {
   splitList,
 } from "./text-checks";
 
-export { CHALLENGE_DEFAULTS, CONFIG_PROPERTIES, DEFAULT_SMS_TEMPLATE } from "./config-table";
+export { CONFIG_PROPERTIES, DEFAULT_SMS_TEMPLATE } from "./config-table";
 export type { ConfigProperty, Requirement } from "./config-table";
 export type { PhoneHintMode } from "./phone";
 

@@ -6,7 +6,7 @@ import { HashMap } from "java:java.util";
 import type { Map } from "java:java.util";
 import { CHALLENGE_PARAMETERS } from "../flow/challenge-route";
 import { SERVER_ERROR } from "../flow/error-codes";
-import { CHALLENGE_DEFAULTS } from "../flow/config";
+import { CHALLENGE_DEFAULTS, CHALLENGE_UNUSED } from "../flow/challenge-properties";
 import { challengeErrorStatus, errorBody, HTTP_UNAUTHORIZED } from "./challenge-answer";
 import { clientMayProceed } from "./challenge-client";
 import { handleChallenge } from "./challenge-request";
@@ -29,6 +29,7 @@ export class AuthorizationChallenge implements AuthorizationChallengeType {
       logPrefix: CHALLENGE_LOG_PREFIX,
       refused: "every authorization challenge",
       defaults: CHALLENGE_DEFAULTS,
+      unused: CHALLENGE_UNUSED,
     });
   }
 

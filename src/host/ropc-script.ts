@@ -20,6 +20,7 @@ export class ResourceOwnerPasswordCredentials implements ResourceOwnerPasswordCr
       logPrefix: ROPC_LOG_PREFIX,
       refused: "every password grant",
       defaults: {},
+      unused: {},
     });
   }
 

@@ -7,6 +7,7 @@ import { CacheService } from "java:io.jans.service";
 import { CdiUtil } from "java:io.jans.service.cdi.util";
 import type { Map } from "java:java.util";
 import type { Config } from "../flow/config";
+import { unusedWarnings } from "../flow/unused-properties";
 import { parseConfig, withDefaults } from "../flow/config";
 import type { ClaimStore, Ports, Serializer } from "../flow/ports";
 import { CacheSessionStore, writesConfirmedBy } from "./cache-stores";
@@ -43,18 +44,21 @@ export interface RequestPorts {
 }
 
 /**
- * Validates every property (`defaults` standing in for absent ones) and creates the Twilio client; null (after logging
- * why) keeps the script disabled, and `refused` says what Janssen then refuses ("every password grant").
+ * Validates every property (the kind's defaults standing in for absent ones) and creates the Twilio client; null (after
+ * logging why) keeps the script disabled, and the kind says what Janssen then refuses ("every password grant").
  */
 function setUpScript(
   configurationAttributes: Map<string, SimpleCustomProperty>,
-  defaults: Readonly<Record<string, string>>,
+  kind: ScriptKind,
   random: JavaRandom,
   log: PrintLog,
-  refused: string,
 ): ScriptSetup | null {
-  const result = parseConfig(withDefaults(readProperties(configurationAttributes), defaults));
+  const raw = readProperties(configurationAttributes);
+  const result = parseConfig(withDefaults(raw, kind.defaults));
   for (const warning of result.warnings) {
+    log.warn(`config: ${warning}`);
+  }
+  for (const warning of unusedWarnings(raw, kind.unused)) {
     log.warn(`config: ${warning}`);
   }
   for (const error of result.errors) {
@@ -62,7 +66,7 @@ function setUpScript(
   }
   const config = result.config;
   if (config === null) {
-    log.warn(`init failed: fix the custom properties above; ${refused} is refused until then`);
+    log.warn(`init failed: fix the custom properties above; ${kind.refused} is refused until then`);
     return null;
   }
   if (config.sender === "verify" && !verifyAvailable()) {
@@ -117,11 +121,15 @@ export function grantedUser(config: Config, request: RequestPorts, userId: strin
     : request.passwords.userToGrant(userId);
 }
 
-/** How a script type differs in what it shares: its log prefix, what it refuses while disabled, its own defaults. */
+/**
+ * How a script type differs in what it shares: its log prefix, what it refuses while disabled, its own defaults, and the
+ * properties it does not read (with why).
+ */
 export interface ScriptKind {
   logPrefix: string;
   refused: string;
   defaults: Readonly<Record<string, string>>;
+  unused: Readonly<Record<string, string>>;
 }
 
 /**
@@ -147,8 +155,7 @@ export class ScriptCore {
   /** Any error keeps the script disabled; nothing escapes to Janssen. */
   init(configurationAttributes: Map<string, SimpleCustomProperty>): boolean {
     try {
-      const kind = this.kind;
-      this.setup = setUpScript(configurationAttributes, kind.defaults, this.random, this.log, kind.refused);
+      this.setup = setUpScript(configurationAttributes, this.kind, this.random, this.log);
       return this.setup !== null;
     } catch (error) {
       this.log.warn(

@@ -22,6 +22,13 @@ test("build --out DIR writes both scripts into DIR, each what its kind builds", 
   expect(fs.readFileSync(ropc, "utf8")).toContain("class ResourceOwnerPasswordCredentials(");
   expect(fs.readFileSync(challenge, "utf8")).toBe(compileScript("challenge").python);
   expect(fs.readFileSync(challenge, "utf8")).toContain("class AuthorizationChallenge(");
+  // Each header lists the properties its script reads, with its own defaults.
+  expect(fs.readFileSync(ropc, "utf8")).toContain(
+    "#   response_header_name: optional; default X-ROPC-TWO-FA;",
+  );
+  expect(fs.readFileSync(ropc, "utf8")).toContain("#   login_order: optional; default code_first;");
+  expect(fs.readFileSync(challenge, "utf8")).not.toContain("#   response_header_name:");
+  expect(fs.readFileSync(challenge, "utf8")).toContain("#   login_order: optional; default password_first;");
   expect(fs.readdirSync(path.join(directory, "out")).sort()).toEqual([
     "GamatechAuthzChallenge.py",
     "GamatechRopc.py",

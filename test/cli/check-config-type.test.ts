@@ -29,6 +29,7 @@ beforeAll(() => {
     ].join("\n"),
     "password-first.json": JSON.stringify({ ...VALID_CONFIG, login_order: "password_first" }),
     "invalid.json": JSON.stringify({ ...VALID_CONFIG, twilio_account_sid: "x" }),
+    "header.json": JSON.stringify({ ...VALID_CONFIG, response_header_name: "X-Copied-From-Ropc" }),
   });
 });
 
@@ -93,6 +94,26 @@ test("--json: the type, the challenge defaults in the settings, each warning wit
     value: "password_first",
     hidden: false,
   });
+});
+
+test("response_header_name given to the challenge script: valid, with a warning on the property; none for the ROPC script", () => {
+  const result = runInProcess(["check-config", "--json", ...TYPE, "header.json"], directory);
+  expect(result.code).toBe(0);
+  expect(JSON.parse(result.stdout).warnings).toContainEqual({
+    property: "response_header_name",
+    message:
+      "response_header_name: not read by this script (its answers are JSON bodies, not a response header); it " +
+      "changes nothing",
+  });
+  // The script does not read it, so no setting of the script's shows it.
+  const settings = JSON.parse(result.stdout).settings as Array<{ name: string }>;
+  expect(settings.map((setting) => setting.name)).not.toContain("response_header_name");
+  expect(settings.map((setting) => setting.name)).toContain("login_order");
+  const ropc = JSON.parse(runInProcess(["check-config", "--json", "header.json"], directory).stdout);
+  expect(ropc.warnings).toEqual([]);
+  expect(ropc.settings).toContainEqual(
+    expect.objectContaining({ name: "response_header_name", value: "X-Copied-From-Ropc" }),
+  );
 });
 
 test("a configuration the challenge script refuses: exit 1, and what Janssen then refuses", () => {

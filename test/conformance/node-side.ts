@@ -3,7 +3,8 @@
 
 import { handleChallenge } from "../../src/host/challenge-request";
 import { handleRequest } from "../../src/host/ropc-request";
-import { CHALLENGE_DEFAULTS, parseConfig } from "../../src/flow/config";
+import { CHALLENGE_DEFAULTS } from "../../src/flow/challenge-properties";
+import { parseConfig } from "../../src/flow/config";
 import type { Config } from "../../src/flow/config";
 import type { FlowRequest } from "../../src/flow/flow-types";
 import type { Ports } from "../../src/flow/ports";

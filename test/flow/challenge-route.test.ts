@@ -2,7 +2,8 @@
 // the exact JSON body and HTTP status of every answer (src/host/challenge-answer.ts).
 
 import { details, FlowAnswer } from "../../src/flow/answer";
-import { CHALLENGE_DEFAULTS, parseConfig } from "../../src/flow/config";
+import { CHALLENGE_DEFAULTS } from "../../src/flow/challenge-properties";
+import { parseConfig } from "../../src/flow/config";
 import type { Config } from "../../src/flow/config";
 import { challengeResponse } from "../../src/host/challenge-answer";
 import { ChallengeOutcome, handleChallenge } from "../../src/host/challenge-request";

@@ -99,6 +99,18 @@ describe("the script's interface", () => {
     for (const line of [...good.logs, ...bad.logs]) expect(line).not.toContain(AUTH_TOKEN);
   });
 
+  test("response_header_name, which only the ROPC script reads, is accepted with a warning that it does nothing", () => {
+    const given = host.init(host.create(script), { ...CONFIG, response_header_name: "X-Copied-From-Ropc" });
+    expect(given).toMatchObject({ outcome: "returned", value: true });
+    expect(given.logs).toContainEqual(
+      expect.stringMatching(
+        /GamatechAuthzChallenge\. WARN config: response_header_name: not read by this script \(its answers are JSON bodies/,
+      ),
+    );
+    const blank = host.init(host.create(script), { ...CONFIG, response_header_name: " " });
+    expect(blank.logs.join("\n")).not.toContain("response_header_name");
+  });
+
   test("a script whose init failed answers 500 server_error, not an exception", () => {
     host.reset({ users: [ALICE] });
     instance = host.create(script);

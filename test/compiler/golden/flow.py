@@ -2712,14 +2712,9 @@ def integer(name, defaultValue, min_, max_, meaning):  # src/flow/config-table.t
     ])
 
 
-# Where the Authorization Challenge script's defaults differ from the table's (which are the ROPC script's). Its endpoint
-# has no client authentication, so with the code first anyone who knows a username could have codes sent: the password
-# comes first unless the administrator says otherwise. The ROPC script keeps code_first, which its apps already speak.
-CHALLENGE_DEFAULTS = _js_freeze(JsObject([("login_order", "password_first")]))  # src/flow/config-table.ts:64
+DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:59
 
-DEFAULT_SMS_TEMPLATE = "Your {app} code is {code}. It expires in {minutes} minutes."  # src/flow/config-table.ts:68
-
-CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:70
+CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:61
     property_(
         "twilio_account_sid",
         "required",
@@ -2904,7 +2899,7 @@ CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:70
         "optional",
         "X-ROPC-TWO-FA",
         "1 to 64 letters, digits or -, starting with a letter",
-        "name of the response header that carries each step's answer",
+        "name of the response header that carries each step's answer (the ROPC script's; the challenge script answers in JSON bodies)",
         False,
     ),
     property_(
