@@ -53,7 +53,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 5413044e3b08d6b79e2d39c50039569a896ed4d79beae4852e5bf02607aca70e
+# Sources: sha256 afce27caea93788d06c404952a9e7ff4ed36211ad529afc851384285603319cc
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -95,6 +95,8 @@
 #       codes sent per client address (see trusted_proxy_count) in any rolling hour; 0 turns this limit off (e.g. behind a proxy that hides client addresses).
 #   max_failures_per_user_per_hour: optional; default 10; an integer from 1 to 100.
 #       wrong codes and passwords per login value in any rolling hour; then the login value is refused until the oldest failure is an hour old.
+#   max_password_failures_per_ip_per_hour: optional; default 100; an integer from 0 to 100000.
+#       wrong passwords per client address (see trusted_proxy_count) in any rolling hour at a password_first start, whatever the login value; then that address's password_first starts are refused until the oldest failure is an hour old; 0 turns this limit off.
 #   trusted_proxy_count: optional; default 0; an integer from 0 to 10.
 #       reverse proxies in front of Janssen that append to X-Forwarded-For: 0 counts the servlet's address per IP; N counts the N-th X-Forwarded-For entry from the right.
 #   login_attributes: optional; default uid,mail; comma-separated attribute names (letters, digits, -), at most 10.
@@ -1385,20 +1387,22 @@ LIMIT_USER_HOUR = "user_hour"  # src/flow/rate-limits.ts:16
 LIMIT_IP_HOUR = "ip_hour"  # src/flow/rate-limits.ts:18
 # max_failures_per_user_per_hour
 LIMIT_LOCKOUT = "lockout"  # src/flow/rate-limits.ts:20
+# max_password_failures_per_ip_per_hour
+LIMIT_IP_PASSWORDS = "ip_passwords"  # src/flow/rate-limits.ts:22
 
 # Seconds given to retry when a slot is held but its expiry cannot be believed (past, or the entry vanished).
-UNCERTAIN_RETRY_SECONDS = 1  # src/flow/rate-limits.ts:23
+UNCERTAIN_RETRY_SECONDS = 1  # src/flow/rate-limits.ts:25
 
 
-def secondsUntil(deadline, now):  # src/flow/rate-limits.ts:25
+def secondsUntil(deadline, now):  # src/flow/rate-limits.ts:27
     return _js_max(1, _js_normalize(math.ceil(_js_div(_js_double(deadline - now), 1000))))
 
 
-def slotKey(prefix, slot):  # src/flow/rate-limits.ts:29
+def slotKey(prefix, slot):  # src/flow/rate-limits.ts:31
     return prefix + ":" + _js_str(slot)
 
 
-def slotExpiry(text):  # src/flow/rate-limits.ts:34
+def slotExpiry(text):  # src/flow/rate-limits.ts:36
     """The expiry stored in a slot. A value the flow did not write is not read as "free": it throws (fail closed).
     """
     expiry = _js_number(text)
@@ -1414,7 +1418,7 @@ def slotExpiry(text):  # src/flow/rate-limits.ts:34
 #   retryAfter: When none: seconds until the earliest held slot frees up.
 
 
-def heldFor(text, now):  # src/flow/rate-limits.ts:53
+def heldFor(text, now):  # src/flow/rate-limits.ts:55
     """Seconds until the slot behind `text` frees up; a held slot whose stored expiry has passed gives a short wait.
     """
     if text is None:
@@ -1426,17 +1430,17 @@ def heldFor(text, now):  # src/flow/rate-limits.ts:53
 # Limits of up to this many slots (every per-session limit, the default failures per hour) are scanned from slot 1 only:
 # the reads a hint could save there do not pay for reading and rewriting it, and a session's attempt slots stay numbered
 # by attempt.
-HINT_ABOVE = 10  # src/flow/rate-limits.ts:66
+HINT_ABOVE = 10  # src/flow/rate-limits.ts:68
 # Slots scanned from 1 before a larger limit reads its hint, so a window with few events (the usual case) never pays for it.
-SLOTS_BEFORE_HINT = 5  # src/flow/rate-limits.ts:68
+SLOTS_BEFORE_HINT = 5  # src/flow/rate-limits.ts:70
 
 
-def hintKey(prefix):  # src/flow/rate-limits.ts:71
+def hintKey(prefix):  # src/flow/rate-limits.ts:73
     """Where the last claim past SLOTS_BEFORE_HINT left off: the slot to try first next time."""
     return prefix + ":next"
 
 
-class SlotScan(object):  # src/flow/rate-limits.ts:76
+class SlotScan(object):  # src/flow/rate-limits.ts:78
     """The free slots of one limit, tried in the order asked; remembers the shortest wait among those found held.
     """
     claims = None
@@ -1482,7 +1486,7 @@ class SlotScan(object):  # src/flow/rate-limits.ts:76
         return _js_str(_js_double(self.now + _js_double(self.ttlSeconds * 1000)))
 
 
-def hintedSlot(text, limit):  # src/flow/rate-limits.ts:129
+def hintedSlot(text, limit):  # src/flow/rate-limits.ts:131
     """The slot a hint names, or 0 when there is none (Number(null) is 0, never a hinted slot) or it is not one of the hinted
     slots as String() writes it (a hint is never trusted further).
     """
@@ -1494,7 +1498,18 @@ def hintedSlot(text, limit):  # src/flow/rate-limits.ts:129
     )
 
 
-def writeHint(claims, prefix, next_, ttlSeconds):  # src/flow/rate-limits.ts:140
+def readHint(claims, prefix, limit):  # src/flow/rate-limits.ts:143
+    """The hinted slot, or 0 when the hint cannot be read. Best effort like its write: a hint that many claims give back and
+    take again can fail a read although the store is up (the database store), and the slots alone decide. A store that is
+    down still fails the claim, at the slot reads that follow.
+    """
+    try:
+        return hintedSlot(claims.get(hintKey(prefix)), limit)
+    except (Exception, Throwable):
+        return 0
+
+
+def writeHint(claims, prefix, next_, ttlSeconds):  # src/flow/rate-limits.ts:155
     """Best effort: the store has no overwrite, so the hint is given back and claimed again. A lost race or a failure leaves an
     old or no hint, which costs later claims some reads and nothing else: the slots themselves decide.
     """
@@ -1506,7 +1521,7 @@ def writeHint(claims, prefix, next_, ttlSeconds):  # src/flow/rate-limits.ts:140
         pass
 
 
-def claimSlot(claims, prefix, limit, ttlSeconds, now, expectFree=None):  # src/flow/rate-limits.ts:160
+def claimSlot(claims, prefix, limit, ttlSeconds, now, expectFree=None):  # src/flow/rate-limits.ts:175
     """Takes a free slot of `prefix` for `ttlSeconds`. The slots up to SLOTS_BEFORE_HINT (all of them up to HINT_ABOVE) are tried
     from 1; past them a hint says where the last claim left off, so the n-th event of a large window reads a few slots, not n.
     The hinted slot and those after it are tried first, then the ones skipped: every slot is read before a refusal, and each
@@ -1526,7 +1541,7 @@ def claimSlot(claims, prefix, limit, ttlSeconds, now, expectFree=None):  # src/f
     believed = expectFree >= 1 and expectFree <= first
     slot = scan.claimFirst(expectFree if believed else 1, first, believed)
     if slot == 0 and limit > first:
-        hinted = hintedSlot(claims.get(hintKey(prefix)), limit)
+        hinted = readHint(claims, prefix, limit)
         start = _js_double(first + 1) if hinted == 0 else hinted
         slot = scan.claimFirst(start, limit)
         if slot == 0:
@@ -1547,7 +1562,7 @@ def claimSlot(claims, prefix, limit, ttlSeconds, now, expectFree=None):  # src/f
     return JsObject([("slot", slot), ("key", slotKey(prefix, slot)), ("retryAfter", 0)])
 
 
-def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:193
+def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:208
     """Seconds until a slot of `prefix` frees up when all `limit` are held, or 0 when one is free. Reads only.
     """
     wait = 0
@@ -1562,18 +1577,18 @@ def fullFor(claims, prefix, limit, now):  # src/flow/rate-limits.ts:193
     return wait
 
 
-def claimOnce(claims, key, ttlSeconds, now):  # src/flow/rate-limits.ts:209
+def claimOnce(claims, key, ttlSeconds, now):  # src/flow/rate-limits.ts:224
     """A one-shot claim: true for the single caller that creates `key`."""
     return claims.claim(key, _js_str(_js_double(now + _js_double(ttlSeconds * 1000))), ttlSeconds)
 
 
-def heldSeconds(claims, key, now):  # src/flow/rate-limits.ts:214
+def heldSeconds(claims, key, now):  # src/flow/rate-limits.ts:229
     """Seconds until the one-shot claim `key` expires, for a refusal (a vanished or unreadable expiry gives a short wait).
     """
     return heldFor(claims.get(key), now)
 
 
-def releaseAll(claims, keys):  # src/flow/rate-limits.ts:221
+def releaseAll(claims, keys):  # src/flow/rate-limits.ts:236
     """Gives claims back. A failure to release keeps the event counted, which is the safe side, so it does not change the answer.
     """
     for key in keys:
@@ -1842,6 +1857,20 @@ def claimFailure(context, login):  # src/flow/session-access.ts:159
     )
 
 
+def claimIpPasswordFailure(context):  # src/flow/session-access.ts:173
+    """Takes the address's slot of password_first's wrong-password limit before the password is checked (given back when it
+    was right), so that one address cannot spray a password over many login values; null when the limit is off.
+    """
+    limit = context["config"]["maxPasswordFailuresPerIpPerHour"]
+    if limit == 0:
+        return None
+    prefix = (
+        "gamatech-ropc:failures:ip:"
+        + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
+    )
+    return claimSlot(context["ports"]["claims"], prefix, limit, HOUR_SECONDS, context["now"])
+
+
 # SendClaims:
 #   The send slots a code holds: one per login value and, unless that limit is off, one per address.
 #   keys: The keys taken (empty when refused).
@@ -1849,7 +1878,7 @@ def claimFailure(context, login):  # src/flow/session-access.ts:159
 #   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
 
 
-def claimSends(context, login):  # src/flow/session-access.ts:183
+def claimSends(context, login):  # src/flow/session-access.ts:196
     """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
     taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
     """
@@ -2729,23 +2758,29 @@ def startLogin(context, login):  # src/flow/step-start.ts:97
 
 # src/flow/step-password-first.ts
 # Step 1 with login_order=password_first: the password is checked before any code exists, so a caller without it cannot have
-# an SMS sent. A wrong password takes a slot of the per-login failure limit (the lockout) and answers invalid_credentials
-# with the failures left; an unknown, inactive or phone-less user answers exactly so whatever the password (S7), without a
-# password check (Janssen has no user to check it against). A right password opens the session and sends the code, which
-# then grants (step-code.ts).
+# an SMS sent. A wrong password takes a slot of the per-login failure limit (the lockout) and one of the address's
+# (max_password_failures_per_ip_per_hour: no SMS stands before this check, so without it one address could try a password
+# against every user), and answers invalid_credentials with the login value's failures left; an unknown, inactive or
+# phone-less user answers exactly so whatever the password (S7), without a password check (Janssen has no user to check it
+# against). A right password gives both slots back, opens the session and sends the code, which then grants (step-code.ts).
 
 
-def startWithPassword(context, login, password):  # src/flow/step-password-first.ts:18
+def startWithPassword(context, login, password):  # src/flow/step-password-first.ts:19
     what = facts("start", login["normalised"])
     claims = context["ports"]["claims"]
-    # Taken before the password is checked, so parallel guesses cannot exceed the limit.
+    # Taken before the password is checked, so parallel guesses cannot exceed the limits.
     lockout = claimFailure(context, login)
     if lockout["slot"] == 0:
         return rateLimited(context, what, LIMIT_LOCKOUT, retryDetails(None, lockout["retryAfter"]))
+    byIp = claimIpPasswordFailure(context)
+    if byIp is not None and byIp["slot"] == 0:
+        releaseAll(claims, [lockout["key"]])
+        return rateLimited(context, what, LIMIT_IP_PASSWORDS, retryDetails(None, byIp["retryAfter"]))
+    held = [lockout["key"]] if byIp is None else [lockout["key"], byIp["key"]]
     recipient = findRecipient(context, login)
     describe(what, recipient, None)
     if recipient["errorCode"] != 0:
-        releaseAll(claims, [lockout["key"]])
+        releaseAll(claims, held)
         what["detail"] = recipient["decoyReason"]
         return outcome_failure(context, what, recipient["errorCode"], details(None))
     userId = recipient["userId"]
@@ -2754,7 +2789,7 @@ def startWithPassword(context, login, password):  # src/flow/step-password-first
         said = details(None)
         said["attemptsLeft"] = _js_double(context["config"]["maxFailuresPerUserPerHour"] - lockout["slot"])
         return outcome_failure(context, what, INVALID_CREDENTIALS, said)
-    releaseAll(claims, [lockout["key"]])
+    releaseAll(claims, held)
     sends = claimSends(context, login)
     if sends["retryAfter"] > 0:
         return rateLimited(context, what, sends["limit"], retryDetails(None, sends["retryAfter"]))
@@ -3165,6 +3200,13 @@ CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:61
         "wrong codes and passwords per login value in any rolling hour; then the login value is refused until the oldest failure is an hour old",
     ),
     integer(
+        "max_password_failures_per_ip_per_hour",
+        100,
+        0,
+        100000,
+        "wrong passwords per client address (see trusted_proxy_count) in any rolling hour at a password_first start, whatever the login value; then that address's password_first starts are refused until the oldest failure is an hour old; 0 turns this limit off",
+    ),
+    integer(
         "trusted_proxy_count",
         0,
         0,
@@ -3262,6 +3304,7 @@ CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:61
 
 # Config:
 #   maxSendsPerIpPerHour: 0: no per-IP limit.
+#   maxPasswordFailuresPerIpPerHour: 0: no per-IP limit on password_first's wrong passwords.
 #   trustedProxyCount: 0: the servlet's address is the client's; N: the N-th X-Forwarded-For entry from the right.
 #   allowedCountryCodes: Country calling codes without "+"; empty allows every country.
 #   otpHashKey: null: derive the key from the Twilio secret (see otp.ts), which gives the same key on every node.
@@ -3270,11 +3313,11 @@ CONFIG_PROPERTIES = _js_freeze([  # src/flow/config-table.ts:61
 #   errors: Each message starts with the property name and says what is accepted. None quotes a malformed value: it is described
 #     by its shape (valueShape), so a secret typed into the wrong field never reaches check-config's output or the log.
 
-SMS_PLACEHOLDERS = ["{code}", "{minutes}", "{app}"]  # src/flow/config.ts:75
-MAX_ATTRIBUTES = 10  # src/flow/config.ts:76
+SMS_PLACEHOLDERS = ["{code}", "{minutes}", "{app}"]  # src/flow/config.ts:77
+MAX_ATTRIBUTES = 10  # src/flow/config.ts:78
 
 
-def definition(name):  # src/flow/config.ts:78
+def definition(name):  # src/flow/config.ts:80
     found = next((item for item in CONFIG_PROPERTIES if item["name"] == name), None)
     if found is None:
         raise JsError("no configuration property named " + name)
@@ -3284,12 +3327,12 @@ def definition(name):  # src/flow/config.ts:78
 # A malformed value is described by its shape, never quoted: a secret typed into the wrong field (the auth token in
 # twilio_account_sid) would otherwise reach check-config's output and Janssen's script log. The shape is the length, the
 # first 2 characters (only when the value is longer than that) and the positions of the characters that do not belong.
-SHOWN_PREFIX_LENGTH = 2  # src/flow/config.ts:89
-SHOWN_POSITIONS = 5  # src/flow/config.ts:90
-SID_LENGTH = 34  # src/flow/config.ts:91
-TOKEN_LENGTH = 32  # src/flow/config.ts:92
+SHOWN_PREFIX_LENGTH = 2  # src/flow/config.ts:91
+SHOWN_POSITIONS = 5  # src/flow/config.ts:92
+SID_LENGTH = 34  # src/flow/config.ts:93
+TOKEN_LENGTH = 32  # src/flow/config.ts:94
 
-SID_KINDS = [  # src/flow/config.ts:99
+SID_KINDS = [  # src/flow/config.ts:101
     JsObject([("prefix", "AC"), ("kind", "an Account SID")]),
     JsObject([("prefix", "SK"), ("kind", "an API key SID")]),
     JsObject([("prefix", "MG"), ("kind", "a Messaging Service SID")]),
@@ -3297,31 +3340,31 @@ SID_KINDS = [  # src/flow/config.ts:99
 ]
 
 
-def isDigitCode(code):  # src/flow/config.ts:106
+def isDigitCode(code):  # src/flow/config.ts:108
     return code >= 48 and code <= 57
 
 
-def isHexCode(code):  # src/flow/config.ts:110
+def isHexCode(code):  # src/flow/config.ts:112
     return isDigitCode(code) or (code >= 97 and code <= 102) or (code >= 65 and code <= 70)
 
 
-def isNameCode(code):  # src/flow/config.ts:114
+def isNameCode(code):  # src/flow/config.ts:116
     return isDigitCode(code) or (code >= 65 and code <= 90) or (code >= 97 and code <= 122) or code == 45
 
 
-def isListCode(code):  # src/flow/config.ts:118
+def isListCode(code):  # src/flow/config.ts:120
     return isNameCode(code) or code == 44 or code == 32
 
 
-def isPrintableCode(code):  # src/flow/config.ts:122
+def isPrintableCode(code):  # src/flow/config.ts:124
     return not isControlCode(code)
 
 
-def characters(count):  # src/flow/config.ts:126
+def characters(count):  # src/flow/config.ts:128
     return "1 character" if count == 1 else _js_str(count) + " characters"
 
 
-def valueShape(value):  # src/flow/config.ts:131
+def valueShape(value):  # src/flow/config.ts:133
     """`34 characters starting "9f"`: the length, and the first characters (escaped) only when that is not the whole value.
     """
     if len(value) <= SHOWN_PREFIX_LENGTH:
@@ -3330,7 +3373,7 @@ def valueShape(value):  # src/flow/config.ts:131
     return characters(len(value)) + " starting \"" + start + "\""
 
 
-def wrongCharacters(value, from_, label, allowed):  # src/flow/config.ts:140
+def wrongCharacters(value, from_, label, allowed):  # src/flow/config.ts:142
     """`2 characters outside 0-9 (at 5, 17)`, counted from index `from`; "" when every character is allowed.
     """
     positions = []
@@ -3348,7 +3391,7 @@ def wrongCharacters(value, from_, label, allowed):  # src/flow/config.ts:140
     return characters(count) + " " + label + " (at " + ", ".join(positions) + more + ")"
 
 
-def described(problem, value, facts):  # src/flow/config.ts:166
+def described(problem, value, facts):  # src/flow/config.ts:168
     """The shape, then the facts that are not "" (joined with ", ")."""
     shown = [valueShape(value)]
     for fact in facts:
@@ -3357,7 +3400,7 @@ def described(problem, value, facts):  # src/flow/config.ts:166
     return problem + ": " + ", ".join(shown)
 
 
-def sidProblem(text, prefix):  # src/flow/config.ts:176
+def sidProblem(text, prefix):  # src/flow/config.ts:178
     for other in SID_KINDS:
         if other["prefix"] != prefix and isTwilioSid(text, other["prefix"]):
             return (
@@ -3381,7 +3424,7 @@ def sidProblem(text, prefix):  # src/flow/config.ts:176
     )
 
 
-def integerProblem(text, min_, max_):  # src/flow/config.ts:190
+def integerProblem(text, min_, max_):  # src/flow/config.ts:192
     if isDigits(text):
         return (
             "out of range: above " + _js_str(max_)
@@ -3391,7 +3434,7 @@ def integerProblem(text, min_, max_):  # src/flow/config.ts:190
     return described("not an integer", text, [wrongCharacters(text, 0, "outside 0-9", isDigitCode)])
 
 
-def e164Problem(text):  # src/flow/config.ts:199
+def e164Problem(text):  # src/flow/config.ts:201
     plus = text.startswith("+")
     digits = text[1:] if plus else text
     return described(
@@ -3406,12 +3449,12 @@ def e164Problem(text):  # src/flow/config.ts:199
     )
 
 
-def looksLikeToken(text):  # src/flow/config.ts:211
+def looksLikeToken(text):  # src/flow/config.ts:213
     """Exactly 32 hexadecimal characters: how Twilio auth tokens look."""
     return len(text) == TOKEN_LENGTH and isLowerHex(text.lower())
 
 
-class PropertyReader(object):  # src/flow/config.ts:216
+class PropertyReader(object):  # src/flow/config.ts:218
     """Collects problems while reading one set of properties."""
     raw = None
 
@@ -3521,7 +3564,7 @@ class PropertyReader(object):  # src/flow/config.ts:216
         return text
 
 
-def closestName(name):  # src/flow/config.ts:316
+def closestName(name):  # src/flow/config.ts:318
     best = None
     bestDistance = 4
     for item in CONFIG_PROPERTIES:
@@ -3532,7 +3575,7 @@ def closestName(name):  # src/flow/config.ts:316
     return best
 
 
-def warnUnknownNames(raw, reader):  # src/flow/config.ts:329
+def warnUnknownNames(raw, reader):  # src/flow/config.ts:331
     for name in _js_keys(raw):
         if any(item["name"] == name for item in CONFIG_PROPERTIES):
             continue
@@ -3541,7 +3584,7 @@ def warnUnknownNames(raw, reader):  # src/flow/config.ts:329
         reader.warnings.append(logSafe(name, 64) + ": unknown property, ignored" + hint)
 
 
-def warnSwappedFields(reader):  # src/flow/config.ts:344
+def warnSwappedFields(reader):  # src/flow/config.ts:346
     """Secrets and SIDs in each other's fields: an auth token typed into an SID field is not hidden there (the admin UI shows
     it), and an SID in a secret field fails only later, at Twilio.
     """
@@ -3569,7 +3612,7 @@ def warnSwappedFields(reader):  # src/flow/config.ts:344
                     )
 
 
-def readCountryCodes(reader):  # src/flow/config.ts:369
+def readCountryCodes(reader):  # src/flow/config.ts:371
     codes = []
     _value = reader.value("allowed_country_codes")
     items = splitList(_value if _value is not None else "")
@@ -3587,7 +3630,7 @@ def readCountryCodes(reader):  # src/flow/config.ts:369
     return codes
 
 
-def readTemplate(reader):  # src/flow/config.ts:385
+def readTemplate(reader):  # src/flow/config.ts:387
     template = reader.text("sms_template", 640)
     if "{code}" not in template:
         reader.reject("sms_template", "{code} is missing")
@@ -3599,7 +3642,7 @@ def readTemplate(reader):  # src/flow/config.ts:385
     return template
 
 
-def readSender(reader):  # src/flow/config.ts:400
+def readSender(reader):  # src/flow/config.ts:402
     from_ = reader.value("twilio_from_number")
     if from_ is not None and not isE164(from_):
         reader.reject("twilio_from_number", e164Problem(from_))
@@ -3619,7 +3662,7 @@ def readSender(reader):  # src/flow/config.ts:400
     return "messaging_service" if messaging is not None else "from_number"
 
 
-def checkCredentials(reader, keySid):  # src/flow/config.ts:422
+def checkCredentials(reader, keySid):  # src/flow/config.ts:424
     token = reader.value("twilio_auth_token")
     keySecret = reader.value("twilio_api_key_secret")
     if keySid is not None and keySecret is None:
@@ -3634,7 +3677,7 @@ def checkCredentials(reader, keySid):  # src/flow/config.ts:422
         )
 
 
-def checkHeaderName(reader):  # src/flow/config.ts:438
+def checkHeaderName(reader):  # src/flow/config.ts:440
     _value = reader.value("response_header_name")
     name = _value if _value is not None else definition("response_header_name")["defaultValue"]
     if not isSimpleName(name) or len(name) > 64:
@@ -3652,7 +3695,7 @@ def checkHeaderName(reader):  # src/flow/config.ts:438
     return name
 
 
-def readHashKey(reader):  # src/flow/config.ts:452
+def readHashKey(reader):  # src/flow/config.ts:454
     key = reader.value("otp_hash_key")
     if key is not None and len(key) < 32:
         # A secret: not even its shape is shown.
@@ -3660,7 +3703,7 @@ def readHashKey(reader):  # src/flow/config.ts:452
     return key
 
 
-def warnRiskySettings(reader, config):  # src/flow/config.ts:465
+def warnRiskySettings(reader, config):  # src/flow/config.ts:467
     """Valid settings that weaken a protection: the script accepts them (each has a use), but an administrator should have chosen
     them on purpose. Only given, accepted values are judged (a rejected one is replaced by its default).
     """
@@ -3680,6 +3723,12 @@ def warnRiskySettings(reader, config):  # src/flow/config.ts:465
             "max_sends_per_ip_per_hour: 0 turns the per-IP send limit off: one address can have codes sent to every user "
             + "(SMS pumping is billed to the Twilio account); behind a proxy, set trusted_proxy_count instead"
         )
+    if given("max_password_failures_per_ip_per_hour") and config["maxPasswordFailuresPerIpPerHour"] == 0:
+        reader.warnings.append(
+            "max_password_failures_per_ip_per_hour: 0 turns the per-IP password limit off: with login_order=password_first "
+            + "one address can try a password against every user (password spraying), held back only per login value; "
+            + "behind a proxy, set trusted_proxy_count instead"
+        )
     if given("resend_cooldown_seconds") and config["resendCooldownSeconds"] == 0:
         reader.warnings.append(
             "resend_cooldown_seconds: 0 allows resends back to back: "
@@ -3689,7 +3738,7 @@ def warnRiskySettings(reader, config):  # src/flow/config.ts:465
         )
 
 
-def withDefaults(raw, defaults):  # src/flow/config.ts:494
+def withDefaults(raw, defaults):  # src/flow/config.ts:503
     """The properties with `defaults` standing in for each one that is absent or empty (as the table's defaults do).
     """
     out = JsObject()
@@ -3702,7 +3751,7 @@ def withDefaults(raw, defaults):  # src/flow/config.ts:494
     return out
 
 
-def parseConfig(raw):  # src/flow/config.ts:511
+def parseConfig(raw):  # src/flow/config.ts:520
     reader = PropertyReader(raw)
     warnUnknownNames(raw, reader)
     warnSwappedFields(reader)
@@ -3758,6 +3807,7 @@ def parseConfig(raw):  # src/flow/config.ts:511
         ("maxSendsPerUserPerHour", reader.integer("max_sends_per_user_per_hour")),
         ("maxSendsPerIpPerHour", reader.integer("max_sends_per_ip_per_hour")),
         ("maxFailuresPerUserPerHour", reader.integer("max_failures_per_user_per_hour")),
+        ("maxPasswordFailuresPerIpPerHour", reader.integer("max_password_failures_per_ip_per_hour")),
         ("trustedProxyCount", reader.integer("trusted_proxy_count")),
         ("loginAttributes", _js_freeze(reader.attributeList("login_attributes"))),
         ("phoneAttributes", _js_freeze(reader.attributeList("phone_attributes"))),

@@ -165,6 +165,13 @@ export const CONFIG_PROPERTIES: readonly ConfigProperty[] = Object.freeze([
     "wrong codes and passwords per login value in any rolling hour; then the login value is refused until the oldest failure is an hour old",
   ),
   integer(
+    "max_password_failures_per_ip_per_hour",
+    100,
+    0,
+    100000,
+    "wrong passwords per client address (see trusted_proxy_count) in any rolling hour at a password_first start, whatever the login value; then that address's password_first starts are refused until the oldest failure is an hour old; 0 turns this limit off",
+  ),
+  integer(
     "trusted_proxy_count",
     0,
     0,

@@ -46,6 +46,8 @@ export interface Config {
   /** 0: no per-IP limit. */
   readonly maxSendsPerIpPerHour: number;
   readonly maxFailuresPerUserPerHour: number;
+  /** 0: no per-IP limit on password_first's wrong passwords. */
+  readonly maxPasswordFailuresPerIpPerHour: number;
   /** 0: the servlet's address is the client's; N: the N-th X-Forwarded-For entry from the right. */
   readonly trustedProxyCount: number;
   readonly loginAttributes: readonly string[];
@@ -482,6 +484,13 @@ function warnRiskySettings(reader: PropertyReader, config: Config): void {
         "(SMS pumping is billed to the Twilio account); behind a proxy, set trusted_proxy_count instead",
     );
   }
+  if (given("max_password_failures_per_ip_per_hour") && config.maxPasswordFailuresPerIpPerHour === 0) {
+    reader.warnings.push(
+      "max_password_failures_per_ip_per_hour: 0 turns the per-IP password limit off: with login_order=password_first " +
+        "one address can try a password against every user (password spraying), held back only per login value; " +
+        "behind a proxy, set trusted_proxy_count instead",
+    );
+  }
   if (given("resend_cooldown_seconds") && config.resendCooldownSeconds === 0) {
     reader.warnings.push(
       `resend_cooldown_seconds: 0 allows resends back to back: ${config.maxSendsPerSession} codes per login ` +
@@ -566,6 +575,7 @@ export function parseConfig(raw: Record<string, string | null>): ConfigResult {
     maxSendsPerUserPerHour: reader.integer("max_sends_per_user_per_hour"),
     maxSendsPerIpPerHour: reader.integer("max_sends_per_ip_per_hour"),
     maxFailuresPerUserPerHour: reader.integer("max_failures_per_user_per_hour"),
+    maxPasswordFailuresPerIpPerHour: reader.integer("max_password_failures_per_ip_per_hour"),
     trustedProxyCount: reader.integer("trusted_proxy_count"),
     loginAttributes: Object.freeze(reader.attributeList("login_attributes")),
     phoneAttributes: Object.freeze(reader.attributeList("phone_attributes")),

@@ -18,6 +18,8 @@ export const LIMIT_USER_HOUR = "user_hour";
 export const LIMIT_IP_HOUR = "ip_hour";
 /** max_failures_per_user_per_hour */
 export const LIMIT_LOCKOUT = "lockout";
+/** max_password_failures_per_ip_per_hour */
+export const LIMIT_IP_PASSWORDS = "ip_passwords";
 
 /** Seconds given to retry when a slot is held but its expiry cannot be believed (past, or the entry vanished). */
 export const UNCERTAIN_RETRY_SECONDS = 1;
@@ -134,6 +136,19 @@ function hintedSlot(text: string | null, limit: number): number {
 }
 
 /**
+ * The hinted slot, or 0 when the hint cannot be read. Best effort like its write: a hint that many claims give back and
+ * take again can fail a read although the store is up (the database store), and the slots alone decide. A store that is
+ * down still fails the claim, at the slot reads that follow.
+ */
+function readHint(claims: ClaimStore, prefix: string, limit: number): number {
+  try {
+    return hintedSlot(claims.get(hintKey(prefix)), limit);
+  } catch (e) {
+    return 0;
+  }
+}
+
+/**
  * Best effort: the store has no overwrite, so the hint is given back and claimed again. A lost race or a failure leaves an
  * old or no hint, which costs later claims some reads and nothing else: the slots themselves decide.
  */
@@ -173,7 +188,7 @@ export function claimSlot(
   const believed = expectFree >= 1 && expectFree <= first;
   let slot = scan.claimFirst(believed ? expectFree : 1, first, believed);
   if (slot === 0 && limit > first) {
-    const hinted = hintedSlot(claims.get(hintKey(prefix)), limit);
+    const hinted = readHint(claims, prefix, limit);
     const start = hinted === 0 ? first + 1 : hinted;
     slot = scan.claimFirst(start, limit);
     if (slot === 0) {

@@ -166,6 +166,19 @@ export function claimFailure(context: FlowContext, login: LoginValue): SlotClaim
   );
 }
 
+/**
+ * Takes the address's slot of password_first's wrong-password limit before the password is checked (given back when it
+ * was right), so that one address cannot spray a password over many login values; null when the limit is off.
+ */
+export function claimIpPasswordFailure(context: FlowContext): SlotClaim | null {
+  const limit = context.config.maxPasswordFailuresPerIpPerHour;
+  if (limit === 0) {
+    return null;
+  }
+  const prefix = "gamatech-ropc:failures:ip:" + ipHash(context.ports.hash, context.hashKey, context.clientIp);
+  return claimSlot(context.ports.claims, prefix, limit, HOUR_SECONDS, context.now);
+}
+
 /** The send slots a code holds: one per login value and, unless that limit is off, one per address. */
 export interface SendClaims {
   /** The keys taken (empty when refused). */

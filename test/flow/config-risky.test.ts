@@ -21,6 +21,11 @@ test.each([
   ["enumeration_protection", "false", "enumeration_protection: false tells anyone which usernames exist"],
   ["max_sends_per_ip_per_hour", "0", "max_sends_per_ip_per_hour: 0 turns the per-IP send limit off"],
   [
+    "max_password_failures_per_ip_per_hour",
+    "0",
+    "max_password_failures_per_ip_per_hour: 0 turns the per-IP password limit off",
+  ],
+  [
     "resend_cooldown_seconds",
     "0",
     "resend_cooldown_seconds: 0 allows resends back to back: 3 codes per login",

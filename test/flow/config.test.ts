@@ -92,7 +92,7 @@ describe("defaults", () => {
     for (const item of CONFIG_PROPERTIES.filter((entry) => entry.min !== null)) {
       expect(item.accepted).toBe(`an integer from ${item.min} to ${item.max}`);
     }
-    expect(names).toHaveLength(30);
+    expect(names).toHaveLength(31);
   });
 });
 

@@ -7,6 +7,7 @@ import { logQuoted } from "../../src/flow/log-text";
 import {
   LIMIT_COOLDOWN,
   LIMIT_IP_HOUR,
+  LIMIT_IP_PASSWORDS,
   LIMIT_LOCKOUT,
   LIMIT_SESSION_SENDS,
   LIMIT_USER_HOUR,
@@ -160,6 +161,7 @@ describe("the documented log format", () => {
       [LIMIT_USER_HOUR, "max_sends_per_user_per_hour"],
       [LIMIT_IP_HOUR, "max_sends_per_ip_per_hour"],
       [LIMIT_LOCKOUT, "max_failures_per_user_per_hour"],
+      [LIMIT_IP_PASSWORDS, "max_password_failures_per_ip_per_hour"],
     ]);
   });
 

@@ -3,7 +3,10 @@
 
 import type { Backend, ParallelWorld } from "./parallel-world";
 
-/** The defaults of the properties the attacks meet (src/flow/config-table.ts). */
+/**
+ * The properties the attacks meet: the defaults (src/flow/config-table.ts), but for max_password_failures_per_ip_per_hour,
+ * which the world sets (parallel-world.ts PROPERTIES) below its default of 100 so that a burst of K = 50 exceeds it.
+ */
 export const LIMITS = {
   codes: 5,
   passwords: 3,
@@ -12,6 +15,7 @@ export const LIMITS = {
   smsPerSession: 3,
   resendCooldownSeconds: 60,
   failuresPerUser: 10,
+  passwordFailuresPerIp: 20,
 } as const;
 
 export type AttackName =
@@ -23,7 +27,8 @@ export type AttackName =
   | "wrong-passwords"
   | "right-password-among-many"
   | "password-first-wrong-passwords"
-  | "password-first-right-among-many";
+  | "password-first-right-among-many"
+  | "password-first-spraying";
 
 export const ATTACKS: readonly AttackName[] = [
   "wrong-codes",
@@ -35,6 +40,7 @@ export const ATTACKS: readonly AttackName[] = [
   "right-password-among-many",
   "password-first-wrong-passwords",
   "password-first-right-among-many",
+  "password-first-spraying",
 ];
 
 export interface AttackSetup {

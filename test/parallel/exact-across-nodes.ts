@@ -90,5 +90,14 @@ export function exactAcrossNodes({ backend, setup, resends, script = "ropc" }: A
       expect(result.sms).toBe(result.answers["proceed"] ?? 0);
       expect(result.tokens).toBeLessThanOrEqual(1);
     });
+
+    it(`${k} users' passwords from one address: at most ${LIMITS.passwordFailuresPerIp} judged across both nodes, no SMS`, async () => {
+      const result = await attack("password-first-spraying", setup);
+      expect(result.evaluated).toBeGreaterThanOrEqual(1);
+      expect(result.evaluated).toBeLessThanOrEqual(LIMITS.passwordFailuresPerIp);
+      expect(Object.keys(result.answers).sort()).toEqual(["invalid_credentials", "rate_limited"]);
+      expect(result.sms).toBe(0);
+      expect(result.rightAccepted).toBe("no");
+    });
   });
 }

@@ -83,5 +83,15 @@ export function oneNodeLimits(script: Wire): void {
       const full = result.evaluated === LIMITS.failuresPerUser;
       expect(result.tokens).toBe(result.rightAccepted.startsWith("yes") && !full ? 1 : 0);
     });
+
+    it("200 users' passwords at once from one address: at most 20 judged, the rest refused unjudged, no SMS", async () => {
+      const result = await attack("password-first-spraying", { k: 200, latencyMs: 10, nodes: 1 });
+      expect(result.evaluated).toBeGreaterThanOrEqual(1);
+      expect(result.evaluated).toBeLessThanOrEqual(LIMITS.passwordFailuresPerIp);
+      expect(Object.keys(result.answers).sort()).toEqual(["invalid_credentials", "rate_limited"]);
+      expect(result.sms).toBe(0);
+      // The address stays held back for the hour: a right password from it is refused too.
+      expect(result.rightAccepted).toBe("no");
+    });
   });
 }

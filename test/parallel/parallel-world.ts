@@ -14,6 +14,7 @@ import type {
   ParallelRequest,
   WorldUser,
 } from "../../src/world/protocol";
+import { LIMITS } from "./attack-terms";
 import { codeIn, fields } from "./replies";
 import { startTestWorld } from "../support/test-world";
 
@@ -24,6 +25,7 @@ export const PROPERTIES: Record<string, string> = {
   twilio_account_sid: "AC" + "0123456789abcdef".repeat(2),
   twilio_auth_token: "tok3n-s3cret-value-that-must-never-leak",
   twilio_from_number: "+15005550006",
+  max_password_failures_per_ip_per_hour: String(LIMITS.passwordFailuresPerIp),
 };
 
 /** Where the password is checked: step 3 after the code (default), or step 1 before any code exists. */

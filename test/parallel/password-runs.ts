@@ -13,7 +13,8 @@ export const PASSWORD_RUNS: Record<
   | "wrong-passwords"
   | "right-password-among-many"
   | "password-first-wrong-passwords"
-  | "password-first-right-among-many",
+  | "password-first-right-among-many"
+  | "password-first-spraying",
   AttackRun
 > = {
   async "wrong-passwords"(world, { k, latencyMs, nodes }) {
@@ -113,6 +114,38 @@ export const PASSWORD_RUNS: Record<
       sms: sentSms(burst),
       rightAccepted,
       tokens,
+      answers,
+      perRound: [],
+    };
+  },
+
+  // One address tries one password against K users at once: no SMS stands before the check, so the address's own
+  // failure limit is what holds.
+  async "password-first-spraying"(world, { k, latencyMs, nodes }) {
+    const users = Array.from({ length: k }, (_, i) => person(i + 1));
+    await world.reset(users, latencyMs, "password_first");
+    const burst = await world.all(
+      users.map((user, i) =>
+        world.request(
+          i % nodes,
+          { __step: "1", username: user.uid, password: "Summer2026!" },
+          "198.51.100.9",
+        ),
+      ),
+    );
+    const answers = tally(burst.results);
+    // The right password of one more user, from the same address, once the burst is over.
+    const after = await world.one(
+      0,
+      { __step: "1", username: users[0]!.uid, password: users[0]!.password },
+      "198.51.100.9",
+    );
+    return {
+      evaluated: passwordFirstEvaluated(answers),
+      limit: LIMITS.passwordFailuresPerIp,
+      sms: sentSms(burst),
+      rightAccepted: fields(after).status === "proceed" ? "yes, a code" : "no",
+      tokens: 0,
       answers,
       perRound: [],
     };

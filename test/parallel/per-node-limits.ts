@@ -71,5 +71,12 @@ export function perNodeLimits(script: Wire): void {
       expect(result.sms).toBe(result.answers["proceed"] ?? 0);
       expect(result.tokens).toBeLessThanOrEqual(1);
     });
+
+    it("50 users' passwords from one address: at most 40 judged, no SMS", async () => {
+      const result = await attack("password-first-spraying", TWO_NODES);
+      expect(result.evaluated).toBeGreaterThanOrEqual(1);
+      expect(result.evaluated).toBeLessThanOrEqual(LIMITS.passwordFailuresPerIp * NODES);
+      expect(result.sms).toBe(0);
+    });
   });
 }
