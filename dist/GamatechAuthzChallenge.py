@@ -58,7 +58,7 @@
 # Protocol: docs/authorization-challenge.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc
 # repository.
 #
-# Sources: sha256 18c1261bb4c70d64ac076e055af03512c20855da906a61c8ffab5737ca96f92d
+# Sources: sha256 fec238b02e514fbe370c873f76b9ece9a49380cd555aa4319f2e7457534f2dda
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -1604,7 +1604,14 @@ def failuresPrefix(context, login):  # src/flow/session-access.ts:139
     )
 
 
-def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:144
+def passwordFailuresByIpPrefix(context):  # src/flow/session-access.ts:143
+    return (
+        "gamatech-ropc:failures:ip:"
+        + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
+    )
+
+
+def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:148
     """The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`.
     """
     return (
@@ -1613,7 +1620,7 @@ def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:144
     )
 
 
-def lockoutSeconds(context, login):  # src/flow/session-access.ts:149
+def lockoutSeconds(context, login):  # src/flow/session-access.ts:153
     """Seconds until this login value may try again after too many failures (S4), or 0. Reads only."""
     return fullFor(
         context["ports"]["claims"],
@@ -1623,7 +1630,7 @@ def lockoutSeconds(context, login):  # src/flow/session-access.ts:149
     )
 
 
-def claimFailure(context, login):  # src/flow/session-access.ts:159
+def claimFailure(context, login):  # src/flow/session-access.ts:163
     """Takes a failure slot before a code or password is evaluated; given back when the answer was right."""
     return claimSlot(
         context["ports"]["claims"],
@@ -1634,18 +1641,20 @@ def claimFailure(context, login):  # src/flow/session-access.ts:159
     )
 
 
-def claimIpPasswordFailure(context):  # src/flow/session-access.ts:173
+def claimIpPasswordFailure(context):  # src/flow/session-access.ts:177
     """Takes the address's slot of password_first's wrong-password limit before the password is checked (given back when it
     was right), so that one address cannot spray a password over many login values; null when the limit is off.
     """
     limit = context["config"]["maxPasswordFailuresPerIpPerHour"]
     if limit == 0:
         return None
-    prefix = (
-        "gamatech-ropc:failures:ip:"
-        + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
+    return claimSlot(
+        context["ports"]["claims"],
+        passwordFailuresByIpPrefix(context),
+        limit,
+        HOUR_SECONDS,
+        context["now"],
     )
-    return claimSlot(context["ports"]["claims"], prefix, limit, HOUR_SECONDS, context["now"])
 
 
 # SendClaims:
@@ -1655,7 +1664,7 @@ def claimIpPasswordFailure(context):  # src/flow/session-access.ts:173
 #   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
 
 
-def claimSends(context, login):  # src/flow/session-access.ts:196
+def claimSends(context, login):  # src/flow/session-access.ts:205
     """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
     taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
     """

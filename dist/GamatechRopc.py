@@ -53,7 +53,7 @@
 # Server and Gluu Flex on Java 11 and 17 (Jython 2.7.3). Assign the script to the client's Password Grant scripts.
 # Protocol: docs/protocol.md; SDK timeouts, retries and capacity: docs/twilio.md of the gamatech-ropc repository.
 #
-# Sources: sha256 afce27caea93788d06c404952a9e7ff4ed36211ad529afc851384285603319cc
+# Sources: sha256 3520e87a8cf04ba82ca73b3db2050cd9c894f251f0df36d3209921db1af48f2d
 #   of the files listed above (each: its path, a NUL byte, its content, a NUL byte).
 #
 # Custom properties (name: requirement; default; accepted values; meaning):
@@ -1827,7 +1827,14 @@ def failuresPrefix(context, login):  # src/flow/session-access.ts:139
     )
 
 
-def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:144
+def passwordFailuresByIpPrefix(context):  # src/flow/session-access.ts:143
+    return (
+        "gamatech-ropc:failures:ip:"
+        + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
+    )
+
+
+def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:148
     """The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`.
     """
     return (
@@ -1836,7 +1843,7 @@ def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:144
     )
 
 
-def lockoutSeconds(context, login):  # src/flow/session-access.ts:149
+def lockoutSeconds(context, login):  # src/flow/session-access.ts:153
     """Seconds until this login value may try again after too many failures (S4), or 0. Reads only."""
     return fullFor(
         context["ports"]["claims"],
@@ -1846,7 +1853,7 @@ def lockoutSeconds(context, login):  # src/flow/session-access.ts:149
     )
 
 
-def claimFailure(context, login):  # src/flow/session-access.ts:159
+def claimFailure(context, login):  # src/flow/session-access.ts:163
     """Takes a failure slot before a code or password is evaluated; given back when the answer was right."""
     return claimSlot(
         context["ports"]["claims"],
@@ -1857,18 +1864,20 @@ def claimFailure(context, login):  # src/flow/session-access.ts:159
     )
 
 
-def claimIpPasswordFailure(context):  # src/flow/session-access.ts:173
+def claimIpPasswordFailure(context):  # src/flow/session-access.ts:177
     """Takes the address's slot of password_first's wrong-password limit before the password is checked (given back when it
     was right), so that one address cannot spray a password over many login values; null when the limit is off.
     """
     limit = context["config"]["maxPasswordFailuresPerIpPerHour"]
     if limit == 0:
         return None
-    prefix = (
-        "gamatech-ropc:failures:ip:"
-        + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
+    return claimSlot(
+        context["ports"]["claims"],
+        passwordFailuresByIpPrefix(context),
+        limit,
+        HOUR_SECONDS,
+        context["now"],
     )
-    return claimSlot(context["ports"]["claims"], prefix, limit, HOUR_SECONDS, context["now"])
 
 
 # SendClaims:
@@ -1878,7 +1887,7 @@ def claimIpPasswordFailure(context):  # src/flow/session-access.ts:173
 #   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
 
 
-def claimSends(context, login):  # src/flow/session-access.ts:196
+def claimSends(context, login):  # src/flow/session-access.ts:205
     """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
     taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
     """

@@ -140,6 +140,10 @@ export function failuresPrefix(context: FlowContext, login: LoginValue): string 
   return "gamatech-ropc:failures:login:" + loginHash(context.ports.hash, context.hashKey, login.normalised);
 }
 
+export function passwordFailuresByIpPrefix(context: FlowContext): string {
+  return "gamatech-ropc:failures:ip:" + ipHash(context.ports.hash, context.hashKey, context.clientIp);
+}
+
 /** The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`. */
 export function sessionClaimPrefix(context: FlowContext, sessionId: string): string {
   return "gamatech-ropc:session:" + sessionClaimHash(context.ports.hash, context.hashKey, sessionId);
@@ -175,8 +179,13 @@ export function claimIpPasswordFailure(context: FlowContext): SlotClaim | null {
   if (limit === 0) {
     return null;
   }
-  const prefix = "gamatech-ropc:failures:ip:" + ipHash(context.ports.hash, context.hashKey, context.clientIp);
-  return claimSlot(context.ports.claims, prefix, limit, HOUR_SECONDS, context.now);
+  return claimSlot(
+    context.ports.claims,
+    passwordFailuresByIpPrefix(context),
+    limit,
+    HOUR_SECONDS,
+    context.now,
+  );
 }
 
 /** The send slots a code holds: one per login value and, unless that limit is off, one per address. */

@@ -1522,7 +1522,14 @@ def failuresPrefix(context, login):  # src/flow/session-access.ts:139
     )
 
 
-def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:144
+def passwordFailuresByIpPrefix(context):  # src/flow/session-access.ts:143
+    return (
+        "gamatech-ropc:failures:ip:"
+        + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
+    )
+
+
+def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:148
     """The prefix of every claim of one session: `:code:<n>`, `:password:<n>`, `:send:<n>`, `:cooldown`, `:step3`, `:grant`.
     """
     return (
@@ -1531,7 +1538,7 @@ def sessionClaimPrefix(context, sessionId):  # src/flow/session-access.ts:144
     )
 
 
-def lockoutSeconds(context, login):  # src/flow/session-access.ts:149
+def lockoutSeconds(context, login):  # src/flow/session-access.ts:153
     """Seconds until this login value may try again after too many failures (S4), or 0. Reads only."""
     return fullFor(
         context["ports"]["claims"],
@@ -1541,7 +1548,7 @@ def lockoutSeconds(context, login):  # src/flow/session-access.ts:149
     )
 
 
-def claimFailure(context, login):  # src/flow/session-access.ts:159
+def claimFailure(context, login):  # src/flow/session-access.ts:163
     """Takes a failure slot before a code or password is evaluated; given back when the answer was right."""
     return claimSlot(
         context["ports"]["claims"],
@@ -1552,18 +1559,20 @@ def claimFailure(context, login):  # src/flow/session-access.ts:159
     )
 
 
-def claimIpPasswordFailure(context):  # src/flow/session-access.ts:173
+def claimIpPasswordFailure(context):  # src/flow/session-access.ts:177
     """Takes the address's slot of password_first's wrong-password limit before the password is checked (given back when it
     was right), so that one address cannot spray a password over many login values; null when the limit is off.
     """
     limit = context["config"]["maxPasswordFailuresPerIpPerHour"]
     if limit == 0:
         return None
-    prefix = (
-        "gamatech-ropc:failures:ip:"
-        + ipHash(context["ports"]["hash"], context["hashKey"], context["clientIp"])
+    return claimSlot(
+        context["ports"]["claims"],
+        passwordFailuresByIpPrefix(context),
+        limit,
+        HOUR_SECONDS,
+        context["now"],
     )
-    return claimSlot(context["ports"]["claims"], prefix, limit, HOUR_SECONDS, context["now"])
 
 
 # SendClaims:
@@ -1573,7 +1582,7 @@ def claimIpPasswordFailure(context):  # src/flow/session-access.ts:173
 #   limit: When refused: the limit that refused (LIMIT_LOCKOUT, LIMIT_USER_HOUR or LIMIT_IP_HOUR); "" when the send may go.
 
 
-def claimSends(context, login):  # src/flow/session-access.ts:196
+def claimSends(context, login):  # src/flow/session-access.ts:205
     """Takes the hourly send slots of this login value and address (S8), after checking the lockout; on a refusal nothing stays
     taken. Counted before sending, so a provider that keeps failing cannot be hammered past the limits.
     """
