@@ -9,12 +9,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import {
+  afterOptionalImports,
   BUILT_CHALLENGE_SCRIPT,
-  type Check,
   JANSSEN_TWILIO,
+  DriverResults,
   knownJanssenServices,
   moduleLevelImports,
   NEWEST_TWILIO,
+  requiredClasses,
   runDriver,
   stubsForScript,
 } from "./real-sdk";
@@ -23,17 +25,15 @@ jest.setTimeout(300_000);
 
 const python = fs.readFileSync(BUILT_CHALLENGE_SCRIPT, "utf8");
 const imports = moduleLevelImports(python);
-const requiredClasses = imports
-  .filter((i) => !i.optional)
-  .flatMap((i) => i.classNames.map((c) => `${i.packageName}.${c}`));
+const required = requiredClasses(imports);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-real-sdk-challenge-"));
-const results = new Map<string, Check[]>();
+const results = new DriverResults();
 
 beforeAll(async () => {
   const stubs = stubsForScript(python, work);
   const command = { script: BUILT_CHALLENGE_SCRIPT, className: "AuthorizationChallenge" };
   const [janssen, newest] = await Promise.all([
-    runDriver(JANSSEN_TWILIO, stubs, { ...command, probe: requiredClasses }),
+    runDriver(JANSSEN_TWILIO, stubs, { ...command, probe: required }),
     runDriver(NEWEST_TWILIO, stubs, command),
   ]);
   results.set(JANSSEN_TWILIO, janssen);
@@ -42,16 +42,12 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function checks(version: string, kind: Check["check"]): Check[] {
-  return (results.get(version) ?? []).filter((c) => c.check === kind);
-}
-function init(version: string, sender: string): Check | undefined {
-  return checks(version, "init").find((c) => c.sender === sender);
-}
+const checks = results.checks.bind(results);
+const init = results.init.bind(results);
 
 describe(`module-level imports of dist/GamatechAuthzChallenge.py on twilio-java ${JANSSEN_TWILIO}`, () => {
   test("the challenge type and the client service are required imports", () => {
-    expect(requiredClasses).toEqual(
+    expect(required).toEqual(
       expect.arrayContaining([
         "io.jans.model.custom.script.type.authzchallenge.AuthorizationChallengeType",
         "io.jans.as.server.service.ClientService",
@@ -67,20 +63,15 @@ describe(`module-level imports of dist/GamatechAuthzChallenge.py on twilio-java 
   });
 
   test("Verify and both HttpClient lines are optional imports, each followed by its except ImportError", () => {
-    const optional = imports.filter((i) => i.optional);
-    expect(optional.map((i) => i.packageName)).toEqual(
+    expect(imports.filter((i) => i.optional).map((i) => i.packageName)).toEqual(
       expect.arrayContaining([
         "com.twilio.rest.verify.v2.service",
         "org.apache.http.impl.client",
         "org.apache.hc.client5.http.impl.classic",
       ]),
     );
-    for (const i of optional) {
-      const next = python
-        .split("\n")
-        .slice(i.line)
-        .find((l) => /^\S/.test(l));
-      expect({ import: i.packageName, next }).toEqual({ import: i.packageName, next: "except ImportError:" });
+    for (const placed of afterOptionalImports(python, imports)) {
+      expect(placed).toEqual({ import: placed.import, next: "except ImportError:" });
     }
   });
 });

@@ -16,13 +16,16 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import {
+  afterOptionalImports,
   BUILT_SCRIPT,
   type Check,
   JANSSEN_TWILIO,
   fakeTwilioKeystore,
+  DriverResults,
   knownJanssenServices,
   moduleLevelImports,
   NEWEST_TWILIO,
+  requiredClasses,
   runDriver,
   stubsForScript,
 } from "./real-sdk";
@@ -37,11 +40,9 @@ const HTTPCLIENT4_LINES = MATRIX ? [JANSSEN_TWILIO, "7.37.4", "8.32.0", "10.9.2"
 
 const python = fs.readFileSync(BUILT_SCRIPT, "utf8");
 const imports = moduleLevelImports(python);
-const requiredClasses = imports
-  .filter((i) => !i.optional)
-  .flatMap((i) => i.classNames.map((c) => `${i.packageName}.${c}`));
+const required = requiredClasses(imports);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "gamatech-real-sdk-"));
-const results = new Map<string, Check[]>();
+const results = new DriverResults();
 
 beforeAll(async () => {
   const stubs = stubsForScript(python, work);
@@ -50,7 +51,7 @@ beforeAll(async () => {
     version,
     runDriver(version, stubs, {
       script: BUILT_SCRIPT,
-      probe: version === JANSSEN_TWILIO ? requiredClasses : [],
+      probe: version === JANSSEN_TWILIO ? required : [],
       timeoutSeconds: TIMEOUT_SECONDS,
       cases: ["refused", "silent", "blackhole", "fake:500:0:1", "fake:429:0:1", "fake:201:300:200"],
       keystore,
@@ -79,25 +80,17 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function checks(version: string, kind: Check["check"]): Check[] {
-  return (results.get(version) ?? []).filter((c) => c.check === kind);
-}
-function init(version: string, sender: string): Check | undefined {
-  return checks(version, "init").find((c) => c.sender === sender);
-}
+const checks = results.checks.bind(results);
+const init = results.init.bind(results);
 function measured(version: string, name: string): Check | undefined {
   return checks(version, "measure").find((c) => c.case === name);
 }
 
 describe(`module-level imports of dist/GamatechRopc.py on twilio-java ${JANSSEN_TWILIO}`, () => {
   test("optional imports sit only inside try/except ImportError", () => {
-    expect(requiredClasses.length).toBeGreaterThan(5);
-    for (const i of imports.filter((x) => x.optional)) {
-      const next = python
-        .split("\n")
-        .slice(i.line)
-        .find((l) => /^\S/.test(l));
-      expect({ import: i.packageName, next }).toEqual({ import: i.packageName, next: "except ImportError:" });
+    expect(required.length).toBeGreaterThan(5);
+    for (const placed of afterOptionalImports(python, imports)) {
+      expect(placed).toEqual({ import: placed.import, next: "except ImportError:" });
     }
   });
 

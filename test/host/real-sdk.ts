@@ -44,6 +44,39 @@ export function moduleLevelImports(python: string): ModuleImport[] {
   return found;
 }
 
+/** The fully qualified classes of the imports a stock server must have (those outside a try). */
+export function requiredClasses(imports: ModuleImport[]): string[] {
+  return imports.filter((i) => !i.optional).flatMap((i) => i.classNames.map((c) => `${i.packageName}.${c}`));
+}
+
+/** Each optional import with the first module-level line after it: its `except ImportError:` when placed right. */
+export function afterOptionalImports(
+  python: string,
+  imports: ModuleImport[],
+): Array<{ import: string; next: string | undefined }> {
+  const lines = python.split("\n");
+  return imports
+    .filter((i) => i.optional)
+    .map((i) => ({ import: i.packageName, next: lines.slice(i.line).find((l) => /^\S/.test(l)) }));
+}
+
+/** The checks of the driver runs, by twilio-java line. */
+export class DriverResults {
+  private readonly byVersion = new Map<string, Check[]>();
+
+  set(version: string, checks: Check[]): void {
+    this.byVersion.set(version, checks);
+  }
+
+  checks(version: string, kind: Check["check"]): Check[] {
+    return (this.byVersion.get(version) ?? []).filter((c) => c.check === kind);
+  }
+
+  init(version: string, sender: string): Check | undefined {
+    return this.checks(version, "init").find((c) => c.sender === sender);
+  }
+}
+
 /** Janssen classes that exist on a server but in no jar we can have: named in SIGNATURES.md or its reference sources. */
 export function knownJanssenServices(): Set<string> {
   const known = new Set<string>();
