@@ -134,7 +134,7 @@ export const PASSWORD_RUNS: Record<
       ),
     );
     const answers = tally(burst.results);
-    // The right password of one more user, from the same address, once the burst is over.
+    // Once the burst is over, a right password from the same address (the first user's, with 9 failures left).
     const after = await world.one(
       0,
       { __step: "1", username: users[0]!.uid, password: users[0]!.password },

@@ -38,7 +38,13 @@
 // so no other request is left out. docs/scenarios.md ("The attack suites on the challenge script") lists them too.
 
 import { BUILT_CHALLENGE_SCRIPT } from "../conformance/jython-side";
-import { challengeRequest, NOT_SENT_HEADER, readAnswer, unsayable } from "./challenge-translation";
+import {
+  challengeRequest,
+  countExclusion,
+  NOT_SENT_HEADER,
+  readAnswer,
+  unsayable,
+} from "./challenge-translation";
 import type { ExclusionName } from "./challenge-translation";
 import { DEFAULT_TWILIO_VERSION } from "../../src/world/javaDoubles";
 import { closeSharedJython, JythonWorldTarget } from "./jython-world";
@@ -58,16 +64,7 @@ export const EXCLUSIONS: Record<ExclusionName, string> = {
     "answered 10011 missing password / missing otp, read as 10007 (sent)",
 };
 
-const counts: Record<ExclusionName, number> = {
-  "no-step": 0,
-  "step-without-session": 0,
-  "other-step-input": 0,
-};
-
-/** How often each exclusion was used in this process so far. */
-export function challengeExclusions(): Record<ExclusionName, number> {
-  return { ...counts };
-}
+export { challengeExclusions } from "./challenge-translation";
 
 /** Stops the shared Jython processes; call from afterAll. */
 export const closeChallengeTargets = closeSharedJython;
@@ -84,7 +81,7 @@ class ChallengeTarget extends JythonWorldTarget {
   request(request: AttackRequest): AttackAnswer {
     const excluded = unsayable(request.params);
     if (excluded !== null) {
-      counts[excluded] += 1;
+      countExclusion(excluded);
       return { header: NOT_SENT_HEADER, headerName: HEADER_NAME, grantedUserId: null, escaped: null };
     }
     const sentBefore = this.messages().length;
@@ -103,7 +100,7 @@ class ChallengeTarget extends JythonWorldTarget {
     const { header, reread } = readAnswer(reply, request.params.__step![0]!);
     if (reread) {
       if (this.messages().length !== sentBefore) throw new Error("a re-read 10011 answer sent a message");
-      counts["other-step-input"] += 1;
+      countExclusion("other-step-input");
     }
     return {
       header,

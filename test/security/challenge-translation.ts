@@ -3,9 +3,24 @@
 
 import { challengeParams, decodeChallenge, decodeGrant } from "../conformance/challenge-wire";
 import { errorName } from "../../src/flow/error-codes";
-import type { AuthenticateReply } from "../../src/world/protocol";
 
 export type ExclusionName = "no-step" | "step-without-session" | "other-step-input";
+
+const counts: Record<ExclusionName, number> = {
+  "no-step": 0,
+  "step-without-session": 0,
+  "other-step-input": 0,
+};
+
+/** Counts one use of an exclusion: each *.challenge*.test.ts file checks the counts at its end. */
+export function countExclusion(name: ExclusionName): void {
+  counts[name] += 1;
+}
+
+/** How often each exclusion was used in this process (test file) so far. */
+export function challengeExclusions(): Record<ExclusionName, number> {
+  return { ...counts };
+}
 
 function given(values: string[] | undefined): boolean {
   return values !== undefined && values.length > 0 && !(values.length === 1 && values[0] === "");
@@ -54,6 +69,14 @@ export function ropcHeaderOf(pairs: Record<string, string>, extra: string[] = []
   return [...parts, ...extra].join(";");
 }
 
+/** What readAnswer reads of a reply (an AuthenticateReply is one): the script's return and the stored HTTP answer. */
+export interface ChallengeReply {
+  outcome: string;
+  value?: unknown;
+  user: { userId: string } | null;
+  http?: { status: number; body: string };
+}
+
 export const NOT_SENT_HEADER = "status=error;error_code=10011;error=invalid_request;challenge=not_sent";
 const INVALID_CLIENT = '{"error":"invalid_client"}';
 
@@ -62,10 +85,7 @@ const INVALID_CLIENT = '{"error":"invalid_client"}';
  * invalid_client (a request without a usable client id; the ROPC script answers 10001 there), reads as
  * "status=error;error=invalid_client", without an error_code.
  */
-export function readAnswer(
-  reply: AuthenticateReply,
-  step: string,
-): { header: string | null; reread: boolean } {
+export function readAnswer(reply: ChallengeReply, step: string): { header: string | null; reread: boolean } {
   const http = reply.http;
   if (http === undefined) throw new Error("challenge reply without an HTTP answer");
   if (reply.outcome === "returned" && reply.value === true) {

@@ -83,15 +83,16 @@ function claimMethod(method: string): string {
   return method === "put" ? "claim" : method;
 }
 
-class FlowTarget implements Target {
+export class FlowTarget implements Target {
   readonly world: TestWorld;
-  private readonly config: Config;
+  protected readonly config: Config;
   private readonly views: { sessions: SessionView; counters: ClaimView }[] = [];
   private readonly nodes: Ports[] = [];
   private forgetting = new Set<string>();
 
-  constructor(setup: TargetSetup) {
-    const parsed = parseConfig(setup.properties);
+  /** `defaults` stand under the setup's properties (a script's own defaults, or the order a suite assumes). */
+  constructor(setup: TargetSetup, defaults: Record<string, string> = {}) {
+    const parsed = parseConfig({ ...defaults, ...setup.properties });
     if (parsed.config === null) {
       throw new Error("target configuration rejected: " + parsed.errors.join(" | "));
     }
@@ -128,28 +129,28 @@ class FlowTarget implements Target {
     const index = request.node ?? 0;
     const ports = this.node(index);
     try {
-      const outcome = handleRequest(
-        {
-          params: request.params,
-          clientId: request.clientId,
-          ipAddress: request.ipAddress,
-          forwardedFor: [],
-        },
-        this.config,
-        ports,
-      );
-      return {
-        header: outcome.header?.value ?? null,
-        headerName: outcome.header?.name ?? null,
-        grantedUserId: outcome.grantedUserId,
-        escaped: null,
-      };
+      return this.decide(request, ports);
     } catch (e) {
       return { header: null, headerName: null, grantedUserId: null, escaped: String(e) };
     } finally {
       this.views[index]!.sessions.thaw();
       this.views[index]!.counters.thaw();
     }
+  }
+
+  /** The script's answer to one request on this node, in the ROPC header's terms. */
+  protected decide(request: AttackRequest, ports: Ports): AttackAnswer {
+    const outcome = handleRequest(
+      { params: request.params, clientId: request.clientId, ipAddress: request.ipAddress, forwardedFor: [] },
+      this.config,
+      ports,
+    );
+    return {
+      header: outcome.header?.value ?? null,
+      headerName: outcome.header?.name ?? null,
+      grantedUserId: outcome.grantedUserId,
+      escaped: null,
+    };
   }
 
   messages(): SentMessage[] {
