@@ -6,17 +6,10 @@
 
 import { handleChallenge } from "../../src/host/challenge-request";
 import type { Ports } from "../../src/flow/ports";
-import {
-  challengeRequest,
-  countExclusion,
-  NOT_SENT_HEADER,
-  readAnswer,
-  unsayable,
-} from "./challenge-translation";
+import { CHALLENGE_HEADER_NAME, challengeRequest, leftOut, readCounted } from "./challenge-translation";
 import { FlowTarget } from "./flow-target";
 import type { AttackAnswer, AttackRequest, TargetFactory, TargetSetup } from "./target";
 
-const HEADER_NAME = "challenge-body";
 /** What the server answers for a grant: the authorization code the flow's decision lets it issue. */
 const GRANT = { status: 200, body: '{"authorization_code":"flow-side-code"}' };
 
@@ -27,11 +20,8 @@ class ChallengeFlowTarget extends FlowTarget {
   }
 
   protected override decide(request: AttackRequest, ports: Ports): AttackAnswer {
-    const excluded = unsayable(request.params);
-    if (excluded !== null) {
-      countExclusion(excluded);
-      return { header: NOT_SENT_HEADER, headerName: HEADER_NAME, grantedUserId: null, escaped: null };
-    }
+    const notSent = leftOut(request.params);
+    if (notSent !== null) return notSent;
     const sentBefore = this.messages().length;
     const outcome = handleChallenge(
       {
@@ -44,7 +34,7 @@ class ChallengeFlowTarget extends FlowTarget {
       ports,
     );
     const grantedUserId = outcome.grantedUserId;
-    const { header, reread } = readAnswer(
+    const header = readCounted(
       {
         outcome: "returned",
         value: grantedUserId !== null,
@@ -52,12 +42,14 @@ class ChallengeFlowTarget extends FlowTarget {
         http: outcome.response ?? GRANT,
       },
       request.params.__step![0]!,
+      this.messages().length !== sentBefore,
     );
-    if (reread) {
-      if (this.messages().length !== sentBefore) throw new Error("a re-read 10011 answer sent a message");
-      countExclusion("other-step-input");
-    }
-    return { header, headerName: header === null ? null : HEADER_NAME, grantedUserId, escaped: null };
+    return {
+      header,
+      headerName: header === null ? null : CHALLENGE_HEADER_NAME,
+      grantedUserId,
+      escaped: null,
+    };
   }
 }
 

@@ -38,21 +38,13 @@
 // so no other request is left out. docs/scenarios.md ("The attack suites on the challenge script") lists them too.
 
 import { BUILT_CHALLENGE_SCRIPT } from "../conformance/jython-side";
-import {
-  challengeRequest,
-  countExclusion,
-  NOT_SENT_HEADER,
-  readAnswer,
-  unsayable,
-} from "./challenge-translation";
+import { CHALLENGE_HEADER_NAME, challengeRequest, leftOut, readCounted } from "./challenge-translation";
 import type { ExclusionName } from "./challenge-translation";
 import { DEFAULT_TWILIO_VERSION } from "../../src/world/javaDoubles";
 import { closeSharedJython, JythonWorldTarget } from "./jython-world";
 import type { AttackAnswer, AttackRequest, TargetFactory, TargetSetup } from "./target";
 
 const LOG_PREFIX = "GamatechAuthzChallenge.";
-/** The header name the answers are reported under: the JSON body, read in the ROPC header's grammar. */
-const HEADER_NAME = "challenge-body";
 
 /** Why each request kind is left out or re-read (see the comment at the top). */
 export const EXCLUSIONS: Record<ExclusionName, string> = {
@@ -79,11 +71,8 @@ class ChallengeTarget extends JythonWorldTarget {
   }
 
   request(request: AttackRequest): AttackAnswer {
-    const excluded = unsayable(request.params);
-    if (excluded !== null) {
-      countExclusion(excluded);
-      return { header: NOT_SENT_HEADER, headerName: HEADER_NAME, grantedUserId: null, escaped: null };
-    }
+    const notSent = leftOut(request.params);
+    if (notSent !== null) return notSent;
     const sentBefore = this.messages().length;
     const reply = this.call(request, challengeRequest(request.params, this.loginOrder));
     const misprefixed = reply.logs.filter((line) => !line.startsWith(LOG_PREFIX));
@@ -97,14 +86,10 @@ class ChallengeTarget extends JythonWorldTarget {
         escaped: `${reply.exception.type}: ${reply.exception.message}`,
       };
     }
-    const { header, reread } = readAnswer(reply, request.params.__step![0]!);
-    if (reread) {
-      if (this.messages().length !== sentBefore) throw new Error("a re-read 10011 answer sent a message");
-      countExclusion("other-step-input");
-    }
+    const header = readCounted(reply, request.params.__step![0]!, this.messages().length !== sentBefore);
     return {
       header,
-      headerName: header === null ? null : HEADER_NAME,
+      headerName: header === null ? null : CHALLENGE_HEADER_NAME,
       grantedUserId: header === null && reply.user !== null ? reply.user.userId : null,
       escaped: null,
     };

@@ -3,6 +3,7 @@
 
 import { challengeParams, decodeChallenge, decodeGrant } from "../conformance/challenge-wire";
 import { errorName } from "../../src/flow/error-codes";
+import type { AttackAnswer } from "./target";
 
 export type ExclusionName = "no-step" | "step-without-session" | "other-step-input";
 
@@ -77,6 +78,9 @@ export interface ChallengeReply {
   http?: { status: number; body: string };
 }
 
+/** The header name the answers are reported under: the JSON body, read in the ROPC header's grammar. */
+export const CHALLENGE_HEADER_NAME = "challenge-body";
+
 export const NOT_SENT_HEADER = "status=error;error_code=10011;error=invalid_request;challenge=not_sent";
 const INVALID_CLIENT = '{"error":"invalid_client"}';
 
@@ -104,4 +108,28 @@ export function readAnswer(reply: ChallengeReply, step: string): { header: strin
     return { header: ropcHeaderOf(reread, ["challenge_error_code=10011"]), reread: true };
   }
   return { header: ropcHeaderOf(pairs), reread: false };
+}
+
+/**
+ * The answer to a request the challenge wire cannot say, counted as its exclusion (the adapter answers it, nothing is
+ * sent), or null when the request can be sent.
+ */
+export function leftOut(params: Record<string, string[]>): AttackAnswer | null {
+  const excluded = unsayable(params);
+  if (excluded === null) return null;
+  countExclusion(excluded);
+  return { header: NOT_SENT_HEADER, headerName: CHALLENGE_HEADER_NAME, grantedUserId: null, escaped: null };
+}
+
+/**
+ * readAnswer of the reply to a sent request, with its re-read counted; a re-read answer must have sent no message
+ * (`sentMessage`: whether the request sent one).
+ */
+export function readCounted(reply: ChallengeReply, step: string, sentMessage: boolean): string | null {
+  const { header, reread } = readAnswer(reply, step);
+  if (reread) {
+    if (sentMessage) throw new Error("a re-read 10011 answer sent a message");
+    countExclusion("other-step-input");
+  }
+  return header;
 }
